@@ -1,0 +1,250 @@
+"""Load the catalogs and every setting profile, keeping the valid ones and listing the problems.
+
+The loader never raises because of a bad file and never drops a valid profile because
+another one is bad. Checks run in three layers, each reported as `Problem(file, field, message)`:
+1. the file itself (size, encoding, YAML syntax, unsafe tags, aliases) — yaml_io;
+2. the schema (types, ranges, unknown fields, cross-field rules) — schema;
+3. references across files (id vs file name, duplicate ids, source and credential ids,
+   figures copied from the reference facts) — here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from analysis.paths import CREDENTIALS_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
+from analysis.schema import Credential, CredentialCatalog, Fact, Profile, Source, SourceCatalog
+from analysis.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
+
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    sources: dict[str, Source]
+    credentials: dict[str, Credential]
+    reference: dict[str, dict[str, Any]]  # reference fact id -> {value, period, url, ...}
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    profiles: tuple[Profile, ...]
+    problems: tuple[Problem, ...]
+    catalogs: Catalogs
+    skipped: tuple[str, ...] = field(default=())  # files that held a profile we could not use
+
+    def by_id(self) -> dict[str, Profile]:
+        return {p.id: p for p in self.profiles}
+
+
+# --- Pydantic errors as Problems ----------------------------------------------------------
+
+
+def _loc(loc: Iterable[Any]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif parts:
+            parts.append(f".{item}")
+        else:
+            parts.append(str(item))
+    return "".join(parts) or "(document)"
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling against settings_profiles/schema.json)"
+    if kind == "missing":
+        return "required field is missing"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if kind in {"int_type", "float_type", "string_type", "list_type", "model_type", "dict_type", "bool_type"}:
+        msg += f" (got {type(err.get('input')).__name__}: {str(err.get('input'))[:60]!r})"
+    return msg
+
+
+def validation_problems(exc: ValidationError, file: str) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        # Union members add their type names to the location ("value.int"); drop those.
+        loc = [p for p in loc if not (isinstance(p, str) and p in {"int", "float", "str", "none", "function-after[_cited_or_explained(), NumericFact]"})]
+        msg = _message(err)
+        # Model-level rules ("tasks: shares add up to ...") name their own field.
+        field_name = _loc(loc)
+        if ": " in msg and field_name == "(document)":
+            field_name, msg = msg.split(": ", 1)
+        problems.append(Problem(file, field_name, msg))
+    return problems
+
+
+def _validate(model: type[BaseModel], doc: Any, file: str) -> tuple[Any, list[Problem]]:
+    if not isinstance(doc, dict):
+        return None, [Problem(file, "(document)", f"expected a mapping of fields, got {type(doc).__name__}")]
+    try:
+        return model.model_validate(doc), []
+    except ValidationError as exc:
+        return None, validation_problems(exc, file)
+
+
+# --- Catalogs ------------------------------------------------------------------------------
+
+
+def load_reference(path: Path = REFERENCE_PATH) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    doc, problems = read_yaml_file(path)
+    if problems:
+        return {}, problems
+    if not isinstance(doc, list):
+        return {}, [Problem(display_name(path), "(document)", "expected a list of facts")]
+    return {row["id"]: row for row in doc if isinstance(row, dict) and "id" in row}, []
+
+
+def load_catalogs(
+    sources_path: Path = SOURCES_PATH,
+    credentials_path: Path = CREDENTIALS_PATH,
+    reference_path: Path = REFERENCE_PATH,
+) -> Catalogs:
+    problems: list[Problem] = []
+    reference, ref_problems = load_reference(reference_path)
+    problems += ref_problems
+
+    sources: dict[str, Source] = {}
+    name = display_name(sources_path)
+    doc, file_problems = read_yaml_file(sources_path)
+    catalog, schema_problems = (None, file_problems) if file_problems else _validate(SourceCatalog, doc, name)
+    problems += schema_problems
+    if catalog:
+        for i, src in enumerate(catalog.sources):
+            if src.id in sources:
+                problems.append(Problem(name, f"sources[{i}].id", f"duplicate source id '{src.id}'"))
+            sources.setdefault(src.id, src)
+
+    credentials: dict[str, Credential] = {}
+    name = display_name(credentials_path)
+    doc, file_problems = read_yaml_file(credentials_path)
+    catalog, schema_problems = (None, file_problems) if file_problems else _validate(CredentialCatalog, doc, name)
+    problems += schema_problems
+    if catalog:
+        for i, cred in enumerate(catalog.credentials):
+            where = f"credentials[{i}]"
+            if cred.id in credentials:
+                problems.append(Problem(name, f"{where}.id", f"duplicate credential id '{cred.id}'"))
+                continue
+            facts = {"eligibility": cred.eligibility, **{f"facts.{k}": getattr(cred.facts, k) for k in type(cred.facts).model_fields}}
+            cred_problems = _check_facts(facts, sources, reference, name, where)
+            cred_problems += _unknown_ids(cred.sources, sources, name, f"{where}.sources", "source", "data/sources.yaml")
+            problems += cred_problems
+            if not cred_problems:
+                credentials[cred.id] = cred
+    return Catalogs(sources=sources, credentials=credentials, reference=reference, problems=tuple(problems))
+
+
+# --- Cross-file checks -----------------------------------------------------------------------
+
+
+def _unknown_ids(ids: Iterable[str], known: dict[str, Any], file: str, where: str, what: str, catalog: str) -> list[Problem]:
+    return [
+        Problem(file, f"{where}[{i}]", f"unknown {what} id '{x}'; expected an id from {catalog}")
+        for i, x in enumerate(ids)
+        if x not in known
+    ]
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) < 1e-9
+    return str(a).strip() == str(b).strip()
+
+
+def _check_facts(
+    facts: dict[str, Fact],
+    sources: dict[str, Source],
+    reference: dict[str, dict[str, Any]],
+    file: str,
+    prefix: str = "",
+) -> list[Problem]:
+    problems = []
+    for path, fact in facts.items():
+        where = f"{prefix}.{path}" if prefix else path
+        if fact.source and fact.source not in sources:
+            problems.append(Problem(file, f"{where}.source", f"unknown source id '{fact.source}'; expected an id from data/sources.yaml"))
+        if fact.ref is None:
+            continue
+        row = reference.get(fact.ref)
+        if row is None:
+            problems.append(Problem(file, f"{where}.ref", f"unknown reference fact '{fact.ref}'; expected an id from data/reference_facts.yaml"))
+            continue
+        if fact.value is not None and not _same_value(fact.value, row.get("value")):
+            problems.append(Problem(file, f"{where}.value", f"{fact.value!r} differs from the reference fact {fact.ref} ({row.get('value')!r})"))
+        if fact.period is not None and fact.period != row.get("period"):
+            problems.append(Problem(file, f"{where}.period", f"'{fact.period}' differs from the reference fact's period '{row.get('period')}'"))
+        src = sources.get(fact.source or "")
+        if src is not None and src.url != row.get("url"):
+            problems.append(Problem(file, f"{where}.source", f"source '{src.id}' has a different URL from the reference fact {fact.ref}"))
+    return problems
+
+
+def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> tuple[Profile | None, list[Problem]]:
+    """Validate one parsed profile document against the schema and the catalogs."""
+    profile, problems = _validate(Profile, doc, file)
+    if profile is None:
+        return None, problems
+    if stem is not None and profile.id != stem:
+        problems.append(Problem(file, "id", f"id '{profile.id}' does not match the file name; expected '{stem}'"))
+    problems += _unknown_ids(profile.sources, catalogs.sources, file, "sources", "source", "data/sources.yaml")
+    for i, cred in enumerate(profile.credentials):
+        if cred.id not in catalogs.credentials:
+            problems.append(Problem(file, f"credentials[{i}].id", f"unknown credential id '{cred.id}'; expected an id from data/credentials.yaml"))
+    problems += _check_facts(profile.all_facts(), catalogs.sources, catalogs.reference, file)
+    return (None if problems else profile), problems
+
+
+def profile_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their profile files (sorted), keep files as given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in PROFILE_SUFFIXES and p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
+def load_profiles(paths: Iterable[Path] | None = None, catalogs: Catalogs | None = None) -> LoadResult:
+    """Load every profile under `paths` (default: the bundled folder)."""
+    catalogs = catalogs or load_catalogs()
+    files = profile_files([PROFILES_DIR] if paths is None else paths)
+    profiles: list[Profile] = []
+    problems: list[Problem] = list(catalogs.problems)
+    skipped: list[str] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        name = display_name(path)
+        doc, file_problems = read_yaml_file(path)
+        profile, more = (None, file_problems) if file_problems else check_profile(doc, name, path.stem, catalogs)
+        if profile is not None and profile.id in seen:
+            more = [Problem(name, "id", f"duplicate id '{profile.id}', already used by {seen[profile.id]}")]
+            profile = None
+        problems += more
+        if profile is None:
+            skipped.append(name)
+        else:
+            seen[profile.id] = name
+            profiles.append(profile)
+    return LoadResult(tuple(profiles), tuple(problems), catalogs, tuple(skipped))
+
+
+def load_profile_bytes(data: bytes, name: str, catalogs: Catalogs) -> tuple[Profile | None, list[Problem]]:
+    """Validate a profile that did not come from disk (e.g. an upload), exactly like a bundled one."""
+    doc, problems = parse_yaml_bytes(data, name)
+    if problems:
+        return None, problems
+    return check_profile(doc, name, Path(name).stem, catalogs)

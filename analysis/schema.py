@@ -1,0 +1,310 @@
+"""The shape of a setting profile and of the shared catalogs, as pydantic models.
+
+Everything is strict: an unknown field (usually a typo) is an error, and YAML
+values are not coerced ("5" is not a number). Rules that span fields — a
+figure needs a source and a period, task shares add up to 100 — live here as
+validators so that the loader, the validator CLI and the JSON Schema agree.
+
+Run `python -m analysis.schema` to rewrite settings_profiles/schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# --- Vocabularies shared by every profile ------------------------------------
+
+Evidence = Literal["primary", "secondary", "secondary-corroborated"]
+EVIDENCE_LABELS = {
+    "primary": "publisher's own page or file",
+    "secondary": "a secondary page relaying the publisher",
+    "secondary-corroborated": "two or more secondary pages agree",
+}
+
+Category = Literal["health-system", "community", "long-term-care", "industry", "ambulatory", "government"]
+
+Frequency = Literal["never", "rare", "sometimes", "common", "typical"]
+FREQUENCY_ORDER: tuple[str, ...] = ("never", "rare", "sometimes", "common", "typical")
+
+Relevance = Literal["required", "commonly-required", "preferred", "helpful"]
+RELEVANCE_ORDER: tuple[str, ...] = ("required", "commonly-required", "preferred", "helpful")
+
+Confidence = Literal["high", "medium", "low", "none"]
+
+TaskCategory = Literal[
+    "dispensing",
+    "order-entry",
+    "patient-service",
+    "insurance-billing",
+    "sterile-compounding",
+    "nonsterile-compounding",
+    "inventory",
+    "delivery-restocking",
+    "quality-compliance",
+    "specialized",
+]
+TASK_LABELS: dict[str, str] = {
+    "dispensing": "Filling, packaging and labelling",
+    "order-entry": "Order entry and data",
+    "patient-service": "Patient and customer service",
+    "insurance-billing": "Insurance, billing and prior authorisation",
+    "sterile-compounding": "Sterile compounding (IV, TPN, chemo)",
+    "nonsterile-compounding": "Nonsterile compounding",
+    "inventory": "Inventory and supply chain",
+    "delivery-restocking": "Delivery, restocking and automation",
+    "quality-compliance": "Quality, compliance and records",
+    "specialized": "Setting-specific work",
+}
+
+# The editorial rating dimensions: one fixed set shared by all profiles.
+# (label, what a 1 means, what a 5 means)
+RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
+    "patient_contact": ("Patient / customer contact", "almost none", "constant, face to face"),
+    "pace_pressure": ("Pace and metrics pressure", "calm, few targets", "fast, closely measured"),
+    "physical_demand": ("Physical demand", "seated desk work", "on your feet, lifting, walking"),
+    "technical_complexity": ("Technical / clinical complexity", "routine steps", "complex, high-stakes preparation"),
+    "schedule_predictability": ("Schedule predictability", "shifts change often", "same hours every week"),
+    "night_weekend_exposure": ("Night and weekend exposure", "weekdays only", "nights and weekends expected"),
+    "autonomy": ("Autonomy", "tightly scripted", "much of your own judgement"),
+    "teamwork": ("Teamwork", "mostly solo", "constant team coordination"),
+    "advancement": ("Room to advance", "few steps up", "clear ladder of roles"),
+    "entry_barrier": ("Entry barrier", "hired with no credential", "credential and experience first"),
+}
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+NO_FIGURE = "no published figure"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Facts: every figure carries its source and period -----------------------
+
+
+class Fact(Strict):
+    """A published figure, or an explicit gap (value null plus a note saying so)."""
+
+    value: Union[int, float, str, None] = Field(description="The figure as published; null where none is published.")
+    unit: Text = Field(description="e.g. USD/year, USD/hour, jobs, percent, hours, years.")
+    period: Union[OneLine, None] = Field(default=None, description="Period or edition of the figure, e.g. 'May 2024'.")
+    source: Union[Slug, None] = Field(default=None, description="Source id in data/sources.yaml.")
+    evidence: Union[Evidence, None] = None
+    ref: Union[Annotated[str, StringConstraints(max_length=120)], None] = Field(
+        default=None, description="Id of the fact in data/reference_facts.yaml it was copied from."
+    )
+    note: Union[Text, None] = Field(default=None, description="Caveat, or for a gap why there is no figure.")
+
+    @model_validator(mode="after")
+    def _cited_or_explained(self) -> Fact:
+        if self.value is None:
+            if not self.note:
+                raise ValueError(f"a missing figure needs a note, e.g. '{NO_FIGURE}; nearest industry: ...'")
+        else:
+            missing = [name for name in ("period", "source", "evidence") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(f"a figure needs {', '.join(missing)} (every figure shown carries its source and period)")
+        return self
+
+    @property
+    def is_gap(self) -> bool:
+        return self.value is None
+
+
+class NumericFact(Fact):
+    value: Union[int, float, None] = Field(description="The figure as published; null where none is published.")
+
+
+class SettingFacts(Strict):
+    """Figures for the BLS industry the setting maps to. Gaps are null with a note."""
+
+    median_wage_annual: NumericFact
+    wage_p10_annual: NumericFact
+    wage_p25_annual: NumericFact
+    wage_p75_annual: NumericFact
+    wage_p90_annual: NumericFact
+    median_wage_hourly: NumericFact
+    mean_wage_annual: NumericFact
+    employment: NumericFact = Field(description="Pharmacy technician jobs in the mapped industry.")
+    employment_share: NumericFact = Field(description="Share of all pharmacy technician jobs, in percent.")
+
+
+WAGE_FACTS = ("wage_p10_annual", "wage_p25_annual", "median_wage_annual", "wage_p75_annual", "wage_p90_annual")
+
+
+class NamedFact(Fact):
+    label: OneLine
+
+
+class BlsIndustry(Strict):
+    naics: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}(-[0-9]{2})?[0-9]*$")] = Field(
+        description="NAICS code of the industry the figures describe, e.g. '62' or '44-45'."
+    )
+    title: OneLine
+    confidence: Confidence = Field(description="How well this BLS industry stands for the setting.")
+    note: Text = Field(description="Why this industry, and what it includes that the setting does not.")
+
+
+# --- Editorial parts ---------------------------------------------------------
+
+
+class Rating(Strict):
+    score: Annotated[int, Field(ge=1, le=5)]
+    reason: OneLine
+
+
+class Ratings(Strict):
+    """Editorial 1-5 judgements, one per shared dimension, each with its reason."""
+
+    patient_contact: Rating
+    pace_pressure: Rating
+    physical_demand: Rating
+    technical_complexity: Rating
+    schedule_predictability: Rating
+    night_weekend_exposure: Rating
+    autonomy: Rating
+    teamwork: Rating
+    advancement: Rating
+    entry_barrier: Rating
+
+
+class Schedule(Strict):
+    """How often each kind of hours comes up (editorial, from the sources listed)."""
+
+    nights: Frequency
+    weekends: Frequency
+    holidays: Frequency
+    on_call: Frequency
+    shift_lengths_hours: list[Annotated[int, Field(ge=2, le=24)]] = Field(min_length=1)
+    reason: OneLine
+
+
+class TaskShare(Strict):
+    task: TaskCategory
+    share: Annotated[int, Field(ge=1, le=100)] = Field(description="Approximate percent of working time.")
+    examples: OneLine
+
+
+class CredentialUse(Strict):
+    id: Slug = Field(description="Credential id in data/credentials.yaml.")
+    relevance: Relevance
+    note: Union[OneLine, None] = None
+
+
+class Role(Strict):
+    role: OneLine
+    requires: OneLine
+
+
+class Profile(Strict):
+    """One practice setting for pharmacy technicians."""
+
+    id: Slug = Field(description="Must match the file name (hospital.yaml -> hospital).")
+    name: OneLine
+    category: Category
+    tagline: OneLine = Field(description="One line for overview cards.")
+    summary: Text
+    also_called: list[OneLine] = Field(default_factory=list)
+    bls_industry: BlsIndustry
+    facts: SettingFacts
+    other_facts: list[NamedFact] = Field(default_factory=list, description="Further cited figures shown on the detail page.")
+    ratings: Ratings
+    schedule: Schedule
+    tasks: list[TaskShare] = Field(min_length=1)
+    credentials: list[CredentialUse] = Field(default_factory=list)
+    advancement: list[Role] = Field(default_factory=list)
+    pros: list[OneLine] = Field(min_length=1)
+    cons: list[OneLine] = Field(min_length=1)
+    day_in_the_life: Text
+    sources: list[Slug] = Field(min_length=1, description="Every source id this profile cites.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        total = sum(t.share for t in self.tasks)
+        if total != 100:
+            raise ValueError(f"tasks: shares add up to {total}, expected 100")
+        seen: set[str] = set()
+        for t in self.tasks:
+            if t.task in seen:
+                raise ValueError(f"tasks: '{t.task}' is listed twice")
+            seen.add(t.task)
+        creds = [c.id for c in self.credentials]
+        if len(creds) != len(set(creds)):
+            raise ValueError("credentials: a credential is listed twice")
+        cited = {f.source for f in self.all_facts().values() if f.source}
+        uncited = sorted(cited - set(self.sources))
+        if uncited:
+            raise ValueError(f"sources: facts cite {', '.join(uncited)}, which the sources list leaves out")
+        return self
+
+    def all_facts(self) -> dict[str, Fact]:
+        """Every fact in the profile, keyed by its field path."""
+        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields}
+        out.update({f"other_facts[{i}]": f for i, f in enumerate(self.other_facts)})
+        return out
+
+
+# --- Catalogs in data/ ---------------------------------------------------------
+
+
+class Source(Strict):
+    id: Slug
+    title: OneLine
+    publisher: OneLine
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    period: OneLine = Field(description="Edition or period of the data it provides.")
+    accessed: IsoDate = Field(description="When the figures were gathered from it.")
+
+
+class SourceCatalog(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class CredentialFacts(Strict):
+    initial_fee: NumericFact
+    exam: Fact
+    renewal_cycle_years: NumericFact
+    ce_hours_per_cycle: NumericFact
+    renewal_fee: NumericFact
+
+
+class Credential(Strict):
+    id: Slug
+    name: OneLine
+    short_name: OneLine
+    issuer: OneLine
+    kind: Literal["certification", "assessment-based certificate"]
+    summary: Text
+    eligibility: Fact = Field(description="Who may apply, as the issuer states it.")
+    facts: CredentialFacts
+    sources: list[Slug] = Field(min_length=1)
+
+
+class CredentialCatalog(Strict):
+    credentials: list[Credential] = Field(min_length=1)
+
+
+def write_schema(path: Path) -> None:
+    path.write_text(profile_json_schema() + "\n", encoding="utf-8")
+
+
+def profile_json_schema() -> str:
+    schema = Profile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Rx Settings Explorer setting profile"
+    return json.dumps(schema, indent=2, sort_keys=True)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    from analysis.paths import SCHEMA_PATH
+
+    write_schema(SCHEMA_PATH)
+    print(f"wrote {SCHEMA_PATH}")

@@ -1,0 +1,39 @@
+"""Check profiles and catalogs: `python -m analysis.validate [PATH ...]`.
+
+With no PATH it checks the bundled catalogs and every profile in settings_profiles/.
+A PATH may be a profile file or a folder of them. Each problem prints as
+`file: field: message`; the exit code is 1 if there is any problem, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.loader import load_catalogs, load_profiles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.validate", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="profile files or folders (default: the bundled profiles)")
+    args = parser.parse_args(argv)
+
+    catalogs = load_catalogs()
+    result = load_profiles(args.paths or None, catalogs)
+    for problem in result.problems:
+        print(problem)
+    checked = len(result.profiles) + len(result.skipped)
+    if result.problems:
+        print(f"{len(result.problems)} problem(s); {len(result.profiles)} of {checked} profile(s) valid", file=sys.stderr)
+        return 1
+    print(
+        f"OK: {len(result.profiles)} profile(s), {len(catalogs.sources)} sources, "
+        f"{len(catalogs.credentials)} credentials checked",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
