@@ -16,8 +16,8 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from analysis.paths import CREDENTIALS_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
-from analysis.schema import Credential, CredentialCatalog, Fact, Profile, Source, SourceCatalog
+from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
+from analysis.schema import Credential, CredentialCatalog, Fact, NationalFacts, Profile, Source, SourceCatalog
 from analysis.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
@@ -28,6 +28,7 @@ class Catalogs:
     sources: dict[str, Source]
     credentials: dict[str, Credential]
     reference: dict[str, dict[str, Any]]  # reference fact id -> {value, period, url, ...}
+    national: NationalFacts | None = None
     problems: tuple[Problem, ...] = ()
 
 
@@ -111,6 +112,7 @@ def load_catalogs(
     sources_path: Path = SOURCES_PATH,
     credentials_path: Path = CREDENTIALS_PATH,
     reference_path: Path = REFERENCE_PATH,
+    national_path: Path = NATIONAL_PATH,
 ) -> Catalogs:
     problems: list[Problem] = []
     reference, ref_problems = load_reference(reference_path)
@@ -144,7 +146,17 @@ def load_catalogs(
             problems += cred_problems
             if not cred_problems:
                 credentials[cred.id] = cred
-    return Catalogs(sources=sources, credentials=credentials, reference=reference, problems=tuple(problems))
+    name = display_name(national_path)
+    doc, file_problems = read_yaml_file(national_path)
+    national, schema_problems = (None, file_problems) if file_problems else _validate(NationalFacts, doc, name)
+    problems += schema_problems
+    if national is not None:
+        facts = {k: getattr(national, k) for k in NationalFacts.model_fields}
+        national_problems = _check_facts(facts, sources, reference, name)
+        problems += national_problems
+        national = None if national_problems else national
+    return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
+                    problems=tuple(problems))
 
 
 # --- Cross-file checks -----------------------------------------------------------------------

@@ -292,6 +292,20 @@ class CredentialCatalog(Strict):
     credentials: list[Credential] = Field(min_length=1)
 
 
+class NationalFacts(Strict):
+    """National context for the whole occupation (data/national.yaml)."""
+
+    median_wage_annual: NamedFact
+    median_wage_annual_previous: NamedFact
+    median_wage_hourly: NamedFact
+    wage_p10_annual: NamedFact
+    wage_p90_annual: NamedFact
+    employment: NamedFact
+    projected_growth: NamedFact
+    openings_per_year: NamedFact
+    entry_education: NamedFact
+
+
 def write_schema(path: Path) -> None:
     path.write_text(profile_json_schema() + "\n", encoding="utf-8")
 

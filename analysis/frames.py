@@ -1,0 +1,156 @@
+"""Validated profiles -> tidy pandas frames for the UI, figures and scoring.
+
+One wide frame (a row per setting) and long frames (a row per setting x thing), so that
+charts and tables are plain group-bys. Every figure keeps its period, source and evidence
+columns next to it, so nothing downstream can show a number without them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import pandas as pd
+
+from analysis.loader import Catalogs
+from analysis.schema import (
+    FREQUENCY_ORDER,
+    RATING_DIMENSIONS,
+    RELEVANCE_ORDER,
+    TASK_LABELS,
+    Fact,
+    Profile,
+    SettingFacts,
+)
+
+FACT_LABELS = {
+    "median_wage_annual": "Median annual wage",
+    "wage_p10_annual": "10th percentile annual wage",
+    "wage_p25_annual": "25th percentile annual wage",
+    "wage_p75_annual": "75th percentile annual wage",
+    "wage_p90_annual": "90th percentile annual wage",
+    "median_wage_hourly": "Median hourly wage",
+    "mean_wage_annual": "Mean annual wage",
+    "employment": "Pharmacy technician jobs in this industry",
+    "employment_share": "Share of all pharmacy technician jobs",
+}
+SCHEDULE_KINDS = ("nights", "weekends", "holidays", "on_call")
+SCHEDULE_LABELS = {"nights": "Nights", "weekends": "Weekends", "holidays": "Holidays", "on_call": "On-call"}
+
+
+@dataclass(frozen=True)
+class Frames:
+    settings: pd.DataFrame  # one row per setting
+    facts: pd.DataFrame  # setting x fact (core facts and other facts)
+    wages: pd.DataFrame  # setting x wage percentile (10/25/50/75/90), gaps kept
+    ratings: pd.DataFrame  # setting x rating dimension
+    schedule: pd.DataFrame  # setting x schedule kind
+    tasks: pd.DataFrame  # setting x task category
+    credentials: pd.DataFrame  # setting x credential
+
+
+def _fact_row(profile: Profile, key: str, label: str, fact: Fact, core: bool) -> dict:
+    return {
+        "setting_id": profile.id,
+        "setting": profile.name,
+        "key": key,
+        "label": label,
+        "value": fact.value,
+        "unit": fact.unit,
+        "period": fact.period,
+        "source": fact.source,
+        "evidence": fact.evidence,
+        "note": fact.note,
+        "is_gap": fact.value is None,
+        "core": core,
+    }
+
+
+def _settings_row(p: Profile) -> dict:
+    row = {
+        "id": p.id,
+        "name": p.name,
+        "category": p.category,
+        "tagline": p.tagline,
+        "summary": p.summary,
+        "also_called": ", ".join(p.also_called),
+        "bls_naics": p.bls_industry.naics,
+        "bls_title": p.bls_industry.title,
+        "bls_confidence": p.bls_industry.confidence,
+        "bls_note": p.bls_industry.note,
+    }
+    for key in SettingFacts.model_fields:
+        fact: Fact = getattr(p.facts, key)
+        row[key] = fact.value
+        row[f"{key}_period"] = fact.period
+        row[f"{key}_source"] = fact.source
+    for dim in RATING_DIMENSIONS:
+        row[f"rating_{dim}"] = getattr(p.ratings, dim).score
+    for kind in SCHEDULE_KINDS:
+        row[f"schedule_{kind}"] = getattr(p.schedule, kind)
+    row["shift_lengths_hours"] = ", ".join(str(h) for h in p.schedule.shift_lengths_hours)
+    return row
+
+
+def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) -> Frames:
+    profiles = list(profiles)
+    settings = pd.DataFrame([_settings_row(p) for p in profiles])
+
+    fact_rows, rating_rows, schedule_rows, task_rows, cred_rows = [], [], [], [], []
+    for p in profiles:
+        for key, label in FACT_LABELS.items():
+            fact_rows.append(_fact_row(p, key, label, getattr(p.facts, key), core=True))
+        for i, nf in enumerate(p.other_facts):
+            fact_rows.append(_fact_row(p, f"other_{i}", nf.label, nf, core=False))
+        for dim, (label, low, high) in RATING_DIMENSIONS.items():
+            r = getattr(p.ratings, dim)
+            rating_rows.append(
+                {"setting_id": p.id, "setting": p.name, "dimension": dim, "label": label,
+                 "score": r.score, "reason": r.reason, "low": low, "high": high}
+            )
+        for kind in SCHEDULE_KINDS:
+            freq = getattr(p.schedule, kind)
+            schedule_rows.append(
+                {"setting_id": p.id, "setting": p.name, "kind": kind, "label": SCHEDULE_LABELS[kind],
+                 "frequency": freq, "level": FREQUENCY_ORDER.index(freq), "reason": p.schedule.reason}
+            )
+        for t in p.tasks:
+            task_rows.append(
+                {"setting_id": p.id, "setting": p.name, "task": t.task, "label": TASK_LABELS[t.task],
+                 "share": t.share, "examples": t.examples}
+            )
+        for c in p.credentials:
+            cred = catalogs.credentials.get(c.id) if catalogs else None
+            cred_rows.append(
+                {"setting_id": p.id, "setting": p.name, "credential": c.id,
+                 "credential_name": cred.short_name if cred else c.id,
+                 "relevance": c.relevance, "relevance_rank": RELEVANCE_ORDER.index(c.relevance), "note": c.note}
+            )
+
+    def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+        return pd.DataFrame(rows, columns=columns)
+
+    facts = frame(fact_rows, ["setting_id", "setting", "key", "label", "value", "unit", "period", "source",
+                              "evidence", "note", "is_gap", "core"])
+    return Frames(
+        settings=settings,
+        facts=facts,
+        wages=_wages(facts),
+        ratings=frame(rating_rows, ["setting_id", "setting", "dimension", "label", "score", "reason", "low", "high"]),
+        schedule=frame(schedule_rows, ["setting_id", "setting", "kind", "label", "frequency", "level", "reason"]),
+        tasks=frame(task_rows, ["setting_id", "setting", "task", "label", "share", "examples"]),
+        credentials=frame(cred_rows, ["setting_id", "setting", "credential", "credential_name", "relevance",
+                                      "relevance_rank", "note"]),
+    )
+
+
+WAGE_PERCENTILES = {"wage_p10_annual": 10, "wage_p25_annual": 25, "median_wage_annual": 50,
+                    "wage_p75_annual": 75, "wage_p90_annual": 90}
+
+
+def _wages(facts: pd.DataFrame) -> pd.DataFrame:
+    """The five annual wage percentiles per setting (long); gaps stay as rows with is_gap=True."""
+    out = facts[facts["key"].isin(list(WAGE_PERCENTILES))].copy()
+    out["percentile"] = out["key"].map(WAGE_PERCENTILES)
+    out["value"] = pd.to_numeric(out["value"])
+    return out.sort_values(["setting_id", "percentile"]).reset_index(drop=True)

@@ -1,0 +1,22 @@
+"""Rx Settings Explorer: compare pharmacy-technician practice settings and find the ones that fit.
+
+This file only wires pages together; each page lives in app_pages/ and calls analysis/.
+"""
+
+import streamlit as st
+
+st.set_page_config(page_title="Rx Settings Explorer", page_icon="💊", layout="wide")
+
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
+            help="Every practice setting at a glance, with national pay and outlook."),
+    st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:",
+            help="Two to four settings side by side: pay, ratings, hours, tasks and credentials."),
+    st.Page("app_pages/detail.py", title="Setting detail", icon=":material/article:",
+            help="Everything about one setting: a day in the life, pay, tasks, credentials, sources."),
+    st.Page("app_pages/about.py", title="About the data", icon=":material/info:",
+            help="Where every figure comes from, how ratings were made, and what the data cannot tell you."),
+]
+
+page = st.navigation(PAGES, position="top")
+page.run()

@@ -1,0 +1,58 @@
+"""About the data: sources, how ratings were made, industry mapping, caveats."""
+
+import streamlit as st
+
+from analysis.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from app_pages.data import bundled, show_skipped
+from app_pages.ui import drop_unknown_params, safe, show_notices
+
+result, frames = bundled()
+show_notices(drop_unknown_params([]))
+show_skipped(result)
+
+st.title("About the data")
+
+st.subheader("Read this first")
+st.markdown(
+    """
+- **BLS industries are not practice settings.** The Bureau of Labor Statistics publishes pay by *industry*
+  (hospitals, retail trade, wholesale trade…), not by the kind of pharmacy you work in. Each setting is mapped
+  to the closest industry below, with how confident that mapping is. Where no figure exists, we say
+  **no published figure** rather than guess.
+- **Figures are national.** Pay differs a lot between states and cities.
+- **Periods differ.** Most pay figures are May 2024; some are May 2023 or older. The period is shown next to
+  every figure, and older figures are labelled with their year.
+- **Evidence strength** is recorded for every figure: """
+    + "; ".join(f"*{k}* = {v}" for k, v in EVIDENCE_LABELS.items())
+    + """. Check bls.gov and ptcb.org for newer editions.
+- **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
+  duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
+"""
+)
+
+st.subheader("How the editorial ratings were made")
+st.markdown(
+    "Every setting is rated 1–5 on the same ten dimensions, relative to the other settings, from the duties, "
+    "hours and requirements its sources describe. Each rating carries a one-line reason, shown beside it. "
+    "They are a starting point for a conversation, not measurements."
+)
+st.dataframe([{"Dimension": label, "1 means": low, "5 means": high} for label, low, high in RATING_DIMENSIONS.values()],
+             hide_index=True, width="stretch")
+
+st.subheader("Which BLS industry each setting maps to")
+st.dataframe(
+    frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]].rename(columns={
+        "name": "Setting", "bls_title": "BLS industry", "bls_naics": "NAICS", "bls_confidence": "Confidence",
+        "bls_note": "Why, and what it leaves out"}),
+    hide_index=True, width="stretch",
+)
+
+st.subheader("Sources")
+national = result.catalogs.national
+used = ({s for p in result.profiles for s in p.sources}
+        | {s for c in result.catalogs.credentials.values() for s in c.sources}
+        | ({getattr(national, k).source for k in type(national).model_fields} if national else set()))
+for src in sorted(result.catalogs.sources.values(), key=lambda s: (s.publisher, s.title)):
+    if src.id in used:
+        st.markdown(f"- [{safe(src.title)}]({src.url}) — {safe(src.publisher)}; data period: {safe(src.period)}; "
+                    f"accessed {src.accessed}")

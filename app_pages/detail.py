@@ -1,0 +1,94 @@
+"""Setting detail: the whole profile of one setting."""
+
+import streamlit as st
+
+from analysis.frames import FACT_LABELS
+from analysis.links import parse_setting
+from analysis.schema import RATING_DIMENSIONS, TASK_LABELS
+from app_pages.data import bundled, show_skipped
+from app_pages.ui import drop_unknown_params, fact_markdown, safe, show_notices
+
+result, frames = bundled()
+sources = result.catalogs.sources
+credentials = result.catalogs.credentials
+by_id = result.by_id()
+ids = list(by_id)
+
+notices = drop_unknown_params(["setting"])
+raw = st.query_params.get_all("setting")
+if raw and raw[-1] != st.session_state.get("_detail_url"):
+    chosen, more = parse_setting(raw, ids)
+    notices += more
+    if chosen:
+        st.session_state["detail_id"] = chosen
+if st.session_state.get("detail_id") not in by_id:
+    st.session_state["detail_id"] = ids[0]
+
+show_notices(notices)
+show_skipped(result)
+setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, key="detail_id",
+                          persist_state="session")
+st.query_params["setting"] = setting_id
+st.session_state["_detail_url"] = setting_id
+p = by_id[setting_id]
+
+st.title(p.name)
+st.markdown(safe(p.summary))
+if p.also_called:
+    st.caption("Also called: " + safe(", ".join(p.also_called)))
+
+left, right = st.columns(2)
+with left:
+    st.subheader("A day in the life")
+    st.markdown(safe(p.day_in_the_life))
+    st.subheader("Pros and cons")
+    st.markdown("\n".join(f"- ✅ {safe(x)}" for x in p.pros))
+    st.markdown("\n".join(f"- ⚠️ {safe(x)}" for x in p.cons))
+with right:
+    st.subheader("Pay and jobs")
+    ind = p.bls_industry
+    st.caption(f"Figures describe the BLS industry **{safe(ind.title)}** (NAICS {safe(ind.naics)}), "
+               f"mapping confidence: **{ind.confidence}**. {safe(ind.note)}")
+    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()))
+    if p.other_facts:
+        st.markdown("**Other published figures** (each for the scope its label names)")
+        st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
+
+st.subheader("What the work is made of")
+st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
+st.dataframe(
+    [{"Task": TASK_LABELS[t.task], "Share of time": f"{t.share}%", "For example": t.examples} for t in p.tasks],
+    hide_index=True, width="stretch",
+)
+
+st.subheader("Hours")
+s = p.schedule
+st.markdown(f"Nights: **{s.nights}** · Weekends: **{s.weekends}** · Holidays: **{s.holidays}** · On-call: **{s.on_call}** · "
+            f"Typical shifts: **{', '.join(str(h) for h in s.shift_lengths_hours)} hours**  \n"
+            f":gray-badge[Editorial] {safe(s.reason)}")
+
+st.subheader("Ratings :gray-badge[Editorial]")
+st.caption("Our judgement on a 1–5 scale, the same dimensions for every setting; the reason is beside each score.")
+st.dataframe(
+    [{"Dimension": label, "Rating": f"{getattr(p.ratings, dim).score}/5", "Scale": f"1 = {low}, 5 = {high}",
+      "Why": getattr(p.ratings, dim).reason} for dim, (label, low, high) in RATING_DIMENSIONS.items()],
+    hide_index=True, width="stretch",
+)
+
+st.subheader("Credentials")
+rows = []
+for use in sorted(p.credentials, key=lambda c: ["required", "commonly-required", "preferred", "helpful"].index(c.relevance)):
+    cred = credentials[use.id]
+    rows.append({"Credential": cred.name, "Relevance here": use.relevance.replace("-", " "),
+                 "Note": use.note or "", "Issuer": cred.issuer})
+st.dataframe(rows, hide_index=True, width="stretch")
+st.caption("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
+           "check your state board of pharmacy.")
+
+st.subheader("Where you can grow")
+st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.advancement], hide_index=True, width="stretch")
+
+st.subheader("Sources")
+for sid in p.sources:
+    src = sources[sid]
+    st.markdown(f"- [{safe(src.publisher)}: {safe(src.title)}]({src.url}) — {safe(src.period)}, accessed {src.accessed}")

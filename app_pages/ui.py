@@ -1,0 +1,89 @@
+"""Small UI building blocks shared by the pages: charts with their captions, cited figures, link notices."""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+import streamlit as st
+
+from analysis.figures import Chart, money
+from analysis.links import unknown_params
+from analysis.schema import EVIDENCE_LABELS, Fact, Source
+
+EDITORIAL_BADGE = "Editorial"
+
+
+def font_size() -> int:
+    """Chart font size: larger in presentation view (plotly ignores the theme's base size)."""
+    return 20 if st.session_state.get("presentation", False) else 14
+
+
+def render_chart(chart: Chart, key: str) -> None:
+    """A chart with everything that must travel with it: alt text, summary, sources, data table."""
+    st.plotly_chart(chart.figure, key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
+    st.markdown(f"**In short:** {html.escape(chart.summary)}")
+    st.caption(chart.caption)
+    with st.expander("Data behind this chart"):
+        st.dataframe(chart.data, hide_index=True, width="stretch")
+
+
+def format_value(fact: Fact) -> str:
+    if fact.value is None:
+        return "no published figure"
+    unit = fact.unit
+    if isinstance(fact.value, str):
+        return fact.value
+    if unit == "USD/year":
+        return money(fact.value)
+    if unit == "USD/hour":
+        return money(fact.value, hourly=True)
+    if unit == "USD":
+        return money(fact.value)
+    if unit == "percent":
+        return f"{fact.value:g}%"
+    if unit in {"jobs", "openings/year"}:
+        return f"{fact.value:,.0f} {'jobs' if unit == 'jobs' else 'a year'}"
+    return f"{fact.value:g} {unit}"
+
+
+def citation(fact: Fact, sources: dict[str, Source]) -> str:
+    """'May 2024 · BLS, Occupational Outlook Handbook … · secondary' — or the gap's note."""
+    if fact.value is None:
+        return fact.note or "no published figure"
+    src = sources.get(fact.source or "")
+    name = f"{src.publisher}" if src else (fact.source or "")
+    evidence = EVIDENCE_LABELS.get(fact.evidence or "", "")
+    return f"{fact.period} · {name}" + (f" · {evidence}" if evidence else "")
+
+
+def fact_markdown(label: str, fact: Fact, sources: dict[str, Source]) -> str:
+    """One line: label, figure in bold, and its period/source — escaped for Markdown."""
+    value = format_value(fact).replace("$", "\\$")
+    cite = citation(fact, sources).replace("$", "\\$")
+    return f"{_md(label)}: **{_md(value)}** — {_md(cite)}"
+
+
+def _md(text: str) -> str:
+    """Text shown as text: neutralise HTML and the Markdown characters that could restyle it."""
+    text = html.escape(str(text), quote=False)
+    for ch in "*_`[]<>#|~":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def safe(text: str) -> str:
+    return _md(text)
+
+
+def drop_unknown_params(allowed: Iterable[str]) -> list[str]:
+    """Remove link parameters this page does not use; return notices about them."""
+    drop, notices = unknown_params(list(st.query_params.keys()), allowed)
+    for key in drop:
+        del st.query_params[key]
+    return notices
+
+
+def show_notices(notices: list[str]) -> None:
+    for notice in notices:
+        st.info(notice, icon="ℹ️")

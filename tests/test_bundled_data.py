@@ -1,0 +1,95 @@
+"""The bundled profiles and catalogs are valid, complete, and every figure traces to the
+reference facts with its period."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from analysis.frames import build_frames
+from analysis.loader import load_catalogs, load_profiles
+from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
+from analysis.schema import RATING_DIMENSIONS, profile_json_schema
+
+
+@pytest.fixture(scope="module")
+def result():
+    return load_profiles()
+
+
+def test_bundled_files_have_no_problems(result):
+    assert [str(p) for p in result.problems] == []
+    assert result.skipped == ()
+
+
+def test_at_least_eight_settings_including_the_core_four(result):
+    ids = {p.id for p in result.profiles}
+    assert len(ids) >= 8
+    assert {"hospital", "retail", "long-term-care"} <= ids
+    assert any(p.category == "industry" for p in result.profiles)
+
+
+def test_every_figure_cites_a_reference_fact_with_its_period(result):
+    """A non-null figure must name the reference fact it was copied from; the loader has
+    already compared value, period and source URL (see test_profile_bad_input)."""
+    reference = {row["id"]: row for row in yaml.safe_load(REFERENCE_PATH.read_text(encoding="utf-8"))}
+    checked = 0
+    for profile in result.profiles:
+        for path, fact in profile.all_facts().items():
+            if fact.value is None:
+                assert fact.note and fact.note.lower().startswith("no published figure"), f"{profile.id}: {path}"
+                continue
+            assert fact.ref, f"{profile.id}: {path} has no ref into the reference facts"
+            row = reference[fact.ref]
+            assert fact.period == row["period"], f"{profile.id}: {path}"
+            assert fact.value == row["value"] or str(fact.value) == str(row["value"]), f"{profile.id}: {path}"
+            checked += 1
+    assert checked >= 20
+
+
+def test_credential_figures_cite_the_reference(result):
+    for cred in result.catalogs.credentials.values():
+        for key in type(cred.facts).model_fields:
+            fact = getattr(cred.facts, key)
+            if fact.value is None:
+                assert fact.note, f"{cred.id}: {key}"
+            elif isinstance(fact.value, (int, float)):
+                assert fact.ref, f"{cred.id}: {key} has a number but no ref"
+
+
+def test_catalogs_cover_the_ptcb_ladder_and_nha():
+    catalogs = load_catalogs()
+    assert {"cpht", "cpht-adv", "cspt", "excpt"} <= set(catalogs.credentials)
+    certificates = [c for c in catalogs.credentials.values() if c.kind == "assessment-based certificate"]
+    assert len(certificates) == 11
+    assert catalogs.credentials["cpht"].facts.initial_fee.value == 129
+
+
+def test_every_profile_cites_only_catalogued_sources(result):
+    for profile in result.profiles:
+        assert set(profile.sources) <= set(result.catalogs.sources), profile.id
+
+
+def test_schema_json_is_in_sync():
+    on_disk = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert on_disk == json.loads(profile_json_schema()), "run: python -m analysis.schema"
+
+
+def test_frames_are_tidy(result):
+    frames = build_frames(result.profiles, result.catalogs)
+    n = len(result.profiles)
+    assert len(frames.settings) == n and frames.settings["id"].is_unique
+    assert len(frames.ratings) == n * len(RATING_DIMENSIONS)
+    assert frames.ratings["score"].between(1, 5).all()
+    assert len(frames.schedule) == n * 4
+    assert (frames.tasks.groupby("setting_id")["share"].sum() == 100).all()
+    assert len(frames.wages) == n * 5
+    # A gap stays a gap: never a zero.
+    gaps = frames.wages[frames.wages["is_gap"]]
+    assert gaps["value"].isna().all()
+    hospital = frames.wages[frames.wages["setting_id"] == "hospital"].set_index("percentile")
+    assert hospital.loc[50, "value"] == 49310 and hospital.loc[50, "period"] == "May 2024"
+    assert hospital.loc[10, "is_gap"]
+    assert set(frames.credentials["relevance"]) <= {"required", "commonly-required", "preferred", "helpful"}
