@@ -5,7 +5,7 @@ import streamlit as st
 from analysis import figures
 from analysis.links import parse_setting_list
 from app_pages.data import bundled, show_skipped
-from app_pages.ui import drop_unknown_params, font_size, render_chart, show_notices
+from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
 
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
 MAX_CHOICES = 4
@@ -16,15 +16,15 @@ ids = list(by_id)
 
 # A link (?settings=a,b) applies when it differs from what this page last wrote to the URL.
 notices = drop_unknown_params(["settings", "pay"])
-raw = st.query_params.get_all("settings")
-if raw and raw[-1] != st.session_state.get("_compare_url"):
+raw = new_link_values("settings")
+if raw:
     chosen, more = parse_setting_list(raw, ids, max_items=MAX_CHOICES)
     notices += more
     if chosen:
         st.session_state["compare_ids"] = chosen
 if "compare_ids" not in st.session_state:
     st.session_state["compare_ids"] = [i for i in DEFAULT if i in by_id] or ids[:MAX_CHOICES]
-pay_raw = st.query_params.get_all("pay")
+pay_raw = new_link_values("pay")
 if pay_raw and pay_raw[-1] not in ("annual", "hourly"):
     notices.append("Ignored “pay” in the link: it should be annual or hourly.")
 elif pay_raw:
@@ -35,8 +35,7 @@ show_notices(notices)
 show_skipped(result)
 chosen = st.multiselect("Settings to compare (2 to 4)", ids, format_func=lambda i: by_id[i].name, key="compare_ids",
                         max_selections=MAX_CHOICES, persist_state="session")
-st.query_params["settings"] = ",".join(chosen)
-st.session_state["_compare_url"] = ",".join(chosen)
+write_link("settings", ",".join(chosen))
 
 if len(chosen) < 2:
     st.warning("Pick at least two settings to compare.")
@@ -53,7 +52,7 @@ st.dataframe(figures.differences(frames.settings, frames.ratings, frames.schedul
 st.subheader("Pay")
 unit = st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
                             format_func=str.capitalize, persist_state="session")
-st.query_params["pay"] = unit
+write_link("pay", unit)
 wages = frames.wages[frames.wages["setting_id"].isin(chosen)]
 render_chart(figures.pay_chart(wages, names, result.catalogs.national.median_wage_annual, result.catalogs.sources,
                                hourly=unit == "hourly", font_size=size), key="pay_chart")

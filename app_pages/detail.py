@@ -6,7 +6,7 @@ from analysis.frames import FACT_LABELS
 from analysis.links import parse_setting
 from analysis.schema import RATING_DIMENSIONS, TASK_LABELS
 from app_pages.data import bundled, show_skipped
-from app_pages.ui import drop_unknown_params, fact_markdown, safe, show_notices
+from app_pages.ui import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
 
 result, frames = bundled()
 sources = result.catalogs.sources
@@ -15,8 +15,8 @@ by_id = result.by_id()
 ids = list(by_id)
 
 notices = drop_unknown_params(["setting"])
-raw = st.query_params.get_all("setting")
-if raw and raw[-1] != st.session_state.get("_detail_url"):
+raw = new_link_values("setting")
+if raw:
     chosen, more = parse_setting(raw, ids)
     notices += more
     if chosen:
@@ -28,8 +28,7 @@ show_notices(notices)
 show_skipped(result)
 setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, key="detail_id",
                           persist_state="session")
-st.query_params["setting"] = setting_id
-st.session_state["_detail_url"] = setting_id
+write_link("setting", setting_id)
 p = by_id[setting_id]
 
 st.title(p.name)

@@ -87,3 +87,18 @@ def drop_unknown_params(allowed: Iterable[str]) -> list[str]:
 def show_notices(notices: list[str]) -> None:
     for notice in notices:
         st.info(notice, icon="ℹ️")
+
+
+def new_link_values(param: str) -> list[str]:
+    """The URL's values for `param` when they came from outside (a pasted or clicked link),
+    i.e. differ from what this app last wrote there; else []."""
+    raw = st.query_params.get_all(param)
+    if raw and raw[-1] != st.session_state.get(f"_url_{param}"):
+        return raw
+    return []
+
+
+def write_link(param: str, value: str) -> None:
+    """Put the current view in the URL, and remember it so it is not read back as a new link."""
+    st.query_params[param] = value
+    st.session_state[f"_url_{param}"] = value

@@ -1,0 +1,169 @@
+"""Every page under Streamlit's AppTest: the right settings, figures, periods and charts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.loader import load_profiles
+from analysis.paths import ROOT
+
+APP = str(ROOT / "app.py")
+PROFILES = load_profiles().by_id()
+
+
+def run_page(page: str | None = None, **params: str) -> AppTest:
+    """Open a page the way a link does: the URL's parameters are there on its first run."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_overview_shows_national_context_and_every_setting():
+    at = run_page(**{})
+    labels = [m.label for m in at.metric]
+    values = [m.value for m in at.metric]
+    assert "Median annual wage, all industries" in labels and "$43,460" in values
+    text = markdown_text(at)
+    assert "May 2024" in text and "2023-33" in text  # periods beside the national figures
+    for profile in PROFILES.values():
+        assert profile.name in text
+    # Retail has a published median; long-term care has none and says so.
+    assert "Median pay: **\\$38,630** — May 2024" in text
+    assert text.count("no published figure") >= 1
+    assert "Editorial" in text
+
+
+def test_compare_defaults_to_the_core_four_with_five_charts():
+    at = run_page("compare")
+    assert at.multiselect(key="compare_ids").value == ["hospital", "retail", "long-term-care", "industry-pbm"]
+    specs = charts(at)
+    assert len(specs) == 5
+    pay = specs[0]["data"]
+    names = {t["name"] for t in pay}
+    assert {"10th–90th percentile", "25th–75th percentile", "Median", "No published figure"} <= names
+    median = next(t for t in pay if t["name"] == "Median")
+    assert 49310 in median["x"] and 38630 in median["x"]  # hospital and retail medians
+    gap = next(t for t in pay if t["name"] == "No published figure")
+    assert PROFILES["long-term-care"].name in gap["y"]
+    ratings = specs[1]["data"]
+    assert [t["name"] for t in ratings] == [PROFILES[i].name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
+    assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
+    assert specs[2]["data"][0]["type"] == "heatmap"
+    assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
+    # Every chart travels with a summary, a sources caption and its data table.
+    assert sum("In short:" in m.value for m in at.markdown) == 5
+    assert len(at.expander) >= 5
+    assert any("May 2024" in c.value for c in at.caption)
+
+
+def test_compare_changes_with_the_selection_and_hourly_switch():
+    at = run_page("compare")
+    at.multiselect(key="compare_ids").set_value(["nuclear", "federal-va"]).run()
+    assert at.query_params["settings"] == "nuclear,federal-va"
+    pay = charts(at)[0]["data"]
+    median = next(t for t in pay if t["name"] == "Median")
+    assert median["x"] == [60430]
+    at.segmented_control(key="pay_unit").set_value("hourly").run()
+    median = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
+    assert median["x"][0] == pytest.approx(60430 / 2080)
+
+
+def test_compare_asks_for_two_settings():
+    at = run_page("compare")
+    at.multiselect(key="compare_ids").set_value(["hospital"]).run()
+    assert any("at least two" in w.value for w in at.warning)
+    assert charts(at) == []
+
+
+def test_compare_deep_link_good():
+    at = run_page("compare", settings="federal-va,retail", pay="hourly")
+    assert at.multiselect(key="compare_ids").value == ["federal-va", "retail"]
+    assert at.segmented_control(key="pay_unit").value == "hourly"
+    assert not at.info
+
+
+@pytest.mark.parametrize(
+    "params, expected_ids, notice",
+    [
+        ({"settings": "hospital,bogus,retail"}, ["hospital", "retail"], "unknown setting"),
+        ({"settings": "a" * 5000}, ["hospital", "retail", "long-term-care", "industry-pbm"], "too long"),
+        ({"settings": "hospital,retail,nuclear,mail-order,federal-va"}, ["hospital", "retail", "nuclear", "mail-order"], "at most 4"),
+        ({"settings": "hospital,retail", "utm_source": "x"}, ["hospital", "retail"], "“utm_source”"),
+        ({"settings": "hospital,retail", "pay": "weekly"}, ["hospital", "retail"], "annual or hourly"),
+        ({"settings": "<script>alert(1)</script>,retail"}, ["retail"], "unknown setting"),
+    ],
+)
+def test_compare_deep_link_bad_values_are_ignored_with_a_notice(params, expected_ids, notice):
+    at = run_page("compare", **params)
+    assert at.multiselect(key="compare_ids").value == expected_ids
+    assert any(notice in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_detail_shows_the_whole_profile_with_sources():
+    at = run_page("detail", setting="federal-va")
+    assert at.selectbox(key="detail_id").value == "federal-va"
+    text = markdown_text(at)
+    profile = PROFILES["federal-va"]
+    assert profile.name in [t.value for t in at.title]
+    assert "\\$60,430" in text and "May 2024" in text
+    for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
+        assert heading in [h.value.split(" :")[0] for h in at.subheader]
+    assert "https://www.usajobs.gov/GetJob/ViewDetails/344652100" in text
+    assert at.query_params["setting"] == "federal-va"
+
+
+def test_detail_bad_link_falls_back_with_a_notice():
+    at = run_page("detail", setting="../../etc/passwd")
+    assert at.selectbox(key="detail_id").value in PROFILES
+    assert any("unknown setting" in i.value for i in at.info)
+
+
+def test_about_lists_sources_mapping_and_caveats():
+    at = run_page("about")
+    text = markdown_text(at)
+    assert "BLS industries are not practice settings" in text
+    assert "Figures are national" in text
+    assert "https://www.bls.gov/ooh/healthcare/pharmacy-technicians.htm" in text
+    mapping = at.dataframe[1].value
+    assert set(mapping["Setting"]) == {p.name for p in PROFILES.values()}
+    assert set(mapping["Confidence"]) <= {"high", "medium", "low", "none"}
+
+
+def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis import paths
+
+    folder = tmp_path / "profiles"
+    shutil.copytree(paths.PROFILES_DIR, folder)
+    (folder / "broken.yaml").write_text("id: broken\nname: [oops\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "PROFILES_DIR", folder)
+    monkeypatch.setattr("analysis.loader.PROFILES_DIR", folder)
+    import streamlit as st
+
+    st.cache_data.clear()  # the bundled profiles are cached per process
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    st.cache_data.clear()
+    assert not at.exception
+    skipped = [e for e in at.expander if "skipped" in e.label]
+    assert skipped and "broken.yaml" in skipped[0].label
+    assert "malformed YAML" in "\n".join(t.value for t in at.text)
+    assert PROFILES["hospital"].name in markdown_text(at)
