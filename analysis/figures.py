@@ -35,7 +35,7 @@ class Chart:
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
     fig.update_layout(
         height=height,
-        margin=dict(l=10, r=10, t=30, b=10),
+        margin=dict(l=10, r=10, t=40, b=10),
         font=dict(size=font_size),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
         hoverlabel=dict(font_size=font_size),
@@ -108,9 +108,10 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
                                  text=["no published pay figure"] * len(gap_y), textfont=dict(color="#555555"),
                                  hoverinfo="y"))
+    # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
-    fig.add_annotation(x=nat, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                       text=f"National median {money(nat, hourly)} ({national.period})", font=dict(size=font_size - 2))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color="#555555", dash="dash"),
+                             name=f"National median {money(nat, hourly)} ({national.period})"))
     unit = "USD per hour (annual ÷ 2,080)" if hourly else "USD per year"
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
@@ -158,7 +159,7 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
     fig.update_xaxes(range=[0, 5.6], dtick=1, title_text="Editorial rating (1 = low, 5 = high)")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
-    _base_layout(fig, height=120 + len(dims) * (18 * len(names) + 14), font_size=font_size)
+    _base_layout(fig, height=120 + len(dims) * (14 * len(names) + 16), font_size=font_size)
 
     spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]

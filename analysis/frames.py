@@ -70,6 +70,7 @@ def _settings_row(p: Profile) -> dict:
     row = {
         "id": p.id,
         "name": p.name,
+        "short_name": p.short_name,
         "category": p.category,
         "tagline": p.tagline,
         "summary": p.summary,

@@ -209,6 +209,9 @@ class Profile(Strict):
 
     id: Slug = Field(description="Must match the file name (hospital.yaml -> hospital).")
     name: OneLine
+    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=18)] = Field(
+        description="Label for charts and narrow screens."
+    )
     category: Category
     tagline: OneLine = Field(description="One line for overview cards.")
     summary: Text

@@ -41,13 +41,15 @@ if len(chosen) < 2:
     st.warning("Pick at least two settings to compare.")
     st.stop()
 
-names = {i: by_id[i].name for i in chosen}
+names = {i: by_id[i].short_name for i in chosen}
 size = font_size()
 
 st.subheader("Where they differ most")
-st.caption("Dimensions sorted by how far apart the chosen settings are. Ratings and schedule are editorial; pay is published.")
-st.dataframe(figures.differences(frames.settings, frames.ratings, frames.schedule, names).drop(columns="spread"),
-             hide_index=True, width="stretch")
+st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are editorial; pay is published.")
+diff = figures.differences(frames.settings, frames.ratings, frames.schedule, names).drop(columns="spread")
+st.dataframe(diff.head(6), hide_index=True, width="stretch")
+with st.expander(f"All {len(diff)} dimensions"):
+    st.dataframe(diff, hide_index=True, width="stretch")
 
 st.subheader("Pay")
 unit = st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,

@@ -61,9 +61,9 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     median = next(t for t in pay if t["name"] == "Median")
     assert 49310 in median["x"] and 38630 in median["x"]  # hospital and retail medians
     gap = next(t for t in pay if t["name"] == "No published figure")
-    assert PROFILES["long-term-care"].name in gap["y"]
+    assert PROFILES["long-term-care"].short_name in gap["y"]
     ratings = specs[1]["data"]
-    assert [t["name"] for t in ratings] == [PROFILES[i].name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
+    assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
     assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
