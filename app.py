@@ -5,6 +5,8 @@ This file only wires pages together; each page lives in app_pages/ and calls ana
 
 import streamlit as st
 
+from app_pages.session import session_bar
+
 st.set_page_config(page_title="Rx Settings Explorer", page_icon="💊", layout="wide")
 
 PAGES = [
@@ -14,9 +16,12 @@ PAGES = [
             help="Two to four settings side by side: pay, ratings, hours, tasks and credentials."),
     st.Page("app_pages/detail.py", title="Setting detail", icon=":material/article:",
             help="Everything about one setting: a day in the life, pay, tasks, credentials, sources."),
+    st.Page("app_pages/quiz.py", title="Fit quiz", icon=":material/quiz:",
+            help="A few plain questions that rank the settings for you and explain why."),
     st.Page("app_pages/about.py", title="About the data", icon=":material/info:",
             help="Where every figure comes from, how ratings were made, and what the data cannot tell you."),
 ]
 
 page = st.navigation(PAGES, position="top")
+session_bar()
 page.run()

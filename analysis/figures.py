@@ -295,3 +295,38 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
                  "spread": float(spread)})
     out = pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
     return out
+
+
+# --- Fit quiz ------------------------------------------------------------------------------------
+
+
+def fit_chart(ranking: list, font_size: int = 14) -> Chart:
+    """Horizontal bars of fit scores in ranked order; a deal-breaker is marked in the label, not by colour alone.
+
+    `ranking` is QuizResult.ranking (objects with name, score, deal_breakers).
+    """
+    scored = [r for r in ranking if r.score is not None]
+    labels = [("⚠ " if r.deal_breakers else "") + r.name for r in scored]
+    scores = [round(r.score) for r in scored]
+    colors = [PALETTE[1] if r.deal_breakers else PALETTE[0] for r in scored]
+    fig = go.Figure(go.Bar(
+        x=scores, y=labels, orientation="h", text=[f"{s}" for s in scores], textposition="outside",
+        marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
+        customdata=["; ".join(r.deal_breakers) or "no deal-breaker" for r in scored],
+        hovertemplate="%{y}: %{x}/100<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_xaxes(range=[0, 108], title_text="Fit with your answers (0–100)")
+    fig.update_yaxes(autorange="reversed")
+    _base_layout(fig, height=90 + 38 * max(len(scored), 1), font_size=font_size)
+    fig.update_layout(showlegend=False)
+    flagged = [r.name for r in scored if r.deal_breakers]
+    summary = (f"Best fit: {scored[0].name} ({scores[0]}/100)" + (f", then {scored[1].name} ({scores[1]}/100)." if len(scored) > 1 else ".")
+               if scored else "Answer a question to see a ranking.")
+    if flagged:
+        summary += f" Moved to the end because of a deal-breaker: {', '.join(flagged)}."
+    data = pd.DataFrame({"rank": range(1, len(scored) + 1), "setting": [r.name for r in scored], "fit": scores,
+                         "deal-breaker": [", ".join(r.deal_breakers) for r in scored]})
+    caption = ("Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
+               "median pay. It is an exploration aid, not a test.")
+    alt = "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are marked with a warning sign."
+    return Chart(fig, alt, summary, caption, data)

@@ -93,8 +93,16 @@ def _settings_row(p: Profile) -> dict:
     return row
 
 
+# Display order: where most technicians work first, then the rest.
+CATEGORY_ORDER = ("community", "health-system", "long-term-care", "ambulatory", "industry", "government")
+
+
+def display_order(profiles: Iterable[Profile]) -> list[Profile]:
+    return sorted(profiles, key=lambda p: (CATEGORY_ORDER.index(p.category), p.name))
+
+
 def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) -> Frames:
-    profiles = list(profiles)
+    profiles = display_order(profiles)
     settings = pd.DataFrame([_settings_row(p) for p in profiles])
 
     fact_rows, rating_rows, schedule_rows, task_rows, cred_rows = [], [], [], [], []

@@ -18,7 +18,7 @@ def _clip(value: str, n: int = 40) -> str:
 
 # Every parameter some page of the app writes. Another page's parameter is dropped quietly
 # on a page switch; a key no page uses gets a notice.
-APP_PARAMS = frozenset({"settings", "pay", "setting"})
+APP_PARAMS = frozenset({"settings", "pay", "setting", "answers"})
 
 
 def unknown_params(keys: Iterable[str], allowed: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.frames import Frames, build_frames
 from analysis.loader import LoadResult, load_profiles
+from analysis.quiz import Quiz, dimension_values, load_quiz
 
 
 @st.cache_data(show_spinner=False)
@@ -13,6 +15,13 @@ def bundled() -> tuple[LoadResult, Frames]:
     """Load, validate and tabulate the bundled profiles once per server process."""
     result = load_profiles()
     return result, build_frames(result.profiles, result.catalogs)
+
+
+@st.cache_data(show_spinner=False)
+def quiz_data() -> tuple[Quiz, pd.DataFrame]:
+    """The quiz questions and every setting's value on each quiz dimension, computed once."""
+    result, _ = bundled()
+    return load_quiz(), dimension_values(result.profiles, result.catalogs.national)
 
 
 def show_skipped(result: LoadResult) -> None:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app_pages.data import bundled, show_skipped
+from app_pages.session import NOTHING_KEPT, before_you_start
 from app_pages.ui import drop_unknown_params, fact_markdown, format_value, safe, citation, show_notices
 
 result, frames = bundled()
@@ -14,6 +15,11 @@ st.caption("Pay, hours, pace, tasks and credentials across the places pharmacy t
            "Every figure shows its source and period; ratings marked *Editorial* are our judgement, each with a reason.")
 show_notices(drop_unknown_params([]))
 show_skipped(result)
+
+with st.expander("Before you start", expanded=not st.session_state.get("seen_orientation", False)):
+    st.markdown(before_you_start(national))
+    st.caption(NOTHING_KEPT)
+st.session_state["seen_orientation"] = True
 
 if national is not None:
     st.subheader("All pharmacy technicians in the US")

@@ -1,0 +1,124 @@
+"""Fit quiz: answer a few questions, see the settings ranked with the reasons why."""
+
+import streamlit as st
+
+from analysis import figures
+from analysis.quiz import decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
+from app_pages.data import bundled, quiz_data, show_skipped
+from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
+
+WEIGHT_LABELS = {0: "doesn't matter", 1: "a little", 2: "matters", 3: "a lot"}
+
+result, frames = bundled()
+quiz, values = quiz_data()
+by_id = result.by_id()
+names = {p.id: p.name for p in result.profiles}
+
+# A shared link (?answers=...) fills in the answers it carries; whatever is invalid is dropped with a notice.
+notices = drop_unknown_params(["answers"])
+raw = new_link_values("answers")
+if raw:
+    answers, weights, more = decode_answers(raw[-1], quiz)
+    notices += more
+    for q in quiz.questions:
+        st.session_state[f"q_{q.id}"] = answers.get(q.id)
+        st.session_state[f"w_{q.id}"] = weights.get(q.id, q.default_weight)
+    st.session_state["quiz_share"] = True
+
+st.title("Which setting fits you?")
+st.caption(f"{len(quiz.questions)} short questions, about five minutes. Skip any you have no view on.")
+show_notices(notices)
+show_skipped(result)
+
+with st.expander("How this works"):
+    st.markdown(
+        "Each answer is compared with every setting: its editorial ratings (pace, patient contact and so on), "
+        "its usual hours, how its time is spent and its published median pay. A close match earns more points. "
+        "Each answer has a weight — how much it counts — that you can change after you see your results. "
+        "The fit score (0–100) is the weighted share of points earned, over the questions you answered. "
+        "If you say you *can't* work nights, weekends, holidays or on-call, settings where that is common are "
+        "flagged and moved to the end, never hidden.\n\n"
+        "**This is an exploration aid, not a test.** The ratings are our judgement; talk to people who work in a "
+        "setting before you decide."
+    )
+
+answers: dict[str, int] = {}
+for i, q in enumerate(quiz.questions, start=1):
+    choice = st.radio(f"{i}. {q.text}", list(range(len(q.options))), format_func=lambda k, q=q: q.options[k].label,
+                      index=None, key=f"q_{q.id}", help=q.help, persist_state="session")
+    if choice is not None:
+        answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
+
+st.divider()
+st.header("Your results")
+answered = [q for q in quiz.questions if q.id in answers]
+if not answered:
+    st.info("Answer at least one question to see how the settings rank for you.")
+    st.stop()
+
+with st.expander("Adjust how much each answer counts", expanded=False):
+    weights = {}
+    for q in answered:
+        st.session_state.setdefault(f"w_{q.id}", q.default_weight)
+        weights[q.id] = st.select_slider(q.text, options=[0, 1, 2, 3], format_func=lambda w: f"{w} – {WEIGHT_LABELS[w]}",
+                                         key=f"w_{q.id}", persist_state="session")
+dismissed = set(st.multiselect("Leave out settings you have ruled out", list(names), format_func=names.get,
+                               key="quiz_dismissed", persist_state="session"))
+
+outcome = score(quiz, values, names, answers, weights, dismissed)
+for warning in outcome.warnings:
+    st.warning(warning)
+if not outcome.ranking or outcome.ranking[0].score is None:
+    st.info("Your answers so far are all “no preference”, so there is nothing to rank yet.")
+    st.stop()
+
+render_chart(figures.fit_chart(outcome.ranking, font_size=font_size()), key="fit_chart")
+
+flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
+st.markdown(f"**What would change the top two:** {safe(flip) if flip else 'no single change of one answer or weight would swap them.'}")
+
+st.subheader("Why each setting scored as it did")
+for rank, r in enumerate(outcome.ranking, start=1):
+    if r.score is None:
+        continue
+    flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
+    with st.expander(f"{rank}. {r.name} — {r.score:.0f}/100{flag}", expanded=rank == 1):
+        pros, cons = reasons_for_against(r)
+        if pros:
+            st.markdown("**For:**\n" + "\n".join(f"- {safe(c.reason)}" for c in pros))
+        if cons:
+            st.markdown("**Against:**\n" + "\n".join(f"- {safe(c.reason)}" for c in cons))
+        for skipped in r.skipped:
+            st.caption(safe(skipped))
+        st.dataframe(
+            [{"Question": c.question_text, "Your answer": c.option_label, "Match": f"{c.closeness:.0%}",
+              "Weight": c.weight, "Points": round(c.points, 1)} for c in r.contributions],
+            hide_index=True, width="stretch",
+        )
+        st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
+        st.page_link("app_pages/detail.py", label=f"Everything about {r.name}", icon="➡️", query_params={"setting": r.setting_id})
+if dismissed:
+    st.caption("Left out by you: " + ", ".join(names[d] for d in sorted(dismissed)))
+
+top = outcome.ranking[0]
+st.subheader(f"Next steps for {top.name}")
+held = set(st.multiselect("Credentials you already hold", list(result.catalogs.credentials),
+                          format_func=lambda c: result.catalogs.credentials[c].name, key="quiz_held",
+                          persist_state="session"))
+missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
+if missing:
+    st.markdown("\n".join(f"- **{safe(c.name)}** — {rel.replace('-', ' ')} here" for c, rel in missing))
+else:
+    st.markdown("You hold every credential this setting requires or prefers.")
+st.page_link("app_pages/detail.py", label=f"See the full profile of {top.name}", icon="➡️",
+             query_params={"setting": top.setting_id})
+
+st.subheader("Keep or share your answers")
+share = st.checkbox("Put my answers in this page's link", key="quiz_share",
+                    help="Then you can copy the address bar to come back later or send it to someone.")
+if share:
+    st.warning("The link now contains your answers. Anyone you send it to can see them.")
+    write_link("answers", encode_answers(answers, weights, quiz))
+elif "answers" in st.query_params:
+    del st.query_params["answers"]
+    st.session_state.pop("_url_answers", None)

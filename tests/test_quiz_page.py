@@ -1,0 +1,133 @@
+"""The fit quiz page under AppTest: answer -> results -> adjust a weight -> dismiss -> link."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from analysis.paths import ROOT
+from analysis.quiz import decode_answers, load_quiz
+
+APP = str(ROOT / "app.py")
+QUIZ = load_quiz()
+
+
+def open_quiz(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/quiz.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def option(question_id: str, startswith: str) -> int:
+    q = next(q for q in QUIZ.questions if q.id == question_id)
+    return next(i for i, o in enumerate(q.options) if o.label.startswith(startswith))
+
+
+def fit_scores(at: AppTest) -> dict[str, float]:
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    return dict(zip(bars["y"], bars["x"]))
+
+
+def answer_sterile_night_person(at: AppTest) -> AppTest:
+    at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
+    at.radio(key="q_nights").set_value(option("nights", "Nights are fine")).run()
+    at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
+    assert not at.exception
+    return at
+
+
+def test_no_results_until_something_is_answered():
+    at = open_quiz()
+    assert len(at.radio) == len(QUIZ.questions)
+    assert any("Answer at least one question" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_answers_rank_the_settings_with_reasons_that_add_up():
+    at = answer_sterile_night_person(open_quiz())
+    scores = fit_scores(at)
+    names = list(scores)
+    assert names.index("Hospital (inpatient)") < names.index("Retail / community pharmacy")
+    assert all(0 <= s <= 100 for s in scores.values())
+    ranked = [e for e in at.expander if e.label[:1].isdigit()]
+    assert len(ranked) == len(scores)
+    for e in ranked:  # the points shown for each answer add up to the score shown
+        shown = float(e.label.split("— ")[1].split("/")[0])
+        assert abs(e.dataframe[0].value["Points"].sum() - shown) <= 0.6, e.label
+    assert any("What would change the top two" in m.value for m in at.markdown)
+
+
+def test_answers_survive_a_page_switch():
+    at = answer_sterile_night_person(open_quiz())
+    before = fit_scores(at)
+    at.switch_page("app_pages/compare.py").run()
+    at.switch_page("app_pages/quiz.py").run()
+    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert fit_scores(at) == before
+
+
+def test_adjusting_a_weight_updates_the_ranking_live():
+    at = answer_sterile_night_person(open_quiz())
+    before = fit_scores(at)
+    at.select_slider(key="w_technical_work").set_value(0).run()
+    after = fit_scores(at)
+    assert after != before
+    assert at.select_slider(key="w_technical_work").value == 0
+
+
+def test_dismissing_a_setting_removes_it_from_the_ranking_but_says_so():
+    at = answer_sterile_night_person(open_quiz())
+    at.multiselect(key="quiz_dismissed").set_value(["hospital"]).run()
+    assert "Hospital (inpatient)" not in fit_scores(at)
+    assert any("Left out by you: Hospital (inpatient)" in c.value for c in at.caption)
+
+
+def test_copy_link_is_opt_in_and_warns_then_round_trips():
+    at = answer_sterile_night_person(open_quiz())
+    assert "answers" not in at.query_params
+    at.checkbox(key="quiz_share").check().run()
+    assert any("contains your answers" in w.value for w in at.warning)
+    link = at.query_params["answers"]
+    answers, _, notices = decode_answers(link, QUIZ)
+    assert notices == [] and answers["technical_work"] == option("technical_work", "Yes")
+    # Opening that link in a fresh session restores the same answers and ranking.
+    again = open_quiz(answers=link)
+    assert again.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert fit_scores(again) == fit_scores(at)
+    # Turning sharing off takes the answers out of the link.
+    at.checkbox(key="quiz_share").uncheck().run()
+    assert "answers" not in at.query_params
+
+
+def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
+    good = f"technical_work.{option('technical_work', 'Yes')}"
+    at = open_quiz(answers=good + "~nope.1~pace.99~" + "x" * 300)
+    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert at.radio(key="q_pace").value is None
+    assert at.info, "ignored parts must be reported"
+    assert fit_scores(at)
+
+
+def test_next_steps_name_missing_credentials_for_the_top_setting():
+    at = answer_sterile_night_person(open_quiz())
+    top = next(s for s in at.subheader if s.value.startswith("Next steps for"))
+    assert top
+    text = "\n".join(m.value for m in at.markdown)
+    assert "CPhT" in text or "Certified Pharmacy Technician" in text
+    at.multiselect(key="quiz_held").set_value(list(at.multiselect(key="quiz_held").options)).run()
+    assert any("You hold every credential" in m.value for m in at.markdown)
+
+
+def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
+    at = answer_sterile_night_person(open_quiz())
+    at.radio(key="q_nights").set_value(option("nights", "No. I can't")).run()
+    names = list(fit_scores(at))
+    assert "⚠ Hospital (inpatient)" in names  # still listed, marked
+    flagged = [i for i, n in enumerate(names) if n.startswith("⚠")]
+    assert flagged and min(flagged) > max(i for i, n in enumerate(names) if not n.startswith("⚠"))
