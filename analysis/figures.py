@@ -10,6 +10,7 @@ and series differ in pattern or symbol as well as colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,11 @@ class Chart:
     summary: str
     caption: str
     data: pd.DataFrame
+
+
+def _plain(names: dict[str, str]) -> dict[str, str]:
+    """Plotly reads pseudo-HTML in labels; escape profile text so it always shows as text."""
+    return {k: escape(v) for k, v in names.items()}
 
 
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
@@ -70,6 +76,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
     `wages` is Frames.wages filtered to the chosen settings; `names` maps id -> display name in order.
     """
+    names = _plain(names)
     scale = 1 / HOURS_PER_YEAR if hourly else 1
     table = wages.pivot_table(index="setting_id", columns="percentile", values="value", aggfunc="first")
     table = table.reindex(index=list(names), columns=[10, 25, 50, 75, 90])
@@ -147,6 +154,7 @@ def _id(names: dict[str, str], name: str) -> str:
 
 def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Grouped horizontal bars of the 1-5 ratings, the reason for each on hover."""
+    names = _plain(names)
     fig = go.Figure()
     dims = list(dict.fromkeys(ratings["label"]))
     for i, (sid, name) in enumerate(names.items()):
@@ -154,7 +162,7 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
         fig.add_trace(go.Bar(
             y=dims, x=rows["score"], orientation="h", name=name, text=rows["score"], textposition="outside",
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
-            customdata=rows["reason"], hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra>" + name + "</extra>",
+            customdata=rows["reason"].map(escape), hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra>" + name + "</extra>",
         ))
     fig.update_xaxes(range=[0, 5.6], dtick=1, title_text="Editorial rating (1 = low, 5 = high)")
     fig.update_yaxes(autorange="reversed")
@@ -175,13 +183,14 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
 
 def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Heatmap of how often nights, weekends, holidays and on-call come up; the word is in each cell."""
+    names = _plain(names)
     kinds = list(dict.fromkeys(schedule["label"]))
     z, text, hover = [], [], []
     for sid in names:
         rows = schedule[schedule["setting_id"] == sid].set_index("label").reindex(kinds)
         z.append(rows["level"].tolist())
         text.append(rows["frequency"].tolist())
-        hover.append([rows["reason"].iloc[0]] * len(kinds))
+        hover.append([escape(rows["reason"].iloc[0])] * len(kinds))
     fig = go.Figure(go.Heatmap(
         z=z, x=kinds, y=list(names.values()), text=text, texttemplate="%{text}", customdata=hover,
         zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale="Blues", textfont=dict(size=font_size),
@@ -206,6 +215,7 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
 
 def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Stacked bars of the approximate share of working time per task category."""
+    names = _plain(names)
     fig = go.Figure()
     labels = list(names.values())
     for i, task in enumerate(dict.fromkeys(tasks.sort_values("share", ascending=False)["label"])):
@@ -215,7 +225,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
             y=labels, x=shares, name=task, orientation="h",
             text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside",
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
-            customdata=rows["examples"].fillna("not part of this setting"), hovertemplate="%{y}<br>" + task + ": %{x}%<br>%{customdata}<extra></extra>",
+            customdata=rows["examples"].fillna("not part of this setting").map(escape), hovertemplate="%{y}<br>" + task + ": %{x}%<br>%{customdata}<extra></extra>",
         ))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text="Approximate share of working time")
@@ -237,6 +247,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
 
 def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Setting x credential matrix; the relevance is written in each cell, blank where not listed."""
+    names = _plain(names)
     score = {r: len(RELEVANCE_ORDER) - i for i, r in enumerate(RELEVANCE_ORDER)}  # required=4 ... helpful=1
     chosen = creds[creds["setting_id"].isin(list(names))]
     order = (chosen.assign(s=chosen["relevance"].map(score)).groupby("credential_name")["s"].sum()
@@ -306,13 +317,13 @@ def fit_chart(ranking: list, font_size: int = 14) -> Chart:
     `ranking` is QuizResult.ranking (objects with name, score, deal_breakers).
     """
     scored = [r for r in ranking if r.score is not None]
-    labels = [("⚠ " if r.deal_breakers else "") + r.name for r in scored]
+    labels = [("⚠ " if r.deal_breakers else "") + escape(r.name) for r in scored]
     scores = [round(r.score) for r in scored]
     colors = [PALETTE[1] if r.deal_breakers else PALETTE[0] for r in scored]
     fig = go.Figure(go.Bar(
         x=scores, y=labels, orientation="h", text=[f"{s}" for s in scores], textposition="outside",
         marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
-        customdata=["; ".join(r.deal_breakers) or "no deal-breaker" for r in scored],
+        customdata=[escape("; ".join(r.deal_breakers)) or "no deal-breaker" for r in scored],
         hovertemplate="%{y}: %{x}/100<br>%{customdata}<extra></extra>",
     ))
     fig.update_xaxes(range=[0, 108], title_text="Fit with your answers (0–100)")

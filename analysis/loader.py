@@ -17,7 +17,17 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
-from analysis.schema import Credential, CredentialCatalog, Fact, NationalFacts, Profile, Source, SourceCatalog
+from analysis.schema import (
+    Credential,
+    CredentialCatalog,
+    Fact,
+    NationalFacts,
+    ProgramLength,
+    Profile,
+    Source,
+    SourceCatalog,
+    StateRegulation,
+)
 from analysis.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
@@ -29,6 +39,8 @@ class Catalogs:
     credentials: dict[str, Credential]
     reference: dict[str, dict[str, Any]]  # reference fact id -> {value, period, url, ...}
     national: NationalFacts | None = None
+    program_lengths: tuple[ProgramLength, ...] = ()
+    state_regulation: StateRegulation | None = None
     problems: tuple[Problem, ...] = ()
 
 
@@ -130,6 +142,8 @@ def load_catalogs(
             sources.setdefault(src.id, src)
 
     credentials: dict[str, Credential] = {}
+    program_lengths: tuple[ProgramLength, ...] = ()
+    state_regulation: StateRegulation | None = None
     name = display_name(credentials_path)
     doc, file_problems = read_yaml_file(credentials_path)
     catalog, schema_problems = (None, file_problems) if file_problems else _validate(CredentialCatalog, doc, name)
@@ -140,12 +154,16 @@ def load_catalogs(
             if cred.id in credentials:
                 problems.append(Problem(name, f"{where}.id", f"duplicate credential id '{cred.id}'"))
                 continue
-            facts = {"eligibility": cred.eligibility, **{f"facts.{k}": getattr(cred.facts, k) for k in type(cred.facts).model_fields}}
+            facts = cred.all_facts()
             cred_problems = _check_facts(facts, sources, reference, name, where)
             cred_problems += _unknown_ids(cred.sources, sources, name, f"{where}.sources", "source", "data/sources.yaml")
             problems += cred_problems
             if not cred_problems:
                 credentials[cred.id] = cred
+        extra_problems = _check_facts(catalog.extra_facts(), sources, reference, name)
+        problems += extra_problems
+        if not extra_problems:
+            program_lengths, state_regulation = tuple(catalog.program_lengths), catalog.state_regulation
     name = display_name(national_path)
     doc, file_problems = read_yaml_file(national_path)
     national, schema_problems = (None, file_problems) if file_problems else _validate(NationalFacts, doc, name)
@@ -156,7 +174,7 @@ def load_catalogs(
         problems += national_problems
         national = None if national_problems else national
     return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
-                    problems=tuple(problems))
+                    program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems))
 
 
 # --- Cross-file checks -----------------------------------------------------------------------

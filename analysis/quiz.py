@@ -5,12 +5,13 @@ Each question maps to ONE dimension of a setting, put on a 0-1 scale by `dimensi
   schedule:<kind>     nights/weekends/holidays/on_call -> level / 4 (never 0 .. typical 1)
   tasks:<cat>[+<cat>] share of the day on those tasks -> min(sum / 50, 1) (half the day or more counts fully)
   pay:median          median pay -> clip((median - national p10) / (national p90 - national p10), 0, 1)
-A setting whose median pay is a published gap has NO pay value: the pay answer is skipped for
-it and the explanation says so. Nothing is ever guessed.
+A setting whose median pay is a published gap has NO pay value. Its pay answer then counts
+as a half match (closeness 0.5): neither for nor against, so a missing figure is never an
+advantage or a penalty, and the explanation says so. No pay figure is ever guessed.
 
 Each chosen option gives a target on the same scale. A setting's fit score (0-100) is the
-weighted mean closeness 1 - |target - value| over the answered items it has a value for, so
-every item's contribution (its share of the score) is visible and they add up to the score.
+weighted mean closeness 1 - |target - value| over the answered items, so every item's
+contribution (its share of the score) is visible and they add up to the score.
 Deal-breaker answers move settings to the end of the ranking without touching their score.
 
 All functions are pure; nothing here imports streamlit.
@@ -49,6 +50,7 @@ QUIZ_PATH = DATA_DIR / "quiz.yaml"
 WEIGHTS: tuple[int, ...] = (0, 1, 2, 3)  # 0 doesn't matter .. 3 matters a lot
 SCHEDULE_KINDS: tuple[str, ...] = ("nights", "weekends", "holidays", "on_call")
 DEAL_BREAKER_LEVEL = 3  # "common" or "typical" on FREQUENCY_ORDER
+UNKNOWN_CLOSENESS = 0.5  # how an answer counts where the setting has no figure (a pay gap)
 FOR_CLOSENESS = 0.75  # a contribution at or above this is a reason for
 AGAINST_CLOSENESS = 0.5  # at or below this, a reason against
 TASK_FULL_SHARE = 50  # percent of the day that counts as "fully that kind of work"
@@ -292,7 +294,7 @@ def _table(quiz: Quiz, values: pd.DataFrame, dismissed: Iterable[str]) -> _Table
 @dataclass(frozen=True)
 class _Eval:
     scored: list[_Item]  # items with a target and weight > 0
-    closeness: np.ndarray  # settings x scored items, NaN where the setting has no value
+    closeness: np.ndarray  # settings x scored items; UNKNOWN_CLOSENESS where the setting has no value
     denominators: np.ndarray  # sum of weights counted per setting
     scores: np.ndarray  # 0-100, NaN where nothing counted
     flagged: np.ndarray  # bool: a deal-breaker hits this setting
@@ -305,11 +307,10 @@ def _evaluate(items: list[_Item], table: _Table) -> _Eval:
         vals = np.column_stack([table.columns[it.question.dimension] for it in scored])
         targets = np.array([it.option.target for it in scored], dtype=float)
         w = np.array([it.weight for it in scored], dtype=float)
-        has = ~np.isnan(vals)
-        closeness = 1.0 - np.abs(targets - vals)
-        wm = np.where(has, w, 0.0)
-        den = wm.sum(axis=1)
-        num = np.where(has, wm * closeness, 0.0).sum(axis=1)
+        # No value (a pay gap): a neutral half match, so the same questions count for every setting.
+        closeness = np.where(np.isnan(vals), UNKNOWN_CLOSENESS, 1.0 - np.abs(targets - vals))
+        den = np.broadcast_to(w, closeness.shape).sum(axis=1)
+        num = (w * closeness).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             # 100 * (num / den) rather than (100 * num) / den: num <= den, so a perfect match is exactly 100.
             scores = np.where(den > 0, np.clip(100.0 * (num / den), 0.0, 100.0), np.nan)
@@ -380,9 +381,9 @@ def _reason(item: _Item, value: float, closeness: float, name: str) -> str:
 
 def _skip_reason(item: _Item, name: str) -> str:
     kind, _ = parse_dimension(item.question.dimension)
-    if kind == "pay":
-        return f"No published pay figure, so your answer on {item.question.subject} was not counted for {name}."
-    return f"No figure for {item.question.dimension}, so your answer on {item.question.subject} was not counted for {name}."
+    what = "pay figure" if kind == "pay" else f"figure for {item.question.dimension}"
+    return (f"No published {what} for {name}, so your answer on {item.question.subject} counts as a half match "
+            "(neither for nor against).")
 
 
 def _deal_breaker_reason(item: _Item, value: float) -> str:
@@ -398,7 +399,8 @@ def _warnings(items: list[_Item]) -> tuple[list[str], int]:
     out = []
     if all(it.weight == 0 for it in answered):
         out.append(ALL_WEIGHT_ZERO)
-    same_option = len({it.option_index for it in answered}) == 1
+    # The same target every time, or the same option position on five or more questions, says little.
+    same_option = len(answered) >= 5 and len({it.option_index for it in answered}) == 1
     same_target = len({it.option.target for it in answered}) == 1
     if len(answered) >= 2 and (same_option or same_target):
         out.append(ALL_ALIKE)
@@ -432,15 +434,14 @@ def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: A
         contributions, skipped = [], []
         for j, it in enumerate(ev.scored):
             c = closeness[i][j]
-            if math.isnan(c):
-                skipped.append(_skip_reason(it, name))
-                continue
             value = columns[it.question.dimension][i]
+            if math.isnan(value):
+                skipped.append(_skip_reason(it, name))
             contributions.append(Contribution(
                 question_id=it.question.id, question_text=it.question.text, option_label=it.option.label,
                 dimension=it.question.dimension, target=float(it.option.target or 0.0), value=value,  # scored items always have a target
                 closeness=c, weight=it.weight, points=100.0 * it.weight * c / denominators[i],
-                reason=_reason(it, value, c, name),
+                reason=_skip_reason(it, name) if math.isnan(value) else _reason(it, value, c, name),
             ))
         flags = [_deal_breaker_reason(it, columns[it.question.dimension][i]) for it in breakers
                  if columns[it.question.dimension][i] >= DEAL_BREAKER_LEVEL / 4 - 1e-9]
@@ -451,8 +452,9 @@ def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: A
 
 def reasons_for_against(result: SettingResult, n: int = 3) -> tuple[list[Contribution], list[Contribution]]:
     """The `n` strongest reasons for (closeness >= 0.75) and against (<= 0.5), by weight x (mis)match."""
-    pro = [c for c in result.contributions if c.closeness >= FOR_CLOSENESS]
-    con = [c for c in result.contributions if c.closeness <= AGAINST_CLOSENESS]
+    known = [c for c in result.contributions if not math.isnan(c.value)]  # a half match for a gap is neither
+    pro = [c for c in known if c.closeness >= FOR_CLOSENESS]
+    con = [c for c in known if c.closeness <= AGAINST_CLOSENESS]
     pro.sort(key=lambda c: -c.weight * c.closeness)  # stable: ties keep question order
     con.sort(key=lambda c: -c.weight * (1 - c.closeness))
     return pro[:n], con[:n]

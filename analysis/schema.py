@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 # --- Vocabularies shared by every profile ------------------------------------
 
@@ -279,6 +279,130 @@ class CredentialFacts(Strict):
     renewal_fee: NumericFact
 
 
+# --- Eligibility rules: data the pathway planner evaluates, one vocabulary for every credential ---
+
+Education = Literal[
+    "ptcb-recognized-program",
+    "sterile-compounding-program",
+    "pharmacy-technician-program",
+    "hs-diploma-or-ged",
+    "registered-apprenticeship",
+]
+EDUCATION_LABELS: dict[str, str] = {
+    "ptcb-recognized-program": "a PTCB-recognized education/training program",
+    "sterile-compounding-program": "a PTCB-recognized sterile compounding education/training program",
+    "pharmacy-technician-program": "a pharmacy technician training program",
+    "hs-diploma-or-ged": "a high school diploma or GED",
+    "registered-apprenticeship": "a registered pharmacy technician apprenticeship",
+}
+# A completed item also satisfies these (a PTCB-recognized program is a pharmacy technician program).
+EDUCATION_COUNTS_AS: dict[str, tuple[str, ...]] = {"ptcb-recognized-program": ("pharmacy-technician-program",)}
+
+ExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]
+EXPERIENCE_LABELS: dict[str, str] = {
+    "pharmacy-technician": "pharmacy technician work",
+    "sterile-compounding": "sterile compounding (CSP) work",
+}
+ABC_KIND = "assessment-based certificate"
+PositiveInt = Annotated[int, Field(ge=1)]
+
+
+class CredentialCondition(Strict):
+    """Holds another credential, e.g. an active CPhT."""
+
+    credential: Slug = Field(description="Credential id in this catalog.")
+
+
+class EducationCondition(Strict):
+    """Has finished a kind of program (or holds a diploma)."""
+
+    education: Education
+    within_years: Union[PositiveInt, None] = Field(default=None, description="Finished within this many years.")
+
+
+class ExperienceCondition(Strict):
+    """Months of work; null months means the issuer lists a work route whose length we have not found."""
+
+    experience_months: Union[PositiveInt, None]
+    kind: ExperienceKind = "pharmacy-technician"
+    full_time: bool = False
+    continuous: bool = False
+    within_years: Union[PositiveInt, None] = Field(default=None, description="Worked within the last N years.")
+    note: Union[Text, None] = None
+
+    @model_validator(mode="after")
+    def _length_or_note(self) -> ExperienceCondition:
+        if self.experience_months is None and not self.note:
+            raise ValueError("an experience route without a length needs a note saying why")
+        return self
+
+
+class HoursCondition(Strict):
+    """Hours of work, as some routes count it (PTCB's 500 hours, NHA's 1,200)."""
+
+    experience_hours: PositiveInt
+    supervised: bool = False
+    within_years: Union[PositiveInt, None] = None
+
+
+class CertificatesCondition(Strict):
+    """Holds at least this many PTCB assessment-based certificates."""
+
+    certificates: PositiveInt
+
+
+_CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates")
+
+
+def _condition_tag(value: object) -> Union[str, None]:
+    if isinstance(value, dict):
+        return next((k for k in _CONDITION_KEYS if k in value), None)
+    tags = {
+        CredentialCondition: "credential",
+        EducationCondition: "education",
+        ExperienceCondition: "experience_months",
+        HoursCondition: "experience_hours",
+        CertificatesCondition: "certificates",
+    }
+    return tags.get(type(value))
+
+
+Condition = Annotated[
+    Union[
+        Annotated[CredentialCondition, Tag("credential")],
+        Annotated[EducationCondition, Tag("education")],
+        Annotated[ExperienceCondition, Tag("experience_months")],
+        Annotated[HoursCondition, Tag("experience_hours")],
+        Annotated[CertificatesCondition, Tag("certificates")],
+    ],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="condition_kind",
+        custom_error_message=f"a condition needs one of the keys {', '.join(_CONDITION_KEYS)}",
+    ),
+]
+
+
+class Route(Strict):
+    """One way in: every condition must hold."""
+
+    label: OneLine
+    all_of: list[Condition] = Field(min_length=1)
+
+
+class Requires(Strict):
+    """Eligibility as data: any one route suffices. Must agree with the eligibility Fact's text."""
+
+    any_of: list[Route] = Field(min_length=1)
+    note: Union[Text, None] = Field(default=None, description="What the sources leave open about these rules.")
+
+    def credential_ids(self) -> set[str]:
+        return {c.credential for r in self.any_of for c in r.all_of if isinstance(c, CredentialCondition)}
+
+    def needs_certificates(self) -> bool:
+        return any(isinstance(c, CertificatesCondition) for r in self.any_of for c in r.all_of)
+
+
 class Credential(Strict):
     id: Slug
     name: OneLine
@@ -287,12 +411,106 @@ class Credential(Strict):
     kind: Literal["certification", "assessment-based certificate"]
     summary: Text
     eligibility: Fact = Field(description="Who may apply, as the issuer states it.")
+    requires: Requires = Field(description="The eligibility rule as structured routes, consistent with `eligibility`.")
     facts: CredentialFacts
+    renewal_requirements: list[NamedFact] = Field(
+        default_factory=list, description="What else keeps it active: required CE topics, attestations."
+    )
     sources: list[Slug] = Field(min_length=1)
+
+    def all_facts(self) -> dict[str, Fact]:
+        """Every fact in the credential, keyed by its field path (for the loader's reference checks)."""
+        out: dict[str, Fact] = {"eligibility": self.eligibility}
+        out.update({f"facts.{k}": getattr(self.facts, k) for k in CredentialFacts.model_fields})
+        out.update({f"renewal_requirements[{i}]": f for i, f in enumerate(self.renewal_requirements)})
+        return out
+
+
+class ProgramLength(NamedFact):
+    """A published minimum length for a kind of program (e.g. ASHP/ACPE standards)."""
+
+    education: Education
+
+
+class StateRegulation(Strict):
+    """Dated counts of state rules, shown as a caveat; no legal lookup."""
+
+    summary: Text
+    facts: list[NamedFact] = Field(min_length=1)
 
 
 class CredentialCatalog(Strict):
     credentials: list[Credential] = Field(min_length=1)
+    program_lengths: list[ProgramLength] = Field(default_factory=list)
+    state_regulation: Union[StateRegulation, None] = None
+
+    @model_validator(mode="after")
+    def _rules_name_known_credentials(self) -> CredentialCatalog:
+        """Rules may only point at credentials in this catalog, and must not go round in a circle."""
+        ids = [c.id for c in self.credentials]
+        certificates = [c.id for c in self.credentials if c.kind == ABC_KIND]
+        for i, cred in enumerate(self.credentials):
+            for j, route in enumerate(cred.requires.any_of):
+                for k, cond in enumerate(route.all_of):
+                    where = f"credentials[{i}].requires.any_of[{j}].all_of[{k}]"
+                    if isinstance(cond, CredentialCondition) and cond.credential not in ids:
+                        raise ValueError(
+                            f"{where}: unknown credential id '{cond.credential}'; expected an id from this catalog"
+                        )
+                    if isinstance(cond, CredentialCondition) and cond.credential == cred.id:
+                        raise ValueError(f"{where}: '{cred.id}' cannot require itself")
+                    if isinstance(cond, CertificatesCondition):
+                        if cred.kind == ABC_KIND:
+                            raise ValueError(f"{where}: a certificate cannot require other certificates")
+                        if cond.certificates > len(certificates):
+                            raise ValueError(
+                                f"{where}: asks for {cond.certificates} certificates; the catalog has {len(certificates)}"
+                            )
+        cycle = _find_cycle({c.id: prerequisite_ids(c, certificates) for c in self.credentials})
+        if cycle:
+            raise ValueError(f"credentials: the requires rules go round in a circle: {' -> '.join(cycle)}")
+        return self
+
+    def extra_facts(self) -> dict[str, Fact]:
+        """Facts outside the credentials (program lengths, state regulation), keyed by field path."""
+        out: dict[str, Fact] = {f"program_lengths[{i}]": f for i, f in enumerate(self.program_lengths)}
+        if self.state_regulation:
+            out.update({f"state_regulation.facts[{i}]": f for i, f in enumerate(self.state_regulation.facts)})
+        return out
+
+
+def prerequisite_ids(cred: Credential, certificate_ids: list[str]) -> set[str]:
+    """Every credential any route of `cred` mentions (a certificate count means all certificates)."""
+    out = cred.requires.credential_ids()
+    if cred.requires.needs_certificates():
+        out |= set(certificate_ids)
+    return out - {cred.id}
+
+
+def _find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in graph:
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return []
 
 
 class NationalFacts(Strict):

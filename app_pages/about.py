@@ -3,10 +3,10 @@
 import streamlit as st
 
 from analysis.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
-from app_pages.data import bundled, show_skipped
+from app_pages.data import current, show_skipped
 from app_pages.ui import drop_unknown_params, safe, show_notices
 
-result, frames = bundled()
+result, frames = current()
 show_notices(drop_unknown_params([]))
 show_skipped(result)
 

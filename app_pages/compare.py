@@ -4,13 +4,13 @@ import streamlit as st
 
 from analysis import figures
 from analysis.links import parse_setting_list
-from app_pages.data import bundled, show_skipped
+from app_pages.data import current, show_skipped
 from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
 
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
 MAX_CHOICES = 4
 
-result, frames = bundled()
+result, frames = current()
 by_id = result.by_id()
 ids = list(by_id)
 

@@ -1,12 +1,17 @@
-"""Cached access to the bundled data for every page."""
+"""The data every page works on: the bundled profiles (cached once per server process)
+plus any custom profile a counselor added in this session (never cached, never written)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pandas as pd
 import streamlit as st
 
 from analysis.frames import Frames, build_frames
-from analysis.loader import LoadResult, load_profiles
+from analysis.loader import LoadResult, load_profile_bytes, load_profiles
+from analysis.schema import Profile
+from analysis.yaml_io import Problem
 from analysis.quiz import Quiz, dimension_values, load_quiz
 
 
@@ -22,6 +27,39 @@ def quiz_data() -> tuple[Quiz, pd.DataFrame]:
     """The quiz questions and every setting's value on each quiz dimension, computed once."""
     result, _ = bundled()
     return load_quiz(), dimension_values(result.profiles, result.catalogs.national)
+
+
+CUSTOM_KEY = "custom_profiles"  # session state: setting id -> Profile, this session only
+
+
+def current() -> tuple[LoadResult, Frames]:
+    """Bundled profiles plus this session's custom ones."""
+    result, frames = bundled()
+    custom: dict[str, Profile] = st.session_state.get(CUSTOM_KEY) or {}
+    if not custom:
+        return result, frames
+    merged = dataclasses.replace(result, profiles=result.profiles + tuple(custom.values()))
+    return merged, build_frames(merged.profiles, merged.catalogs)
+
+
+def current_quiz() -> tuple[Quiz, pd.DataFrame]:
+    quiz, values = quiz_data()
+    custom: dict[str, Profile] = st.session_state.get(CUSTOM_KEY) or {}
+    if custom:
+        result, _ = bundled()
+        values = pd.concat([values, dimension_values(list(custom.values()), result.catalogs.national, quiz)])
+    return quiz, values
+
+
+def add_custom_profile(data: bytes, name: str) -> list[Problem]:
+    """Validate an uploaded profile exactly like a bundled one; keep it in this session if valid."""
+    result, _ = bundled()
+    profile, problems = load_profile_bytes(data, name, result.catalogs)
+    if profile is not None and profile.id in result.by_id():
+        return [Problem(name, "id", f"'{profile.id}' is already a bundled setting; give your profile another id and file name")]
+    if profile is not None:
+        st.session_state.setdefault(CUSTOM_KEY, {})[profile.id] = profile
+    return problems
 
 
 def show_skipped(result: LoadResult) -> None:

@@ -5,10 +5,10 @@ import streamlit as st
 from analysis.frames import FACT_LABELS
 from analysis.links import parse_setting
 from analysis.schema import RATING_DIMENSIONS, TASK_LABELS
-from app_pages.data import bundled, show_skipped
+from app_pages.data import current, show_skipped
 from app_pages.ui import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
 
-result, frames = bundled()
+result, frames = current()
 sources = result.catalogs.sources
 credentials = result.catalogs.credentials
 by_id = result.by_id()
@@ -31,7 +31,7 @@ setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, k
 write_link("setting", setting_id)
 p = by_id[setting_id]
 
-st.title(p.name)
+st.title(safe(p.name))
 st.markdown(safe(p.summary))
 if p.also_called:
     st.caption("Also called: " + safe(", ".join(p.also_called)))

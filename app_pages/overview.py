@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from app_pages.data import bundled, show_skipped
+from app_pages.data import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from app_pages.session import NOTHING_KEPT, before_you_start
 from app_pages.ui import drop_unknown_params, fact_markdown, format_value, safe, citation, show_notices
 
-result, frames = bundled()
+result, frames = current()
 sources = result.catalogs.sources
 national = result.catalogs.national
 
@@ -46,3 +46,23 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         barrier = profile.ratings.entry_barrier
         st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {safe(barrier.reason)}")
         st.page_link("app_pages/detail.py", label="Details", icon="➡️", query_params={"setting": profile.id})
+
+st.divider()
+with st.expander("Add a local setting for this session (for counselors)"):
+    st.markdown(
+        "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "
+        "It is checked exactly like the bundled profiles, appears on every page for this session only, "
+        "and is forgotten on **New client** or when you close the tab."
+    )
+    upload = st.file_uploader("Profile file (.yaml, up to 256 KB)", type=["yaml", "yml"], key="custom_upload")
+    if upload is not None and st.session_state.get("_custom_seen") != upload.file_id:
+        st.session_state["_custom_seen"] = upload.file_id
+        problems = add_custom_profile(upload.getvalue(), upload.name)
+        st.session_state["_custom_problems"] = [str(p) for p in problems]
+        if not problems:
+            st.rerun()  # show the new setting everywhere on this page too
+    for problem in st.session_state.get("_custom_problems", []):
+        st.error(safe(problem))
+    custom = st.session_state.get(CUSTOM_KEY) or {}
+    if custom:
+        st.success("Added for this session: " + safe(", ".join(p.name for p in custom.values())))

@@ -4,13 +4,13 @@ import streamlit as st
 
 from analysis import figures
 from analysis.quiz import decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
-from app_pages.data import bundled, quiz_data, show_skipped
+from app_pages.data import current, current_quiz, show_skipped
 from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
 
 WEIGHT_LABELS = {0: "doesn't matter", 1: "a little", 2: "matters", 3: "a lot"}
 
-result, frames = bundled()
-quiz, values = quiz_data()
+result, frames = current()
+quiz, values = current_quiz()
 by_id = result.by_id()
 names = {p.id: p.name for p in result.profiles}
 
@@ -82,7 +82,7 @@ for rank, r in enumerate(outcome.ranking, start=1):
     if r.score is None:
         continue
     flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
-    with st.expander(f"{rank}. {r.name} — {r.score:.0f}/100{flag}", expanded=rank == 1):
+    with st.expander(f"{rank}. {safe(r.name)} — {r.score:.0f}/100{safe(flag)}", expanded=rank == 1):
         pros, cons = reasons_for_against(r)
         if pros:
             st.markdown("**For:**\n" + "\n".join(f"- {safe(c.reason)}" for c in pros))
@@ -96,12 +96,12 @@ for rank, r in enumerate(outcome.ranking, start=1):
             hide_index=True, width="stretch",
         )
         st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
-        st.page_link("app_pages/detail.py", label=f"Everything about {r.name}", icon="➡️", query_params={"setting": r.setting_id})
+        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon="➡️", query_params={"setting": r.setting_id})
 if dismissed:
-    st.caption("Left out by you: " + ", ".join(names[d] for d in sorted(dismissed)))
+    st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
 
 top = outcome.ranking[0]
-st.subheader(f"Next steps for {top.name}")
+st.subheader(f"Next steps for {safe(top.name)}")
 held = set(st.multiselect("Credentials you already hold", list(result.catalogs.credentials),
                           format_func=lambda c: result.catalogs.credentials[c].name, key="quiz_held",
                           persist_state="session"))
@@ -110,7 +110,7 @@ if missing:
     st.markdown("\n".join(f"- **{safe(c.name)}** — {rel.replace('-', ' ')} here" for c, rel in missing))
 else:
     st.markdown("You hold every credential this setting requires or prefers.")
-st.page_link("app_pages/detail.py", label=f"See the full profile of {top.name}", icon="➡️",
+st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon="➡️",
              query_params={"setting": top.setting_id})
 
 st.subheader("Keep or share your answers")

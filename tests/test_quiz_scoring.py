@@ -222,7 +222,10 @@ def test_contributions_add_up_to_the_score(case):
         assert sum(c.points for c in r.contributions) == pytest.approx(r.score, abs=1e-9)
         for c in r.contributions:
             assert c.weight > 0 and 0 <= c.closeness <= 1 and c.points >= 0
-            assert c.closeness == pytest.approx(1 - abs(c.target - c.value))
+            if math.isnan(c.value):  # no figure for this setting: a neutral half match
+                assert c.closeness == 0.5
+            else:
+                assert c.closeness == pytest.approx(1 - abs(c.target - c.value))
             assert c.reason
 
 
@@ -273,7 +276,8 @@ def test_all_alike_answers_warn_exactly_when_they_are_alike(case):
     result = score(quiz, values, names_for(values), answers, weights)
     picked = [(i, quiz.questions[[q.id for q in quiz.questions].index(qid)].options[i].target) for qid, i in answers.items()]
     picked = [(i, t) for i, t in picked if t is not None]
-    alike = len(picked) >= 2 and (len({i for i, _ in picked}) == 1 or len({t for _, t in picked}) == 1)
+    # Same target on 2+ answers, or the same option position on 5+ (fewer is often honest).
+    alike = (len(picked) >= 2 and len({t for _, t in picked}) == 1) or (len(picked) >= 5 and len({i for i, _ in picked}) == 1)
     assert (ALL_ALIKE in result.warnings) == alike
     assert result.answered == len(picked)
     if not picked:
@@ -281,7 +285,7 @@ def test_all_alike_answers_warn_exactly_when_they_are_alike(case):
         assert all(r.score is None for r in result.ranking)
 
 
-@given(st.sampled_from([0, 1]), st.lists(st.sampled_from([q.id for q in QUIZ.questions]), min_size=2, unique=True))
+@given(st.sampled_from([0, 1]), st.lists(st.sampled_from([q.id for q in QUIZ.questions]), min_size=5, unique=True))
 def test_same_option_on_every_bundled_question_warns(index, ids):
     result = score(QUIZ, VALUES, NAMES, {qid: index for qid in ids})
     assert ALL_ALIKE in result.warnings
@@ -460,14 +464,32 @@ def test_every_dimension_resolves_for_every_profile_except_pay_gaps():
     assert gaps, "the bundled data has pay gaps; this test would not check the skip otherwise"
 
 
-def test_pay_gaps_are_skipped_and_said_so():
-    result = score(QUIZ, VALUES, NAMES, {"pay": 0, "patient_contact": 1})
-    for r in result.ranking:
-        if math.isnan(VALUES.at[r.setting_id, "pay:median"]):
-            assert any("No published pay figure" in s and r.name in s for s in r.skipped)
-            assert all(c.dimension != "pay:median" for c in r.contributions)
-        else:
-            assert r.skipped == []
+def test_pay_gaps_count_as_a_half_match_and_say_so():
+    """A missing pay figure must be neither an advantage nor a penalty: the answer counts 0.5 for
+    that setting, whatever was asked, and the explanation names the gap."""
+    pay_question = next(q for q in QUIZ.questions if q.id == "pay")
+    for pay_answer in [j for j, o in enumerate(pay_question.options) if o.target is not None]:
+        result = score(QUIZ, VALUES, NAMES, {"pay": pay_answer, "patient_contact": 1})
+        for r in result.ranking:
+            pay = [c for c in r.contributions if c.dimension == "pay:median"]
+            if math.isnan(VALUES.at[r.setting_id, "pay:median"]):
+                assert any("No published pay figure" in s and r.name in s for s in r.skipped)
+                assert [c.closeness for c in pay] == [0.5]
+                pro, con = reasons_for_against(r, n=20)
+                assert all(c.dimension != "pay:median" for c in pro + con)
+            else:
+                assert r.skipped == []
+
+
+def test_a_pay_gap_is_no_advantage_when_pay_matters_most():
+    """Wanting top pay must not lift a setting with no published pay above one that pays well."""
+    result = score(QUIZ, VALUES, NAMES, {"pay": 0}, {"pay": 3})
+    order = [r.setting_id for r in result.ranking]
+    top_payer = max((sid for sid in VALUES.index if not math.isnan(VALUES.at[sid, "pay:median"])),
+                    key=lambda sid: VALUES.at[sid, "pay:median"])
+    for sid in VALUES.index:
+        if math.isnan(VALUES.at[sid, "pay:median"]):
+            assert order.index(top_payer) < order.index(sid)
 
 
 @pytest.mark.parametrize("yaml_text, message", [
