@@ -18,6 +18,8 @@ PAGES = [
             help="Everything about one setting: a day in the life, pay, tasks, credentials, sources."),
     st.Page("app_pages/quiz.py", title="Fit quiz", icon=":material/quiz:",
             help="A few plain questions that rank the settings for you and explain why."),
+    st.Page("app_pages/pathways.py", title="Credentials", icon=":material/workspace_premium:",
+            help="Which credentials each setting asks for, and a step-by-step plan from where you are."),
     st.Page("app_pages/about.py", title="About the data", icon=":material/info:",
             help="Where every figure comes from, how ratings were made, and what the data cannot tell you."),
 ]

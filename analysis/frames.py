@@ -98,7 +98,11 @@ CATEGORY_ORDER = ("community", "health-system", "long-term-care", "ambulatory", 
 
 
 def display_order(profiles: Iterable[Profile]) -> list[Profile]:
-    return sorted(profiles, key=lambda p: (CATEGORY_ORDER.index(p.category), p.name))
+    """By category, then the setting with the larger published share of technician jobs first."""
+    def key(p: Profile) -> tuple:
+        share = p.facts.employment_share.value
+        return (CATEGORY_ORDER.index(p.category), -(share or 0), p.name)
+    return sorted(profiles, key=key)
 
 
 def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) -> Frames:

@@ -1,0 +1,125 @@
+"""Credential pathways: which credentials each setting asks for, and a plan from where you are."""
+
+import streamlit as st
+
+from analysis import figures
+from analysis.links import decode_plan, encode_plan
+from analysis.pathways import PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
+from app_pages.data import current, show_skipped
+from app_pages.ui import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
+
+PROGRAM_LABELS = {
+    "ptcb-recognized-program": "A PTCB-recognized technician training program",
+    "sterile-compounding-program": "A PTCB-recognized sterile compounding program",
+    "pharmacy-technician-program": "Another pharmacy technician program",
+    "registered-apprenticeship": "A registered pharmacy technician apprenticeship",
+}
+
+result, frames = current()
+by_id = result.by_id()
+ids = list(frames.settings["id"])
+creds = result.catalogs.credentials
+sources = result.catalogs.sources
+
+# A shared link (?plan=...) fills in the planner; whatever is invalid is dropped with a notice.
+notices = drop_unknown_params(["plan"])
+raw = new_link_values("plan")
+if raw:
+    state, more = decode_plan(raw[-1], ids, list(creds), list(PROGRAMS))
+    notices += more
+    for key, widget in [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "plan_held"),
+                        ("programs", "plan_programs"), ("years", "plan_years"), ("sterile", "plan_sterile"),
+                        ("diploma", "plan_diploma")]:
+        if key in state:
+            st.session_state[widget] = sorted(state[key]) if isinstance(state[key], set) else state[key]
+
+st.title("Credential pathways")
+st.caption("Which credentials each setting asks for, what each one takes, and the order to earn them in.")
+show_notices(notices)
+show_skipped(result)
+
+tab_map, tab_plan, tab_renew = st.tabs(["Credential map", "Plan my next steps", "Keep them active"])
+
+with tab_map:
+    names = {i: by_id[i].short_name for i in ids}
+    render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
+    st.subheader("What each credential takes")
+    for cred in creds.values():
+        with st.expander(f"{safe(cred.name)} · {safe(cred.issuer)}"):
+            st.markdown(safe(cred.summary))
+            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
+                ("Who can apply", cred.eligibility), ("First-time fee", cred.facts.initial_fee), ("Exam", cred.facts.exam),
+                ("Renewal cycle", cred.facts.renewal_cycle_years), ("Continuing education per cycle", cred.facts.ce_hours_per_cycle),
+                ("Renewal fee", cred.facts.renewal_fee)]))
+
+with tab_plan:
+    left, right = st.columns(2)
+    with left:
+        stage = st.radio("Where are you now?", ["student", "working"], horizontal=True, key="plan_stage",
+                         format_func={"student": "Student or new to pharmacy", "working": "Working as a technician"}.get,
+                         persist_state="session")
+        setting = None
+        if stage == "working":
+            setting = st.selectbox("Your current setting", ids, format_func=lambda i: by_id[i].name, key="plan_from",
+                                   persist_state="session")
+        held = set(st.multiselect("Credentials you hold", list(creds), format_func=lambda c: creds[c].name,
+                                  key="plan_held", persist_state="session"))
+        programs = set(st.multiselect("Programs you have completed", list(PROGRAMS), format_func=PROGRAM_LABELS.get,
+                                      key="plan_programs", persist_state="session"))
+    with right:
+        years = st.number_input("Years working as a technician (full time)", 0.0, 50.0, step=0.5, key="plan_years",
+                                persist_state="session")
+        sterile = st.number_input("Of those, years in sterile compounding (IV room)", 0.0, 50.0, step=0.5,
+                                  key="plan_sterile", persist_state="session")
+        diploma = st.checkbox("I have a high school diploma or GED", value=True, key="plan_diploma", persist_state="session")
+        target = st.selectbox("The setting you want", ids, format_func=lambda i: by_id[i].name, key="plan_to",
+                              index=ids.index("hospital") if "hospital" in ids else 0, persist_state="session")
+    if sterile > years:
+        st.info("Sterile compounding years are part of your years as a technician, so they are counted as both.")
+    person = Person(stage=stage, setting_id=setting, held=held, years_experience=max(years, sterile),
+                    sterile_years=sterile, completed_programs=programs, hs_diploma=diploma)
+    write_link("plan", encode_plan({"stage": stage, "setting": setting, "target": target, "held": held,
+                                    "programs": programs, "years": years, "sterile": sterile, "diploma": diploma}))
+
+    p = plan(person, by_id[target], result.catalogs)
+    st.subheader(f"Your steps toward {safe(p.target_name)}")
+    if p.already_held:
+        st.markdown("Already done: " + safe(", ".join(creds[c].short_name for c in p.already_held)) + " ✅")
+    if not p.steps:
+        st.success("You already hold every credential this setting requires, commonly requires or prefers.")
+    for n, step in enumerate(p.steps, start=1):
+        cred = step.credential
+        status = "✅ You can apply now" if step.eligibility.eligible else "⏳ Not yet eligible"
+        with st.container(border=True):
+            st.markdown(f"**Step {n}: {safe(cred.name)}** — {safe(step.why)} · {status}")
+            if not step.eligibility.eligible:
+                st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
+            st.markdown(f"Fee: **{safe(fact_text(step.fee))}** · Renewal: {safe(fact_text(step.renewal.cycle_years))}, "
+                        f"CE {safe(fact_text(step.renewal.ce_hours))}, fee {safe(fact_text(step.renewal.fee))}")
+            st.caption("Rough timeline: " + safe(step.time_note))
+            for caveat in step.eligibility.caveats:
+                st.caption(safe(caveat))
+    if p.steps:
+        st.markdown(f"**First-time fees in total:** {safe(p.total_initial_fees.text)}"
+                    + (f" (fee periods: {safe(', '.join(sorted(set(p.total_initial_fees.periods))))})" if p.total_initial_fees.periods else ""))
+    if p.roles:
+        st.subheader(f"Roles you could grow into in {safe(by_id[target].short_name)}")
+        st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.roles], hide_index=True, width="stretch")
+    st.caption("Steps come from PTCB's and NHA's published eligibility rules (see the Credential map tab for sources). "
+               "Time notes say only what is still missing; no time-to-earn figure is published.")
+
+with tab_renew:
+    held_now = set(st.session_state.get("plan_held") or [])
+    if not held_now:
+        st.info("Pick the credentials you hold on the “Plan my next steps” tab to see what keeps them active.")
+    for r in renewal_obligations(held_now, result.catalogs):
+        with st.container(border=True):
+            st.markdown(f"**{safe(r.short_name)}**")
+            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
+                ("Renew every", r.cycle_years), ("Continuing education", r.ce_hours), ("Renewal fee", r.fee)]
+                + [(req.label, req) for req in r.requirements]))
+
+caveat = state_caveat(result.catalogs)
+st.subheader("Your state's rules come first")
+st.markdown(safe(caveat.summary))
+st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in caveat.facts))
