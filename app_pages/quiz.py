@@ -4,7 +4,10 @@ import streamlit as st
 
 from analysis import figures
 from analysis.quiz import decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
+from analysis.export import answers_csv, answers_json
+from analysis.summary_pdf import answers_summary, build_summary_pdf
 from app_pages.data import current, current_quiz, show_skipped
+from app_pages.session import NOTHING_KEPT
 from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
 
 WEIGHT_LABELS = {0: "doesn't matter", 1: "a little", 2: "matters", 3: "a lot"}
@@ -112,6 +115,32 @@ else:
     st.markdown("You hold every credential this setting requires or prefers.")
 st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon="➡️",
              query_params={"setting": top.setting_id})
+
+st.subheader("Take-home summary")
+st.caption("One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and sources. "
+           "The name and date are printed on the page only; nothing is saved.")
+ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
+c1, c2 = st.columns(2)
+client_name = c1.text_input("Client name (optional)", key="client_name", max_chars=80)
+session_date = c2.date_input("Date", key="session_date", value="today")
+shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, default=ranked_ids[:3], max_selections=4,
+                           format_func=names.get, key="shortlist")
+
+
+def summary_pdf() -> bytes:
+    return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
+                             held=held, client_name=client_name, session_date=session_date,
+                             quiz_answers_summary=answers_summary(quiz, answers, weights))
+
+
+d1, d2, d3 = st.columns(3)
+d1.download_button("Download summary (PDF)", data=summary_pdf, file_name="rx-settings-summary.pdf",
+                   mime="application/pdf", icon="📄", type="primary", key="download_pdf", on_click="ignore")
+d2.download_button("My answers (CSV)", data=lambda: answers_csv(quiz, answers, weights, outcome.ranking),
+                   file_name="rx-settings-answers.csv", mime="text/csv", key="download_csv", on_click="ignore")
+d3.download_button("My answers (JSON)", data=lambda: answers_json(quiz, answers, weights, outcome.ranking),
+                   file_name="rx-settings-answers.json", mime="application/json", key="download_json", on_click="ignore")
+st.caption(NOTHING_KEPT)
 
 st.subheader("Keep or share your answers")
 share = st.checkbox("Put my answers in this page's link", key="quiz_share",

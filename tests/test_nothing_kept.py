@@ -1,0 +1,64 @@
+"""A whole counselor session writes no file outside the system's temporary folders."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT, streamlit_server
+from tests.test_browser_dashboard import CHART, settle
+
+pytestmark = pytest.mark.browser
+
+# Written by the test run itself, not by the app.
+IGNORED = ("test-artifacts", ".pytest_cache", ".hypothesis", "__pycache__")
+
+
+def snapshot(*roots: Path) -> dict[str, float]:
+    files: dict[str, float] = {}
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if d not in IGNORED and not d.startswith("ms-playwright")]
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    files[path] = os.stat(path).st_mtime_ns
+                except OSError:
+                    pass
+    return files
+
+
+def test_a_full_session_writes_nothing_outside_temp(page: Page):
+    watched = [ROOT, Path.home()]
+    assert not any(str(w).startswith(tempfile.gettempdir()) for w in watched)
+    with streamlit_server(env={"PYTHONDONTWRITEBYTECODE": "1"}, log_name="nothing-kept-server.log") as url:
+        page.goto(url)
+        settle(page)
+        before = snapshot(*watched)
+        page.goto(f"{url}/quiz")
+        settle(page)
+        page.get_by_text("Yes. I want detailed, high-stakes work.").click()
+        settle(page)
+        expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+        page.get_by_label("Client name (optional)").fill("Private Person")
+        page.keyboard.press("Enter")
+        settle(page)
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name=re.compile("Download summary")).click()
+        assert Path(info.value.path()).read_bytes().startswith(b"%PDF")  # the browser's own temp download
+        page.goto(f"{url}/compare?settings=retail,nuclear")
+        settle(page)
+        page.get_by_role("button", name=re.compile("New client")).click()
+        settle(page)
+        page.get_by_role("button", name="Yes, clear everything").click()
+        settle(page)
+        after = snapshot(*watched)
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert changed == [], f"the session wrote: {changed[:10]}"
+    log = (ROOT / "test-artifacts" / "nothing-kept-server.log").read_text()
+    assert "Private Person" not in log
