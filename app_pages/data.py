@@ -67,6 +67,6 @@ def show_skipped(result: LoadResult) -> None:
     if not result.problems:
         return
     files = ", ".join(result.skipped) if result.skipped else "a catalog"
-    with st.expander(f"⚠️ {len(result.skipped)} profile file(s) skipped because of errors: {files}"):
+    with st.expander(f"{len(result.skipped)} profile file(s) skipped because of errors: {files}", icon=":material/warning:"):
         for problem in result.problems:
             st.text(str(problem))

@@ -41,8 +41,8 @@ with left:
     st.subheader("A day in the life")
     st.markdown(safe(p.day_in_the_life))
     st.subheader("Pros and cons")
-    st.markdown("\n".join(f"- ✅ {safe(x)}" for x in p.pros))
-    st.markdown("\n".join(f"- ⚠️ {safe(x)}" for x in p.cons))
+    st.markdown("**What people like**\n" + "\n".join(f"- {safe(x)}" for x in p.pros))
+    st.markdown("**What to weigh**\n" + "\n".join(f"- {safe(x)}" for x in p.cons))
 with right:
     st.subheader("Pay and jobs")
     ind = p.bls_industry
@@ -55,10 +55,7 @@ with right:
 
 st.subheader("What the work is made of")
 st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
-st.dataframe(
-    [{"Task": TASK_LABELS[t.task], "Share of time": f"{t.share}%", "For example": t.examples} for t in p.tasks],
-    hide_index=True, width="stretch",
-)
+st.table([{"Task": TASK_LABELS[t.task], "Share of time": f"{t.share}%", "For example": t.examples} for t in p.tasks])
 
 st.subheader("Hours")
 s = p.schedule
@@ -68,11 +65,8 @@ st.markdown(f"Nights: **{s.nights}** · Weekends: **{s.weekends}** · Holidays: 
 
 st.subheader("Ratings :gray-badge[Editorial]")
 st.caption("Our judgement on a 1–5 scale, the same dimensions for every setting; the reason is beside each score.")
-st.dataframe(
-    [{"Dimension": label, "Rating": f"{getattr(p.ratings, dim).score}/5", "Scale": f"1 = {low}, 5 = {high}",
-      "Why": getattr(p.ratings, dim).reason} for dim, (label, low, high) in RATING_DIMENSIONS.items()],
-    hide_index=True, width="stretch",
-)
+st.table([{"Dimension": label, "Rating": f"{getattr(p.ratings, dim).score}/5", "Why": getattr(p.ratings, dim).reason,
+           "Scale": f"1 = {low}, 5 = {high}"} for dim, (label, low, high) in RATING_DIMENSIONS.items()])
 
 st.subheader("Credentials")
 rows = []
@@ -80,12 +74,12 @@ for use in sorted(p.credentials, key=lambda c: ["required", "commonly-required",
     cred = credentials[use.id]
     rows.append({"Credential": cred.name, "Relevance here": use.relevance.replace("-", " "),
                  "Note": use.note or "", "Issuer": cred.issuer})
-st.dataframe(rows, hide_index=True, width="stretch")
+st.table(rows)
 st.caption("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
            "check your state board of pharmacy.")
 
 st.subheader("Where you can grow")
-st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.advancement], hide_index=True, width="stretch")
+st.table([{"Role": r.role, "What it takes": r.requires} for r in p.advancement])
 
 st.subheader("Sources")
 for sid in p.sources:

@@ -38,14 +38,18 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
     with cols[i % 3].container(border=True):
         st.markdown(f"#### {safe(profile.name)}")
         st.markdown(safe(profile.tagline))
-        st.markdown(fact_markdown("Median pay", profile.facts.median_wage_annual, sources))
+        median = profile.facts.median_wage_annual
+        if median.value is None:  # the full note is on the detail page; a card only says so
+            st.markdown("Median pay: **no published figure** (see details)")
+        else:
+            st.markdown(fact_markdown("Median pay", median, sources))
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}**"
         )
         barrier = profile.ratings.entry_barrier
         st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {safe(barrier.reason)}")
-        st.page_link("app_pages/detail.py", label="Details", icon="➡️", query_params={"setting": profile.id})
+        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:", query_params={"setting": profile.id})
 
 st.divider()
 with st.expander("Add a local setting for this session (for counselors)"):

@@ -84,12 +84,12 @@ with tab_plan:
     p = plan(person, by_id[target], result.catalogs)
     st.subheader(f"Your steps toward {safe(p.target_name)}")
     if p.already_held:
-        st.markdown("Already done: " + safe(", ".join(creds[c].short_name for c in p.already_held)) + " ✅")
+        st.markdown("Already done: " + safe(", ".join(creds[c].short_name for c in p.already_held)))
     if not p.steps:
         st.success("You already hold every credential this setting requires, commonly requires or prefers.")
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
-        status = "✅ You can apply now" if step.eligibility.eligible else "⏳ Not yet eligible"
+        status = ":green-badge[You can apply now]" if step.eligibility.eligible else ":orange-badge[Not yet eligible]"
         with st.container(border=True):
             st.markdown(f"**Step {n}: {safe(cred.name)}** — {safe(step.why)} · {status}")
             if not step.eligibility.eligible:

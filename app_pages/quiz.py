@@ -99,7 +99,7 @@ for rank, r in enumerate(outcome.ranking, start=1):
             hide_index=True, width="stretch",
         )
         st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
-        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon="➡️", query_params={"setting": r.setting_id})
+        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params={"setting": r.setting_id})
 if dismissed:
     st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
 
@@ -113,7 +113,7 @@ if missing:
     st.markdown("\n".join(f"- **{safe(c.name)}** — {rel.replace('-', ' ')} here" for c, rel in missing))
 else:
     st.markdown("You hold every credential this setting requires or prefers.")
-st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon="➡️",
+st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon=":material/arrow_forward:",
              query_params={"setting": top.setting_id})
 
 st.subheader("Take-home summary")
@@ -135,7 +135,7 @@ def summary_pdf() -> bytes:
 
 d1, d2, d3 = st.columns(3)
 d1.download_button("Download summary (PDF)", data=summary_pdf, file_name="rx-settings-summary.pdf",
-                   mime="application/pdf", icon="📄", type="primary", key="download_pdf", on_click="ignore")
+                   mime="application/pdf", icon=":material/picture_as_pdf:", type="primary", key="download_pdf", on_click="ignore")
 d2.download_button("My answers (CSV)", data=lambda: answers_csv(quiz, answers, weights, outcome.ranking),
                    file_name="rx-settings-answers.csv", mime="text/csv", key="download_csv", on_click="ignore")
 d3.download_button("My answers (JSON)", data=lambda: answers_json(quiz, answers, weights, outcome.ranking),

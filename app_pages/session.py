@@ -30,7 +30,7 @@ def session_bar() -> None:
     with right:
         with st.container(horizontal=True, horizontal_alignment="right"):
             st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")
-            if st.button("New client", icon="🔄", key="new_client", help="Clear every answer and choice, ready for the next person."):
+            if st.button("New client", icon=":material/restart_alt:", key="new_client", help="Clear every answer and choice, ready for the next person."):
                 st.session_state["confirm_reset"] = True
     if st.session_state.get("presentation"):
         st.html(_PRESENTATION_CSS)

@@ -86,7 +86,7 @@ def drop_unknown_params(allowed: Iterable[str]) -> list[str]:
 
 def show_notices(notices: list[str]) -> None:
     for notice in notices:
-        st.info(notice, icon="ℹ️")
+        st.info(notice, icon=":material/info:")
 
 
 def new_link_values(param: str) -> list[str]:

@@ -23,6 +23,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    # A cold chart takes ~2.5 s here and CI machines are busy: give assertions room before failing.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's chromium; without it they are skipped, saying why."""
     if CHROMIUM:
