@@ -341,3 +341,32 @@ def fit_chart(ranking: list, font_size: int = 14) -> Chart:
                "median pay. It is an exploration aid, not a test.")
     alt = "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are marked with a warning sign."
     return Chart(fig, alt, summary, caption, data)
+
+
+# --- The Compare page, all at once (so the UI can cache one object per selection) -------------------
+
+
+@dataclass(frozen=True)
+class CompareView:
+    differences: pd.DataFrame
+    pay: Chart
+    ratings: Chart
+    schedule: Chart
+    tasks: Chart
+    credentials: Chart
+
+
+def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, font_size: int = 14) -> CompareView:
+    """Every chart and table of the Compare page for the chosen settings, in the chosen order."""
+    by_id = result.by_id()
+    names = {i: by_id[i].short_name for i in ids}
+    chosen = list(ids)
+    return CompareView(
+        differences=differences(frames.settings, frames.ratings, frames.schedule, names),
+        pay=pay_chart(frames.wages[frames.wages["setting_id"].isin(chosen)], names,
+                      result.catalogs.national.median_wage_annual, result.catalogs.sources, hourly, font_size),
+        ratings=ratings_chart(frames.ratings[frames.ratings["setting_id"].isin(chosen)], names, font_size),
+        schedule=schedule_chart(frames.schedule[frames.schedule["setting_id"].isin(chosen)], names, font_size),
+        tasks=tasks_chart(frames.tasks[frames.tasks["setting_id"].isin(chosen)], names, font_size),
+        credentials=credential_chart(frames.credentials, names, font_size),
+    )

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from analysis import figures
 from analysis.links import parse_setting_list
-from app_pages.data import current, show_skipped
+from app_pages.data import compare_view, current, show_skipped
 from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
 
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
@@ -41,35 +40,36 @@ if len(chosen) < 2:
     st.warning("Pick at least two settings to compare.")
     st.stop()
 
-names = {i: by_id[i].short_name for i in chosen}
-size = font_size()
-
 st.subheader("Where they differ most")
 st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are editorial; pay is published.")
-diff = figures.differences(frames.settings, frames.ratings, frames.schedule, names).drop(columns="spread")
+# The pay unit is chosen below the table but needed now: read the widget's state (default annual).
+unit = st.session_state.get("pay_unit") or "annual"
+view = compare_view(tuple(chosen), unit == "hourly", font_size())
+diff = view.differences.drop(columns="spread")
 st.dataframe(diff.head(6), hide_index=True, width="stretch")
-with st.expander(f"All {len(diff)} dimensions"):
-    st.dataframe(diff, hide_index=True, width="stretch")
+all_rows = st.expander(f"All {len(diff)} dimensions", key="compare_all_rows", on_change="rerun")
+with all_rows:
+    if all_rows.open:
+        st.dataframe(diff, hide_index=True, width="stretch")
 
-st.subheader("Pay")
-unit = st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
-                            format_func=str.capitalize, persist_state="session")
+# One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
+TABS = ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]
+pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(TABS, key="compare_tab", on_change="rerun")
+with pay_tab:
+    if pay_tab.open:
+        st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
+                             format_func=str.capitalize, persist_state="session")
+        render_chart(view.pay, key="pay_chart")
 write_link("pay", unit)
-wages = frames.wages[frames.wages["setting_id"].isin(chosen)]
-render_chart(figures.pay_chart(wages, names, result.catalogs.national.median_wage_annual, result.catalogs.sources,
-                               hourly=unit == "hourly", font_size=size), key="pay_chart")
-
-st.subheader("Ratings :gray-badge[Editorial]")
-render_chart(figures.ratings_chart(frames.ratings[frames.ratings["setting_id"].isin(chosen)], names, font_size=size),
-             key="ratings_chart")
-
-st.subheader("Hours")
-render_chart(figures.schedule_chart(frames.schedule[frames.schedule["setting_id"].isin(chosen)], names, font_size=size),
-             key="schedule_chart")
-
-st.subheader("How the time is spent")
-render_chart(figures.tasks_chart(frames.tasks[frames.tasks["setting_id"].isin(chosen)], names, font_size=size),
-             key="tasks_chart")
-
-st.subheader("Credentials")
-render_chart(figures.credential_chart(frames.credentials, names, font_size=size), key="credential_chart")
+with ratings_tab:
+    if ratings_tab.open:
+        render_chart(view.ratings, key="ratings_chart")
+with hours_tab:
+    if hours_tab.open:
+        render_chart(view.schedule, key="schedule_chart")
+with tasks_tab:
+    if tasks_tab.open:
+        render_chart(view.tasks, key="tasks_chart")
+with creds_tab:
+    if creds_tab.open:
+        render_chart(view.credentials, key="credential_chart")

@@ -4,10 +4,12 @@ plus any custom profile a counselor added in this session (never cached, never w
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 import pandas as pd
 import streamlit as st
 
+from analysis import figures
 from analysis.frames import Frames, build_frames
 from analysis.loader import LoadResult, load_profile_bytes, load_profiles
 from analysis.schema import Profile
@@ -15,16 +17,23 @@ from analysis.yaml_io import Problem
 from analysis.quiz import Quiz, dimension_values, load_quiz
 
 
-@st.cache_data(show_spinner=False)
+# cache_resource, not cache_data: one shared copy for every session instead of unpickling ~0.5 MB
+# on every rerun. Everything returned here is read-only by convention: pages filter, never modify.
+@st.cache_resource(show_spinner=False)
 def bundled() -> tuple[LoadResult, Frames]:
-    """Load, validate and tabulate the bundled profiles once per server process."""
+    """Load, validate and tabulate the bundled profiles once per server process (read-only)."""
     result = load_profiles()
-    return result, build_frames(result.profiles, result.catalogs)
+    frames = build_frames(result.profiles, result.catalogs)
+    # Streamlit runs a full gc.collect() after every script run; with pandas and plotly loaded that
+    # walk dominates a rerun. Everything alive now (modules, this data) lives as long as the server,
+    # so move it out of the collector's sight once. Later garbage is still collected as usual.
+    gc.freeze()
+    return result, frames
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def quiz_data() -> tuple[Quiz, pd.DataFrame]:
-    """The quiz questions and every setting's value on each quiz dimension, computed once."""
+    """The quiz questions and every setting's value on each quiz dimension, computed once (read-only)."""
     result, _ = bundled()
     return load_quiz(), dimension_values(result.profiles, result.catalogs.national)
 
@@ -60,6 +69,20 @@ def add_custom_profile(data: bytes, name: str) -> list[Problem]:
     if profile is not None:
         st.session_state.setdefault(CUSTOM_KEY, {})[profile.id] = profile
     return problems
+
+
+def compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> figures.CompareView:
+    """The Compare page's charts; cached per selection when only bundled profiles are in play."""
+    if st.session_state.get(CUSTOM_KEY):
+        result, frames = current()
+        return figures.compare_view(result, frames, ids, hourly, font_size)
+    return _bundled_compare_view(ids, hourly, font_size)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> figures.CompareView:
+    result, frames = bundled()
+    return figures.compare_view(result, frames, ids, hourly, font_size)
 
 
 def show_skipped(result: LoadResult) -> None:

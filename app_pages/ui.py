@@ -24,8 +24,10 @@ def render_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
     st.markdown(f"**In short:** {html.escape(chart.summary)}")
     st.caption(chart.caption)
-    with st.expander("Data behind this chart"):
-        st.dataframe(chart.data, hide_index=True, width="stretch")
+    data = st.expander("Data behind this chart", key=f"{key}_data", on_change="rerun")
+    with data:
+        if data.open:  # built only when opened: keeps reruns cheap
+            st.dataframe(chart.data, hide_index=True, width="stretch")
 
 
 def format_value(fact: Fact) -> str:

@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from analysis.frames import build_frames  # noqa: E402
 from analysis.loader import load_catalogs, load_profiles  # noqa: E402
@@ -26,6 +27,101 @@ def timed(fn, repeat: int) -> list[float]:
         fn()
         out.append((time.perf_counter() - start) * 1000)
     return out
+
+
+def _synthetic_folder(n: int) -> Path:
+    """n profiles made by copying the bundled ones under new ids (a temp folder, removed by the OS)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix=f"rx-profiles-{n}-"))
+    bundled = sorted((ROOT / "settings_profiles").glob("*.yaml"))
+    for i in range(n):
+        src = bundled[i % len(bundled)]
+        text = src.read_text(encoding="utf-8").replace(f"id: {src.stem}\n", f"id: synthetic-{i}\n", 1)
+        (folder / f"synthetic-{i}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def bench_scaling(repeat: int) -> list[dict]:
+    """Load + validate time for synthetic sets: growth should be linear."""
+    catalogs = load_catalogs()
+    rows = []
+    for n, reps, target in [(100, max(3, repeat // 4), "-"), (1000, 3, "<= 1000 ms")]:
+        folder = _synthetic_folder(n)
+        result = load_profiles([folder], catalogs)
+        assert len(result.profiles) == n, [str(p) for p in result.problems[:3]]
+        ms = statistics.median(timed(lambda: load_profiles([folder], catalogs), reps))
+        rows.append({"name": f"load + validate {n} synthetic profiles", "median_ms": ms, "target": target,
+                     "per_profile_ms": ms / n})
+    return rows
+
+
+def bench_quiz_and_pdf(repeat: int) -> list[dict]:
+    from analysis.quiz import dimension_values, load_quiz, score
+    from analysis.summary_pdf import answers_summary, build_summary_pdf
+
+    result = load_profiles()
+    quiz = load_quiz()
+    values = dimension_values(result.profiles, result.catalogs.national, quiz)
+    names = {p.id: p.name for p in result.profiles}
+    answers = {q.id: 0 for q in quiz.questions}
+    score_ms = statistics.median(timed(lambda: score(quiz, values, names, answers), max(repeat, 50)))
+    outcome = score(quiz, values, names, answers)
+
+    def pdf() -> bytes:
+        return build_summary_pdf(ranking=outcome.ranking, profiles=result.by_id(), catalogs=result.catalogs,
+                                 client_name="Zoë Ñúñez–Ørsted", quiz_answers_summary=answers_summary(quiz, answers))
+
+    pdf()  # warm: font files into the OS cache
+    pdf_ms = statistics.median(timed(pdf, 10))
+    return [{"name": f"quiz scoring, all {len(names)} settings, 15 answers", "median_ms": score_ms, "target": "< 5 ms"},
+            {"name": "take-home PDF build", "median_ms": pdf_ms, "target": "< 300 ms"}]
+
+
+HELLO_CHART = ('import plotly.graph_objects as go\nimport streamlit as st\nst.title("Hello")\n'
+               'st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))\n')
+
+
+def bench_cold_render() -> list[dict]:
+    """Cold first render in headless Chromium (until the first chart is drawn): Compare vs a one-chart page."""
+    import shutil
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.load import Server
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return [{"name": "cold render in Chromium", "median_ms": float("nan"), "target": "skipped: no chromium"}]
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+    def first_chart_ms(url: str, runs: int = 3) -> float:
+        out = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=args)
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 720})  # empty cache each time
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+                out.append((time.perf_counter() - start) * 1000)
+                context.close()
+            browser.close()
+        return statistics.median(out)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        hello = Path(tmp) / "hello_chart.py"
+        hello.write_text(HELLO_CHART)
+        with Server(hello, cwd=tmp) as server:
+            hello_ms = first_chart_ms(server.url)
+    with Server("app.py") as server:
+        compare_ms = first_chart_ms(server.url + "/compare")
+    return [{"name": "cold render: one-chart hello page (yardstick)", "median_ms": hello_ms, "target": "-"},
+            {"name": "cold render: compare page, first chart drawn", "median_ms": compare_ms,
+             "ratio_to_hello": compare_ms / hello_ms, "target": "-"}]
 
 
 def bench_load(repeat: int) -> list[dict]:
@@ -83,9 +179,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="skip the browser and server-capacity parts")
     args = parser.parse_args()
 
-    rows = bench_load(args.repeat) + bench_pages(args.repeat)
+    rows = bench_load(args.repeat) + bench_scaling(args.repeat) + bench_quiz_and_pdf(args.repeat) + bench_pages(args.repeat)
+    if not args.quick:
+        rows += bench_cold_render()
     if args.json:
         print(json.dumps(rows, indent=2))
     else:

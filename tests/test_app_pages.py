@@ -35,6 +35,24 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+COMPARE_TABS = ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]
+
+
+def all_compare_charts(at: AppTest) -> list[dict]:
+    """Open each Compare tab in turn (only the open tab's chart is built) and collect the charts."""
+    out = []
+    for tab in COMPARE_TABS:
+        at.session_state["compare_tab"] = tab
+        at.run()
+        assert not at.exception
+        found = charts(at)
+        assert len(found) == 1, f"{tab}: expected its one chart"
+        out += found
+    at.session_state["compare_tab"] = COMPARE_TABS[0]
+    at.run()
+    return out
+
+
 def test_overview_shows_national_context_and_every_setting():
     at = run_page(**{})
     labels = [m.label for m in at.metric]
@@ -53,7 +71,8 @@ def test_overview_shows_national_context_and_every_setting():
 def test_compare_defaults_to_the_core_four_with_five_charts():
     at = run_page("compare")
     assert at.multiselect(key="compare_ids").value == ["hospital", "retail", "long-term-care", "industry-pbm"]
-    specs = charts(at)
+    assert len(charts(at)) == 1  # only the open tab's chart is sent
+    specs = all_compare_charts(at)
     assert len(specs) == 5
     pay = specs[0]["data"]
     names = {t["name"] for t in pay}
@@ -67,10 +86,14 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
-    # Every chart travels with a summary, a sources caption and its data table.
-    assert sum("In short:" in m.value for m in at.markdown) == 5
-    assert len(at.expander) >= 5
+    # Every chart travels with a summary, a sources caption and its data table (built when opened).
+    assert sum("In short:" in m.value for m in at.markdown) == 1
     assert any("May 2024" in c.value for c in at.caption)
+    assert len(at.dataframe) == 1  # the differences table; chart data tables wait until opened
+    at.session_state["pay_chart_data"] = True
+    at.run()
+    table = next(e for e in at.expander if e.label == "Data behind this chart").dataframe[0].value
+    assert {"value", "period", "source"} <= set(table.columns) and 38630 in set(table["value"])
 
 
 def test_compare_changes_with_the_selection_and_hourly_switch():
@@ -158,10 +181,10 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     monkeypatch.setattr("analysis.loader.PROFILES_DIR", folder)
     import streamlit as st
 
-    st.cache_data.clear()  # the bundled profiles are cached per process
+    st.cache_resource.clear()  # the bundled profiles are cached per process
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    st.cache_data.clear()
+    st.cache_resource.clear()
     assert not at.exception
     skipped = [e for e in at.expander if "skipped" in e.label]
     assert skipped and "broken.yaml" in skipped[0].label

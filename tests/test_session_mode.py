@@ -19,7 +19,13 @@ def start() -> AppTest:
 
 
 def chart_font_sizes(at: AppTest) -> list[int]:
-    return [json.loads(c.proto.spec)["layout"]["font"]["size"] for c in at.get("plotly_chart")]
+    """Font size of every Compare chart, opening each tab in turn."""
+    sizes = []
+    for tab in ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]:
+        at.session_state["compare_tab"] = tab
+        at.run()
+        sizes += [json.loads(c.proto.spec)["layout"]["font"]["size"] for c in at.get("plotly_chart")]
+    return sizes
 
 
 def person_state(at: AppTest) -> set[str]:
