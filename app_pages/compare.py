@@ -46,7 +46,7 @@ st.caption("Sorted by how far apart the chosen settings are. Ratings and hours a
 unit = st.session_state.get("pay_unit") or "annual"
 view = compare_view(tuple(chosen), unit == "hourly", font_size())
 diff = view.differences.drop(columns="spread")
-st.dataframe(diff.head(6), hide_index=True, width="stretch")
+st.dataframe(diff.head(5), hide_index=True, width="stretch")
 all_rows = st.expander(f"All {len(diff)} dimensions", key="compare_all_rows", on_change="rerun")
 with all_rows:
     if all_rows.open:
