@@ -113,7 +113,8 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     nat = float(national.value) * scale
     if gap_y:
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
-                                 text=["no published pay figure"] * len(gap_y), textfont=dict(color="#555555"),
+                                 text=["   no published pay figure"] * len(gap_y), textposition="middle right",
+                                 textfont=dict(color="#555555"),
                                  hoverinfo="y"))
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
