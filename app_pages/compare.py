@@ -61,15 +61,8 @@ with pay_tab:
                              format_func=str.capitalize, persist_state="session")
         render_chart(view.pay, key="pay_chart")
 write_link("pay", unit)
-with ratings_tab:
-    if ratings_tab.open:
-        render_chart(view.ratings, key="ratings_chart")
-with hours_tab:
-    if hours_tab.open:
-        render_chart(view.schedule, key="schedule_chart")
-with tasks_tab:
-    if tasks_tab.open:
-        render_chart(view.tasks, key="tasks_chart")
-with creds_tab:
-    if creds_tab.open:
-        render_chart(view.credentials, key="credential_chart")
+for tab, chart, key in [(ratings_tab, view.ratings, "ratings_chart"), (hours_tab, view.schedule, "schedule_chart"),
+                        (tasks_tab, view.tasks, "tasks_chart"), (creds_tab, view.credentials, "credential_chart")]:
+    with tab:
+        if tab.open:
+            render_chart(chart, key=key)

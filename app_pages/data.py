@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 
 import pandas as pd
 import streamlit as st
@@ -27,7 +28,8 @@ def bundled() -> tuple[LoadResult, Frames]:
     # Streamlit runs a full gc.collect() after every script run; with pandas and plotly loaded that
     # walk dominates a rerun. Everything alive now (modules, this data) lives as long as the server,
     # so move it out of the collector's sight once. Later garbage is still collected as usual.
-    gc.freeze()
+    if os.environ.get("RX_GC_FREEZE", "1") != "0":  # RX_GC_FREEZE=0 only to measure the difference
+        gc.freeze()
     return result, frames
 
 

@@ -124,6 +124,28 @@ def bench_cold_render() -> list[dict]:
              "ratio_to_hello": compare_ms / hello_ms, "target": "-"}]
 
 
+def bench_capacity(seconds: float) -> list[dict]:
+    """Script runs per second with 1, 10 and 20 simulated sessions (websocket, 127.0.0.1), and memory,
+    with the shipped config and with Streamlit's per-run full collection turned back on."""
+    from bench.load import run_load
+
+    rows = []
+    for label, env in [("shipped (no per-run GC, gc.freeze)", None),
+                       ("per-run GC on, gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"}),
+                       ("Streamlit defaults, no gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true", "RX_GC_FREEZE": "0"})]:
+        r = run_load([1, 10, 20], seconds, "compare", env=env)
+        for step in r["steps"]:
+            rows.append({"name": f"capacity, {label}: {step['sessions']} session(s)", "value": step["runs_per_s"],
+                         "unit": "runs/s", "target": ">= 20 runs/s", "errors": step["errors"]})
+        rows.append({"name": f"server memory, {label}: idle after first visit",
+                     "value": r["rss_mb_idle_after_first_visit"], "unit": "MB", "target": "-"})
+        rows.append({"name": f"server memory, {label}: per extra idle session",
+                     "value": r.get("mb_per_extra_idle_session"), "unit": "MB", "target": "<= 1 MB"})
+        rows.append({"name": f"server memory, {label}: after 20 busy sessions",
+                     "value": r["steps"][-1]["rss_mb_after"], "unit": "MB", "target": "-"})
+    return rows
+
+
 def bench_load(repeat: int) -> list[dict]:
     rows = []
     catalogs_ms = timed(load_catalogs, repeat)
@@ -180,19 +202,25 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--quick", action="store_true", help="skip the browser and server-capacity parts")
+    parser.add_argument("--seconds", type=float, default=8, help="length of each server-capacity step")
     args = parser.parse_args()
 
     rows = bench_load(args.repeat) + bench_scaling(args.repeat) + bench_quiz_and_pdf(args.repeat) + bench_pages(args.repeat)
     if not args.quick:
-        rows += bench_cold_render()
+        rows += bench_cold_render() + bench_capacity(args.seconds)
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
         width = max(len(r["name"]) for r in rows)
-        print(f"{'measure'.ljust(width)}  {'median':>10}  target")
+        print(f"{'measure'.ljust(width)}  {'figure':>12}  target")
         for r in rows:
-            ratio = f"  ({r['ratio_to_hello']:.2f}x hello)" if "ratio_to_hello" in r else ""
-            print(f"{r['name'].ljust(width)}  {r['median_ms']:>7.1f} ms  {r['target']}{ratio}")
+            if "median_ms" in r:
+                figure = f"{r['median_ms']:>9.1f} ms"
+            else:
+                figure = f"{r['value']:>9.2f} {r['unit']}" if r["value"] is not None else "        n/a"
+            extra = f"  ({r['ratio_to_hello']:.2f}x hello)" if "ratio_to_hello" in r else ""
+            extra += f"  errors: {r['errors']}" if r.get("errors") else ""
+            print(f"{r['name'].ljust(width)}  {figure}  {r['target']}{extra}")
     return 0
 
 

@@ -9,22 +9,14 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.loader import load_profiles
 from analysis.paths import ROOT
+from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
 PROFILES = load_profiles().by_id()
 
 
 def run_page(page: str | None = None, **params: str) -> AppTest:
-    """Open a page the way a link does: the URL's parameters are there on its first run."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page, **params)
 
 
 def markdown_text(at: AppTest) -> str:

@@ -8,19 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.links import decode_plan, encode_plan
 from analysis.paths import ROOT
+from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
 
 
-def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("app_pages/pathways.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def open_pathways(**params: str) -> AppTest:
+    return open_page("pathways", **params)
 
 
 def steps(at: AppTest) -> list[str]:
@@ -28,7 +22,7 @@ def steps(at: AppTest) -> list[str]:
 
 
 def test_credential_map_covers_every_setting_and_credential():
-    at = open_page()
+    at = open_pathways()
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert len(heat["x"]) == 10 and "CPhT" in heat["y"]
     labels = [e.label for e in at.expander if "PTCB" in e.label or "NHA" in e.label]
@@ -39,7 +33,7 @@ def test_credential_map_covers_every_setting_and_credential():
 
 
 def test_student_to_hospital_starts_with_cpht():
-    at = open_page()
+    at = open_pathways()
     at.radio(key="plan_stage").set_value("student").run()
     at.selectbox(key="plan_to").set_value("hospital").run()
     found = steps(at)
@@ -49,7 +43,7 @@ def test_student_to_hospital_starts_with_cpht():
 
 
 def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():
-    at = open_page()
+    at = open_pathways()
     at.radio(key="plan_stage").set_value("working").run()
     at.selectbox(key="plan_from").set_value("retail").run()
     at.multiselect(key="plan_held").set_value(["cpht"]).run()
@@ -64,21 +58,21 @@ def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():
 
 
 def test_planner_state_is_in_the_link_and_a_link_restores_it():
-    at = open_page()
+    at = open_pathways()
     at.radio(key="plan_stage").set_value("working").run()
     at.multiselect(key="plan_held").set_value(["cpht", "cspt"]).run()
     at.number_input(key="plan_years").set_value(3.0).run()
     link = at.query_params["plan"]
     state, notices = decode_plan(link, ["hospital", "retail"], ["cpht", "cspt"], [])
     assert notices == [] and state["held"] == {"cpht", "cspt"} and state["years"] == 3.0
-    again = open_page(plan=link)
+    again = open_pathways(plan=link)
     assert again.multiselect(key="plan_held").value == ["cpht", "cspt"]
     assert again.number_input(key="plan_years").value == 3.0
     assert steps(again) == steps(at)
 
 
 def test_a_tampered_plan_link_is_ignored_with_a_notice():
-    at = open_page(plan="st.working~held.cpht+nope~yrs.-4~to.atlantis~zzz")
+    at = open_pathways(plan="st.working~held.cpht+nope~yrs.-4~to.atlantis~zzz")
     assert at.multiselect(key="plan_held").value == ["cpht"]
     assert any("could not use" in i.value and "nope" in i.value for i in at.info)
 

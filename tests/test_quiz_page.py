@@ -8,20 +8,14 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.paths import ROOT
 from analysis.quiz import decode_answers, load_quiz
+from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
 QUIZ = load_quiz()
 
 
 def open_quiz(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("app_pages/quiz.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page("quiz", **params)
 
 
 def option(question_id: str, startswith: str) -> int:

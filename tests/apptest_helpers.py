@@ -1,0 +1,22 @@
+"""Opening app pages under AppTest the way a link does (a plain module: tests import it, not conftest)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from analysis.paths import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(page: str | None = None, **params: str) -> AppTest:
+    """Run the app, switch to `page` (e.g. "compare"), and give that page's first run the URL `params`."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
