@@ -123,7 +123,8 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     unit = "USD per hour (annual ÷ 2,080)" if hourly else "USD per year"
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels)
-    _base_layout(fig, height=140 + 70 * len(names), font_size=font_size)
+    _base_layout(fig, height=190 + 70 * len(names), font_size=font_size)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0))  # never over the labels
 
     published = [n for sid, n in names.items() if pd.notna(table.loc[sid, 50])]
     ranged = [n for sid, n in names.items() if pd.notna(table.loc[sid, 10])]
@@ -291,17 +292,17 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
     rows = []
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
-        rows.append({"dimension": label, "kind": "editorial rating",
+        rows.append({"dimension": f"{label} (editorial)",
                      **{names[s]: f"{vals[s]}/5" for s in names}, "spread": (vals.max() - vals.min()) / 4})
     for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")
-        rows.append({"dimension": label, "kind": "schedule",
+        rows.append({"dimension": f"{label} (editorial)",
                      **{names[s]: vals.loc[s, "frequency"] for s in names},
                      "spread": (vals["level"].max() - vals["level"].min()) / (len(FREQUENCY_ORDER) - 1)})
     med = frames_settings.set_index("id").loc[list(names)]
     published = med["median_wage_annual"].dropna()
     spread = (published.max() - published.min()) / published.max() if len(published) > 1 else 0.0
-    rows.append({"dimension": "Median annual wage", "kind": "published figure",
+    rows.append({"dimension": "Median annual wage (BLS)",
                  **{names[s]: (f"{money(med.loc[s, 'median_wage_annual'])} ({med.loc[s, 'median_wage_annual_period']})"
                                if pd.notna(med.loc[s, "median_wage_annual"]) else "no published figure") for s in names},
                  "spread": float(spread)})
@@ -312,13 +313,14 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
 # --- Fit quiz ------------------------------------------------------------------------------------
 
 
-def fit_chart(ranking: list, font_size: int = 14) -> Chart:
+def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_size: int = 14) -> Chart:
     """Horizontal bars of fit scores in ranked order; a deal-breaker is marked in the label, not by colour alone.
 
     `ranking` is QuizResult.ranking (objects with name, score, deal_breakers).
     """
     scored = [r for r in ranking if r.score is not None]
-    labels = [("⚠ " if r.deal_breakers else "") + escape(r.name) for r in scored]
+    short_names = short_names or {}
+    labels = [("⚠ " if r.deal_breakers else "") + escape(short_names.get(r.setting_id, r.name)) for r in scored]
     scores = [round(r.score) for r in scored]
     colors = [PALETTE[1] if r.deal_breakers else PALETTE[0] for r in scored]
     fig = go.Figure(go.Bar(

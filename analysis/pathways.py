@@ -402,7 +402,8 @@ def plan(person: Person, target: Profile, catalogs: Catalogs, include_helpful: b
     extras = extras or pathway_extras(catalogs)
     wanted = RELEVANCE_ORDER if include_helpful else RELEVANCE_ORDER[:3]
     uses = {u.id: u for u in target.credentials if u.relevance in wanted and u.id in catalogs.credentials}
-    rank = {cid: RELEVANCE_ORDER.index(u.relevance) for cid, u in uses.items() if cid not in person.held}
+    rank = {cid: RELEVANCE_ORDER.index(u.relevance) for cid, u in uses.items()
+            if cid not in person.held and not (set(catalogs.credentials[cid].accepted_instead_of) & person.held)}
     why = {cid: f"{uses[cid].relevance.replace('-', ' ')} in {target.short_name}" for cid in rank}
     changed = True
     while changed:  # add prerequisites the person lacks, ranked like their most important dependent

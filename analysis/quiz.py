@@ -50,6 +50,7 @@ QUIZ_PATH = DATA_DIR / "quiz.yaml"
 WEIGHTS: tuple[int, ...] = (0, 1, 2, 3)  # 0 doesn't matter .. 3 matters a lot
 SCHEDULE_KINDS: tuple[str, ...] = ("nights", "weekends", "holidays", "on_call")
 DEAL_BREAKER_LEVEL = 3  # "common" or "typical" on FREQUENCY_ORDER
+WEIGHT_LABELS = {0: "doesn't matter", 1: "counts a little", 2: "matters", 3: "matters a lot"}
 UNKNOWN_CLOSENESS = 0.5  # how an answer counts where the setting has no figure (a pay gap)
 FOR_CLOSENESS = 0.75  # a contribution at or above this is a reason for
 AGAINST_CLOSENESS = 0.5  # at or below this, a reason against
@@ -531,11 +532,18 @@ def ranking_flip(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], ans
     return change.description if change else None
 
 
+def is_covered(credential_id: str, held: Iterable[str], catalogs: Catalogs) -> bool:
+    """Held, or an alternative employers accept in its place is held (CPhT for ExCPT and back)."""
+    held = set(held)
+    cred = catalogs.credentials.get(credential_id)
+    return credential_id in held or bool(cred and held & set(cred.accepted_instead_of))
+
+
 def missing_credentials(profile: Profile, held: set[str], catalogs: Catalogs) -> list[tuple[Credential, str]]:
     """Credentials the setting requires, commonly requires or prefers that the person lacks, most needed first."""
     wanted = RELEVANCE_ORDER[:3]
     out = [(catalogs.credentials[c.id], c.relevance) for c in profile.credentials
-           if c.relevance in wanted and c.id not in held and c.id in catalogs.credentials]
+           if c.relevance in wanted and c.id in catalogs.credentials and not is_covered(c.id, held, catalogs)]
     return sorted(out, key=lambda pair: RELEVANCE_ORDER.index(pair[1]))
 
 

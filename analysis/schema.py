@@ -412,6 +412,9 @@ class Credential(Strict):
     summary: Text
     eligibility: Fact = Field(description="Who may apply, as the issuer states it.")
     requires: Requires = Field(description="The eligibility rule as structured routes, consistent with `eligibility`.")
+    accepted_instead_of: list[Slug] = Field(
+        default_factory=list, description="Credentials employers usually accept in place of this one (CPhT and ExCPT)."
+    )
     facts: CredentialFacts
     renewal_requirements: list[NamedFact] = Field(
         default_factory=list, description="What else keeps it active: required CE topics, attestations."

@@ -30,7 +30,16 @@ from fpdf.fonts import FontFace
 
 from analysis.figures import PALETTE, money
 from analysis.loader import Catalogs
-from analysis.quiz import WEIGHTS, Answers, Quiz, SettingResult, Weights, missing_credentials, reasons_for_against
+from analysis.quiz import (
+    WEIGHT_LABELS,
+    WEIGHTS,
+    Answers,
+    Quiz,
+    SettingResult,
+    Weights,
+    missing_credentials,
+    reasons_for_against,
+)
 from analysis.schema import NO_FIGURE, Credential, Fact, Profile
 
 LOGGER = logging.getLogger(__name__)
@@ -609,7 +618,7 @@ def choose_shortlist(ranking: Sequence[SettingResult], profiles: Mapping[str, Pr
 def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None) -> list[tuple[str, str]]:
     """(topic, chosen option and weight) for each answered question, in quiz order — for the PDF."""
     out = []
-    words = {0: "doesn't matter", 1: "counts a little", 2: "matters", 3: "matters a lot"}
+    words = WEIGHT_LABELS
     for q in quiz.questions:
         idx = answers.get(q.id)
         if not (isinstance(idx, int) and not isinstance(idx, bool) and 0 <= idx < len(q.options)):

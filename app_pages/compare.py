@@ -11,7 +11,7 @@ MAX_CHOICES = 4
 
 result, frames = current()
 by_id = result.by_id()
-ids = list(by_id)
+ids = list(frames.settings["id"])  # display order, as on the Overview
 
 # A link (?settings=a,b) applies when it differs from what this page last wrote to the URL.
 notices = drop_unknown_params(["settings", "pay"])
@@ -41,7 +41,8 @@ if len(chosen) < 2:
     st.stop()
 
 st.subheader("Where they differ most")
-st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are editorial; pay is published.")
+st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are our editorial judgement; "
+           "pay is the published BLS median with its period.")
 # The pay unit is chosen below the table but needed now: read the widget's state (default annual).
 unit = st.session_state.get("pay_unit") or "annual"
 view = compare_view(tuple(chosen), unit == "hourly", font_size())

@@ -12,7 +12,7 @@ result, frames = current()
 sources = result.catalogs.sources
 credentials = result.catalogs.credentials
 by_id = result.by_id()
-ids = list(by_id)
+ids = list(frames.settings["id"])  # display order, as on the Overview
 
 notices = drop_unknown_params(["setting"])
 raw = new_link_values("setting")

@@ -45,7 +45,7 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
             st.markdown(fact_markdown("Median pay", median, sources))
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
-            f"Holidays: **{profile.schedule.holidays}**"
+            f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"
         )
         barrier = profile.ratings.entry_barrier
         st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {safe(barrier.reason)}")

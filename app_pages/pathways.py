@@ -27,7 +27,7 @@ raw = new_link_values("plan")
 if raw:
     state, more = decode_plan(raw[-1], ids, list(creds), list(PROGRAMS))
     notices += more
-    for key, widget in [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "plan_held"),
+    for key, widget in [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "held_credentials"),
                         ("programs", "plan_programs"), ("years", "plan_years"), ("sterile", "plan_sterile"),
                         ("diploma", "plan_diploma")]:
         if key in state:
@@ -63,7 +63,7 @@ with tab_plan:
             setting = st.selectbox("Your current setting", ids, format_func=lambda i: by_id[i].name, key="plan_from",
                                    persist_state="session")
         held = set(st.multiselect("Credentials you hold", list(creds), format_func=lambda c: creds[c].name,
-                                  key="plan_held", persist_state="session"))
+                                  key="held_credentials", persist_state="session"))
         programs = set(st.multiselect("Programs you have completed", list(PROGRAMS), format_func=PROGRAM_LABELS.get,
                                       key="plan_programs", persist_state="session"))
     with right:
@@ -109,7 +109,7 @@ with tab_plan:
                "Time notes say only what is still missing; no time-to-earn figure is published.")
 
 with tab_renew:
-    held_now = set(st.session_state.get("plan_held") or [])
+    held_now = set(st.session_state.get("held_credentials") or [])
     if not held_now:
         st.info("Pick the credentials you hold on the “Plan my next steps” tab to see what keeps them active.")
     for r in renewal_obligations(held_now, result.catalogs):

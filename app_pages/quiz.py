@@ -3,14 +3,12 @@
 import streamlit as st
 
 from analysis import figures
-from analysis.quiz import decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
+from analysis.quiz import WEIGHT_LABELS, decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
 from analysis.export import answers_csv, answers_json
 from analysis.summary_pdf import answers_summary, build_summary_pdf
 from app_pages.data import current, current_quiz, show_skipped
 from app_pages.session import NOTHING_KEPT
 from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
-
-WEIGHT_LABELS = {0: "doesn't matter", 1: "a little", 2: "matters", 3: "a lot"}
 
 result, frames = current()
 quiz, values = current_quiz()
@@ -26,7 +24,8 @@ if raw:
     for q in quiz.questions:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
         st.session_state[f"w_{q.id}"] = weights.get(q.id, q.default_weight)
-    st.session_state["quiz_share"] = True
+    notices.append("Answers filled in from the link. Change any of them below; the link is not updated unless you "
+                   "choose to share.")
 
 st.title("Which setting fits you?")
 st.caption(f"{len(quiz.questions)} short questions, about five minutes. Skip any you have no view on.")
@@ -75,7 +74,8 @@ if not outcome.ranking or outcome.ranking[0].score is None:
     st.info("Your answers so far are all “no preference”, so there is nothing to rank yet.")
     st.stop()
 
-render_chart(figures.fit_chart(outcome.ranking, font_size=font_size()), key="fit_chart")
+short = {p.id: p.short_name for p in result.profiles}
+render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
 
 flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
 st.markdown(f"**What would change the top two:** {safe(flip) if flip else 'no single change of one answer or weight would swap them.'}")
@@ -106,7 +106,7 @@ if dismissed:
 top = outcome.ranking[0]
 st.subheader(f"Next steps for {safe(top.name)}")
 held = set(st.multiselect("Credentials you already hold", list(result.catalogs.credentials),
-                          format_func=lambda c: result.catalogs.credentials[c].name, key="quiz_held",
+                          format_func=lambda c: result.catalogs.credentials[c].name, key="held_credentials",
                           persist_state="session"))
 missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
 if missing:
@@ -121,9 +121,14 @@ st.caption("One or two pages to keep: your shortlist, why it fits, pay and hours
            "The name and date are printed on the page only; nothing is saved.")
 ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
 c1, c2 = st.columns(2)
-client_name = c1.text_input("Client name (optional)", key="client_name", max_chars=80)
-session_date = c2.date_input("Date", key="session_date", value="today")
-shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, default=ranked_ids[:3], max_selections=4,
+client_name = c1.text_input("Client name (optional)", key="client_name", max_chars=80, persist_state="session")
+session_date = c2.date_input("Date", key="session_date", value="today", persist_state="session")
+# The shortlist follows the ranking's top three until the person edits it.
+top3 = ranked_ids[:3]
+if st.session_state.get("shortlist") in (None, st.session_state.get("_shortlist_auto")):
+    st.session_state["shortlist"] = top3
+st.session_state["_shortlist_auto"] = top3
+shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, max_selections=4,
                            format_func=names.get, key="shortlist")
 
 

@@ -20,16 +20,20 @@ _PRESENTATION_CSS = """
 """
 
 
+KEEP_ON_RESET = {"presentation"}  # a room setting, not something about the person
+
+
 def clear_session() -> None:
     """Forget everything about the current person: every session key and every link parameter."""
     for key in list(st.session_state.keys()):
-        del st.session_state[key]
+        if key not in KEEP_ON_RESET:
+            del st.session_state[key]
     st.query_params.clear()
 
 
 def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
-    left, right = st.columns([3, 2], vertical_alignment="center")
+    left, right = st.columns([1, 1], vertical_alignment="center")
     with right:
         with st.container(horizontal=True, horizontal_alignment="right"):
             st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")

@@ -11,8 +11,6 @@ from analysis.figures import Chart, money
 from analysis.links import unknown_params
 from analysis.schema import EVIDENCE_LABELS, Fact, Source
 
-EDITORIAL_BADGE = "Editorial"
-
 
 def font_size() -> int:
     """Chart font size: larger in presentation view (plotly ignores the theme's base size)."""

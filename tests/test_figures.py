@@ -83,8 +83,9 @@ def test_credential_matrix_and_differences_table():
     chart = figures.credential_chart(FRAMES.credentials, chosen)
     heat = chart.figure.data[0]
     row = list(heat.y).index("CPhT")
-    assert heat.text[row][1] == "required"  # VA's 2023 standard
+    assert heat.text[row][1] == "commonly required"  # VA's 2023 standard, above entry grades
     diff = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
-    wage = diff[diff["dimension"] == "Median annual wage"].iloc[0]
+    wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
+    assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
     assert wage["Hospital"] == "$49,310 (May 2024)" and wage["Federal / VA"] == "$60,430 (May 2024)"

@@ -295,7 +295,8 @@ def test_any_plan_puts_prerequisites_first(person, target, helpful, extra):
             if pre in ids:
                 assert ids.index(pre) < i, f"{pre} should come before {cid} in {ids}"
     wanted = {"required", "commonly-required", "preferred"} | ({"helpful"} if helpful else set())
-    assert {u.id for u in profile.credentials if u.relevance in wanted} - person.held <= set(ids)
+    covered = {cid for cid in CREDS if set(CREDS[cid].accepted_instead_of) & person.held}  # e.g. ExCPT when CPhT is held
+    assert {u.id for u in profile.credentials if u.relevance in wanted} - person.held - covered <= set(ids)
     for s in p.steps:  # every prerequisite needed on every route is either held or planned
         for pre in set.intersection(*[{c.credential for c in r.all_of if isinstance(c, CredentialCondition)}
                                       for r in s.credential.requires.any_of]):
@@ -410,3 +411,13 @@ def test_new_catalog_facts_pass_the_reference_checks():
     extras = pathway_extras(CAT)
     assert extras.state_regulation is not None
     assert len(extras.state_regulation.facts) == len(catalog.state_regulation.facts)
+
+
+def test_an_accepted_alternative_counts_as_held():
+    """A CPhT holder is not told to get ExCPT (employers accept either), and the other way round."""
+    va = PROFILES["federal-va"]
+    for held, other in [({"cpht"}, "excpt"), ({"excpt"}, "cpht")]:
+        steps = [s.credential.id for s in plan(Person(stage="working", held=held, years_experience=1), va, CAT).steps]
+        assert other not in steps
+    steps = [s.credential.id for s in plan(Person(stage="student"), va, CAT).steps]
+    assert "cpht" in steps and "excpt" in steps  # neither held: both are listed, as alternatives

@@ -46,7 +46,7 @@ def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():
     at = open_pathways()
     at.radio(key="plan_stage").set_value("working").run()
     at.selectbox(key="plan_from").set_value("retail").run()
-    at.multiselect(key="plan_held").set_value(["cpht"]).run()
+    at.multiselect(key="held_credentials").set_value(["cpht"]).run()
     at.number_input(key="plan_years").set_value(2.0).run()
     at.selectbox(key="plan_to").set_value("hospital").run()
     found = steps(at)
@@ -60,20 +60,20 @@ def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():
 def test_planner_state_is_in_the_link_and_a_link_restores_it():
     at = open_pathways()
     at.radio(key="plan_stage").set_value("working").run()
-    at.multiselect(key="plan_held").set_value(["cpht", "cspt"]).run()
+    at.multiselect(key="held_credentials").set_value(["cpht", "cspt"]).run()
     at.number_input(key="plan_years").set_value(3.0).run()
     link = at.query_params["plan"]
     state, notices = decode_plan(link, ["hospital", "retail"], ["cpht", "cspt"], [])
     assert notices == [] and state["held"] == {"cpht", "cspt"} and state["years"] == 3.0
     again = open_pathways(plan=link)
-    assert again.multiselect(key="plan_held").value == ["cpht", "cspt"]
+    assert again.multiselect(key="held_credentials").value == ["cpht", "cspt"]
     assert again.number_input(key="plan_years").value == 3.0
     assert steps(again) == steps(at)
 
 
 def test_a_tampered_plan_link_is_ignored_with_a_notice():
     at = open_pathways(plan="st.working~held.cpht+nope~yrs.-4~to.atlantis~zzz")
-    assert at.multiselect(key="plan_held").value == ["cpht"]
+    assert at.multiselect(key="held_credentials").value == ["cpht"]
     assert any("could not use" in i.value and "nope" in i.value for i in at.info)
 
 
