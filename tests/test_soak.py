@@ -9,6 +9,7 @@ test can fail. Everything runs against servers these tests start on 127.0.0.1 an
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import sys
 from pathlib import Path
 
@@ -46,8 +47,15 @@ st.navigation([st.Page(home, title="Home", default=True), st.Page(fine, title="F
 '''
 
 
+def in_own_thread(fn, *args, **kwargs):
+    """Run fn in a fresh thread: Playwright's sync API may have left an event loop running in this one,
+    and asyncio.run() refuses to start inside a running loop."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
+
+
 def test_twenty_sessions_on_compare_stay_healthy():
-    r = run_soak(SOAK_SECONDS, "compare", sessions=SESSIONS, sample_every=5, probe=False)
+    r = in_own_thread(run_soak, SOAK_SECONDS, "compare", sessions=SESSIONS, sample_every=5, probe=False)
     summary = (f"runs={r['runs']} min/session={r['min_runs_per_session']} errors={r['errors']} "
                f"{r['error_examples']} rss start={r['rss_mb_start']:.0f} end={r['rss_mb_end']:.0f} MB "
                f"samples={[round(s['rss_mb']) for s in r['samples']]}")
@@ -69,9 +77,9 @@ def test_client_reports_page_errors(tmp_path):
     # cwd = project root: the app's own config (client.showErrorDetails = "none") applies, so this
     # also shows that a redacted exception is still seen.
     with Server(app) as server:
-        fine = asyncio.run(runs(server.url, "fine"))
-        broken = asyncio.run(runs(server.url, "broken"))
-        missing = asyncio.run(runs(server.url, "no-such-page"))
+        fine = in_own_thread(asyncio.run, runs(server.url, "fine"))
+        broken = in_own_thread(asyncio.run, runs(server.url, "broken"))
+        missing = in_own_thread(asyncio.run, runs(server.url, "no-such-page"))
     assert fine == [[], []]
     assert all(any(e.startswith("exception element") for e in errs) for errs in broken), broken
     assert any(e.startswith("page_not_found") for e in missing[0]), missing
