@@ -362,7 +362,8 @@ def _describe(dimension: str, value: float, name: str) -> str:
         where = "in the lower middle"
     else:
         where = "near the bottom"
-    return f"median pay at {name} is {where} of the national range for pharmacy techs (BLS)"
+    return (f"median pay at {name} is {where} of the national range for pharmacy techs "
+            "(BLS figures; each setting's median and its period are on its detail page)")
 
 
 def _match(closeness: float) -> str:
