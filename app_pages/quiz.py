@@ -20,7 +20,7 @@ notices = drop_unknown_params(["answers"])
 raw = new_link_values("answers")
 if raw:
     answers, weights, more = decode_answers(raw[-1], quiz)
-    notices += more
+    notices += (["The link repeats “answers”; only its last value was used."] if len(raw) > 1 else []) + more
     for q in quiz.questions:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
         st.session_state[f"w_{q.id}"] = weights.get(q.id, q.default_weight)

@@ -125,3 +125,11 @@ def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
     assert "⚠ Hospital" in names  # still listed, marked
     flagged = [i for i, n in enumerate(names) if n.startswith("⚠")]
     assert flagged and min(flagged) > max(i for i, n in enumerate(names) if not n.startswith("⚠"))
+
+
+def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
+    first = f"technical_work.{option('technical_work', 'No')}"
+    last = f"technical_work.{option('technical_work', 'Yes')}"
+    at = open_quiz(answers=[first, last])
+    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert any("repeats “answers”" in i.value for i in at.info)
