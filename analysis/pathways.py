@@ -48,6 +48,7 @@ from analysis.schema import (
     StateRegulation,
     prerequisite_ids,
 )
+from analysis.facts import with_period
 from analysis.yaml_io import read_yaml_file
 
 FULL_TIME_HOURS_PER_WEEK = 30  # PTCB's minimum for "full-time" (CSPT); the conservative reading
@@ -122,15 +123,7 @@ class Eligibility:
 
 def fact_text(fact: Fact) -> str:
     """A figure with its unit and period, or the explicit gap."""
-    if fact.value is None:
-        return NO_FIGURE
-    value = f"{fact.value:,}" if isinstance(fact.value, (int, float)) else str(fact.value)
-    if fact.unit == "USD":
-        return f"${value} ({fact.period})"
-    if fact.unit == "text":
-        return f"{value} ({fact.period})"
-    unit = fact.unit[:-1] if fact.value == 1 and fact.unit in ("hours", "years", "weeks") else fact.unit
-    return f"{value} {unit} ({fact.period})"
+    return with_period(fact)
 
 
 def _months(n: float) -> int:

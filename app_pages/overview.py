@@ -4,7 +4,8 @@ import streamlit as st
 
 from app_pages.data import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from app_pages.session import NOTHING_KEPT, before_you_start
-from app_pages.ui import drop_unknown_params, fact_markdown, format_value, safe, citation, show_notices
+from analysis.facts import citation, format_value
+from app_pages.ui import drop_unknown_params, fact_markdown, safe, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources

@@ -7,9 +7,10 @@ from typing import Iterable
 
 import streamlit as st
 
-from analysis.figures import Chart, money
+from analysis.facts import citation, format_value
+from analysis.figures import Chart
 from analysis.links import unknown_params
-from analysis.schema import EVIDENCE_LABELS, Fact, Source
+from analysis.schema import Fact, Source
 
 
 def font_size() -> int:
@@ -26,35 +27,6 @@ def render_chart(chart: Chart, key: str) -> None:
     with data:
         if data.open:  # built only when opened: keeps reruns cheap
             st.dataframe(chart.data, hide_index=True, width="stretch")
-
-
-def format_value(fact: Fact) -> str:
-    if fact.value is None:
-        return "no published figure"
-    unit = fact.unit
-    if isinstance(fact.value, str):
-        return fact.value
-    if unit == "USD/year":
-        return money(fact.value)
-    if unit == "USD/hour":
-        return money(fact.value, hourly=True)
-    if unit == "USD":
-        return money(fact.value)
-    if unit == "percent":
-        return f"{fact.value:g}%"
-    if unit in {"jobs", "openings/year"}:
-        return f"{fact.value:,.0f} {'jobs' if unit == 'jobs' else 'a year'}"
-    return f"{fact.value:g} {unit}"
-
-
-def citation(fact: Fact, sources: dict[str, Source]) -> str:
-    """'May 2024 · BLS, Occupational Outlook Handbook … · secondary' — or the gap's note."""
-    if fact.value is None:
-        return fact.note or "no published figure"
-    src = sources.get(fact.source or "")
-    name = f"{src.publisher}" if src else (fact.source or "")
-    evidence = EVIDENCE_LABELS.get(fact.evidence or "", "")
-    return f"{fact.period} · {name}" + (f" · {evidence}" if evidence else "")
 
 
 def fact_markdown(label: str, fact: Fact, sources: dict[str, Source]) -> str:

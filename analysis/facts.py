@@ -1,0 +1,47 @@
+"""How a cited figure reads on screen: its value, and the period and source that travel with it."""
+
+from __future__ import annotations
+
+from analysis.figures import money
+from analysis.schema import EVIDENCE_LABELS, NO_FIGURE, Fact, Source
+
+SINGULAR_UNITS = {"hours": "hour", "years": "year", "weeks": "week"}
+
+
+def format_value(fact: Fact) -> str:
+    """'$49,310', '17%', '463,900 jobs', '2 years' — or 'no published figure'."""
+    value, unit = fact.value, fact.unit
+    if value is None:
+        return NO_FIGURE
+    if isinstance(value, str):
+        return value
+    if unit in ("USD/year", "USD"):
+        return money(value)
+    if unit == "USD/hour":
+        return money(value, hourly=True)
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "jobs":
+        return f"{value:,.0f} jobs"
+    if unit == "openings/year":
+        return f"{value:,.0f} a year"
+    if value == 1 and unit in SINGULAR_UNITS:
+        unit = SINGULAR_UNITS[unit]
+    return f"{value:,g} {unit}"
+
+
+def with_period(fact: Fact) -> str:
+    """The value followed by its period: '$129 (PTCB refund policy (c. 2024-25))', or the gap."""
+    if fact.value is None:
+        return NO_FIGURE
+    return f"{format_value(fact)} ({fact.period})"
+
+
+def citation(fact: Fact, sources: dict[str, Source]) -> str:
+    """'May 2024 · U.S. Bureau of Labor Statistics · publisher's own page or file' — or the gap's note."""
+    if fact.value is None:
+        return fact.note or NO_FIGURE
+    src = sources.get(fact.source or "")
+    name = src.publisher if src else (fact.source or "")
+    evidence = EVIDENCE_LABELS.get(fact.evidence or "", "")
+    return f"{fact.period} · {name}" + (f" · {evidence}" if evidence else "")

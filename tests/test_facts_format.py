@@ -1,0 +1,32 @@
+"""How cited figures read on screen: value, period and source, or an explicit gap."""
+
+from analysis.facts import citation, format_value, with_period
+from analysis.loader import load_catalogs
+from analysis.schema import Fact
+
+CATALOGS = load_catalogs()
+
+
+def fact(value, unit, **kw):
+    base = {"period": "May 2024", "source": "bls-ooh-2024", "evidence": "secondary"} if value is not None else {"note": "no published figure; nearest: X"}
+    return Fact(value=value, unit=unit, **{**base, **kw})
+
+
+def test_values_read_naturally():
+    assert format_value(fact(49310, "USD/year")) == "$49,310"
+    assert format_value(fact(20.9, "USD/hour")) == "$20.90"
+    assert format_value(fact(17, "percent")) == "17%"
+    assert format_value(fact(463900, "jobs")) == "463,900 jobs"
+    assert format_value(fact(1, "hours")) == "1 hour" and format_value(fact(20, "hours")) == "20 hours"
+    assert with_period(fact(129, "USD", period="current")) == "$129 (current)"
+
+
+def test_a_gap_is_said_never_zero():
+    gap = fact(None, "USD/year")
+    assert format_value(gap) == with_period(gap) == "no published figure"
+    assert citation(gap, CATALOGS.sources) == "no published figure; nearest: X"
+
+
+def test_citation_names_period_publisher_and_evidence():
+    text = citation(fact(49310, "USD/year"), CATALOGS.sources)
+    assert text.startswith("May 2024 · U.S. Bureau of Labor Statistics") and "secondary" in text
