@@ -54,6 +54,14 @@ class LoadResult:
     def by_id(self) -> dict[str, Profile]:
         return {p.id: p for p in self.profiles}
 
+    def cited_sources(self) -> list[Source]:
+        """Every catalogued source that a profile, a credential or the national figures cite."""
+        national = self.catalogs.national
+        ids = ({s for p in self.profiles for s in p.sources}
+               | {s for c in self.catalogs.credentials.values() for s in c.sources}
+               | ({getattr(national, k).source for k in type(national).model_fields} if national else set()))
+        return sorted((src for sid, src in self.catalogs.sources.items() if sid in ids), key=lambda s: (s.publisher, s.title))
+
 
 # --- Pydantic errors as Problems ----------------------------------------------------------
 

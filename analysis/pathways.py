@@ -55,6 +55,12 @@ FULL_TIME_HOURS_PER_WEEK = 30  # PTCB's minimum for "full-time" (CSPT); the cons
 WEEKS_PER_YEAR = 52
 # What a person can tick as completed (the diploma is its own flag on Person).
 PROGRAMS: tuple[str, ...] = tuple(e for e in get_args(Education) if e != "hs-diploma-or-ged")
+PROGRAM_LABELS = {
+    "ptcb-recognized-program": "A PTCB-recognized technician training program",
+    "sterile-compounding-program": "A PTCB-recognized sterile compounding program",
+    "pharmacy-technician-program": "Another pharmacy technician program",
+    "registered-apprenticeship": "A registered pharmacy technician apprenticeship",
+}
 
 
 @dataclass

@@ -48,11 +48,6 @@ st.dataframe(
 )
 
 st.subheader("Sources")
-national = result.catalogs.national
-used = ({s for p in result.profiles for s in p.sources}
-        | {s for c in result.catalogs.credentials.values() for s in c.sources}
-        | ({getattr(national, k).source for k in type(national).model_fields} if national else set()))
-for src in sorted(result.catalogs.sources.values(), key=lambda s: (s.publisher, s.title)):
-    if src.id in used:
-        st.markdown(f"- [{safe(src.title)}]({src.url}) — {safe(src.publisher)}; data period: {safe(src.period)}; "
-                    f"accessed {src.accessed}")
+for src in result.cited_sources():
+    st.markdown(f"- [{safe(src.title)}]({src.url}) — {safe(src.publisher)}; data period: {safe(src.period)}; "
+                f"accessed {src.accessed}")

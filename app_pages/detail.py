@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.frames import FACT_LABELS
 from analysis.links import parse_setting
-from analysis.schema import RATING_DIMENSIONS, TASK_LABELS
+from analysis.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from app_pages.data import current, show_skipped
 from app_pages.ui import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
 
@@ -70,7 +70,7 @@ st.table([{"Dimension": label, "Rating": f"{getattr(p.ratings, dim).score}/5", "
 
 st.subheader("Credentials")
 rows = []
-for use in sorted(p.credentials, key=lambda c: ["required", "commonly-required", "preferred", "helpful"].index(c.relevance)):
+for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
     rows.append({"Credential": cred.name, "Relevance here": use.relevance.replace("-", " "),
                  "Note": use.note or "", "Issuer": cred.issuer})

@@ -4,16 +4,10 @@ import streamlit as st
 
 from analysis import figures
 from analysis.links import decode_plan, encode_plan
-from analysis.pathways import PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
+from analysis.facts import citation
+from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
 from app_pages.data import current, show_skipped
 from app_pages.ui import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
-
-PROGRAM_LABELS = {
-    "ptcb-recognized-program": "A PTCB-recognized technician training program",
-    "sterile-compounding-program": "A PTCB-recognized sterile compounding program",
-    "pharmacy-technician-program": "Another pharmacy technician program",
-    "registered-apprenticeship": "A registered pharmacy technician apprenticeship",
-}
 
 result, frames = current()
 by_id = result.by_id()
@@ -94,8 +88,9 @@ with tab_plan:
             st.markdown(f"**Step {n}: {safe(cred.name)}** — {safe(step.why)} · {status}")
             if not step.eligibility.eligible:
                 st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
-            st.markdown(f"Fee: **{safe(fact_text(step.fee))}** · Renewal: {safe(fact_text(step.renewal.cycle_years))}, "
-                        f"CE {safe(fact_text(step.renewal.ce_hours))}, fee {safe(fact_text(step.renewal.fee))}")
+            st.markdown(fact_markdown("Fee", step.fee, sources) + "  \n"
+                        + f"Renewal: {safe(fact_text(step.renewal.cycle_years))}, CE {safe(fact_text(step.renewal.ce_hours))}, "
+                        f"fee {safe(fact_text(step.renewal.fee))} — {safe(citation(step.renewal.fee, sources))}")
             st.caption("Rough timeline: " + safe(step.time_note))
             for caveat in step.eligibility.caveats:
                 st.caption(safe(caveat))

@@ -16,22 +16,27 @@ from tests.test_browser_dashboard import CHART, settle
 pytestmark = pytest.mark.browser
 
 
-def test_full_session_download_and_reset(page: Page, app_server, artifacts):
-    page.goto(f"{app_server}/quiz")
+def quiz_to_pdf(page: Page, base_url: str, client_name: str):
+    """Answer two questions, type a client name, download the summary; returns the Download."""
+    page.goto(f"{base_url}/quiz")
     settle(page)
     page.get_by_text("Yes. I want detailed, high-stakes work.").click()
     settle(page)
     page.get_by_text("As little as possible.").first.click()
     settle(page)
     expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
-    page.get_by_label("Client name (optional)").fill("Zoë Ñúñez–Ørsted")
+    page.get_by_label("Client name (optional)").fill(client_name)
     page.keyboard.press("Enter")
     settle(page)
-
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name=re.compile("Download summary")).click()
+    return info.value
+
+
+def test_full_session_download_and_reset(page: Page, app_server, artifacts):
+    download = quiz_to_pdf(page, app_server, "Zoë Ñúñez–Ørsted")
     pdf_path = artifacts / "session-summary.pdf"
-    info.value.save_as(pdf_path)
+    download.save_as(pdf_path)
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     reader = PdfReader(pdf_path)

@@ -93,3 +93,12 @@ def test_frames_are_tidy(result):
     assert hospital.loc[50, "value"] == 49310 and hospital.loc[50, "period"] == "May 2024"
     assert hospital.loc[10, "is_gap"]
     assert set(frames.credentials["relevance"]) <= {"required", "commonly-required", "preferred", "helpful"}
+
+
+def test_cited_sources_are_exactly_those_something_cites(result):
+    cited = {s.id for s in result.cited_sources()}
+    assert {"bls-ooh-2023", "bls-oews-sector-2024", "ptcb-refund-policy"} <= cited
+    assert cited <= set(result.catalogs.sources)
+    uncited = set(result.catalogs.sources) - cited
+    for src in uncited:  # a catalogued source nothing points to is not listed on About the data
+        assert all(src not in p.sources for p in result.profiles)

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from tests.conftest import ROOT, streamlit_server
-from tests.test_browser_dashboard import CHART, settle
+from tests.test_browser_dashboard import settle
+from tests.test_browser_session import quiz_to_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -38,17 +39,8 @@ def test_a_full_session_writes_nothing_outside_temp(page: Page):
         page.goto(url)
         settle(page)
         before = snapshot(*watched)
-        page.goto(f"{url}/quiz")
-        settle(page)
-        page.get_by_text("Yes. I want detailed, high-stakes work.").click()
-        settle(page)
-        expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
-        page.get_by_label("Client name (optional)").fill("Private Person")
-        page.keyboard.press("Enter")
-        settle(page)
-        with page.expect_download(timeout=30_000) as info:
-            page.get_by_role("button", name=re.compile("Download summary")).click()
-        assert Path(info.value.path()).read_bytes().startswith(b"%PDF")  # the browser's own temp download
+        download = quiz_to_pdf(page, url, "Private Person")
+        assert Path(download.path()).read_bytes().startswith(b"%PDF")  # the browser's own temp download
         page.goto(f"{url}/compare?settings=retail,nuclear")
         settle(page)
         page.get_by_role("button", name=re.compile("New client")).click()

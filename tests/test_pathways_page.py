@@ -40,6 +40,11 @@ def test_student_to_hospital_starts_with_cpht():
     assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician**")
     assert any("Sterile" in s and "Not yet eligible" in s for s in found)
     assert any("First-time fees in total" in m.value for m in at.markdown)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Fee: **\\$129** — PTCB refund policy (c. 2024-25) · PTCB Help Center" in text  # fee with period and source
+    # The state caveat, with its dated figures.
+    assert "Your state's rules come first" in [h.value for h in at.subheader]
+    assert "**44 jurisdictions of 51**" in text and "March 2017" in text
 
 
 def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():

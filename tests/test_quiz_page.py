@@ -110,10 +110,16 @@ def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
 
 def test_next_steps_name_missing_credentials_for_the_top_setting():
     at = answer_sterile_night_person(open_quiz())
-    top = next(s for s in at.subheader if s.value.startswith("Next steps for"))
-    assert top
-    text = "\n".join(m.value for m in at.markdown)
-    assert "CPhT" in text or "Certified Pharmacy Technician" in text
+    from analysis.loader import load_profiles
+    from analysis.quiz import missing_credentials
+
+    heading = next(s.value for s in at.subheader if s.value.startswith("Next steps for"))
+    loaded = load_profiles()
+    top = next(p for p in loaded.profiles if heading == f"Next steps for {p.name}")
+    expected = missing_credentials(top, set(), loaded.catalogs)
+    assert expected, "the top setting asks for credentials a newcomer lacks"
+    steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    assert [line.split("**")[1] for line in steps.splitlines()] == [c.name for c, _ in expected]
     at.multiselect(key="held_credentials").set_value(list(at.multiselect(key="held_credentials").options)).run()
     assert any("You hold every credential" in m.value for m in at.markdown)
 
