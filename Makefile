@@ -1,30 +1,47 @@
-# Two commands do all the set-up on a fresh machine:
-#   make run   - install what is needed, then serve the app on http://127.0.0.1:8501
-#   make test  - install what is needed, then validate the data and run every test
+# Two commands do all the set-up on a fresh machine (needs python3 with venv, and make):
+#   make run   - install what the app needs, then serve it on http://127.0.0.1:8501 (PORT=... to change)
+#   make test  - install the app plus the test tools, then lint, validate the data and run every test
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+RUN_STAMP  := $(VENV)/.run-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+DEV_STAMP  := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: run test validate bench clean
+.PHONY: run test lint validate soak bench screenshots clean
 
-$(STAMP): requirements.txt requirements-dev.txt
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	rm -f $(VENV)/.installed-* && touch $(STAMP)
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
 
-run: $(STAMP)
+# The app alone: runtime requirements and this project (editable, so `analysis` and `ui` import from here).
+$(RUN_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) --no-deps -e .
+	rm -f $(VENV)/.run-* && touch $(RUN_STAMP)
+
+# Tests add the development tools on top.
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
+	rm -f $(VENV)/.dev-* && touch $(DEV_STAMP)
+
+run: $(RUN_STAMP)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: $(STAMP)
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+
+test: lint
 	$(PY) -m analysis.validate
 	$(PY) -m pytest
 
-validate: $(STAMP)
+soak: $(DEV_STAMP)
+	$(PY) -m pytest -m soak
+
+validate: $(RUN_STAMP)
 	$(PY) -m analysis.validate
 
-bench: $(STAMP)
-	$(PY) bench/run.py
+bench: $(DEV_STAMP)
+	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts *.egg-info

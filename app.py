@@ -5,7 +5,7 @@ This file only wires pages together; each page lives in app_pages/ and calls ana
 
 import streamlit as st
 
-from app_pages.session import session_bar
+from ui.session_bar import session_bar
 
 st.set_page_config(page_title="Rx Settings Explorer", page_icon="💊", layout="wide")
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.loader import load_catalogs, load_profiles
+from analysis.loading.loader import load_catalogs, load_profiles
 
 
 def main(argv: list[str] | None = None) -> int:

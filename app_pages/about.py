@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from analysis.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
-from app_pages.data import current, show_skipped
-from app_pages.ui import drop_unknown_params, safe, show_notices
+from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from ui.state import current, show_skipped
+from ui.widgets import drop_unknown_params, safe, show_notices
 
 result, frames = current()
 show_notices(drop_unknown_params([]))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from analysis.links import parse_setting_list
-from app_pages.data import compare_view, current, show_skipped
-from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
+from ui.state import compare_view, current, show_skipped
+from ui.widgets import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
 
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
 MAX_CHOICES = 4

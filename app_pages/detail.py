@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from analysis.frames import FACT_LABELS
+from analysis.loading.frames import FACT_LABELS
 from analysis.links import parse_setting
-from analysis.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
-from app_pages.data import current, show_skipped
-from app_pages.ui import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
+from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from ui.state import current, show_skipped
+from ui.widgets import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
 
 result, frames = current()
 sources = result.catalogs.sources

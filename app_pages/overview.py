@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app_pages.data import CUSTOM_KEY, add_custom_profile, current, show_skipped
-from app_pages.session import NOTHING_KEPT, before_you_start
-from analysis.facts import citation, format_value
-from app_pages.ui import drop_unknown_params, fact_markdown, safe, show_notices
+from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
+from ui.session_bar import NOTHING_KEPT, before_you_start
+from analysis.presentation.facts import citation, format_value
+from ui.widgets import drop_unknown_params, fact_markdown, safe, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from analysis import figures
+from analysis.presentation import figures
 from analysis.links import decode_plan, encode_plan
-from analysis.facts import citation
+from analysis.presentation.facts import citation
 from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
-from app_pages.data import current, show_skipped
-from app_pages.ui import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
+from ui.state import current, show_skipped
+from ui.widgets import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
 
 result, frames = current()
 by_id = result.by_id()

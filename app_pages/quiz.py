@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from analysis import figures
+from analysis.presentation import figures
 from analysis.quiz import WEIGHT_LABELS, decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
-from analysis.export import answers_csv, answers_json
-from analysis.summary_pdf import answers_summary, build_summary_pdf
-from app_pages.data import current, current_quiz, show_skipped
-from app_pages.session import NOTHING_KEPT
-from app_pages.ui import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
+from analysis.presentation.export import answers_csv, answers_json
+from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
+from ui.state import current, current_quiz, show_skipped
+from ui.session_bar import NOTHING_KEPT
+from ui.widgets import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
 
 result, frames = current()
 quiz, values = current_quiz()

@@ -37,9 +37,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ws_client import StreamlitTab  # noqa: E402
+from bench.ws_client import StreamlitTab
 
 TARGET_RUNS_PER_S = 20.0  # on 2 cores
 TARGET_MB_PER_SESSION = 1.0

@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from analysis.frames import build_frames  # noqa: E402
-from analysis.loader import load_catalogs, load_profiles  # noqa: E402
+from analysis.loading.frames import build_frames
+from analysis.loading.loader import load_catalogs, load_profiles
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -58,7 +57,7 @@ def bench_scaling(repeat: int) -> list[dict]:
 
 def bench_quiz_and_pdf(repeat: int) -> list[dict]:
     from analysis.quiz import dimension_values, load_quiz, score
-    from analysis.summary_pdf import answers_summary, build_summary_pdf
+    from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 
     result = load_profiles()
     quiz = load_quiz()

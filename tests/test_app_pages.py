@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.loader import load_profiles
+from analysis.loading.loader import load_profiles
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 
@@ -170,7 +170,7 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     shutil.copytree(paths.PROFILES_DIR, folder)
     (folder / "broken.yaml").write_text("id: broken\nname: [oops\n", encoding="utf-8")
     monkeypatch.setattr(paths, "PROFILES_DIR", folder)
-    monkeypatch.setattr("analysis.loader.PROFILES_DIR", folder)
+    monkeypatch.setattr("analysis.loading.loader.PROFILES_DIR", folder)
     import streamlit as st
 
     st.cache_resource.clear()  # the bundled profiles are cached per process

@@ -8,10 +8,10 @@ import json
 import pytest
 import yaml
 
-from analysis.frames import build_frames
-from analysis.loader import load_catalogs, load_profiles
+from analysis.loading.frames import build_frames
+from analysis.loading.loader import load_catalogs, load_profiles
 from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
-from analysis.schema import RATING_DIMENSIONS, profile_json_schema
+from analysis.loading.schema import RATING_DIMENSIONS, profile_json_schema
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_every_profile_cites_only_catalogued_sources(result):
 
 def test_schema_json_is_in_sync():
     on_disk = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    assert on_disk == json.loads(profile_json_schema()), "run: python -m analysis.schema"
+    assert on_disk == json.loads(profile_json_schema()), "run: python -m analysis.loading.schema"
 
 
 def test_frames_are_tidy(result):

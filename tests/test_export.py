@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from analysis.export import (
+from analysis.presentation.export import (
     ANSWER_COLUMNS,
     FORMAT,
     RANKING_COLUMNS,
@@ -14,7 +14,7 @@ from analysis.export import (
     answers_from_json,
     answers_json,
 )
-from analysis.loader import load_profiles
+from analysis.loading.loader import load_profiles
 from analysis.quiz import dimension_values, load_quiz, score
 
 LOADED = load_profiles()

@@ -1,8 +1,8 @@
 """How cited figures read on screen: value, period and source, or an explicit gap."""
 
-from analysis.facts import citation, format_value, with_period
-from analysis.loader import load_catalogs
-from analysis.schema import Fact
+from analysis.presentation.facts import citation, format_value, with_period
+from analysis.loading.loader import load_catalogs
+from analysis.loading.schema import Fact
 
 CATALOGS = load_catalogs()
 

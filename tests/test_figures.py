@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import figures
-from analysis.frames import build_frames
-from analysis.loader import load_profiles
+from analysis.presentation import figures
+from analysis.loading.frames import build_frames
+from analysis.loading.loader import load_profiles
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)

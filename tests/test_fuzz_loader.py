@@ -7,7 +7,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.loader import load_catalogs, load_profile_bytes, load_profiles
+from analysis.loading.loader import load_catalogs, load_profile_bytes, load_profiles
 from analysis.paths import PROFILES_DIR
 
 CATALOGS = load_catalogs()

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from analysis.loader import _check_facts, load_profiles
+from analysis.loading.loader import _check_facts, load_profiles
 from analysis.paths import CREDENTIALS_PATH
 from analysis.pathways import (
     PROGRAMS,
@@ -30,7 +30,7 @@ from analysis.pathways import (
     renewal_obligations,
     state_caveat,
 )
-from analysis.schema import (
+from analysis.loading.schema import (
     ABC_KIND,
     CertificatesCondition,
     CredentialCatalog,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.loader import load_profiles
+from analysis.loading.loader import load_profiles
 from analysis.paths import PROFILES_DIR
-from analysis.yaml_io import MAX_FILE_BYTES
+from analysis.loading.yaml_io import MAX_FILE_BYTES
 
 GOOD = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
 

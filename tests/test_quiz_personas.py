@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.loader import load_profiles
+from analysis.loading.loader import load_profiles
 from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from analysis.loader import load_profiles
+from analysis.loading.loader import load_profiles
 from analysis.quiz import (
     ALL_ALIKE,
     MAX_NOTICES,
@@ -33,7 +33,7 @@ from analysis.quiz import (
     score,
     validate_answers,
 )
-from analysis.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
+from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
 
 LOADED = load_profiles()
 QUIZ = load_quiz()

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-from load import Server, run_soak  # noqa: E402
-from ws_client import StreamlitTab  # noqa: E402
+from bench.load import Server, run_soak
+from bench.ws_client import StreamlitTab
 
 if not sys.platform.startswith("linux"):
     pytest.skip("memory readings come from /proc (Linux only)", allow_module_level=True)
+
+pytestmark = pytest.mark.soak  # run by `make soak` and as CI's own step, not in the default run
 
 SOAK_SECONDS = 20
 SESSIONS = 20

@@ -16,11 +16,11 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-import analysis.summary_pdf as summary_pdf
-from analysis.figures import money
-from analysis.loader import load_profiles
+import analysis.presentation.summary_pdf as summary_pdf
+from analysis.presentation.figures import money
+from analysis.loading.loader import load_profiles
 from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
-from analysis.summary_pdf import (
+from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
     MAX_SHORTLIST,

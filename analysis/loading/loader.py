@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
-from analysis.schema import (
+from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
     Fact,
@@ -28,7 +28,7 @@ from analysis.schema import (
     SourceCatalog,
     StateRegulation,
 )
-from analysis.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
+from analysis.loading.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 

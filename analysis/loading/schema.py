@@ -5,7 +5,7 @@ values are not coerced ("5" is not a number). Rules that span fields — a
 figure needs a source and a period, task shares add up to 100 — live here as
 validators so that the loader, the validator CLI and the JSON Schema agree.
 
-Run `python -m analysis.schema` to rewrite settings_profiles/schema.json.
+Run `python -m analysis.loading.schema` to rewrite settings_profiles/schema.json.
 """
 
 from __future__ import annotations

@@ -7,10 +7,10 @@ from typing import Iterable
 
 import streamlit as st
 
-from analysis.facts import citation, format_value
-from analysis.figures import Chart
+from analysis.presentation.facts import citation, format_value
+from analysis.presentation.figures import Chart
 from analysis.links import unknown_params
-from analysis.schema import Fact, Source
+from analysis.loading.schema import Fact, Source
 
 
 def font_size() -> int:

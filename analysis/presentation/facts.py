@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.figures import money
-from analysis.schema import EVIDENCE_LABELS, NO_FIGURE, Fact, Source
+from analysis.presentation.figures import money
+from analysis.loading.schema import EVIDENCE_LABELS, NO_FIGURE, Fact, Source
 
 SINGULAR_UNITS = {"hours": "hour", "years": "year", "weeks": "week"}
 

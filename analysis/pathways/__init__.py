@@ -22,9 +22,9 @@ from typing import Literal, get_args
 
 from pydantic import ValidationError
 
-from analysis.loader import Catalogs, _check_facts
+from analysis.loading.loader import Catalogs, _check_facts
 from analysis.paths import CREDENTIALS_PATH
-from analysis.schema import (
+from analysis.loading.schema import (
     ABC_KIND,
     EDUCATION_COUNTS_AS,
     EDUCATION_LABELS,
@@ -48,8 +48,8 @@ from analysis.schema import (
     StateRegulation,
     prerequisite_ids,
 )
-from analysis.facts import with_period
-from analysis.yaml_io import read_yaml_file
+from analysis.presentation.facts import with_period
+from analysis.loading.yaml_io import read_yaml_file
 
 FULL_TIME_HOURS_PER_WEEK = 30  # PTCB's minimum for "full-time" (CSPT); the conservative reading
 WEEKS_PER_YEAR = 52

@@ -15,7 +15,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
+from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]

@@ -28,8 +28,8 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.figures import PALETTE, money
-from analysis.loader import Catalogs
+from analysis.presentation.figures import PALETTE, money
+from analysis.loading.loader import Catalogs
 from analysis.quiz import (
     WEIGHT_LABELS,
     WEIGHTS,
@@ -40,7 +40,7 @@ from analysis.quiz import (
     missing_credentials,
     reasons_for_against,
 )
-from analysis.schema import NO_FIGURE, Credential, Fact, Profile
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 
 LOGGER = logging.getLogger(__name__)
 

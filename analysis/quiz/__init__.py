@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 
-from analysis.loader import Catalogs, validation_problems
+from analysis.loading.loader import Catalogs, validation_problems
 from analysis.paths import DATA_DIR
-from analysis.schema import (
+from analysis.loading.schema import (
     FREQUENCY_ORDER,
     RATING_DIMENSIONS,
     RELEVANCE_ORDER,
@@ -44,7 +44,7 @@ from analysis.schema import (
     Strict,
     Text,
 )
-from analysis.yaml_io import display_name, read_yaml_file
+from analysis.loading.yaml_io import display_name, read_yaml_file
 
 QUIZ_PATH = DATA_DIR / "quiz.yaml"
 WEIGHTS: tuple[int, ...] = (0, 1, 2, 3)  # 0 doesn't matter .. 3 matters a lot

@@ -12,8 +12,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis.loader import Catalogs
-from analysis.schema import (
+from analysis.loading.loader import Catalogs
+from analysis.loading.schema import (
     FREQUENCY_ORDER,
     RATING_DIMENSIONS,
     RELEVANCE_ORDER,
