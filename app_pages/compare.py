@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.links import parse_setting_list
+from analysis.links.settings import parse_setting_list
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import drop_unknown_params, font_size, new_link_values, render_chart, show_notices, write_link
 

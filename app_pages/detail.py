@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.loading.frames import FACT_LABELS
-from analysis.links import parse_setting
+from analysis.links.settings import parse_setting
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from ui.state import current, show_skipped
 from ui.widgets import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.presentation import figures
-from analysis.links import decode_plan, encode_plan
+from analysis.links.plan import decode_plan, encode_plan
 from analysis.presentation.facts import citation
 from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
 from ui.state import current, show_skipped

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from analysis.presentation import figures
-from analysis.quiz import WEIGHT_LABELS, decode_answers, encode_answers, missing_credentials, ranking_flip, reasons_for_against, score
+from analysis.links.answers import decode_answers, encode_answers
+from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from ui.state import current, current_quiz, show_skipped

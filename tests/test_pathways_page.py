@@ -6,7 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.links import decode_plan, encode_plan
+from analysis.links.plan import decode_plan, encode_plan
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 

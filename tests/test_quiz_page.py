@@ -7,7 +7,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from analysis.paths import ROOT
-from analysis.quiz import decode_answers, load_quiz
+from analysis.links.answers import decode_answers
+from analysis.quiz import load_quiz
 from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")

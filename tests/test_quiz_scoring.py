@@ -14,24 +14,22 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from analysis.links.answers import decode_answers, encode_answers, validate_answers
+from analysis.links.common import MAX_NOTICES
 from analysis.loading.loader import load_profiles
 from analysis.quiz import (
     ALL_ALIKE,
-    MAX_NOTICES,
     NO_ANSWERS,
     SCHEDULE_KINDS,
     WEIGHTS,
     Quiz,
-    decode_answers,
     dimension_values,
-    encode_answers,
     load_quiz,
     missing_credentials,
     ranking_flip,
     ranking_flip_change,
     reasons_for_against,
     score,
-    validate_answers,
 )
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.presentation.facts import citation, format_value
 from analysis.presentation.figures import Chart
-from analysis.links import unknown_params
+from analysis.links.common import unknown_params
 from analysis.loading.schema import Fact, Source
 
 

@@ -19,7 +19,8 @@ import json
 import math
 from typing import Any, Mapping, Sequence
 
-from analysis.quiz import WEIGHTS, Answers, Quiz, SettingResult, Weights, validate_answers
+from analysis.links.answers import validate_answers
+from analysis.quiz import WEIGHTS, Answers, Quiz, SettingResult, Weights
 
 FORMAT = "rx-settings-explorer/quiz-export"
 FORMAT_VERSION = 1

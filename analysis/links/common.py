@@ -1,0 +1,45 @@
+"""Limits and helpers every link codec shares."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+MAX_PARAM_CHARS = 2000  # longer values are not links anyone made by clicking
+
+
+def clip(value: str, n: int = 40) -> str:
+    value = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return value if len(value) <= n else value[: n - 1] + "…"
+
+
+# Every parameter some page of the app writes. Another page's parameter is dropped quietly
+# on a page switch; a key no page uses gets a notice.
+APP_PARAMS = frozenset({"settings", "pay", "setting", "answers", "plan"})
+
+
+def unknown_params(keys: Iterable[str], allowed: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Keys this page does not use: (keys to drop, notices for the ones no page uses)."""
+    allowed = set(allowed)
+    drop = [k for k in keys if k not in allowed]
+    return drop, [f"Ignored the link parameter “{clip(k)}”: this app does not use it." for k in drop if k not in APP_PARAMS]
+
+
+
+MAX_NOTICES = 6  # a garbled link should not bury the page in notices
+_SMALL_INT = re.compile(r"[0-9]{1,2}")
+
+
+def small_int(raw: Any) -> int | None:
+    """'2' -> 2; anything else (long, signed, non-ASCII digits, not text) -> None."""
+    if not isinstance(raw, str):
+        return None
+    raw = raw.strip()
+    return int(raw) if _SMALL_INT.fullmatch(raw) else None
+
+
+def cap(notices: list[str]) -> list[str]:
+    """At most MAX_NOTICES notices, then one line saying how many more were ignored."""
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    return notices[:MAX_NOTICES] + [f"…and {len(notices) - MAX_NOTICES} more problems in the link were ignored."]
