@@ -20,11 +20,10 @@ All functions are pure; nothing here imports streamlit.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Literal, Mapping
+from typing import Annotated, Iterable, Literal, Mapping
 
 import numpy as np
 import pandas as pd
