@@ -49,15 +49,15 @@ def bench_scaling(repeat: int) -> list[dict]:
         folder = _synthetic_folder(n)
         result = load_profiles([folder], catalogs)
         assert len(result.profiles) == n, [str(p) for p in result.problems[:3]]
-        ms = statistics.median(timed(lambda: load_profiles([folder], catalogs), reps))
+        ms = statistics.median(timed(lambda folder=folder: load_profiles([folder], catalogs), reps))
         rows.append({"name": f"load + validate {n} synthetic profiles", "median_ms": ms, "target": target,
                      "per_profile_ms": ms / n})
     return rows
 
 
 def bench_quiz_and_pdf(repeat: int) -> list[dict]:
-    from analysis.quiz import dimension_values, load_quiz, score
     from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
+    from analysis.quiz import dimension_values, load_quiz, score
 
     result = load_profiles()
     quiz = load_quiz()
@@ -88,7 +88,7 @@ def bench_cold_render() -> list[dict]:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.load import Server
+    from bench.server import Server
 
     chromium = shutil.which("chromium")
     if not chromium:
