@@ -76,7 +76,7 @@ def test_overview_shows_national_context_and_every_setting():
         fact = median(setting_id)
         if fact.value is None:
             continue
-        assert f"Median pay: **{md_value(fact)}** — {fact.period}" in text, setting_id
+        assert f"**{md_value(fact)}** — {fact.period}" in text, setting_id
     gaps = [i for i in PROFILES if median(i).value is None]
     assert gaps and text.count("Median pay: **no published figure** (see details)") == len(gaps)
     assert "Editorial" in text
