@@ -215,8 +215,8 @@ def test_retail_cpht_moving_to_the_iv_room_needs_sterile_experience_first():
     assert not e.eligible and "an active CPhT" not in e.missing
     by_route = {r.label: r.missing for r in e.routes}
     assert by_route["experience-only route"] == [
-        "36 more months of full-time (at least 30 hours a week), continuous sterile compounding (CSP) work "
-        "within the last 8 years"
+        ("36 more months of full-time (at least 30 hours a week), continuous sterile compounding (CSP) work "
+         "within the last 8 years")
     ]
     p = plan(retail, PROFILES["hospital"], CAT)
     assert step_ids(p) == ["cspt"] and "cpht" in p.already_held
@@ -238,8 +238,8 @@ def test_cspt_experience_must_fall_within_the_last_eight_years():
     old_hand = Person(held={"cpht"}, years_experience=10, sterile_years=10, years_since_last_worked=6)
     e = eligibility("cspt", old_hand, CAT)  # 2 of the 10 years fall inside the window
     assert not e.eligible
-    assert e.routes[1].missing == ["12 more months of full-time (at least 30 hours a week), continuous sterile "
-                                   "compounding (CSP) work within the last 8 years"]
+    assert e.routes[1].missing == [("12 more months of full-time (at least 30 hours a week), continuous sterile "
+                                    "compounding (CSP) work within the last 8 years")]
     assert eligibility("cspt", dataclasses.replace(old_hand, years_since_last_worked=4), CAT).eligible
 
 

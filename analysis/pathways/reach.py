@@ -82,7 +82,7 @@ class Reach:
         if gap:
             out += f" ({longest.credential.short_name}: {gap.time})"
         if self.unknown_length:
-            out += f"; {', '.join(self.unknown_length)} also need a program or work period of unpublished length"
+            out += f"; plus, for {', '.join(self.unknown_length)}, a program or work period of unpublished length"
         return out
 
 
