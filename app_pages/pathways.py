@@ -61,45 +61,58 @@ st.html("""<style>
 </style>""")
 
 st.title("Credential pathways")
-st.caption("Where you stand, the steps toward a setting, which settings are within reach, and what each credential takes.")
+st.caption("Which settings are within reach from where you are, the steps toward one, and what each credential takes.")
 show_notices(links.notices)
 show_skipped(result)
 
 with st.container(border=True):
     st.markdown("**About you** (used by every tab)")
-    col1, col2, col3 = st.columns(3)
+    col1, col2, col3, col4 = st.columns([3, 3, 4, 2])
     with col1:
-        stage = st.radio("Where are you now?", ["student", "working"], horizontal=True, key="plan_stage",
+        stage = st.radio("Where are you now?", ["student", "working"], key="plan_stage",
                          format_func={"student": "Student or new to pharmacy", "working": "Working as a technician"}.get,
                          persist_state="session")
+    with col2:
         setting = None
         if stage == "working":
             setting = st.selectbox("Your current setting", ids, format_func=lambda i: by_id[i].name, key="plan_from",
                                    index=ids.index("retail") if "retail" in ids else 0, persist_state="session")
+    with col3:
         held = set(st.multiselect("Credentials you hold", list(creds), format_func=lambda c: creds[c].name,
                                   key="held_credentials", persist_state="session"))
-    with col2:
-        years = st.number_input("Years working as a technician", 0.0, 50.0, step=0.5, key="plan_years",
+    with col4:
+        years = st.number_input("Years as a technician", 0.0, 50.0, step=0.5, key="plan_years",
                                 persist_state="session")
-        sterile = st.number_input("Of those, years in sterile compounding (IV room)", 0.0, 50.0, step=0.5,
-                                  key="plan_sterile", persist_state="session")
-        st.session_state.setdefault("plan_hours", DEFAULT_HOURS_PER_WEEK)
-        hours = st.number_input("Hours a week you work(ed)", 1.0, 80.0, step=1.0,
-                                key="plan_hours", persist_state="session",
-                                help="Hour-based routes (PTCB's 500 hours, NHA's 1,200) count years at this many hours a "
-                                     "week. The CSPT asks for full-time work (at least 30 hours a week).")
-        gap = st.number_input("Years since you last worked as a technician (0 if working now)", 0.0, 50.0, step=0.5,
-                              key="plan_gap", persist_state="session",
-                              help="Some rules count only work in the last few years (CSPT and CPhT-Adv: 8; NHA: 3).")
-    with col3:
-        done = set(st.multiselect("Programs you have completed", programs,
-                                  format_func=lambda p: program_label(p, catalogs), key="plan_programs",
-                                  persist_state="session"))
-        enrolled = set(st.multiselect("Programs you are enrolled in now", enrollable,
-                                      format_func=lambda p: program_label(p, catalogs), key="plan_enrolled",
-                                      persist_state="session",
-                                      help="Only programs a rule accepts while you are still enrolled.")) if enrollable else set()
-        diploma = st.checkbox("I have a high school diploma or GED", value=True, key="plan_diploma", persist_state="session")
+    st.session_state.setdefault("plan_hours", DEFAULT_HOURS_PER_WEEK)
+    # The label carries the current values, so nothing that changes the answer is hidden when it is closed.
+    now = (f"{st.session_state.get('plan_hours', DEFAULT_HOURS_PER_WEEK):g} hours a week, "
+           f"{st.session_state.get('plan_sterile', 0.0):g} years sterile compounding, "
+           f"{len(st.session_state.get('plan_programs') or [])} programs completed"
+           + ("" if st.session_state.get("plan_diploma", True) else ", no diploma"))
+    with st.expander(f"More about you: {now}"):
+        col1, col2, col3 = st.columns(3)
+        with col1:
+            sterile = st.number_input("Of your years, years in sterile compounding (IV room)", 0.0, 50.0, step=0.5,
+                                      key="plan_sterile", persist_state="session")
+            hours = st.number_input("Hours a week you work(ed)", 1.0, 80.0, step=1.0, key="plan_hours",
+                                    persist_state="session",
+                                    help="Hour-based routes (PTCB's 500 hours, NHA's 1,200) count years at this many "
+                                         "hours a week. The CSPT asks for full-time work (at least 30 hours a week).")
+        with col2:
+            gap = st.number_input("Years since you last worked as a technician (0 if working now)", 0.0, 50.0,
+                                  step=0.5, key="plan_gap", persist_state="session",
+                                  help="Some rules count only work in the last few years (CSPT and CPhT-Adv: 8; NHA: 3).")
+            diploma = st.checkbox("I have a high school diploma or GED", value=True, key="plan_diploma",
+                                  persist_state="session")
+        with col3:
+            done = set(st.multiselect("Programs you have completed", programs,
+                                      format_func=lambda p: program_label(p, catalogs), key="plan_programs",
+                                      persist_state="session"))
+            enrolled = set(st.multiselect("Programs you are enrolled in now", enrollable,
+                                          format_func=lambda p: program_label(p, catalogs), key="plan_enrolled",
+                                          persist_state="session",
+                                          help="Only programs a rule accepts while you are still enrolled.")
+                           ) if enrollable else set()
     if sterile > years:
         st.info("Sterile compounding years are part of your years as a technician, so they are counted as both.")
 
@@ -107,8 +120,8 @@ person = Person(stage=stage, setting_id=setting, held=held, years_experience=max
                 completed_programs=done, hs_diploma=diploma, hours_per_week=hours, enrolled_programs=enrolled,
                 years_since_last_worked=gap)
 
-tab_plan, tab_reach, tab_glance, tab_renew = st.tabs(
-    ["Plan toward a setting", "Where can I go from here?", "Credentials at a glance", "Keep them active"])
+tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
+    ["Where can I go from here?", "Plan toward a setting", "Credentials at a glance", "Keep them active"])
 
 with tab_plan:
     left, right = st.columns([2, 3])
@@ -178,13 +191,13 @@ with tab_reach:
         rows.append({
             "Setting": r.name,
             "Within reach": "already met" if not r.plan.steps else ("apply now" if r.within_reach else "not yet"),
-            "Already met": ", ".join(r.met) or "—",
             "Missing": ", ".join(r.missing) or "nothing",
             "First-time fees": r.cost.text if r.plan.steps else "$0",
             "Rough time": r.time_text,
             "Median pay (national)": r.pay.text,
             "Pay difference": (f"{'+' if r.pay_difference >= 0 else '−'}${abs(r.pay_difference):,.0f} a year"
                                if r.pay_difference is not None else "—"),
+            "Already met": ", ".join(r.met) or "—",
         })
     st.dataframe(rows, hide_index=True, width="stretch")
     st.caption("Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "

@@ -612,3 +612,31 @@ def test_catalog_facts_pass_the_reference_checks():
     for cred in CREDS.values():
         for rule in cred.renewal_rules:
             assert rule.source in CAT.sources and rule.period
+
+
+# --- Where can I go from here? ---------------------------------------------------------------
+
+
+def test_where_next_for_a_retail_cpht_with_two_years():
+    """From retail with a CPhT and two years: every other setting, met ones first, hospital (CSPT) last."""
+    from analysis.loading.frames import build_frames
+    from analysis.pathways import Pay, national_pay, where_next
+
+    pay = national_pay(build_frames(LOADED.profiles, CAT).settings)
+    retail = Person(setting_id="retail", held={"cpht"}, years_experience=2)
+    reach = where_next(retail, LOADED.profiles, CAT, pay)
+    assert [r.setting_id for r in reach][-1] == "hospital" and "retail" not in {r.setting_id for r in reach}
+    assert all(not r.plan.steps for r in reach[:-1])
+    hospital = reach[-1]
+    assert hospital.missing == ("CSPT",) and hospital.cost.amount == 199 and hospital.met == ("CPhT",)
+    assert round(hospital.months) == 12 and hospital.time_text.startswith("Roughly 12 months")
+    assert hospital.pay.value == pay["hospital"].value and hospital.pay.period == pay["hospital"].period
+    assert hospital.pay_difference == pay["hospital"].value - pay["retail"].value
+    gaps = [r for r in reach if r.pay.value is None]
+    assert gaps and all(r.pay_difference is None and r.pay.text == "no published figure" for r in gaps)
+    # Local pay, once a place is chosen, comes in through its own parameter and is compared the same way.
+    local = {"retail": Pay(40000, "May 2025", None, "Ohio"), "hospital": Pay(52000, "May 2025", None, "Ohio")}
+    with_local = where_next(retail, LOADED.profiles, CAT, pay, local_pay=local)
+    assert with_local[-1].local_difference == 12000 and with_local[-1].local_pay.text == "$52,000 (Ohio, May 2025)"
+    student = where_next(Person(stage="student"), LOADED.profiles, CAT, pay)
+    assert len(student) == len(LOADED.profiles) and all(r.pay_difference is None for r in student)

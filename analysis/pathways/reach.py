@@ -73,7 +73,7 @@ class Reach:
     @property
     def time_text(self) -> str:
         if not self.plan.steps:
-            return "Nothing to gather: you meet what it asks for now."
+            return "nothing to gather"
         if self.within_reach:
             return "Eligible now for every step: exam fees and exams only."
         out = f"Roughly {math.ceil(self.months)} months" if self.months >= 1 else "Under a month"
