@@ -156,8 +156,8 @@ with tab_plan:
         with st.container(border=True):
             name = " or ".join([cred.name] + [o.credential.name for o in step.alternatives])
             st.markdown(f"**Step {n}: {safe(name)}** — {safe(step.why)} · {status}")
-            if step.route and len(cred.requires.any_of) > 1:
-                st.markdown(f"Route: {safe(step.route)}" + (f" ({safe(step.route_reason)})" if step.route_reason else ""))
+            if step.route and step.route_reason:  # only where the planner had a reason to prefer one route
+                st.markdown(f"Route: {safe(step.route)} ({safe(step.route_reason)})")
             if not step.eligibility.eligible:
                 st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
             fees = [fact_markdown(f"Fee ({cred.short_name})" if step.alternatives else "Fee", step.fee, sources)]
