@@ -1,0 +1,177 @@
+"""Languages: the message catalogs (gettext), the current language, and numbers, money and dates per locale.
+
+English is the source language: every message is written in English in the code and wrapped in `_()`
+(or `ngettext` for counts). `locale/<lang>/LC_MESSAGES/messages.po` holds the translations; it is compiled
+in memory with Babel the first time a language is used (and again if the file changes), so there is no
+compiled .mo file to keep in step. A message with no translation (or a fuzzy one) reads in English.
+
+The current language is a context variable: the app sets it once at the top of each script run
+(`set_language`), and every `_()` below it, in a page or in analysis/, reads it. Tests and the command
+line never set it, so they get English. Text defined at import time is marked with `N_()` and
+translated where it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext as _gettext
+import io
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+from analysis.paths import ROOT
+
+LOCALE_DIR = ROOT / "locale"
+DOMAIN = "messages"
+DEFAULT_LANGUAGE = "en"
+# Language code -> (its own name, the Babel locale for numbers and dates). US Spanish: "$49,310",
+# "30 de noviembre de 2026", as in US workforce materials.
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "en": ("English", "en_US"),
+    "es": ("Español", "es_US"),
+}
+
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+def N_(message: str) -> str:
+    """Mark text for translation where it is defined (at import time); translate it with `_()` where shown."""
+    return message
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@dataclass(frozen=True)
+class Translator:
+    """One language's gettext functions, plus its Babel locale for numbers and dates."""
+
+    lang: str
+    messages: _gettext.NullTranslations
+
+    @property
+    def locale(self) -> str:
+        return LANGUAGES[self.lang][1]
+
+    def gettext(self, message: str) -> str:
+        return self.messages.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.messages.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.messages.pgettext(context, message)
+
+
+_compiled: dict[str, tuple[float, Translator]] = {}
+
+
+def _compile(path: Path) -> _gettext.NullTranslations:
+    """The .po file as gettext translations, compiled in memory (fuzzy entries left out)."""
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+def translator(lang: str) -> Translator:
+    """The translator for `lang` ('en', 'es'); an unknown code gets English."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    path = po_path(lang)
+    if lang == DEFAULT_LANGUAGE or not path.is_file():
+        return Translator(lang, _gettext.NullTranslations())
+    mtime = path.stat().st_mtime
+    cached = _compiled.get(lang)
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, Translator(lang, _compile(path)))
+        _compiled[lang] = cached
+    return cached[1]
+
+
+# --- The current language -------------------------------------------------------------------
+
+
+def set_language(lang: str) -> None:
+    """Use `lang` for every message from here on in this thread's context (one script run in the app)."""
+    _language.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def _(message: str) -> str:
+    return translator(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator(current_language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return translator(current_language()).pgettext(context, message)
+
+
+def negotiate(tag: str | None) -> str | None:
+    """A browser or request locale ('es-MX', 'es_419', 'en-US') -> a language we have, or None."""
+    if not tag:
+        return None
+    try:
+        code = Locale.parse(str(tag).strip().replace("-", "_")).language
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    return code if code in LANGUAGES else None
+
+
+# --- Numbers, money and dates in the current language ----------------------------------------
+
+
+def _locale(lang: str | None) -> str:
+    return LANGUAGES.get(lang or current_language(), LANGUAGES[DEFAULT_LANGUAGE])[1]
+
+
+def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """1234567 -> '1,234,567' (US Spanish groups digits the same way)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def money(value: float, cents: bool = False, lang: str | None = None) -> str:
+    """49310 -> '$49,310'; cents=True -> '$23.71' (hourly pay)."""
+    pattern = "¤#,##0.00" if cents else "¤#,##0"
+    return format_currency(value, "USD", format=pattern, currency_digits=False, locale=_locale(lang))
+
+
+def long_date(day: dt.date, lang: str | None = None) -> str:
+    """'November 30, 2026' / '30 de noviembre de 2026'."""
+    return format_date(day, "long", locale=_locale(lang))
+
+
+def month_year(day: dt.date, lang: str | None = None, short: bool = False) -> str:
+    """'May 2024' / 'mayo de 2024'; short=True -> 'Mar 2026' / 'mar 2026'."""
+    return format_skeleton("yMMM" if short else "yMMMM", day, locale=_locale(lang))
+
+
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_ENGLISH_MONTHS) + r") (\d{4})\b")
+
+
+def localize_period(text: str, lang: str | None = None) -> str:
+    """A data period as written in the catalogs ('May 2024') in the current language ('mayo de 2024').
+    Only month-and-year dates change; anything else in the text is left as it is."""
+    if (lang or current_language()) == DEFAULT_LANGUAGE:
+        return text
+    return _MONTH_YEAR.sub(
+        lambda m: month_year(dt.date(int(m.group(2)), _ENGLISH_MONTHS.index(m.group(1)) + 1, 1), lang), text)
