@@ -46,6 +46,7 @@ CATALOG_PROSE: dict[str, tuple[str, ...]] = {
     "credentials": (
         "credentials[].summary", "credentials[].eligibility.value", "credentials[].eligibility.note",
         "credentials[].requires.any_of[].label", "credentials[].requires.note",
+        *(f"credentials[].requires.any_of[].all_of[].{k}" for k in ("note", "part_time_note", "unpublished")),
         *(f"credentials[].facts.*.{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_requirements[].{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_rules[].{k}" for k in _FACT_PROSE),
