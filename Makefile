@@ -8,7 +8,7 @@ RUN_STAMP  := $(VENV)/.run-$(shell cat requirements.txt pyproject.toml | cksum |
 DEV_STAMP  := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: run test lint validate soak bench screenshots clean
+.PHONY: run test lint validate soak bench screenshots clean messages
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -45,3 +45,9 @@ bench: $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts *.egg-info
+
+# Translations: pull every _()/N_()/ngettext()/pgettext() message from the code into the Spanish catalog
+# (new ones empty, changed ones fuzzy), for translating in locale/es/LC_MESSAGES/messages.po.
+messages: $(DEV_STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 --no-location --sort-output --omit-header -o $(VENV)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(VENV)/messages.pot -d locale -D messages --no-location --omit-header --ignore-obsolete

@@ -5,9 +5,12 @@ This file only wires pages together; each page lives in app_pages/ and calls ana
 
 import streamlit as st
 
+from ui.language import use_language
 from ui.session_bar import session_bar
+from ui.widgets import show_notices
 
 st.set_page_config(page_title="Rx Settings Explorer", page_icon="💊", layout="wide")
+LANGUAGE_NOTICES = use_language()  # first: every text below is in the chosen language
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True,
@@ -26,4 +29,5 @@ PAGES = [
 
 page = st.navigation(PAGES, position="top")
 session_bar()
+show_notices(LANGUAGE_NOTICES)
 page.run()

@@ -2,7 +2,9 @@
 
 With no PATH it checks the bundled catalogs and every profile in settings_profiles/.
 A PATH may be a profile file or a folder of them. Each problem prints as
-`file: field: message`; the exit code is 1 if there is any problem, else 0.
+`file: field: message`; the exit code is 1 if there is any problem, else 0. Translations that are missing,
+stale (the English changed after translating) or do not fit the English field print as `warning: file: field:
+message` on stderr and do not change the exit code: the app shows the English for those fields, marked.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from pathlib import Path
 
 from analysis.loading.loader import load_catalogs, load_profiles
+from analysis.loading.translated import translation_warnings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     result = load_profiles(args.paths or None, catalogs)
     for problem in result.problems:
         print(problem)
+    warnings = translation_warnings(result, bundled=not args.paths)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} translation warning(s): those fields show in English", file=sys.stderr)
     checked = len(result.profiles) + len(result.skipped)
     if result.problems:
         print(f"{len(result.problems)} problem(s); {len(result.profiles)} of {checked} profile(s) valid", file=sys.stderr)

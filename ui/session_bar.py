@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.language import LANG_KEY, language_picker
 from ui.style import page_style
 
-KEEP_ON_RESET = {"presentation"}  # a room setting, not something about the person
+KEEP_ON_RESET = {"presentation", LANG_KEY}  # room settings, not something about the person
 
 
 def clear_session() -> None:
@@ -21,6 +22,7 @@ def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
     _, right = st.columns([1, 1], vertical_alignment="center")
     with right, st.container(horizontal=True, horizontal_alignment="right"):
+        language_picker()
         st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")
         if st.button("New client", icon=":material/restart_alt:", key="new_client",
                      help="Clear every answer and choice, ready for the next person."):

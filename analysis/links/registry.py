@@ -58,6 +58,8 @@ def _plan(text: str, settings: Iterable[str], credentials: Iterable[str], progra
     return decode_plan(text, list(settings), list(credentials), list(programs))
 
 
+EVERY_PAGE = ("overview", "compare", "detail", "quiz", "pathways", "about")
+
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("settings", ("compare",), "the settings being compared, in order",
               "two to four setting ids separated by commas", "settings=hospital,retail",
@@ -72,6 +74,8 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("plan", ("pathways",), "the credential planner: stage, settings, credentials held, years",
               "the planner's own link text", "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
               _plan, lambda value: encode_plan(value)),
+    LinkParam("lang", EVERY_PAGE, "the language the app is shown in (English when absent)",
+              "en or es", "lang=es", choice("en", "es")),
 )
 
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}

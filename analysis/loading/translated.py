@@ -197,8 +197,9 @@ def sign(translation: Path, english: dict[str, str] | None = None) -> list[str]:
         else:
             entries[key] = Entry(str(value["text"]).strip(), str(value["en_hash"]))
     order = list(english) + [k for k in entries if k not in english]
-    lines = [f"# {LANGUAGES[translation.parent.name][0]} text for the prose of the English file; "
-             "see analysis/loading/translations.py."]
+    header = (f"# Translation ({translation.parent.name}) of the prose of the English file, with the hash of the English "
+              "each entry translates; see analysis/loading/translations.py.")
+    lines = [header]
     for key in order:
         if key in entries:
             body = yaml.safe_dump({key: {"text": entries[key].text, "en_hash": entries[key].en_hash}},

@@ -222,6 +222,11 @@ def coverage(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
     return result
 
 
+# Fields whose English is shown unmarked when it has no translation: chart labels with a length limit (the
+# setting's full name beside them carries the mark).
+UNMARKED: tuple[str, ...] = ("short_name",)
+
+
 def overlay_doc(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
                 mark: Callable[[str], str] | None = None) -> tuple[Any, Coverage]:
     """A copy of `doc` with each prose field in the translation; fallbacks stay English, passed through `mark`."""
@@ -234,21 +239,24 @@ def overlay_doc(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
             result.translated.append(path)
         else:
             (result.missing if entry is None else result.stale).append(path)
-            if mark is not None:
+            if mark is not None and not any(matches(path, p) for p in UNMARKED):
                 parent[key] = mark(text)
     return out, result
 
 
 def overlay_model(model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry],
                   mark: Callable[[str], str] | None = None) -> tuple[BaseModel, Coverage]:
-    """The model with its prose translated. If the translated text breaks a rule of the schema (a short name too
-    long, a line break in a one-line field), the English model is returned and every field counts as missing."""
-    doc, result = overlay_doc(model.model_dump(mode="python"), patterns, entries, mark)
-    try:
-        return type(model).model_validate(doc), result
-    except ValidationError:
-        english = prose_fields(model.model_dump(mode="python"), patterns)
-        return model, Coverage(missing=list(english))
+    """The model with its prose translated. If the text breaks a rule of the schema (a one-line field grown
+    too long by its mark, a translation with a line break), the marks are dropped; if it still breaks one,
+    the English model is returned and every field counts as missing."""
+    dump = model.model_dump(mode="python")
+    for marking in (mark, None) if mark is not None else (None,):
+        doc, result = overlay_doc(dump, patterns, entries, marking)
+        try:
+            return type(model).model_validate(doc), result
+        except ValidationError:
+            continue
+    return model, Coverage(missing=list(prose_fields(dump, patterns)))
 
 
 def translation_rule_problems(model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry],

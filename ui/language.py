@@ -1,0 +1,66 @@
+"""The language the app speaks: chosen in the session bar, carried in the link as `lang=es`, and otherwise the
+browser's language where Streamlit exposes it (st.context.locale), else English.
+
+The choice belongs to the counselor's room, not the client: New client keeps it (ui.session_bar.KEEP_ON_RESET).
+`use_language()` runs once at the top of every script run; everything below it (pages, analysis/) reads the
+language through analysis.i18n.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, negotiate, set_language
+from analysis.links import registry
+
+LANG_KEY = "lang"  # session state: the picker's value ('en' or 'es'); also the link parameter's name
+_LINK_SEEN = "_lang_link_seen"  # session state: the last `lang` link value already applied
+
+
+def _browser_language() -> str | None:
+    try:
+        return negotiate(st.context.locale)
+    except Exception:  # noqa: BLE001 - no browser context (tests, a bare script run): English
+        return None
+
+
+def _link_language() -> tuple[str | None, list[str]]:
+    """A `lang` value that came in a link and has not been applied yet, with any notice about it."""
+    values = st.query_params.get_all(LANG_KEY)
+    if not values or values[-1] == st.session_state.get(_LINK_SEEN):
+        return None, []
+    st.session_state[_LINK_SEEN] = values[-1]
+    return registry.read(LANG_KEY, values)
+
+
+def use_language() -> list[str]:
+    """Settle this run's language and make it current; returns notices (a bad `lang` in the link)."""
+    linked, notices = _link_language()
+    if linked is not None:
+        st.session_state[LANG_KEY] = linked
+    elif st.session_state.get(LANG_KEY) not in LANGUAGES:
+        st.session_state[LANG_KEY] = _browser_language() or DEFAULT_LANGUAGE
+    lang = st.session_state[LANG_KEY]
+    set_language(lang)
+    _write_link(lang)
+    return notices
+
+
+def _write_link(lang: str) -> None:
+    """Spanish is in the link, so a shared link opens in Spanish; English, the default, is left out."""
+    if lang == DEFAULT_LANGUAGE:
+        if LANG_KEY in st.query_params:
+            del st.query_params[LANG_KEY]
+        st.session_state[_LINK_SEEN] = None
+    elif st.query_params.get_all(LANG_KEY) != [lang]:
+        st.query_params[LANG_KEY] = lang
+        st.session_state[_LINK_SEEN] = lang
+
+
+def language_picker() -> None:
+    """English / Español, in each language's own name. Changing it reruns the page in the new language."""
+    st.segmented_control(
+        _("Language"), options=list(LANGUAGES), format_func=lambda code: LANGUAGES[code][0], key=LANG_KEY,
+        required=True, label_visibility="collapsed",
+        help=_("The language of every page, chart and download. Kept when you start a new client."),
+    )
