@@ -272,7 +272,7 @@ def test_quiz_in_spanish_keeps_its_options_distinct():
     from analysis.quiz import load_quiz
 
     quiz = load_quiz()
-    spanish, cover = translate_model(quiz, "quiz", "es")
+    spanish, _cover = translate_model(quiz, "quiz", "es")
     assert [q.id for q in spanish.questions] == [q.id for q in quiz.questions]
     for q in spanish.questions:
         labels = [o.label for o in q.options]
