@@ -5,7 +5,9 @@ import streamlit as st
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.session_bar import NOTHING_KEPT, before_you_start
 from analysis.presentation.facts import citation, format_value
-from ui.widgets import drop_unknown_params, fact_markdown, safe, show_notices
+from ui.widgets import drop_unknown_params, fact_markdown, render_chart, safe, show_notices
+from analysis.loading.oews import load_national_trend
+from analysis.presentation.figures import pay_trend_chart
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -30,6 +32,8 @@ if national is not None:
         col.metric(fact.label, format_value(fact), border=True)
         col.caption(safe(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
+    with st.expander("National pay over time (BLS OEWS, May 2023 to May 2025)"):
+        render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
