@@ -81,7 +81,7 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
     assert list(hospital.x) == [getattr(BY_ID["hospital"].ratings, d).score for d in
                                 ["patient_contact", "pace_pressure", "physical_demand", "technical_complexity",
                                  "schedule_predictability", "night_weekend_exposure", "autonomy", "teamwork",
-                                 "advancement", "entry_barrier"]]
+                                 "advancement", "entry_barrier", "benefits_security", "early_starts"]]
     assert hospital.customdata[0] == BY_ID["hospital"].ratings.patient_contact.reason
     assert chart.figure.data[0].marker.pattern.shape != chart.figure.data[1].marker.pattern.shape  # not colour alone
     assert "Editorial" in chart.caption

@@ -73,6 +73,8 @@ RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "teamwork": ("Teamwork", "mostly solo", "constant team coordination"),
     "advancement": ("Room to advance", "few steps up", "clear ladder of roles"),
     "entry_barrier": ("Entry barrier", "hired with no credential", "credential and experience first"),
+    "benefits_security": ("Benefits and job security", "thin benefits, easily cut", "full benefits, very stable"),
+    "early_starts": ("Very early starts (before about 6 am)", "almost never", "most shifts"),
 }
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -186,6 +188,8 @@ class Ratings(Strict):
     teamwork: Rating
     advancement: Rating
     entry_barrier: Rating
+    benefits_security: Rating
+    early_starts: Rating
 
 
 class Schedule(Strict):
