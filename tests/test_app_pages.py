@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_oews
+from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 
@@ -81,7 +82,7 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert PROFILES["long-term-care"].short_name in nearest["y"]
     ratings = specs[1]["data"]
     assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
-    assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
+    assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
     # Every chart travels with a summary, a sources caption and its data table (built when opened).
