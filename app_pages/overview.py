@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.presentation.facts import citation, format_value
+from analysis.presentation.facts import citation, format_value, pay_label
 from ui.links import PageLinks, link_to
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
@@ -48,7 +48,7 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
         else:
-            st.markdown(fact_markdown("Median pay", median, sources))
+            st.markdown(fact_markdown(pay_label(profile.bls_industry), median, sources))
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"

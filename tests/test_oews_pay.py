@@ -17,7 +17,7 @@ from analysis.loading.loader import OewsTable, check_profile, load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import NO_FIGURE, WAGE_FACTS
 from analysis.paths import OEWS_TREND_PATH, PROFILES_DIR, REFERENCE_PATH
-from analysis.presentation.facts import citation, industry_mapping
+from analysis.presentation.facts import citation, industry_mapping, pay_label
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.summary_pdf import build_summary_pdf
 from analysis.quiz import dimension_values, load_quiz, score
@@ -65,8 +65,10 @@ def test_loose_fits_are_labelled_as_the_nearest_industry_with_a_reason():
         assert p.facts.median_wage_annual.value is not None  # a labelled nearest figure, not an empty chart
         # Its share of all jobs would describe drugstores, not this setting: left out, with the reason.
         assert p.facts.employment_share.value is None and "overstate" in p.facts.employment_share.note
+        assert pay_label(p.bls_industry) == "Median pay (nearest industry, a loose fit)"
     close = next(p for p in RESULT.profiles if p.id == "hospital")
     assert industry_mapping(close.bls_industry).startswith("Closest published BLS industry")
+    assert pay_label(close.bls_industry) == "Median pay"
 
 
 def test_new_settings_have_their_own_industries():

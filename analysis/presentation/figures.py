@@ -138,8 +138,10 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     if published:
         top = max(published, key=lambda n: table.loc[_id(names, n), 50])
         low = min(published, key=lambda n: table.loc[_id(names, n), 50])
-        parts.append(f"Highest published median: {top} ({money(table.loc[_id(names, top), 50] * scale, hourly)}); "
-                     f"lowest: {low} ({money(table.loc[_id(names, low), 50] * scale, hourly)}).")
+        def nearest(n: str) -> str:
+            return ", nearest industry" if n in near_y else ""
+        parts.append(f"Highest published median: {top} ({money(table.loc[_id(names, top), 50] * scale, hourly)}{nearest(top)}); "
+                     f"lowest: {low} ({money(table.loc[_id(names, low), 50] * scale, hourly)}{nearest(low)}).")
     if near_y:
         parts.append(f"No BLS industry fits {', '.join(near_y[::-1])} well; the figures shown are the nearest "
                      "industry's (low confidence, see each setting's industry note).")
