@@ -240,8 +240,8 @@ def test_refresh_moves_every_pointer_to_a_new_release_and_the_result_validates(t
 
     text = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
     new, outcome = refresh_text(text, "hospital.yaml", table, "bls-oews-2026")
-    assert outcome.manual == [f"hospital.yaml:{text.split(chr(10)).index('    oews: M2025/622100/employment_rse') + 1}"
-                              " (622100 employment_rse): no longer published in May 2026"]
+    line = text.split("\n").index("    oews: M2025/622100/employment_rse") + 1
+    assert outcome.manual == [f"hospital.yaml:{line} (622100 employment_rse): no longer published in May 2026"]
     doc = yaml.safe_load(new)
     median = doc["facts"]["median_wage_annual"]
     assert median["value"] == int(industry_row_text(rows, "622100", "annual_median"))
