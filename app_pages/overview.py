@@ -33,7 +33,7 @@ if national is not None:
         col.metric(fact.label, format_value(fact), border=True)
         col.caption(safe(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
-    with st.expander("National pay over time (BLS OEWS, May 2023 to May 2025)"):
+    with st.expander("National pay over time (BLS OEWS, all industries)"):
         render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
 
 st.subheader(f"{len(result.profiles)} settings")
