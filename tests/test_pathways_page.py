@@ -7,6 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from analysis.links.plan import decode_plan, encode_plan
+from analysis.loading.loader import load_profiles
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 
@@ -24,7 +25,7 @@ def steps(at: AppTest) -> list[str]:
 def test_credential_map_covers_every_setting_and_credential():
     at = open_pathways()
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    assert len(heat["x"]) == 10 and "CPhT" in heat["y"]
+    assert len(heat["x"]) == len(load_profiles().profiles) and "CPhT" in heat["y"]  # every bundled setting
     labels = [e.label for e in at.expander if "PTCB" in e.label or "NHA" in e.label]
     assert len(labels) == 15
     text = "\n".join(m.value for m in at.markdown)
