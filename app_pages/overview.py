@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from analysis.loading.oews import load_national_trend
 from analysis.presentation.facts import citation, format_value, pay_label
+from analysis.presentation.figures import pay_trend_chart
 from ui.links import PageLinks, link_to
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, safe, show_notices
-from analysis.loading.oews import load_national_trend
-from analysis.presentation.figures import pay_trend_chart
 
 result, frames = current()
 sources = result.catalogs.sources

@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.loading.loader import load_profiles
+from analysis.loading.schema import NumericFact
 from analysis.presentation import summary_pdf
 from analysis.presentation.facts import money
-from analysis.loading.schema import NumericFact
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
