@@ -15,8 +15,8 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.presentation.facts import money
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
+from analysis.presentation.facts import money
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
