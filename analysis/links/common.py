@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from analysis.i18n import _
+
 MAX_PARAM_CHARS = 2000  # longer values are not links anyone made by clicking
 
 
@@ -29,4 +31,5 @@ def cap(notices: list[str]) -> list[str]:
     """At most MAX_NOTICES notices, then one line saying how many more were ignored."""
     if len(notices) <= MAX_NOTICES:
         return notices
-    return notices[:MAX_NOTICES] + [f"…and {len(notices) - MAX_NOTICES} more problems in the link were ignored."]
+    return notices[:MAX_NOTICES] + [_("…and {n} more problems in the link were ignored.").format(
+        n=len(notices) - MAX_NOTICES)]

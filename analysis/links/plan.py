@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.i18n import _
 from analysis.links.common import MAX_PARAM_CHARS, clip
 
 # --- The credential planner's state in one parameter:
@@ -39,10 +40,10 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
     notices: list[str] = []
     state: dict = {}
     if len(text) > MAX_PARAM_CHARS:
-        return {}, ["Ignored “plan” in the link: the value is too long to be a real link."]
+        return {}, [_("Ignored “plan” in the link: the value is too long to be a real link.")]
     bad: list[str] = []
     for part in filter(None, text.split("~")):
-        key, _, value = part.partition(".")
+        key, _dot, value = part.partition(".")
         if key == "st" and value in ("student", "working"):
             state["stage"] = value
         elif key in ("from", "to") and value in settings:
@@ -65,8 +66,10 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
         else:
             bad.append(clip(part))
     if bad:
-        notices.append(f"Ignored parts of the planner link it could not use: {', '.join(bad[:6])}"
-                       + (f" and {len(bad) - 6} more." if len(bad) > 6 else "."))
+        shown = ", ".join(bad[:6])
+        notices.append(_("Ignored parts of the planner link it could not use: {parts} and {n} more.").format(
+            parts=shown, n=len(bad) - 6) if len(bad) > 6 else
+            _("Ignored parts of the planner link it could not use: {parts}.").format(parts=shown))
     return state, notices
 
 

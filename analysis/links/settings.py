@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from analysis.i18n import _
 from analysis.links.common import MAX_PARAM_CHARS, clip
 
 
 def parse_setting_list(values: Sequence[str], known: Sequence[str], *, max_items: int = 4,
-                       param: str = "settings") -> tuple[list[str], list[str]]:
+                       param: str = "settings", say_overflow: bool = True) -> tuple[list[str], list[str]]:
     """`?settings=a,b,c` -> known ids in order, de-duplicated, at most `max_items`."""
     notices: list[str] = []
     if not values:
         return [], []
     if len(values) > 1:
-        notices.append(f"The link repeats “{param}”; only its last value was used.")
+        notices.append(_("The link repeats “{param}”; only its last value was used.").format(param=param))
     raw = values[-1]
     if len(raw) > MAX_PARAM_CHARS:
-        return [], notices + [f"Ignored “{param}”: the value is too long to be a real link."]
+        return [], notices + [_("Ignored “{param}”: the value is too long to be a real link.").format(param=param)]
     chosen: list[str] = []
     unknown: list[str] = []
     for item in (part.strip() for part in raw.split(",")):
@@ -29,18 +30,18 @@ def parse_setting_list(values: Sequence[str], known: Sequence[str], *, max_items
         else:
             unknown.append(clip(item))
     if unknown:
-        notices.append(f"Ignored unknown setting(s) in the link: {', '.join(unknown)}.")
+        notices.append(_("Ignored unknown setting(s) in the link: {ids}.").format(ids=", ".join(unknown)))
     if len(chosen) > max_items:
-        notices.append(f"A comparison shows at most {max_items} settings; the link named {len(chosen)}, so the first {max_items} are shown.")
+        if say_overflow:
+            notices.append(_("A comparison shows at most {max} settings; the link named {n}, so the first {max} are "
+                             "shown.").format(max=max_items, n=len(chosen)))
         chosen = chosen[:max_items]
     return chosen, notices
 
 
 def parse_setting(values: Sequence[str], known: Sequence[str], param: str = "setting") -> tuple[str | None, list[str]]:
     """`?setting=id` -> the id if known, else None with a notice."""
-    chosen, notices = parse_setting_list(values, known, max_items=1, param=param)
+    chosen, notices = parse_setting_list(values, known, max_items=1, param=param, say_overflow=False)
     if values and not chosen and not notices:
-        notices.append(f"Ignored “{param}”: it names no setting.")
-    if len(chosen) == 1 and "," in values[-1]:
-        notices = [n for n in notices if "at most" not in n]
+        notices.append(_("Ignored “{param}”: it names no setting.").format(param=param))
     return (chosen[0] if chosen else None), notices

@@ -6,6 +6,7 @@ from the same rules the planner evaluates.
 
 from __future__ import annotations
 
+from analysis.i18n import N_, _, ngettext, pgettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
     EXPERIENCE_LABELS,
@@ -20,44 +21,51 @@ from analysis.loading.schema import (
     Profile,
     UnpublishedCondition,
 )
-from analysis.pathways.rules import fact_text, plural, program_label
+from analysis.pathways.rules import count, fact_text, program_label
+
+KIND_LABELS = {"certification": N_("certification"), "assessment-based certificate": N_("assessment-based certificate")}
+RELEVANCE_LABELS = {"required": N_("Required"), "commonly-required": N_("Commonly required"),
+                    "preferred": N_("Preferred"), "helpful": N_("Helpful")}
 
 
 def _years(months: int) -> str:
-    return plural(months // 12, "year") if months % 12 == 0 else plural(months, "month")
+    if months % 12 == 0:
+        return ngettext("{n} year", "{n} years", months // 12).format(n=count(months // 12))
+    return ngettext("{n} month", "{n} months", months).format(n=count(months))
 
 
 def condition_text(cond: Condition, catalogs: Catalogs) -> str:
     """One condition in a few words ('an active CPhT', '500 hours of work within ...')."""
     if isinstance(cond, CredentialCondition):
         known = catalogs.credentials.get(cond.credential)
-        return f"an active {known.short_name if known else cond.credential}"
+        return _("an active {credential}").format(credential=known.short_name if known else cond.credential)
     if isinstance(cond, EducationCondition):
         out = program_label(cond.education, catalogs)
         if cond.enrolled_counts:
-            out += " (finished or enrolled)"
-        return out + (f" finished within {cond.within_years} years" if cond.within_years else "")
+            out += _(" (finished or enrolled)")
+        return out + (_(" finished within {years} years").format(years=cond.within_years) if cond.within_years else "")
     if isinstance(cond, ExperienceCondition):
-        kind = EXPERIENCE_LABELS[cond.kind]
+        kind = _(EXPERIENCE_LABELS[cond.kind])
         if cond.experience_months is None:
-            return f"{kind} (length not in our sources)"
-        full = "full-time " if cond.full_time else ""
-        window = f" within the last {cond.within_years} years" if cond.within_years else ""
-        return f"{_years(cond.experience_months)} of {full}{kind}{window}"
+            return _("{kind} (length not in our sources)").format(kind=kind)
+        window = _(" within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+        text = _("{length} of full-time {kind}{window}") if cond.full_time else _("{length} of {kind}{window}")
+        return text.format(length=_years(cond.experience_months), kind=kind, window=window)
     if isinstance(cond, HoursCondition):
-        window = f" within {cond.within_years} years" if cond.within_years else ""
-        return f"{cond.experience_hours:,} hours of {'supervised ' if cond.supervised else ''}work{window}"
+        window = _(" within {years} years").format(years=cond.within_years) if cond.within_years else ""
+        text = _("{hours} hours of supervised work{window}") if cond.supervised else _("{hours} hours of work{window}")
+        return text.format(hours=count(cond.experience_hours), window=window)
     if isinstance(cond, CertificatesCondition):
-        return plural(cond.certificates, "PTCB certificate")
+        return ngettext("{n} PTCB certificate", "{n} PTCB certificates", cond.certificates).format(n=count(cond.certificates))
     if isinstance(cond, UnpublishedCondition):
-        return "rules not in our sources (see the issuer)"
+        return _("rules not in our sources (see the issuer)")
     raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover
 
 
 def ways_in(cred: Credential, catalogs: Catalogs) -> str:
     """Every route in one line: 'an active CPhT + ... | or ...'."""
     routes = [" + ".join(condition_text(c, catalogs) for c in r.all_of) for r in cred.requires.any_of]
-    return " | or: ".join(routes)
+    return _(" | or: ").join(routes)
 
 
 def credential_rows(catalogs: Catalogs) -> list[dict[str, str]]:
@@ -65,16 +73,20 @@ def credential_rows(catalogs: Catalogs) -> list[dict[str, str]]:
     rows = []
     for cred in catalogs.credentials.values():
         f = cred.facts
-        cycle = f"every {fact_text(f.renewal_cycle_years)}" if not f.renewal_cycle_years.is_gap else f"cycle: {NO_FIGURE}"
-        renewal = f"{cycle}; fee {fact_text(f.renewal_fee)}; CE {fact_text(f.ce_hours_per_cycle)}"
+        if f.renewal_cycle_years.is_gap:
+            cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
+        else:
+            cycle = _("every {cycle}").format(cycle=fact_text(f.renewal_cycle_years))
+        renewal = _("{cycle}; fee {fee}; CE {ce}").format(cycle=cycle, fee=fact_text(f.renewal_fee),
+                                                          ce=fact_text(f.ce_hours_per_cycle))
         rows.append({
-            "Credential": cred.short_name,
-            "Issuer": cred.issuer,
-            "Kind": cred.kind,
-            "First-time fee": fact_text(f.initial_fee),
-            "Exam": fact_text(f.exam),
-            "Ways in": ways_in(cred, catalogs),
-            "Keeping it": renewal,
+            _("Credential"): cred.short_name,
+            _("Issuer"): cred.issuer,
+            _("Kind"): _(KIND_LABELS.get(cred.kind, cred.kind)),
+            _("First-time fee"): fact_text(f.initial_fee),
+            pgettext("credential table", "Exam"): fact_text(f.exam),
+            _("Ways in"): ways_in(cred, catalogs),
+            _("Keeping it"): renewal,
         })
     return rows
 
@@ -92,10 +104,10 @@ def program_rows(catalogs: Catalogs) -> list[dict[str, str]]:
                       if any(isinstance(c, EducationCondition) and c.education == program.id
                              for r in cred.requires.any_of for c in r.all_of)]
         rows.append({
-            "Program": program.label,
-            "Leads to": ", ".join(needed_for),
-            "Length": "; ".join(lengths) if lengths else f"{NO_FIGURE} in our sources",
-            "Cost": f"{NO_FIGURE} in our sources (set by each school or employer)",
+            _("Program"): program.label,
+            _("Leads to"): ", ".join(needed_for),
+            _("Length"): "; ".join(lengths) if lengths else _("no published figure in our sources"),
+            _("Cost"): _("no published figure in our sources (set by each school or employer)"),
         })
     return rows
 
@@ -108,6 +120,6 @@ def setting_lists(profiles: list[Profile], catalogs: Catalogs) -> list[tuple[str
         for use in profile.credentials:
             known = catalogs.credentials.get(use.id)
             if known:
-                groups.setdefault(use.relevance.replace("-", " ").capitalize(), []).append(known.short_name)
+                groups.setdefault(_(RELEVANCE_LABELS[use.relevance]), []).append(known.short_name)
         out.append((profile.name, list(groups.items())))
     return out

@@ -15,6 +15,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from analysis.i18n import N_, _, money, ngettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
     ABC_KIND,
@@ -35,8 +36,8 @@ from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligat
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
-LABELS = {"required": "required", "commonly-required": "commonly required", "preferred": "preferred",
-          "helpful": "helpful", GOAL: "your goal"}
+LABELS = {"required": N_("required"), "commonly-required": N_("commonly required"), "preferred": N_("preferred"),
+          "helpful": N_("helpful"), GOAL: N_("your goal")}
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Step:
 
     @property
     def title(self) -> str:
-        return " or ".join([self.credential.short_name] + [o.credential.short_name for o in self.alternatives])
+        return _(" or ").join([self.credential.short_name] + [o.credential.short_name for o in self.alternatives])
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,9 @@ class FeeTotal:
 
     @property
     def text(self) -> str:
-        out = f"${self.amount:,.0f}"
+        out = money(self.amount)
         for name in self.unpublished:
-            out += f" plus {name} fee: {NO_FIGURE}"
+            out += _(" plus {credential} fee: {gap}").format(credential=name, gap=_(NO_FIGURE))
         return out
 
 
@@ -122,12 +123,14 @@ class Plan:
     @property
     def summary(self) -> str:
         if self.meets_setting and not self.steps:
-            return f"You already meet what {self.target_name} asks for."
+            return _("You already meet what {setting} asks for.").format(setting=self.target_name)
         if self.meets_setting:
-            return (f"You already meet what {self.target_name} asks for; the steps below are optional "
-                    "(helpful credentials or your own goals).")
+            return _("You already meet what {setting} asks for; the steps below are optional "
+                     "(helpful credentials or your own goals).").format(setting=self.target_name)
         n = len(self.steps)
-        return f"{n} {'step' if n == 1 else 'steps'} toward {self.target_name}: {self.total_initial_fees.text} in first-time fees."
+        return ngettext("{n} step toward {setting}: {fees} in first-time fees.",
+                        "{n} steps toward {setting}: {fees} in first-time fees.", n).format(
+            n=n, setting=self.target_name, fees=self.total_initial_fees.text)
 
 
 def _fee_value(cred: Credential) -> float | None:
@@ -144,7 +147,7 @@ def order_ids(ids: set[str], rank: dict[str, int], catalogs: Catalogs) -> list[s
     heapq.heapify(heap)
     done: list[str] = []
     while heap:
-        *_, cid = heapq.heappop(heap)
+        *_order, cid = heapq.heappop(heap)
         done.append(cid)
         for other in ids:
             if cid in deps[other]:
@@ -210,19 +213,23 @@ class _Planner:
                 continue
             best = min(group, key=lambda m: (self._rank_of(self.uses[m]), _fee_value(self.cat.credentials[m]) is None,
                                              list(self.cat.credentials).index(m)))
-            self.add(best, f"{LABELS[self.uses[best]]} in {self.target.short_name}", self.uses[best],
-                     self._rank_of(self.uses[best]))
+            self.add(best, self._listed(self.uses[best]), self.uses[best], self._rank_of(self.uses[best]))
             self.alternatives[best] = [m for m in group if m != best]
-            names = " or ".join(self.cat.credentials[m].short_name for m in [best, *self.alternatives[best]])
-            self.choices.append(f"{self.target.short_name} accepts either {names}: one step, both shown. The fee "
-                                f"total counts the {self.cat.credentials[best].short_name}.")
+            names = _(" or ").join(self.cat.credentials[m].short_name for m in [best, *self.alternatives[best]])
+            self.choices.append(_("{setting} accepts either {names}: one step, both shown. The fee total counts the "
+                                  "{credential}.").format(setting=self.target.short_name, names=names,
+                                                          credential=self.cat.credentials[best].short_name))
         for cid, relevance in self.uses.items():
             if cid in grouped or relevance not in self.wanted:
                 continue
-            self.add(cid, f"{LABELS[relevance]} in {self.target.short_name}", relevance, self._rank_of(relevance))
+            self.add(cid, self._listed(relevance), relevance, self._rank_of(relevance))
         for cid in self.goals:
             if cid not in self.rank and cid not in self.covered:
-                self.add(cid, LABELS[GOAL], GOAL, self._rank_of(self.uses.get(cid)))
+                self.add(cid, _(LABELS[GOAL]), GOAL, self._rank_of(self.uses.get(cid)))
+
+    def _listed(self, relevance: str) -> str:
+        """'commonly required in Hospital'."""
+        return _("{relevance} in {setting}").format(relevance=_(LABELS[relevance]), setting=self.target.short_name)
 
     # --- routes -------------------------------------------------------------------------------
 
@@ -251,19 +258,23 @@ class _Planner:
             experience = max((g.months for g in status.gaps), default=0.0)
             options.append(((unknown, cost, experience, len(status.gaps), i), route, status, cost))
         options.sort(key=lambda o: o[0])
-        _, route, status, cost = options[0]
+        _key, route, status, cost = options[0]
         reason = ""
         others = options[1:]
         if others and status.met:
-            reason = f"you already meet the {route.label}"
+            reason = _("you already meet the {route}").format(route=route.label)
         elif any(o[3] != cost for o in others):
-            reason = (f"${cost:,.0f} in fees for what you still need, against "
-                      + "; ".join(f"${o[3]:,.0f} by the {o[1].label}" for o in others))
+            against = "; ".join(_("{fees} by the {route}").format(fees=money(o[3]), route=o[1].label) for o in others)
+            reason = _("{fees} in fees for what you still need, against {others}").format(fees=money(cost),
+                                                                                           others=against)
         elif any(round(o[2].months) != round(status.months) for o in others):
-            reason = (f"the same fees either way, and the shorter: about {status.months:.0f} months against "
-                      + "; ".join(f"{o[2].months:.0f} by the {o[1].label}" for o in others))
+            against = "; ".join(_("{months} by the {route}").format(months=f"{o[2].months:.0f}", route=o[1].label)
+                                for o in others)
+            reason = _("the same fees either way, and the shorter: about {months} months against {others}").format(
+                months=f"{status.months:.0f}", others=against)
         if reason:
-            self.choices.append(f"{cred.short_name}: chose the {route.label} ({reason}).")
+            self.choices.append(_("{credential}: chose the {route} ({reason}).").format(
+                credential=cred.short_name, route=route.label, reason=reason))
         self.route[cred.id] = (route, reason)
         return route
 
@@ -278,8 +289,9 @@ class _Planner:
 
         for cid in sorted(candidates, key=key)[:max(0, n - len(have))]:
             listed = self.uses.get(cid)
-            extra = f"; {LABELS[listed]} in {self.target.short_name}" if listed else ""
-            self.add(cid, f"counts toward {for_cred.short_name} ({route.label}){extra}", listed, self.rank[for_cred.id])
+            extra = f"; {self._listed(listed)}" if listed else ""
+            self.add(cid, _("counts toward {credential} ({route}){extra}").format(
+                credential=for_cred.short_name, route=route.label, extra=extra), listed, self.rank[for_cred.id])
 
     def resolve(self, cid: str) -> None:
         cred = self.cat.credentials[cid]
@@ -288,7 +300,8 @@ class _Planner:
             if isinstance(cond, CredentialCondition):
                 pre = cond.credential
                 self._collapse_either_or(pre, cred)
-                self.add(pre, f"needed first for {cred.short_name}", self.uses.get(pre), self.rank[cid])
+                self.add(pre, _("needed first for {credential}").format(credential=cred.short_name), self.uses.get(pre),
+                         self.rank[cid])
             elif isinstance(cond, CertificatesCondition):
                 self._pick_certificates(cond.certificates, cred, route)
 
@@ -297,8 +310,8 @@ class _Planner:
         for head, others in list(self.alternatives.items()):
             if needed == head or needed in others:
                 names = ", ".join(self.cat.credentials[o].short_name for o in [head, *others] if o != needed)
-                self.choices.append(f"{by.short_name} needs an active {self.cat.credentials[needed].short_name}, "
-                                    f"so the {names} would not do here.")
+                self.choices.append(_("{credential} needs an active {needed}, so the {others} would not do here.").format(
+                    credential=by.short_name, needed=self.cat.credentials[needed].short_name, others=names))
                 if needed != head:
                     for key in ("why", "relevance", "rank"):
                         getattr(self, key)[needed] = getattr(self, key).pop(head)
@@ -319,12 +332,12 @@ class _Planner:
 
 def _time_note(elig: Eligibility, chosen: str | None) -> str:
     if elig.eligible:
-        return "Eligible now: no experience or education still to gather."
+        return _("Eligible now: no experience or education still to gather.")
     parts = []
     for route in sorted(elig.routes, key=lambda r: r.label != chosen):
         times = [g.time for g in route.gaps if g.time]
-        mark = " (chosen)" if route.label == chosen and len(elig.routes) > 1 else ""
-        parts.append(f"{route.label}{mark}: {'; '.join(times) if times else 'nothing with a published length'}")
+        mark = _(" (chosen)") if route.label == chosen and len(elig.routes) > 1 else ""
+        parts.append(f"{route.label}{mark}: {'; '.join(times) if times else _('nothing with a published length')}")
     return " | ".join(parts)
 
 
@@ -345,7 +358,7 @@ def plan(person: Person, target: Profile, catalogs: Catalogs, include_helpful: b
         elig = eligibility(cred, person, catalogs, lengths)
         route, reason = planner.route.get(cid, (None, ""))
         chosen = next((r for r in elig.routes if route is not None and r.label == route.label), None)
-        gaps = [g for g in (chosen.gaps if chosen else ()) if g.time and not g.text.startswith("an active ")]
+        gaps = [g for g in (chosen.gaps if chosen else ()) if g.time and not g.credential]
         relevance = planner.relevance.get(cid)
         steps.append(Step(
             credential=cred,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.i18n import _, localize_period, money, ngettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import Profile
 from analysis.pathways.plan import FeeTotal, Plan, plan
@@ -32,8 +33,10 @@ class Pay:
     @property
     def text(self) -> str:
         if self.value is None:
-            return "no published figure"
-        return f"${self.value:,.0f} ({self.where}, {self.period})" if self.period else f"${self.value:,.0f} ({self.where})"
+            return _("no published figure")
+        where = _("national") if self.where == "national" else self.where
+        period = localize_period(self.period) if self.period else ""
+        return f"{money(self.value)} ({where}, {period})" if period else f"{money(self.value)} ({where})"
 
 
 def national_pay(settings: pd.DataFrame, column: str = "median_wage_annual") -> dict[str, Pay]:
@@ -73,16 +76,19 @@ class Reach:
     @property
     def time_text(self) -> str:
         if not self.plan.steps:
-            return "nothing to gather"
+            return _("nothing to gather")
         if self.within_reach:
-            return "Eligible now for every step: exam fees and exams only."
-        out = f"Roughly {math.ceil(self.months)} months" if self.months >= 1 else "Under a month"
+            return _("Eligible now for every step: exam fees and exams only.")
+        months = math.ceil(self.months)
+        out = ngettext("Roughly {n} month", "Roughly {n} months", months).format(n=months) if self.months >= 1 \
+            else _("Under a month")
         longest = max(self.plan.steps, key=lambda s: s.months)
         gap = longest.longest_gap
         if gap:
             out += f" ({longest.credential.short_name}: {gap.time})"
         if self.unknown_length:
-            out += f"; plus, for {', '.join(self.unknown_length)}, a program or work period of unpublished length"
+            out += _("; plus, for {credentials}, a program or work period of unpublished length").format(
+                credentials=", ".join(self.unknown_length))
         return out
 
 

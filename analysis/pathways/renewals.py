@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from analysis.i18n import _, money, ngettext, number
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Fact, NamedFact, RenewalRule
 from analysis.pathways.rules import fact_text
@@ -30,8 +31,12 @@ class Renewal:
 
     @property
     def text(self) -> str:
-        cycle = f"every {fact_text(self.cycle_years)}" if self.cycle_years.value is not None else f"cycle: {NO_FIGURE}"
-        parts = [cycle, f"CE: {fact_text(self.ce_hours)}", f"fee: {fact_text(self.fee)}"]
+        if self.cycle_years.value is not None:
+            cycle = _("every {cycle}").format(cycle=fact_text(self.cycle_years))
+        else:
+            cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
+        parts = [cycle, _("CE: {hours}").format(hours=fact_text(self.ce_hours)),
+                 _("fee: {fee}").format(fee=fact_text(self.fee))]
         parts += [f"{r.label}: {fact_text(r)}" for r in self.requirements]
         return f"{self.short_name}: " + "; ".join(parts + list(self.notes))
 
@@ -66,13 +71,13 @@ def renewal_obligations(held: set[str], catalogs: Catalogs) -> list[Renewal]:
     for c in catalogs.credentials.values():
         if c.id not in held or c.id in replaced:
             continue
-        notes = [f"Also keeps your {catalogs.credentials[r].short_name} active: its renewal replaces the "
-                 f"{catalogs.credentials[r].short_name} renewal ({fact_text(rule)})"
+        notes = [_("Also keeps your {credential} active: its renewal replaces the {credential} renewal ({rule})").format(
+                 credential=catalogs.credentials[r].short_name, rule=fact_text(rule))
                  for r, (by, rule) in replaced.items() if by == c.id]
         partner = _renews_with(c.id, held, catalogs)
         if partner:
-            notes.append(f"No separate fee in a year it is renewed with your {catalogs.credentials[partner[0]].short_name} "
-                         f"({fact_text(partner[1])})")
+            notes.append(_("No separate fee in a year it is renewed with your {credential} ({rule})").format(
+                credential=catalogs.credentials[partner[0]].short_name, rule=fact_text(partner[1])))
         out.append(Renewal(c.id, c.short_name, c.facts.renewal_cycle_years, c.facts.ce_hours_per_cycle,
                            c.facts.renewal_fee, tuple(c.renewal_requirements), tuple(notes)))
     return out
@@ -102,13 +107,14 @@ class RenewalSchedule:
     @property
     def text(self) -> str:
         if not self.renewals:
-            return "Nothing to renew."
-        out = f"Over {self.years} {'year' if self.years == 1 else 'years'}: ${self.fee_total:,.0f} in renewal fees"
+            return _("Nothing to renew.")
+        out = ngettext("Over {n} year: {fees} in renewal fees", "Over {n} years: {fees} in renewal fees",
+                       self.years).format(n=self.years, fees=money(self.fee_total))
         if self.fee_unpublished:
-            out += f" plus {', '.join(self.fee_unpublished)}: {NO_FIGURE}"
-        out += f"; {self.ce_total:,.0f} CE hours"
+            out += _(" plus {credentials}: {gap}").format(credentials=", ".join(self.fee_unpublished), gap=_(NO_FIGURE))
+        out += _("; {hours} CE hours").format(hours=number(self.ce_total))
         if self.ce_unpublished:
-            out += f" plus {', '.join(self.ce_unpublished)}: {NO_FIGURE}"
+            out += _(" plus {credentials}: {gap}").format(credentials=", ".join(self.ce_unpublished), gap=_(NO_FIGURE))
         return out
 
 
@@ -129,7 +135,8 @@ def renewal_schedule(held: set[str], catalogs: Catalogs) -> RenewalSchedule:
             partner = _renews_with(r.credential_id, held, catalogs)
             note = ""
             if partner and partner[0] in due:
-                fee, note = 0.0, f"renewed with the {catalogs.credentials[partner[0]].short_name}: no separate fee"
+                fee, note = 0.0, _("renewed with the {credential}: no separate fee").format(
+                    credential=catalogs.credentials[partner[0]].short_name)
                 rules.append(partner[1])
             events.append(RenewalEvent(year, r.short_name, fee, note))
     ce_total = sum(float(r.ce_hours.value) * years / cycles[r.credential_id] for r in renewals

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from analysis.i18n import _, ngettext, number
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
     ABC_KIND,
@@ -92,6 +93,7 @@ class Gap:
     time: str
     months: float = 0.0  # rough months to close, where the rules or a published length give one
     unknown_length: bool = False  # a program or route whose length is not published
+    credential: bool = False  # another credential to hold first (a step of its own in a plan)
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,9 @@ def fact_text(fact: Fact) -> str:
     return with_period(fact)
 
 
-def plural(n: float, word: str) -> str:
-    """'1 more month', '2 more months' (the number formatted with thousands separators)."""
-    return f"{n:,.0f} {word}" if n == 1 else f"{n:,.0f} {word}s"
+def count(n: float) -> str:
+    """A whole count with thousands separators in the current language: '1,200'."""
+    return number(n)
 
 
 def program_label(program_id: str, catalogs: Catalogs) -> str:
@@ -144,33 +146,42 @@ def _program_time(education: str, lengths: tuple[ProgramLength, ...]) -> tuple[s
     """Published minimum length(s) of a program: text, months (from a length in weeks), unknown flag."""
     found = [f for f in lengths if f.education == education and f.value is not None]
     if not found:
-        return "program length: no published figure in our sources", 0.0, True
+        return _("program length: no published figure in our sources"), 0.0, True
     weeks = [float(f.value) for f in found if f.unit == "weeks" and isinstance(f.value, (int, float))]
     months = max(weeks) / WEEKS_PER_MONTH if weeks else 0.0
     return "; ".join(f"{f.label}: {fact_text(f)}" for f in found), months, not weeks
 
 
 def _experience_gap(cond: ExperienceCondition, person: Person) -> Gap | None:
-    kind = EXPERIENCE_LABELS[cond.kind]
+    kind = _(EXPERIENCE_LABELS[cond.kind])
     if cond.experience_months is None:
-        return Gap(f"{kind} experience of the length the issuer sets for this route (not in our sources)",
-                   "length not in our sources", unknown_length=True)
+        return Gap(_("{kind} experience of the length the issuer sets for this route (not in our sources)").format(kind=kind),
+                   _("length not in our sources"), unknown_length=True)
     part_time = bool(cond.full_time and cond.min_hours_per_week and person.hours_per_week < cond.min_hours_per_week)
     have = 0.0 if part_time else person.years_within(cond.within_years, cond.kind) * 12
     need = cond.experience_months - have
     if need <= 1e-9:
         return None
     n = max(1, math.ceil(need - 1e-9))
-    full = "full-time" if cond.full_time else ""
+    full = _("full-time") if cond.full_time else ""
     if full and cond.min_hours_per_week:
-        full += f" (at least {cond.min_hours_per_week} hours a week)"
-    quality = ", ".join(q for q in (full, "continuous" if cond.continuous else "") if q)
-    window = f" within the last {cond.within_years} years" if cond.within_years else ""
-    text = f"{plural(n, 'more month')} of {quality + ' ' if quality else ''}{kind}{window}"
+        full = _("full-time (at least {hours} hours a week)").format(hours=cond.min_hours_per_week)
+    quality = ", ".join(q for q in (full, _("continuous") if cond.continuous else "") if q)
+    window = _(" within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+    if quality:
+        text = ngettext("{n} more month of {quality} {kind}{window}", "{n} more months of {quality} {kind}{window}",
+                        n).format(n=count(n), quality=quality, kind=kind, window=window)
+    else:
+        text = ngettext("{n} more month of {kind}{window}", "{n} more months of {kind}{window}",
+                        n).format(n=count(n), kind=kind, window=window)
     if part_time:
-        text += (f"; at {person.hours_per_week:g} hours a week your work is part-time"
-                 + (f" ({cond.part_time_note})" if cond.part_time_note else ""))
-    return Gap(text, f"about {plural(n, 'more month')} of {'full-time ' if cond.full_time else ''}{kind}", months=n)
+        text += _("; at {hours} hours a week your work is part-time").format(hours=f"{person.hours_per_week:g}")
+        text += f" ({cond.part_time_note})" if cond.part_time_note else ""
+    if cond.full_time:
+        time = ngettext("about {n} more month of full-time {kind}", "about {n} more months of full-time {kind}", n)
+    else:
+        time = ngettext("about {n} more month of {kind}", "about {n} more months of {kind}", n)
+    return Gap(text, time.format(n=count(n), kind=kind), months=n)
 
 
 def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[ProgramLength, ...]) -> Gap | None:
@@ -180,14 +191,15 @@ def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[Pro
             return None
         known = catalogs.credentials.get(cond.credential)
         short = known.short_name if known else cond.credential
-        return Gap(f"an active {short}", f"earn the {short} first")
+        return Gap(_("an active {credential}").format(credential=short),
+                   _("earn the {credential} first").format(credential=short), credential=True)
     if isinstance(cond, EducationCondition):
         if cond.education in person.education(catalogs.programs):
             return None
         if cond.enrolled_counts and cond.education in person.enrolled_programs:
             return None
-        window = f", finished within the last {cond.within_years} years" if cond.within_years else ""
-        enrolled = " (finished, or enrolled in it)" if cond.enrolled_counts else ""
+        window = _(", finished within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+        enrolled = _(" (finished, or enrolled in it)") if cond.enrolled_counts else ""
         label = program_label(cond.education, catalogs)
         if cond.education == "hs-diploma-or-ged":
             return Gap(f"{label}{window}", "")
@@ -202,19 +214,27 @@ def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[Pro
         hours = math.ceil(need - 1e-9)
         per_week = person.hours_per_week if person.hours_per_week > 0 else DEFAULT_HOURS_PER_WEEK
         weeks = math.ceil(hours / per_week)
-        window = f" within the last {cond.within_years} years" if cond.within_years else ""
-        supervised = "supervised " if cond.supervised else ""
-        return Gap(f"{plural(hours, 'more hour')} of {supervised}pharmacy technician work{window}",
-                   f"about {plural(weeks, 'week')} at {per_week:g} hours a week", months=weeks / WEEKS_PER_MONTH)
+        window = _(" within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+        if cond.supervised:
+            text = ngettext("{n} more hour of supervised pharmacy technician work{window}",
+                            "{n} more hours of supervised pharmacy technician work{window}", hours)
+        else:
+            text = ngettext("{n} more hour of pharmacy technician work{window}",
+                            "{n} more hours of pharmacy technician work{window}", hours)
+        time = ngettext("about {n} week at {hours} hours a week", "about {n} weeks at {hours} hours a week", weeks)
+        return Gap(text.format(n=count(hours), window=window), time.format(n=count(weeks), hours=f"{per_week:g}"),
+                   months=weeks / WEEKS_PER_MONTH)
     if isinstance(cond, CertificatesCondition):
         have = sum(1 for c in person.held if c in catalogs.credentials and catalogs.credentials[c].kind == ABC_KIND)
         need = cond.certificates - have
         if need <= 0:
             return None
-        return Gap(f"{plural(need, 'more PTCB assessment-based certificate')}",
-                   f"{plural(need, 'more certificate exam')}; no published preparation time")
+        return Gap(ngettext("{n} more PTCB assessment-based certificate", "{n} more PTCB assessment-based certificates",
+                            need).format(n=count(need)),
+                   ngettext("{n} more certificate exam; no published preparation time",
+                            "{n} more certificate exams; no published preparation time", need).format(n=count(need)))
     if isinstance(cond, UnpublishedCondition):
-        return Gap(cond.unpublished, "not in our sources", unknown_length=True)
+        return Gap(cond.unpublished, _("not in our sources"), unknown_length=True)
     raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema admits no other kind
 
 
@@ -225,23 +245,26 @@ def _caveats(cred: Credential, person: Person, catalogs: Catalogs) -> tuple[str,
         for cond in route.all_of:
             met = _gap(cond, person, catalogs, ()) is None
             if isinstance(cond, EducationCondition) and cond.within_years and met:
-                out.append(f"Assumes the program counted here was finished within the last {cond.within_years} years.")
+                out.append(_("Assumes the program counted here was finished within the last {years} years.").format(
+                    years=cond.within_years))
             if isinstance(cond, (ExperienceCondition, HoursCondition)) and cond.within_years and met:
                 if isinstance(cond, HoursCondition) and person.work_hours is not None:
-                    out.append(f"Assumes the hours you gave were worked within the last {cond.within_years} years.")
+                    out.append(_("Assumes the hours you gave were worked within the last {years} years.").format(
+                        years=cond.within_years))
                 elif person.years_since_last_worked > 0:
-                    out.append(f"Counts only work within the last {cond.within_years} years (you last worked "
-                               f"{person.years_since_last_worked:g} years ago).")
+                    out.append(_("Counts only work within the last {years} years (you last worked {since} years ago).")
+                               .format(years=cond.within_years, since=f"{person.years_since_last_worked:g}"))
             if isinstance(cond, EducationCondition) and cond.enrolled_counts and cond.education in person.enrolled_programs \
                     and cond.education not in person.education(catalogs.programs):
-                out.append(f"{cred.short_name}: your enrolment in {program_label(cond.education, catalogs)} counts on "
-                           f"the {route.label}.")
+                out.append(_("{credential}: your enrolment in {program} counts on the {route}.").format(
+                    credential=cred.short_name, program=program_label(cond.education, catalogs), route=route.label))
             if isinstance(cond, ExperienceCondition) and cond.part_time_note and \
                     person.hours_per_week < (cond.min_hours_per_week or 0):
                 out.append(f"{cred.short_name}: {cond.part_time_note}")
             if isinstance(cond, ExperienceCondition) and cond.experience_months is None and person.experience_years() > 0:
-                out.append(f"{cred.short_name}: your work experience may qualify on the {route.label}; "
-                           f"check {cred.issuer}'s candidate guidebook for the length.")
+                out.append(_("{credential}: your work experience may qualify on the {route}; check {issuer}'s "
+                             "candidate guidebook for the length.").format(credential=cred.short_name, route=route.label,
+                                                                           issuer=cred.issuer))
     return tuple(dict.fromkeys(out))
 
 
@@ -273,5 +296,6 @@ def _fold_missing(routes: list[RouteStatus]) -> list[str]:
     rests = [(r.label, [m for m in r.missing if m not in common]) for r in routes]
     if len(routes) == 1 or any(not rest for _, rest in rests):
         return common + (rests[0][1] if len(routes) == 1 else [])
-    return common + [f"{'either' if i == 0 else 'or'} {label}: {' and '.join(rest)}"
-                     for i, (label, rest) in enumerate(rests)]
+    joined = [_(" and ").join(rest) for _label, rest in rests]
+    return common + [(_("either {route}: {missing}") if i == 0 else _("or {route}: {missing}")).format(
+        route=label, missing=missing) for i, ((label, _rest), missing) in enumerate(zip(rests, joined))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.i18n import _
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NamedFact
 
@@ -18,5 +19,5 @@ def state_caveat(catalogs: Catalogs) -> StateCaveat:
     """Dated counts of state rules, pointing to the state board; never a legal answer."""
     state = catalogs.state_regulation
     if state is None:
-        return StateCaveat("State rules differ; check your state's board of pharmacy.", ())
+        return StateCaveat(_("State rules differ; check your state's board of pharmacy."), ())
     return StateCaveat(state.summary, tuple(state.facts))
