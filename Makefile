@@ -50,4 +50,4 @@ clean:
 # (new ones empty, changed ones fuzzy), for translating in locale/es/LC_MESSAGES/messages.po.
 messages: $(DEV_STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 --no-location --sort-output --omit-header -o $(VENV)/messages.pot .
-	$(VENV)/bin/pybabel update -i $(VENV)/messages.pot -d locale -D messages --no-location --omit-header --ignore-obsolete
+	$(VENV)/bin/pybabel update -i $(VENV)/messages.pot -d locale -D messages --ignore-obsolete
