@@ -19,7 +19,8 @@ from pypdf import PdfReader
 import analysis.presentation.summary_pdf as summary_pdf
 from analysis.presentation.figures import money
 from analysis.loading.loader import load_profiles
-from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
+from analysis.pathways.gaps import missing_credentials
+from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
