@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from analysis.links.common import MAX_PARAM_CHARS, cap, clip, small_int
 from analysis.quiz import WEIGHTS, Answers, Quiz, Weights, chosen_option, is_weight, starting_weight

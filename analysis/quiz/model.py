@@ -111,7 +111,7 @@ def load_quiz(path: Path = QUIZ_PATH) -> Quiz:
     if problems:
         raise ValueError("the quiz file is broken: " + "; ".join(str(p) for p in problems))
     if not isinstance(doc, dict):
-        raise ValueError(f"the quiz file is broken: {name}: expected a mapping with a 'questions' list")
+        raise ValueError(f"the quiz file is broken: {name}: expected a mapping with a 'questions' list")  # noqa: TRY004 - callers catch one error type
     try:
         return Quiz.model_validate(doc)
     except ValidationError as exc:
