@@ -12,7 +12,7 @@ import math
 import pathlib
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.links.answers import decode_answers, encode_answers
@@ -25,7 +25,6 @@ from analysis.quiz import (
     dimension_values,
     displayed_score,
     effective_weight,
-    load_quiz,
     score,
 )
 from tests.test_quiz_scoring import LOADED, NAMES, QUIZ, VALUES, cases, names_for
@@ -59,6 +58,7 @@ def _bounded_items(quiz: Quiz, answers: dict[str, int], kind: str) -> list:
 
 
 @pytest.mark.parametrize("kind", ["at_least", "at_most"])
+@settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(case=cases(gaps=True), data=st.data())
 def test_moving_a_setting_further_past_a_floor_or_under_a_ceiling_never_lowers_its_score_or_rank(kind, case, data):
     """Raising a setting on a floor answer (or lowering it on a ceiling answer) can only help it.
@@ -86,6 +86,7 @@ def test_moving_a_setting_further_past_a_floor_or_under_a_ceiling_never_lowers_i
     assert position(after, sid) <= position(before, sid)
 
 
+@settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(case=cases(gaps=False))
 def test_a_setting_meeting_every_floor_and_ceiling_gets_a_full_match_on_each(case):
     quiz, values, answers, weights = case
@@ -212,6 +213,7 @@ def test_every_option_that_says_a_lot_starts_at_the_top_weight():
                 assert effective_weight(q, {q.id: j}, None) == 3, (q.id, o.label)
 
 
+@settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)),
        st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 3)))
 def test_the_link_keeps_the_weight_that_counts(raw_answers, weights):
@@ -225,6 +227,7 @@ def test_the_link_keeps_the_weight_that_counts(raw_answers, weights):
 # --- Ties ---------------------------------------------------------------------------------------
 
 
+@settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)), st.data())
 def test_equal_displayed_scores_share_a_rank(raw, data):
     # Before, about one answer set in five showed #1 and #2 with the same score, split alphabetically.
