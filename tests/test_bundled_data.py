@@ -10,8 +10,8 @@ import yaml
 
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_catalogs, load_profiles
-from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 from analysis.loading.schema import RATING_DIMENSIONS, profile_json_schema
+from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 
 
 @pytest.fixture(scope="module")
@@ -90,15 +90,21 @@ def test_frames_are_tidy(result):
     gaps = frames.wages[frames.wages["is_gap"]]
     assert gaps["value"].isna().all()
     hospital = frames.wages[frames.wages["setting_id"] == "hospital"].set_index("percentile")
-    assert hospital.loc[50, "value"] == 49310 and hospital.loc[50, "period"] == "May 2024"
+    published = next(p for p in result.profiles if p.id == "hospital").facts.median_wage_annual
+    assert hospital.loc[50, "value"] == published.value and hospital.loc[50, "period"] == published.period
     assert hospital.loc[10, "is_gap"]
     assert set(frames.credentials["relevance"]) <= {"required", "commonly-required", "preferred", "helpful"}
 
 
 def test_cited_sources_are_exactly_those_something_cites(result):
+    """About the data lists cited_sources(): every source a profile, credential or figure names, and no other."""
+    catalogs = result.catalogs
+    named: set[str] = set()
+    for item in list(result.profiles) + list(catalogs.credentials.values()):
+        named |= set(item.sources) | {f.source for f in item.all_facts().values() if f.source}
+    if catalogs.national is not None:
+        named |= {getattr(catalogs.national, k).source for k in type(catalogs.national).model_fields} - {None}
+    assert named <= set(catalogs.sources), "every named source is catalogued"
     cited = {s.id for s in result.cited_sources()}
+    assert cited == named
     assert {"bls-ooh-2023", "bls-oews-sector-2024", "ptcb-refund-policy"} <= cited
-    assert cited <= set(result.catalogs.sources)
-    uncited = set(result.catalogs.sources) - cited
-    for src in uncited:  # a catalogued source nothing points to is not listed on About the data
-        assert all(src not in p.sources for p in result.profiles)

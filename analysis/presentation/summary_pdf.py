@@ -28,9 +28,11 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.presentation.figures import PALETTE, money
 from analysis.loading.loader import Catalogs
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 from analysis.pathways.gaps import missing_credentials
+from analysis.presentation.facts import format_value
+from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
     Answers,
@@ -41,7 +43,6 @@ from analysis.quiz import (
     effective_weight,
     reasons_for_against,
 )
-from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 
 LOGGER = logging.getLogger(__name__)
 
@@ -163,29 +164,6 @@ def _period(fact: Fact) -> str:
     """'PTCB refund policy (c. 2024-25)' -> 'PTCB refund policy, c. 2024-25', so it nests in brackets."""
     p = (fact.period or "").strip()
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
-
-
-def fact_value(fact: Fact) -> str:
-    """The figure in words, or 'no published figure'."""
-    v = fact.value
-    if v is None:
-        return NO_FIGURE
-    if isinstance(v, str):
-        return v
-    unit = fact.unit
-    if unit == "USD/year":
-        return f"{money(v)} a year"
-    if unit == "USD/hour":
-        return f"{money(v, hourly=True)} an hour"
-    if unit == "USD":
-        return money(v)
-    if unit == "years":
-        return f"every {v:g} year" + ("" if v == 1 else "s")
-    if unit == "hours":
-        return f"{v:g} hours"
-    if unit == "percent":
-        return f"{v:g}%"
-    return f"{v:g} {unit}"
 
 
 # --- The page --------------------------------------------------------------------------------------
@@ -310,7 +288,7 @@ class _Page:
         if fact.value is None:
             return NO_FIGURE
         period = _period(fact)
-        return fact_value(fact) + (f" ({period})" if period else "") + self.cite(fact)
+        return format_value(fact, spoken=True) + (f" ({period})" if period else "") + self.cite(fact)
 
 
 # --- Sections ---------------------------------------------------------------------------------------
@@ -502,7 +480,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{fact_value(pay)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
+            pay_text = (f"{format_value(pay, spoken=True)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
                         else f"{NO_FIGURE}\n(nearest figures: see the app)")
             row = table.row()
             row.cell(pdf.clean(p.name))
