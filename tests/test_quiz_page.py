@@ -112,7 +112,7 @@ def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
 def test_next_steps_name_missing_credentials_for_the_top_setting():
     at = answer_sterile_night_person(open_quiz())
     from analysis.loading.loader import load_profiles
-    from analysis.quiz import missing_credentials
+    from analysis.pathways.gaps import missing_credentials
 
     heading = next(s.value for s in at.subheader if s.value.startswith("Next steps for"))
     loaded = load_profiles()
