@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from analysis.i18n import N_, _, ngettext, pgettext
 from analysis.loading.schema import FREQUENCY_ORDER, RATING_DIMENSIONS, TASK_LABELS
 from analysis.quiz.dimensions import TASK_FULL_SHARE, parse_dimension
 from analysis.quiz.model import WEIGHT_LABELS, Option, Question
@@ -18,19 +19,31 @@ AGAINST_CLOSENESS = 0.5  # at or below this, a reason against
 HEAVY_WEIGHT = 2  # "matters" or "matters a lot": a missing figure on such an answer is headline news
 STRAIGHT_LINE_MIN = 8  # answers at one option position before it looks like clicking down a column
 
-NO_ANSWERS = "Answer at least one question (other than “No preference”) to see how the settings fit you."
-ALL_WEIGHT_ZERO = "Every question you answered is set to “doesn't matter”, so there is nothing to score yet."
-ALL_ALIKE = ("You chose the same place in the list on every question, so this ranking may say little about what "
-             "fits you. Try to answer each question on its own.")
-ONLY_ONE = "Only one answer counts so far, so the ranking rests on it alone. A few more answers will make it more useful."
+NO_ANSWERS = N_("Answer at least one question (other than “No preference”) to see how the settings fit you.")
+ALL_WEIGHT_ZERO = N_("Every question you answered is set to “doesn't matter”, so there is nothing to score yet.")
+ALL_ALIKE = N_("You chose the same place in the list on every question, so this ranking may say little about what "
+               "fits you. Try to answer each question on its own.")
+ONLY_ONE = N_("Only one answer counts so far, so the ranking rests on it alone. A few more answers will make it "
+              "more useful.")
 
-# How a schedule kind reads in a sentence: (noun, verb).
-_SCHEDULE_WORDS = {
-    "nights": ("night shifts", "are"),
-    "weekends": ("weekend work", "is"),
-    "holidays": ("holiday work", "is"),
-    "on_call": ("on-call duty", "is"),
+# How a schedule kind reads in a sentence, with `{frequency}` one of FREQUENCY_WORDS.
+_SCHEDULE_AT = {
+    "nights": N_("at {name}, night shifts are {frequency} (editorial)"),
+    "weekends": N_("at {name}, weekend work is {frequency} (editorial)"),
+    "holidays": N_("at {name}, holiday work is {frequency} (editorial)"),
+    "on_call": N_("at {name}, on-call duty is {frequency} (editorial)"),
 }
+_SCHEDULE_HERE = {
+    "nights": N_("Night shifts are {frequency} here"),
+    "weekends": N_("Weekend work is {frequency} here"),
+    "holidays": N_("Holiday work is {frequency} here"),
+    "on_call": N_("On-call duty is {frequency} here"),
+}
+
+
+def frequency_word(value: float) -> str:
+    """'never' … 'typical' in the current language (a 0-1 schedule value)."""
+    return pgettext("how often", FREQUENCY_ORDER[round(4 * value)])
 
 
 def _cap(text: str) -> str:
@@ -41,57 +54,64 @@ def describe(dimension: str, value: float, name: str) -> str:
     """What the setting is like on a dimension, in words, from its 0-1 value."""
     kind, parts = parse_dimension(dimension)
     if kind == "rating":
-        label = RATING_DIMENSIONS[parts[0]][0].lower()
-        return f"{name} is rated {round(1 + 4 * value)}/5 for {label} (editorial)"
+        label = _(RATING_DIMENSIONS[parts[0]][0]).lower()
+        return _("{name} is rated {score}/5 for {label} (editorial)").format(name=name, score=round(1 + 4 * value),
+                                                                             label=label)
     if kind == "schedule":
-        noun, verb = _SCHEDULE_WORDS[parts[0]]
-        return f"at {name}, {noun} {verb} {FREQUENCY_ORDER[round(4 * value)]} (editorial)"
+        return _(_SCHEDULE_AT[parts[0]]).format(name=name, frequency=frequency_word(value))
     if kind == "tasks":
-        what = " plus ".join(TASK_LABELS[c].lower() for c in parts)
-        amount = "half the day or more" if value >= 1 else f"about {round(TASK_FULL_SHARE * value)}% of the day"
-        return f"at {name}, {amount} goes to {what} (editorial estimate)"
+        what = _(" plus ").join(_(TASK_LABELS[c]).lower() for c in parts)
+        if value >= 1:
+            return _("at {name}, half the day or more goes to {what} (editorial estimate)").format(name=name, what=what)
+        return _("at {name}, about {percent}% of the day goes to {what} (editorial estimate)").format(
+            name=name, percent=round(TASK_FULL_SHARE * value), what=what)
     # Words, not a figure rebuilt from the clipped 0-1 value; the pay figures themselves are on the detail page.
     if value >= 0.75:
-        where = "near the top"
+        text = N_("median pay at {name} is near the top of the national range for pharmacy techs "
+                  "(BLS figures; each setting's median and its period are on its detail page)")
     elif value >= 0.5:
-        where = "in the upper middle"
+        text = N_("median pay at {name} is in the upper middle of the national range for pharmacy techs "
+                  "(BLS figures; each setting's median and its period are on its detail page)")
     elif value >= 0.25:
-        where = "in the lower middle"
+        text = N_("median pay at {name} is in the lower middle of the national range for pharmacy techs "
+                  "(BLS figures; each setting's median and its period are on its detail page)")
     else:
-        where = "near the bottom"
-    return (f"median pay at {name} is {where} of the national range for pharmacy techs "
-            "(BLS figures; each setting's median and its period are on its detail page)")
+        text = N_("median pay at {name} is near the bottom of the national range for pharmacy techs "
+                  "(BLS figures; each setting's median and its period are on its detail page)")
+    return _(text).format(name=name)
 
 
 def match_words(option: Option, closeness: float) -> str:
     if closeness >= 1 - 1e-9:
-        return {"about": "exact match", "at_least": "full match: at least what you asked for",
-                "at_most": "full match: no more than you said is OK"}[option.match]
+        return {"about": _("exact match"), "at_least": _("full match: at least what you asked for"),
+                "at_most": _("full match: no more than you said is OK")}[option.match]
     if closeness >= FOR_CLOSENESS:
-        return "close match"
+        return _("close match")
     if closeness > AGAINST_CLOSENESS:
-        return "partly matches"
-    return "poor match"
+        return _("partly matches")
+    return _("poor match")
 
 
 def reason(question: Question, option: Option, value: float, closeness: float, name: str) -> str:
     desc = describe(question.dimension, value, name)
-    return f"You chose “{option.label}” for {question.subject}. {_cap(desc)} — {match_words(option, closeness)}."
+    return _("You chose “{answer}” for {subject}. {description} — {match}.").format(
+        answer=option.label, subject=question.subject, description=_cap(desc), match=match_words(option, closeness))
 
 
 def not_counted(question: Question, name: str) -> str:
     """For a setting with no figure on the question's dimension: it is scored on the other answers."""
-    return f"{_cap(question.subject)} not counted: no published figure for {name}, so it is scored on your other answers."
+    return _("{subject} not counted: no published figure for {name}, so it is scored on your other answers.").format(
+        subject=_cap(question.subject), name=name)
 
 
 def deal_breaker_reason(question: Question, option: Option, value: float) -> str:
     kind, parts = parse_dimension(question.dimension)
     if kind == "schedule":
-        noun, verb = _SCHEDULE_WORDS[parts[0]]
-        said = f"{_cap(noun)} {verb} {FREQUENCY_ORDER[round(4 * value)]} here"
+        said = _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
     else:
-        said = f"{_cap(RATING_DIMENSIONS[parts[0]][0])} is rated {round(1 + 4 * value)}/5 here (editorial)"
-    return f"{said} (you answered “{option.label}”)."
+        said = _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
+                                                                      score=round(1 + 4 * value))
+    return _("{said} (you answered “{answer}”).").format(said=said, answer=option.label)
 
 
 def reasons_for_against(result: SettingResult, n: int = 3) -> tuple[list[Contribution], list[Contribution]]:
@@ -113,23 +133,31 @@ def answer_warnings(picked: Sequence[tuple[int, Option, int]], total_questions: 
     """
     answered = [(i, o, w) for i, o, w in picked if o.target is not None]
     if not answered:
-        return [NO_ANSWERS], 0
+        return [_(NO_ANSWERS)], 0
     out = []
-    if all(w == 0 for _, _, w in answered):
-        out.append(ALL_WEIGHT_ZERO)
+    if all(w == 0 for _i, _o, w in answered):
+        out.append(_(ALL_WEIGHT_ZERO))
     enough = min(STRAIGHT_LINE_MIN, total_questions)
-    if len(picked) >= max(enough, 2) and len({i for i, _, _ in picked}) == 1:
-        out.append(ALL_ALIKE)
+    if len(picked) >= max(enough, 2) and len({i for i, _o, _w in picked}) == 1:
+        out.append(_(ALL_ALIKE))
     elif len(answered) == 1:
-        out.append(ONLY_ONE)
+        out.append(_(ONLY_ONE))
     return out, len(answered)
 
 
 def missing_figure_headline(question: Question, weight: int, lacking: Sequence[str], tied: bool) -> str:
     """Said when an answer the person weighted heavily could not count for their #1 (or one tied with it)."""
-    who = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + " and " + lacking[-1]
-    verb = "has" if len(lacking) == 1 else "have"
-    lead = f"{who}, tied for your top fit," if tied else f"Your top fit, {who},"
-    return (f"{lead} {verb} no published figure for {question.subject}, which you said "
-            f"{WEIGHT_LABELS[weight]} to you. {_cap(question.subject)} was not counted for "
-            f"{'it' if len(lacking) == 1 else 'them'}; check before relying on this ranking.")
+    who = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + _(" and ") + lacking[-1]
+    n = len(lacking)
+    if tied:
+        text = ngettext("{who}, tied for your top fit, has no published figure for {subject}, which you said {weight} "
+                        "to you. {Subject} was not counted for it; check before relying on this ranking.",
+                        "{who}, tied for your top fit, have no published figure for {subject}, which you said {weight} "
+                        "to you. {Subject} was not counted for them; check before relying on this ranking.", n)
+    else:
+        text = ngettext("Your top fit, {who}, has no published figure for {subject}, which you said {weight} to you. "
+                        "{Subject} was not counted for it; check before relying on this ranking.",
+                        "Your top fit, {who}, have no published figure for {subject}, which you said {weight} to you. "
+                        "{Subject} was not counted for them; check before relying on this ranking.", n)
+    return text.format(who=who, subject=question.subject, Subject=_cap(question.subject),
+                       weight=_(WEIGHT_LABELS[weight]))

@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.i18n import _, current_language
 from analysis.quiz.model import WEIGHTS, Answers, Quiz, Weights, chosen_option, effective_weight
 from analysis.quiz.scoring import answered_items, evaluate, make_table, order
 
@@ -27,23 +28,28 @@ class FlipChange:
 
 
 def ordinal(n: int) -> str:
+    """'2nd' in English, '2.º' in Spanish."""
+    if current_language() == "es":
+        return f"{n}.º"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def describe_moves(moves: Iterable[tuple[str, int, int]], names: Mapping[str, str]) -> str:
     """'Retail from 2nd to 1st, Hospital from 1st to 3rd and Mail order from 3rd to 2nd'."""
-    parts = [f"{names.get(sid, sid)} from {ordinal(a)} to {ordinal(b)}" for sid, a, b in moves]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    parts = [_("{name} from {before} to {after}").format(name=names.get(sid, sid), before=ordinal(a), after=ordinal(b))
+             for sid, a, b in moves]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" and ") + parts[-1]
 
 
 def flip_sentence(change: str, first: str, second: str, moves: tuple[tuple[str, int, int], ...],
                   names: Mapping[str, str]) -> str:
     """The change, the swap it makes, and every other place it would move, so nothing is left unsaid."""
-    text = f"{change}, {names.get(second, second)} would move above {names.get(first, first)}"
-    if {sid for sid, _, _ in moves} == {first, second}:
-        return text + "; no other place would change."
-    return text + f". Every place that would change: {describe_moves(moves, names)}."
+    text = _("{change}, {second} would move above {first}").format(change=change, second=names.get(second, second),
+                                                                  first=names.get(first, first))
+    if {sid for sid, _b, _a in moves} == {first, second}:
+        return text + _("; no other place would change.")
+    return text + _(". Every place that would change: {moves}.").format(moves=describe_moves(moves, names))
 
 
 def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
@@ -76,19 +82,22 @@ def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, st
         if current.target is not None:  # a weight only matters for an item that counts
             for nw in WEIGHTS:
                 if nw != w:
-                    how = "did not matter" if nw == 0 else ("mattered less" if nw < w else "mattered more")
+                    how = (_("If {subject} did not matter to you (weight {old} → {new})") if nw == 0 else
+                           _("If {subject} mattered less to you (weight {old} → {new})") if nw < w else
+                           _("If {subject} mattered more to you (weight {old} → {new})"))
                     size = abs(nw - w) / 3
-                    text = f"If {q.subject} {how} to you (weight {w} → {nw})"
+                    text = how.format(subject=q.subject, old=w, new=nw)
                     change = FlipChange(q.id, "weight", size, dict(answers), {**weights, q.id: nw}, text)
                     candidates.append((size, 0, qi, nw, change))
         for j, opt in enumerate(q.options):
             if j != idx:
                 size = 1.0 if opt.target is None or current.target is None else abs(opt.target - current.target)
-                text = f"If you answered “{opt.label}” instead of “{current.label}” for {q.subject}"
+                text = _("If you answered “{answer}” instead of “{current}” for {subject}").format(
+                    answer=opt.label, current=current.label, subject=q.subject)
                 candidates.append((size, 1, qi, j, FlipChange(q.id, "answer", size, {**answers, q.id: j}, weights, text)))
     candidates.sort(key=lambda c: c[:4])
 
-    for *_, change in candidates:
+    for *_rank, change in candidates:
         ev = evaluate(answered_items(quiz, change.answers, change.weights), table)
         after = [table.ids[i] for i in order(table, ev, names)]
         if after.index(second) < after.index(first):

@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 
+from analysis.i18n import N_
 from analysis.loading.loader import validation_problems
 from analysis.loading.schema import OneLine, Strict, Text
 from analysis.loading.yaml_io import display_name, read_yaml_file
@@ -28,11 +29,11 @@ from analysis.quiz.dimensions import DEAL_BREAKER_DIMENSIONS, parse_dimension
 
 QUIZ_PATH = DATA_DIR / "quiz.yaml"
 WEIGHTS: tuple[int, ...] = (0, 1, 2, 3)  # 0 doesn't matter .. 3 matters a lot
-WEIGHT_LABELS = {0: "doesn't matter", 1: "counts a little", 2: "matters", 3: "matters a lot"}
+WEIGHT_LABELS = {0: N_("doesn't matter"), 1: N_("counts a little"), 2: N_("matters"), 3: N_("matters a lot")}
 DEAL_BREAKER_AT = 0.75  # by default a deal-breaker hits "common" or "typical" (or a 4-5 rating)
 
 Match = Literal["about", "at_least", "at_most"]
-MATCH_WORDS: dict[str, str] = {"about": "about this much", "at_least": "at least", "at_most": "at most"}
+MATCH_WORDS: dict[str, str] = {"about": N_("about this much"), "at_least": N_("at least"), "at_most": N_("at most")}
 
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Weight = Annotated[int, Field(ge=0, le=3)]
