@@ -79,7 +79,9 @@ def test_the_catalog_keeps_placeholders():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = set(re.findall(r"\{(\w*)[^}]*\}", ids[-1]))
         for text in strings:
-            assert set(re.findall(r"\{(\w*)[^}]*\}", text)) == wanted, (message.id, text)
+            got = set(re.findall(r"\{(\w*)[^}]*\}", text))
+            # Every placeholder kept (a capitalised twin such as {Subject} may be replaced by {subject}); none invented.
+            assert got <= wanted and {p.lower() for p in got} == {p.lower() for p in wanted}, (message.id, text)
 
 
 def test_the_current_language_picks_the_catalog():

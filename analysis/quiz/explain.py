@@ -41,6 +41,11 @@ _SCHEDULE_HERE = {
 }
 
 
+# The frequency words, marked for the message catalog (context "how often"; calling pgettext here only marks them).
+_FREQUENCY_WORDS = (pgettext("how often", "never"), pgettext("how often", "rare"), pgettext("how often", "sometimes"),
+                    pgettext("how often", "common"), pgettext("how often", "typical"))
+
+
 def frequency_word(value: float) -> str:
     """'never' … 'typical' in the current language (a 0-1 schedule value)."""
     return pgettext("how often", FREQUENCY_ORDER[round(4 * value)])
