@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from analysis.links.common import APP_PARAMS
+from analysis.links.registry import APP_PARAMS
 from analysis.paths import ROOT
 
 PAGES = ["overview", "compare", "detail", "quiz", "about"]
