@@ -1,57 +1,47 @@
 """`?state=OH&area=0017410`: the place whose pay every page shows beside the national figures.
 
-`state` is a two-letter postal code (any case), `area` a 7-digit BLS metro or nonmetro area code that must
-lie in that state. An area alone brings its principal state with it. Whatever cannot be used is dropped
-with a plain notice; nothing here raises.
+`state` is a two-letter postal code (any case); `area` a 7-digit BLS metro or nonmetro area code that lies in
+that state. An area without a usable state brings its principal state with it. Each parser returns
+(value or None, notices) and never raises; the registry adds the rules every parameter shares (repeated keys,
+over-long values).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
 
 from analysis.links.common import clip
+from analysis.local_pay import Places
 
 _STATE = re.compile(r"[A-Za-z]{2}")
 _AREA = re.compile(r"[0-9]{7}")
+EXAMPLE_AREA = "0017410 for Cleveland, OH"
 
 
-def _last(values: Sequence[str], param: str, notices: list[str]) -> str:
-    if len(values) > 1:
-        notices.append(f"The link repeats “{param}”; only its last value was used.")
-    return values[-1].strip() if isinstance(values[-1], str) else ""
+def parse_state(text: str, places: Places) -> tuple[str | None, list[str]]:
+    """'oh' or 'OH' -> 'OH' when BLS publishes that state or territory."""
+    raw = str(text).strip()
+    code = raw.upper()
+    if _STATE.fullmatch(raw) and code in places.states:
+        return code, []
+    return None, [f"Ignored “state={clip(raw)}” in the link: it should be the two-letter postal code of a US state "
+                  "or territory, e.g. state=OH."]
 
 
-def parse_location(state_values: Sequence[str], area_values: Sequence[str], state_names: Mapping[str, str],
-                   area_names: Mapping[str, str], area_in_state: Callable[[str, str], bool],
-                   principal_state: Mapping[str, str]) -> tuple[str | None, str | None, list[str]]:
-    """(state code or None, area code or None, notices) from the link's `state` and `area` values.
+def parse_area(text: str, places: Places, state: str | None = None) -> tuple[str | None, list[str]]:
+    """A metro or nonmetro area code; with `state` given, the area must lie in it."""
+    raw = str(text).strip()
+    if not (_AREA.fullmatch(raw) and raw in places.areas):
+        return None, [f"Ignored “area={clip(raw)}” in the link: it should be the 7-digit code of a BLS metro or "
+                      f"nonmetro area, e.g. area={EXAMPLE_AREA}."]
+    if state and not places.area_in_state(raw, state):
+        name = places.states[state].area_name if state in places.states else state
+        return None, [f"Ignored “area={raw}” in the link: {places.areas[raw].area_name} is not in {name}, "
+                      f"so pay is shown for {name} as a whole."]
+    return raw, []
 
-    `state_names`: postal code -> name of every state and territory BLS publishes; `area_names`: area code ->
-    name of every metro and nonmetro area; `principal_state`: area code -> its principal state's postal code.
-    """
-    notices: list[str] = []
-    state: str | None = None
-    area: str | None = None
-    if state_values:
-        raw = _last(state_values, "state", notices)
-        code = raw.upper()
-        if _STATE.fullmatch(raw) and code in state_names:
-            state = code
-        else:
-            notices.append(f"Ignored “state={clip(raw)}” in the link: it should be the two-letter postal code of a US "
-                           "state or territory, e.g. state=OH. Pay is shown for the United States.")
-    if area_values:
-        raw = _last(area_values, "area", notices)
-        if not (_AREA.fullmatch(raw) and raw in area_names):
-            notices.append(f"Ignored “area={clip(raw)}” in the link: it is not a BLS metro or nonmetro area code "
-                           "(seven digits, e.g. area=0017410 for Cleveland, OH).")
-        elif state is None and state_values:
-            notices.append(f"Ignored “area={raw}” ({area_names[raw]}) in the link because its state was not usable.")
-        elif state is not None and not area_in_state(raw, state):
-            notices.append(f"Ignored “area={raw}” in the link: {area_names[raw]} is not in {state_names[state]}. "
-                           f"Pay is shown for {state_names[state]}.")
-        else:
-            area = raw
-            state = state or principal_state.get(raw) or None
-    return state, area, notices
+
+def principal_state(area: str, places: Places) -> str | None:
+    """The state an area is filed under (its principal state), for an area that arrives without one."""
+    pay = places.areas.get(area)
+    return pay.state if pay is not None and pay.state in places.states else None
