@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.loading.oews import FOOTNOTE_TEXT
+
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"
 SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
@@ -214,7 +216,7 @@ def uncertainty_notes(pay: AreaPay) -> list[str]:
     """Plain-word cautions for this area's figures: BLS footnotes, figures not published, high error, few people."""
     notes: list[str] = []
     for code in pay.footnotes:
-        notes.append(FOOTNOTE_WORDS.get(code, f"BLS marks these figures with its footnote {code}."))
+        notes.append(FOOTNOTE_WORDS.get(code) or FOOTNOTE_TEXT.get(code) or f"BLS marks these figures with its footnote {code}.")
     published = {"employment": pay.employment, "annual_median": pay.annual[50], "annual_p10": pay.annual[10],
                  "annual_p90": pay.annual[90]}
     missing = [_FIELD_WORDS[k] for k, v in published.items() if v is None]
@@ -296,3 +298,24 @@ def setting_estimate(place: AreaPay, setting_name: str, industry_title: str, set
               f"It assumes {setting_name} pays the same share above or below the local median as it does nationally, "
               "which local employers may not; ask them. The fit quiz never uses it.")
     return Estimate(value, method)
+
+
+# --- What the take-home summary prints about the place ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    """The chosen place's published figures with its state and the nation beside it, and the words about them."""
+
+    place: AreaPay
+    rows: tuple[AreaPay, ...]  # the place, its state (for a metro or nonmetro area), the nation
+    rank: str
+    notes: tuple[str, ...]
+
+
+def place_summary(places: Places, pay: AreaPay) -> PlaceSummary:
+    rows = [pay]
+    if pay.area_type in ("metro", "nonmetro") and pay.state in places.states:
+        rows.append(places.states[pay.state])
+    rows.append(places.national)
+    return PlaceSummary(pay, tuple(rows), rank_words(places, pay), tuple(uncertainty_notes(pay)))

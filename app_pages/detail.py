@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from ui.links import PageLinks
+from ui.location import local_beside
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, safe, show_notices
 
@@ -46,6 +47,7 @@ with right:
     st.caption(f"Figures describe the BLS industry **{safe(ind.title)}** (NAICS {safe(ind.naics)}), "
                f"mapping confidence: **{ind.confidence}**. {safe(ind.note)}")
     st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()))
+    local_beside(p, result.catalogs.national, estimate=True)
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.presentation.facts import citation, format_value
 from ui.links import PageLinks, link_to
+from ui.location import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, safe, show_notices
@@ -31,6 +32,7 @@ if national is not None:
         col.metric(fact.label, format_value(fact), border=True)
         col.caption(safe(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
+overview_local_pay()
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
@@ -44,7 +46,8 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
         else:
-            st.markdown(fact_markdown("Median pay", median, sources))
+            st.markdown(fact_markdown("Median pay, national", median, sources))
+        local_card_line()
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"

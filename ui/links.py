@@ -69,6 +69,16 @@ class PageLinks:
             del st.query_params[name]
 
 
+class SharedLinks(PageLinks):
+    """The parameters every page carries (the chosen place), read and written once per run by the session bar
+    before the page opens its own PageLinks (which keeps them). Drops nothing."""
+
+    def __init__(self):
+        self.page = "every page"
+        self.params = [p.name for p in registry.PARAMS if p.pages == registry.EVERY_PAGE]
+        self.notices = []
+
+
 def link_to(name: str, value: Any, **context: Any) -> dict[str, str]:
     """Query parameters for a `st.page_link` to the page that reads `name`."""
     return {name: registry.write(name, value, **context)}
