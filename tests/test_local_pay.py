@@ -240,3 +240,8 @@ def test_range_chart_draws_published_percentiles():
     assert data[2]["x"] == [45750, 39310]
     hourly = json.loads(place_range_chart([PLACES.areas[CLEVELAND]], hourly=True).figure.to_json())["data"]
     assert hourly[2]["x"] == [PLACES.areas[CLEVELAND].hourly[50]]  # BLS's own hourly figure, not annual / 2080
+
+
+def test_pickers_can_show_names_because_names_are_unique():
+    assert len({s.area_name for s in PLACES.states.values()}) == 54
+    assert len({a.label for a in PLACES.areas.values()}) == 528

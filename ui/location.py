@@ -36,10 +36,10 @@ from ui.links import SharedLinks
 from ui.widgets import font_size, render_chart, safe, show_notices
 
 LOGGER = logging.getLogger(__name__)
-STATE_KEY = "loc_state"
-AREA_KEY = "loc_area"
-US = "US"  # the picker's "no state" option
-WHOLE_STATE = "whole-state"  # the area picker's "no area" option
+STATE_KEY = "loc_state"  # the state picker's value: a state's name, or US
+AREA_KEY = "loc_area"  # the area picker's value: an area's label, or WHOLE_STATE
+US = "United States (national figures only)"
+WHOLE_STATE = "The whole state (no metro area)"
 ESTIMATE_BADGE = ":orange-badge[Estimate, not a BLS figure]"
 
 
@@ -55,14 +55,32 @@ def places() -> Places | None:
         return None
 
 
+@st.cache_resource(show_spinner=False)
+def _by_label() -> tuple[dict[str, str], dict[str, str]]:
+    """(state name -> postal code, area label -> area code): the pickers show names, links carry codes."""
+    pl = places()
+    if pl is None:
+        return {}, {}
+    return {p.area_name: c for c, p in pl.states.items()}, {p.label: c for c, p in pl.areas.items()}
+
+
+def chosen_codes() -> tuple[str | None, str | None]:
+    """(postal code, area code) of the chosen place; None for what is not chosen."""
+    pl = places()
+    states, areas = _by_label()
+    state = states.get(st.session_state.get(STATE_KEY))
+    area = areas.get(st.session_state.get(AREA_KEY)) if state else None
+    if pl is None or (area and not pl.area_in_state(area, state)):
+        area = None
+    return state, area
+
+
 def chosen_place() -> AreaPay | None:
     """The chosen state or area, or None for the United States (or when the table is missing)."""
     pl = places()
     if pl is None:
         return None
-    state = st.session_state.get(STATE_KEY)
-    area = st.session_state.get(AREA_KEY)
-    pay = pl.place(state if state != US else None, area if area != WHOLE_STATE else None)
+    pay = pl.place(*chosen_codes())
     return None if pay.area_type == "national" else pay
 
 
@@ -73,17 +91,19 @@ def pdf_place() -> PlaceSummary | None:
 
 
 def _read_link(pl: Places, links: SharedLinks) -> None:
-    """Apply a pasted or clicked link's state/area to the picker (bad values are dropped with a notice)."""
+    """Apply a pasted or clicked link's state/area to the pickers (bad values are dropped with a notice)."""
     ss = st.session_state
     new_state = links.read("state", places=pl)
     if new_state:
-        ss[STATE_KEY] = new_state
+        ss[STATE_KEY] = pl.states[new_state].area_name
         ss[AREA_KEY] = WHOLE_STATE
     new_area = links.read("area", places=pl, state=new_state)
     if new_area:
-        ss[AREA_KEY] = new_area
-        if not pl.area_in_state(new_area, ss.get(STATE_KEY) or US):
-            ss[STATE_KEY] = principal_state(new_area, pl) or US
+        state = chosen_codes()[0]
+        if not (state and pl.area_in_state(new_area, state)):
+            state = principal_state(new_area, pl)
+            ss[STATE_KEY] = pl.states[state].area_name if state else US
+        ss[AREA_KEY] = pl.areas[new_area].label
 
 
 def _reset_area() -> None:
@@ -99,28 +119,26 @@ def location_picker(container) -> None:
     ss = st.session_state
     links = SharedLinks()
     _read_link(pl, links)
-    if ss.get(STATE_KEY) not in pl.states:
+    state, area = chosen_codes()
+    if state is None:
         ss[STATE_KEY] = US
-    areas = pl.areas_in(ss[STATE_KEY]) if ss[STATE_KEY] != US else ()
-    if ss.get(AREA_KEY) not in {a.area_code for a in areas}:
+    if area is None:
         ss[AREA_KEY] = WHOLE_STATE
     here = chosen_place()
     with container.popover(f"Pay for: {safe(here.label if here else 'United States')}", icon=":material/location_on:",
                            key="location_popover", help="Show local pay beside the national figures on every page."):
-        st.selectbox("State or territory (type to search)", [US, *pl.states], key=STATE_KEY, on_change=_reset_area,
-                     format_func=lambda c: "United States (national figures only)" if c == US else pl.states[c].area_name)
-        if ss[STATE_KEY] != US:
-            st.selectbox("Metro or nonmetro area (optional)", [WHOLE_STATE, *[a.area_code for a in areas]],
-                         key=AREA_KEY, format_func=lambda c: f"All of {pl.states[ss[STATE_KEY]].area_name}"
-                         if c == WHOLE_STATE else pl.areas[c].label)
+        st.selectbox("State or territory (type to search)", [US, *(p.area_name for p in pl.states.values())],
+                     key=STATE_KEY, on_change=_reset_area)
+        if state is not None:
+            st.selectbox("Metro or nonmetro area (optional)", [WHOLE_STATE, *(a.label for a in pl.areas_in(state))],
+                         key=AREA_KEY)
         st.caption(f"BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area "
                    f"({pl.national.period}), for all settings together. Every page shows it beside the national figures.")
-    state, area = ss[STATE_KEY], ss[AREA_KEY]
-    if state == US:
+    if state is None:
         links.forget("state")
     else:
         links.write("state", state)
-    if state == US or area == WHOLE_STATE:
+    if area is None:
         links.forget("area")
     else:
         links.write("area", area)
@@ -251,8 +269,7 @@ def overview_local_pay() -> None:
         if pay.area_type != "state" and pay.state in pl.states:
             st.markdown("Whole state: " + place_line(pl.states[pay.state]))
     st.markdown("United States: " + place_line(pl.national))
-    chosen_state = st.session_state.get(STATE_KEY)
-    render_chart(tile_grid_chart(pl, chosen_state if chosen_state != US else None, font_size()), key="state_map")
+    render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
     box = st.expander("All states and territories, sortable (click a column heading)", key="state_table",
                       on_change="rerun")
     with box:
