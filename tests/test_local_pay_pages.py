@@ -102,7 +102,7 @@ def test_overview_shows_the_place_beside_the_nation_with_rank_map_and_cautions()
     # Every setting card: the national figure labelled national, the place's figure labelled with its area.
     assert text.count("Cleveland, OH metro area, all settings (May 2025): **\\$39,310**") == len(load_profiles().profiles)
     assert "Median pay, national: **\\$38,630** — May 2024" in text
-    grid = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][0]
+    grid = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert grid["data"][0]["type"] == "heatmap" and len(grid["layout"]["shapes"]) == 1  # Ohio outlined
 
 
@@ -192,7 +192,10 @@ def test_the_pdf_names_the_place_and_prints_its_published_figures():
     plain = build_summary_pdf(ranking=[], profiles=result.by_id(), catalogs=result.catalogs)
     local = build_summary_pdf(ranking=[], profiles=result.by_id(), catalogs=result.catalogs,
                               place=place_summary(PLACES, PLACES.areas[CLEVELAND]))
-    read = lambda b: " ".join(p.extract_text() for p in PdfReader(io.BytesIO(b)).pages)  # noqa: E731
+
+    def read(pdf: bytes) -> str:
+        return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
     assert "Pay where you live" not in read(plain)
     text = " ".join(read(local).split())
     assert "Pay where you live: Cleveland, OH metro area" in text
