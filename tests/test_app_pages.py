@@ -55,7 +55,7 @@ def test_overview_shows_national_context_and_every_setting():
     for profile in PROFILES.values():
         assert profile.name in text
     # Retail has a published median; long-term care has none and says so.
-    assert "Median pay: **\\$38,630** — May 2024" in text
+    assert "Median pay, national: **\\$38,630** — May 2024" in text
     assert text.count("no published figure") >= 1
     assert "Editorial" in text
 

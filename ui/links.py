@@ -64,7 +64,7 @@ class PageLinks:
     def forget(self, name: str) -> None:
         """Take the parameter out of the URL (e.g. when sharing is turned off)."""
         self._check(name)
-        _written().pop(name, None)
+        st.session_state.get(_WRITTEN, {}).pop(name, None)  # without creating the record: a fresh session stays empty
         if name in st.query_params:
             del st.query_params[name]
 
