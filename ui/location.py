@@ -126,7 +126,7 @@ def location_picker(container) -> None:
         ss[AREA_KEY] = WHOLE_STATE
     here = chosen_place()
     with container.popover(f"Pay for: {safe(here.label if here else 'United States')}", icon=":material/location_on:",
-                           key="location_popover", help="Show local pay beside the national figures on every page."):
+                           key="location_popover"):
         st.selectbox("State or territory (type to search)", [US, *(p.area_name for p in pl.states.values())],
                      key=STATE_KEY, on_change=_reset_area)
         if state is not None:

@@ -93,10 +93,22 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
     return Chart(fig, alt, summary, caption, data)
 
 
+def _wrap(text: str, width: int = 24) -> str:
+    """Break a long area name over lines (plotly's <br>) so the plot keeps its width on a phone."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(escape(part) for part in [*lines, line])
+
+
 def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int = 14) -> Chart:
     """10th-90th and 25th-75th percentile ranges and the median for the nation and the chosen place(s)."""
     key = "hourly" if hourly else "annual"
-    labels = [f"{p.label} (all settings)" for p in rows]
+    labels = [_wrap(p.label if p.area_type != "metro" else p.area_name) for p in rows]
     fig = go.Figure()
     for lo, hi, width, colour, name in ((10, 90, 4, PALETTE[4], "10th–90th percentile"),
                                         (25, 75, 16, PALETTE[0], "25th–75th percentile")):
@@ -105,22 +117,22 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
             dist = getattr(p, key)
             if dist[lo] is not None and dist[hi] is not None:
                 xs += [dist[lo], dist[hi], None]
-                ys += [escape(label), escape(label), None]
+                ys += [label, label, None]
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": width},
                                  hoverinfo="x+y"))
-    med = [(escape(label), getattr(p, key)[50]) for label, p in zip(labels, rows) if getattr(p, key)[50] is not None]
+    med = [(label, getattr(p, key)[50]) for label, p in zip(labels, rows) if getattr(p, key)[50] is not None]
     fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name="Median",
                              text=[money(m, hourly) for _, m in med], textposition="top center",
                              marker={"symbol": "diamond", "size": 14, "color": PALETTE[5], "line": {"color": "white", "width": 1}}))
     fig.update_xaxes(title_text="USD per hour" if hourly else "USD per year", tickprefix="$", separatethousands=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=[escape(label) for label in labels[::-1]])
-    fig.update_layout(height=150 + 60 * len(rows), margin={"l": 10, "r": 10, "t": 20, "b": 10}, font={"size": font_size},
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
+    fig.update_layout(height=150 + 60 * len(rows), margin={"l": 10, "r": 10, "t": 44, "b": 10}, font={"size": font_size},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0})
     data = pd.DataFrame([{"Area": p.label, "Period": p.period, **{f"{k}th" if k != 50 else "median": getattr(p, key)[k]
                                                                   for k in (10, 25, 50, 75, 90)},
                           "Technicians employed": p.employment} for p in rows])
     summary = "; ".join(f"{p.label}: median {money(getattr(p, key)[50], hourly)}" for p in rows) + "."
-    caption = (f"Source: {rows[0].period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, all industries "
+    caption = (f"All settings together. Source: {rows[0].period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, all industries "
                "(BLS publishes no figures for one setting within a state or metro area).")
     alt = "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and median diamonds."
     return Chart(fig, alt, summary, caption, data)
