@@ -15,6 +15,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.presentation.facts import money
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
@@ -47,12 +48,6 @@ def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
         hoverlabel=dict(font_size=font_size),
     )
     return fig
-
-
-def money(value: float | None, hourly: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return "no published figure"
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
 
 
 def cite(source_ids, periods, sources: dict[str, Source]) -> str:
