@@ -114,6 +114,7 @@ def test_overview_with_a_small_area_shows_its_employment_and_flag():
 
 def test_without_a_place_pages_show_national_figures_only():
     at = open_page("overview")
+    assert at.session_state["loc_state"] is None and "state" not in at.query_params  # a fresh session holds nothing
     assert "all settings (May 2025): **" not in text_of(at)  # no local line on the cards
     assert "Choose a state" in text_of(at)
     detail = open_page("detail", setting="retail")

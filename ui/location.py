@@ -36,8 +36,8 @@ from ui.links import SharedLinks
 from ui.widgets import font_size, render_chart, safe, show_notices
 
 LOGGER = logging.getLogger(__name__)
-STATE_KEY = "loc_state"  # the state picker's value: a state's name, or US
-AREA_KEY = "loc_area"  # the area picker's value: an area's label, or WHOLE_STATE
+STATE_KEY = "loc_state"  # the state picker's value: a state's name; None or US for the nation
+AREA_KEY = "loc_area"  # the area picker's value: an area's label; None or WHOLE_STATE for the whole state
 US = "United States (national figures only)"
 WHOLE_STATE = "The whole state (no metro area)"
 ESTIMATE_BADGE = ":orange-badge[Estimate, not a BLS figure]"
@@ -102,12 +102,12 @@ def _read_link(pl: Places, links: SharedLinks) -> None:
         state = chosen_codes()[0]
         if not (state and pl.area_in_state(new_area, state)):
             state = principal_state(new_area, pl)
-            ss[STATE_KEY] = pl.states[state].area_name if state else US
+            ss[STATE_KEY] = pl.states[state].area_name if state else None
         ss[AREA_KEY] = pl.areas[new_area].label
 
 
 def _reset_area() -> None:
-    st.session_state[AREA_KEY] = WHOLE_STATE
+    st.session_state[AREA_KEY] = None
 
 
 def location_picker(container) -> None:
@@ -120,18 +120,19 @@ def location_picker(container) -> None:
     links = SharedLinks()
     _read_link(pl, links)
     state, area = chosen_codes()
-    if state is None:
-        ss[STATE_KEY] = US
-    if area is None:
-        ss[AREA_KEY] = WHOLE_STATE
+    # Nothing chosen is None (a fresh session holds nothing), shown as the placeholder.
+    if state is None and ss.get(STATE_KEY) != US:
+        ss[STATE_KEY] = None
+    if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
+        ss[AREA_KEY] = None
     here = chosen_place()
     with container.popover(f"Pay for: {safe(here.label if here else 'United States')}", icon=":material/location_on:",
                            key="location_popover"):
         st.selectbox("State or territory (type to search)", [US, *(p.area_name for p in pl.states.values())],
-                     key=STATE_KEY, on_change=_reset_area)
+                     index=None, placeholder=US, key=STATE_KEY, on_change=_reset_area)
         if state is not None:
             st.selectbox("Metro or nonmetro area (optional)", [WHOLE_STATE, *(a.label for a in pl.areas_in(state))],
-                         key=AREA_KEY)
+                         index=None, placeholder=WHOLE_STATE, key=AREA_KEY)
         st.caption(f"BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area "
                    f"({pl.national.period}), for all settings together. Every page shows it beside the national figures.")
     if state is None:
