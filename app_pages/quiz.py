@@ -133,11 +133,13 @@ st.session_state["_shortlist_auto"] = top3
 shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, max_selections=4,
                            format_func=names.get, key="shortlist")
 
+local_place = pdf_place()  # read now: the PDF is built later, outside this script run
+
 
 def summary_pdf() -> bytes:
     return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
                              held=held, client_name=client_name, session_date=session_date,
-                             quiz_answers_summary=answers_summary(quiz, answers, weights), place=pdf_place())
+                             quiz_answers_summary=answers_summary(quiz, answers, weights), place=local_place)
 
 
 d1, d2, d3 = st.columns(3)

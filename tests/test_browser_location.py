@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from pypdf import PdfReader
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -78,6 +80,7 @@ def check_every_page(page: Page, artifacts, width: int) -> None:
     local = page.get_by_text(re.compile(r"Cleveland, OH metro area, all settings \(May 2025\): median \$39,310")).first
     expect(local).to_be_visible()
     shot(page, page.get_by_role("heading", name="Pay where you live"), f"location-overview-{width}.png", artifacts)
+    shot(page, page.locator(".js-plotly-plot", has_text="OH").first, f"location-map-{width}.png", artifacts)
     go(page, "Compare")
     expect(page.get_by_text("Pay in Cleveland, OH metro area")).to_be_visible(timeout=20_000)
     shot(page, page.get_by_text("Pay in Cleveland, OH metro area"), f"location-compare-{width}.png", artifacts)
@@ -95,6 +98,15 @@ def check_every_page(page: Page, artifacts, width: int) -> None:
     assert "state=OH" in page.url and "area=0017410" in page.url
 
 
+def download_pdf_text(page: Page, artifacts) -> str:
+    """The quiz's take-home PDF, downloaded as a person would, as text."""
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=re.compile("Download summary")).click()
+    path = artifacts / "location-summary.pdf"
+    info.value.save_as(path)
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (375, 812)])
 def test_pick_a_state_and_a_metro_and_every_page_follows(page: Page, app_server, artifacts, browser: Browser,
                                                          width, height):
@@ -105,6 +117,9 @@ def test_pick_a_state_and_a_metro_and_every_page_follows(page: Page, app_server,
     expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
     link = page.url
     check_every_page(page, artifacts, width)
+    if width >= 1280:  # the take-home PDF names the place and prints its published figures
+        text = download_pdf_text(page, artifacts)
+        assert "Pay where you live: Cleveland, OH metro area" in text and "$39,310" in text and "$40,650" in text
 
     # The link alone restores the place in a fresh browser (no cookies, no session).
     fresh = browser.new_context(viewport={"width": width, "height": height})
@@ -138,7 +153,7 @@ def test_the_map_draws_with_the_internet_cut_off(page: Page, app_server, artifac
     settle(page)
     grid = page.locator(".js-plotly-plot", has_text="CA").first
     expect(grid).to_be_visible(timeout=20_000)
-    expect(grid).to_contain_text("$55.1k")
+    expect(grid).to_contain_text("55.1")
     expect(grid).to_contain_text("WA")
     assert grid.locator(".hm, .heatmaplayer image, image").count() >= 1  # the heatmap itself was painted
     page.get_by_text("All states and territories, sortable").click()

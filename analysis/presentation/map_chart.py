@@ -34,8 +34,9 @@ _NOT_PUBLISHED = "#d9d9d9"
 
 
 def _short(value: float | None) -> str:
-    """'$40.7k' for 40,650: rounded half up to the nearest $100 (exact figures are in the table)."""
-    return "n/p" if value is None else f"${int((value + 50) // 100) / 10:.1f}k"
+    """'40.7' (thousand dollars) for 40,650: rounded half up to the nearest $100, short enough for a phone's tile
+    (exact figures are in the table)."""
+    return "n/p" if value is None else f"{int((value + 50) // 100) / 10:.1f}"
 
 
 def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: int = 14) -> Chart:
@@ -61,7 +62,9 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
     fig = go.Figure(go.Heatmap(
         z=z, text=text, customdata=hover, texttemplate="%{text}", textfont={"size": max(font_size - 4, 9)},
         colorscale="Blues", xgap=3, ygap=3, hovertemplate="%{customdata}<extra></extra>", hoverongaps=False,
-        colorbar={"title": {"text": "Median a year"}, "tickprefix": "$", "separatethousands": True, "thickness": 12},
+        colorbar={"title": {"text": "Median a year", "side": "top"}, "tickprefix": "$", "separatethousands": True,
+                  "thickness": 10, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
+                  "len": 0.7},
     ))
     if grey_x:  # tiles with no published median: grey, labelled "n/p"
         fig.add_trace(go.Scatter(x=grey_x, y=grey_y, mode="markers+text", text=grey_text, hoverinfo="skip",
@@ -74,7 +77,7 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
         marked = f" {places.states[chosen_state].area_name} is outlined in orange."
     fig.update_xaxes(visible=False, range=[-0.6, COLS - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", fixedrange=True)
-    fig.update_layout(height=max(320, 36 * ROWS + 60), margin={"l": 0, "r": 0, "t": 10, "b": 10}, font={"size": font_size},
+    fig.update_layout(height=36 * ROWS + 130, margin={"l": 0, "r": 0, "t": 10, "b": 80}, font={"size": font_size},
                       plot_bgcolor="white", dragmode=False)
 
     data = pd.DataFrame([{"State or territory": p.area_name, "Code": code, "Median a year": p.median,
@@ -85,7 +88,8 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
     summary = (f"Highest state median: {top.area_name} ({money(top.median)}); lowest: {low.area_name} "
                f"({money(low.median)}); national median {money(places.national.median)}.{marked}")
     caption = (f"Source: {places.national.period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians "
-               "(SOC 29-2052), all industries. Tiles show medians rounded to the nearest $100 (exact figures in the table); "
+               "(SOC 29-2052), all industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 "
+               "(40.7 = $40,700; exact figures in the table); "
                "one tile per state or territory, not to scale; "
                "Guam, Puerto Rico and the Virgin Islands along the bottom row.")
     alt = ("Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
@@ -121,7 +125,7 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": width},
                                  hoverinfo="x+y"))
     med = [(label, getattr(p, key)[50]) for label, p in zip(labels, rows) if getattr(p, key)[50] is not None]
-    fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name="Median",
+    fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name="Median", cliponaxis=False,
                              text=[money(m, hourly) for _, m in med], textposition="top center",
                              marker={"symbol": "diamond", "size": 14, "color": PALETTE[5], "line": {"color": "white", "width": 1}}))
     fig.update_xaxes(title_text="USD per hour" if hourly else "USD per year", tickprefix="$", separatethousands=True)
