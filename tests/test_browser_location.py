@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from pypdf import PdfReader
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
