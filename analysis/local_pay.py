@@ -266,6 +266,31 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def about_text(places: Places, published: str = "") -> str:
+    """How local pay works, for the About page (Markdown-safe: no outside text)."""
+    when = f", published by BLS on {published}" if published else ""
+    return f"""
+- **Source.** {SOURCE}, {places.national.period} release{when}: pay and employment of pharmacy technicians
+  (SOC 29-2052) in each of the {len(places.states)} states and territories and {len(places.areas)} metro and
+  nonmetro areas BLS publishes. Choose one with **Pay for** at the top of any page; it travels in the link
+  as `state=` (postal code) and `area=` (BLS area code).
+- **All settings together.** BLS publishes pay by industry only for the whole country. A state's or metro area's
+  figures cover every setting at once, so they are shown *beside* each setting's national figure, never as that
+  setting's local pay.
+- **Rough local figures are estimates.** Where a page shows one for a setting, it is the local median scaled by
+  how far the setting's national median sits from the national median for all technicians in the same period,
+  rounded to the nearest ${ESTIMATE_ROUNDING}, labelled *Estimate, not a BLS figure*, with its working one click away.
+  It assumes a setting pays locally as it does nationally, which employers may not. The fit quiz never uses it.
+- **Cautions.** We say so in plain words where BLS did not release a figure or top-coded a wage, where the
+  employment estimate's relative standard error (RSE) is {HIGH_EMPLOYMENT_RSE:g}% or more, where the wage RSE is
+  {HIGH_WAGE_RSE:g}% or more, and where fewer than {FEW_TECHNICIANS} technicians work in an area (the count is
+  always shown). These thresholds are ours; BLS sets none.
+- **The map** is a tile grid, one equal square per state or territory, drawn without any map data from the
+  internet; its tiles show medians rounded to the nearest $100, and the sortable table beside it has the exact
+  figures.
+"""
+
+
 # --- A setting's rough local figure ---------------------------------------------------------------
 
 

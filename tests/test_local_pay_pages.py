@@ -99,6 +99,8 @@ def test_overview_shows_the_place_beside_the_nation_with_rank_map_and_cautions()
     assert "**Ohio**, all settings (May 2025): median **\\$40,650**" in text
     assert "**United States**, all settings (May 2025): median **\\$45,750**" in text
     assert "metro and nonmetro areas with a published median" in text and "areas in Ohio" in text
+    assert "The median for Ohio, \\$40,650 a year, ranks" in text  # the state's rank too; $ never read as maths
+    assert "national median is \\$45,750" in text
     # Every setting card: the national figure labelled national, the place's figure labelled with its area.
     assert text.count("Cleveland, OH metro area, all settings (May 2025): **\\$39,310**") == len(load_profiles().profiles)
     assert "Median pay, national: **\\$38,630** — May 2024" in text
@@ -128,6 +130,7 @@ def test_detail_shows_the_place_and_a_labelled_estimate_with_its_method():
     assert "Rough figure for Retail in Cleveland, OH metro area: **about \\$34,900** a year" in text
     assert "Estimate, not a BLS figure" in text
     assert "Estimate, not a BLS figure. BLS publishes no pay for Retail trade" in text  # the method, in its popover
+    assert "(\\$39,310, May 2025)" in text  # dollar signs escaped: a pair would render as maths
 
 
 def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure():
@@ -136,8 +139,8 @@ def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure()
     at.run()
     table = next(d.value for d in at.dataframe if "Rough local figure for the setting" in d.value.columns)
     assert list(table["Setting"]) == ["Hospital", "Retail", "Long-term care", "PBM / insurance"]
-    assert all("median $55,110" in v for v in table["California, all settings (May 2025)"])
-    assert table.set_index("Setting").loc["Retail", "National median for its industry"].startswith("$38,630 (May 2024)")
+    assert all("median $55,110 a year" in v for v in table["California, all settings (May 2025)"])
+    assert table.set_index("Setting").loc["Retail", "National median for its industry"].startswith("$38,630 a year (May 2024)")
     assert table.set_index("Setting").loc["Long-term care", "Rough local figure for the setting"].startswith("no estimate")
     assert all(v.endswith("(estimate)") or v.startswith("no estimate") for v in table["Rough local figure for the setting"])
     ranges = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
@@ -204,3 +207,9 @@ def test_the_pdf_names_the_place_and_prints_its_published_figures():
         assert figure in text, figure
     assert "BLS publishes no pay for a single setting within a state or metro area" in text
     assert len(PdfReader(io.BytesIO(local)).pages) <= 2
+
+
+def test_about_page_explains_local_pay_and_its_estimate():
+    text = text_of(open_page("about"))
+    assert "54 states and territories and 528 metro" in text and "May 2025 release, published by BLS on 2026-05-15" in text
+    assert "Estimate, not a BLS figure" in text and "The fit quiz never uses it" in text

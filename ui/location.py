@@ -22,6 +22,7 @@ from analysis.local_pay import (
     AreaPay,
     Places,
     PlaceSummary,
+    about_text,
     error_words,
     money,
     place_summary,
@@ -149,6 +150,11 @@ def location_picker(container) -> None:
 # --- Blocks the pages call ----------------------------------------------------------------------------
 
 
+def _text(text: str) -> str:
+    """Our own sentences as plain text: Markdown neutralised and dollar signs kept from reading as maths."""
+    return safe(text).replace("$", "\\$")
+
+
 def _national_medians(national=None) -> dict[str, float]:
     """All-industries national medians by period, for the rough estimate (same-period ratios only).
     `national` is the catalog's NationalFacts (or None); the OEWS table adds its own period."""
@@ -194,14 +200,14 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     left.markdown(f"Rough figure for {safe(profile.short_name)} in {safe(pay.label)}: **about {money(est.value)}** a year "
                   .replace("$", "\\$") + ESTIMATE_BADGE)
     with right.popover("How this estimate is made", icon=":material/calculate:"):
-        st.markdown(safe(est.method))
+        st.markdown(_text(est.method))
 
 
 def _estimate_text(pay: AreaPay, profile: Profile, medians: dict[str, float]) -> str:
     fact = profile.facts.median_wage_annual
     value = fact.value if isinstance(fact.value, (int, float)) else None
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
-    return f"about {money(est.value)} (estimate)" if est else "no estimate (a figure is missing)"
+    return f"about {money(est.value)} a year (estimate)" if est else "no estimate (a figure is missing)"
 
 
 def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = False, for_quiz: bool = False) -> None:
@@ -220,11 +226,12 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     table = []
     for p in profiles:
         fact = p.facts.median_wage_annual
-        national = f"{money(fact.value)} ({fact.period})" if isinstance(fact.value, (int, float)) else "no published figure"
+        national = (f"{money(fact.value)} a year ({fact.period})" if isinstance(fact.value, (int, float))
+                    else "no published figure")
         table.append({
             "Setting": p.short_name,
             "National median for its industry": f"{national} · {p.bls_industry.title}",
-            f"{pay.label}, all settings ({pay.period})": f"median {money(pay.median)}; "
+            f"{pay.label}, all settings ({pay.period})": f"median {money(pay.median)} a year; "
                                                         f"10th–90th {money(pay.annual[10])}–{money(pay.annual[90])}",
             "Rough local figure for the setting": _estimate_text(pay, p, medians),
         })
@@ -232,7 +239,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     st.caption("BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
                "together. The last column is our rough estimate, not a BLS figure.")
     with st.popover("How the rough local figures are made", icon=":material/calculate:"):
-        st.markdown(safe("Each is the local median for all pharmacy technicians, scaled by how far the setting's "
+        st.markdown(_text("Each is the local median for all pharmacy technicians, scaled by how far the setting's "
                          "national median sits from the national median for all technicians in the same period. "
                          "It assumes each setting pays locally as it does nationally relative to the local median; "
                          "employers may not. The fit quiz never uses these figures."))
@@ -242,7 +249,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
 def cautions(pay: AreaPay) -> None:
     """BLS flags and thin samples for this place, in plain words."""
     for note in uncertainty_notes(pay):
-        st.warning(safe(note), icon=":material/info:")
+        st.warning(_text(note), icon=":material/info:")
 
 
 def local_card_line() -> None:
@@ -265,10 +272,11 @@ def overview_local_pay() -> None:
                     "every page then shows its pay beside the national figures.")
     else:
         st.markdown(place_line(pay))
-        st.markdown(safe(rank_words(pl, pay)))
+        st.markdown(_text(rank_words(pl, pay)))
         cautions(pay)
         if pay.area_type != "state" and pay.state in pl.states:
             st.markdown("Whole state: " + place_line(pl.states[pay.state]))
+            st.markdown(_text(rank_words(pl, pl.states[pay.state])))
     st.markdown("United States: " + place_line(pl.national))
     render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
     box = st.expander("All states and territories, sortable (click a column heading)", key="state_table",
@@ -284,3 +292,13 @@ def overview_local_pay() -> None:
         with box:
             if box.open:
                 st.dataframe(inside, hide_index=True, width="stretch")
+
+
+def about_local_pay() -> None:
+    """The About page's section on local pay: source, what it covers, the estimate and the cautions."""
+    pl = places()
+    if pl is None:
+        st.markdown("Local pay is unavailable: the BLS table could not be read.")
+        return
+    st.subheader("Pay where you live")
+    st.markdown(about_text(pl, str(load_provenance().get("bls_published") or "")).replace("$", "\\$"))
