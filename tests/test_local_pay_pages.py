@@ -213,3 +213,16 @@ def test_about_page_explains_local_pay_and_its_estimate():
     text = text_of(open_page("about"))
     assert "54 states and territories and 528 metro" in text and "May 2025 release, published by BLS on 2026-05-15" in text
     assert "Estimate, not a BLS figure" in text and "The fit quiz never uses it" in text
+
+
+def test_sortable_tables_open_with_the_published_figures():
+    at = open_page("overview", state="OH")
+    at.session_state["state_table"] = True
+    at.session_state["area_table"] = True
+    at.run()
+    tables = [d.value for d in at.dataframe]
+    states = next(t for t in tables if len(t) == 54)
+    assert states.set_index("Code").loc["OH", "Median a year"] == 40650
+    areas = next(t for t in tables if "Cleveland, OH" in set(t["Area"]))
+    assert len(areas) == len(PLACES.areas_in("OH"))
+    assert areas.set_index("Area").loc["Cleveland, OH", "Median a year"] == 39310

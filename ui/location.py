@@ -285,12 +285,12 @@ def overview_local_pay() -> None:
         if box.open:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
     if pay is not None:
-        areas = place_table(pl, "area")
-        inside = areas[areas["Code"].isin([a.area_code for a in pl.areas_in(pay.state)])]
         box = st.expander(f"Metro and nonmetro areas in {safe(pl.states[pay.state].area_name)}, sortable",
                           key="area_table", on_change="rerun")
         with box:
-            if box.open:
+            if box.open:  # built only when opened: keeps reruns cheap
+                areas = place_table(pl, "area")
+                inside = areas[areas["Code"].isin([a.area_code for a in pl.areas_in(pay.state)])]
                 st.dataframe(inside, hide_index=True, width="stretch")
 
 
