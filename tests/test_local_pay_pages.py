@@ -184,7 +184,7 @@ def test_picking_a_state_then_an_area_updates_the_link_and_a_new_state_clears_th
 
 
 def test_new_client_clears_the_place():
-    at = open_page("detail", state="OH", area=CLEVELAND)
+    at = open_page("overview", state="OH", area=CLEVELAND)
     at.button(key="new_client").click().run()
     at.button(key="confirm_reset_yes").click().run()
     assert not at.exception
