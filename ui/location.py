@@ -199,7 +199,7 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(f"Rough figure for {safe(profile.short_name)} in {safe(pay.label)}: **about {money(est.value)}** a year "
                   .replace("$", "\\$") + ESTIMATE_BADGE)
-    with right.popover("How this estimate is made", icon=":material/calculate:"):
+    with right.popover("Method", icon=":material/calculate:", help="How this estimate is made"):
         st.markdown(_text(est.method))
 
 
