@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from analysis.presentation.facts import industry_mapping
 from ui.links import PageLinks
 from ui.location import local_beside
 from ui.state import current, show_skipped
@@ -44,9 +45,9 @@ with left:
 with right:
     st.subheader("Pay and jobs")
     ind = p.bls_industry
-    st.caption(f"Figures describe the BLS industry **{safe(ind.title)}** (NAICS {safe(ind.naics)}), "
-               f"mapping confidence: **{ind.confidence}**. {safe(ind.note)}")
-    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()))
+    st.caption(safe(industry_mapping(ind)))
+    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()
+                          if getattr(p.facts, key) is not None))
     local_beside(p, result.catalogs.national, estimate=True)
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.paths import OEWS_PROVENANCE_PATH, OEWS_TABLE_PATH
+from analysis.paths import OEWS_PROVENANCE_PATH, OEWS_TABLE_PATH, OEWS_TREND_PATH
 
 NATIONAL = "0000000"
 ALL_INDUSTRIES = "000000"
@@ -63,15 +63,31 @@ def footnote_words(codes: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _index_cached(path: str, mtime_ns: int) -> dict[tuple[str, str], dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        return {(r["area_code"], r["industry_code"]): r for r in csv.DictReader(fh)}
+        header = next(csv.reader([fh.readline()]))
+        national = [line for line in fh if line.startswith("national,")]  # rows sort national first
+    return {(r["area_code"], r["industry_code"]): r for r in csv.DictReader(national, fieldnames=header)}
 
 
 def oews_index(path: Path = OEWS_TABLE_PATH) -> dict[tuple[str, str], dict[str, str]]:
-    """(area_code, industry_code) -> the row as strings; empty if the table is missing."""
+    """National rows only, (area_code, industry_code) -> the row as strings; empty if the table is missing.
+
+    Profile figures point at national industry rows; parsing only those keeps start-up cheap."""
     try:
         return _index_cached(str(path), path.stat().st_mtime_ns)
     except OSError:
         return {}
+
+
+def oews_release(path: Path = OEWS_PROVENANCE_PATH) -> str:
+    """The release label ('May 2025') from the provenance record, read without a YAML parser; '' if absent."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("release:"):
+                    return line.split(":", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return ""
 
 
 def load_provenance(path: Path = OEWS_PROVENANCE_PATH) -> dict[str, Any]:
@@ -80,3 +96,29 @@ def load_provenance(path: Path = OEWS_PROVENANCE_PATH) -> dict[str, Any]:
 
     doc, problems = read_yaml_file(path)
     return doc if isinstance(doc, dict) and not problems else {}
+
+
+def industry_title(code: str, path: Path = OEWS_TABLE_PATH) -> str:
+    """BLS's title for a national industry row ('' if the table lacks it); 000000 reads 'all industries'."""
+    if code == ALL_INDUSTRIES:
+        return "all industries"
+    row = oews_index(path).get((NATIONAL, code))
+    return row["industry_title"] if row else ""
+
+
+def pointer_industry(pointer: str | None) -> str:
+    """'M2025/622100/annual_median' -> '622100' ('' for no pointer)."""
+    return pointer.split("/")[1] if pointer else ""
+
+
+def industry_label(code: str) -> str:
+    """'General Medical and Surgical Hospitals (622100)', or the code alone if the table lacks it."""
+    title = industry_title(code)
+    return f"{title} ({code})" if title and code != ALL_INDUSTRIES else (title or code)
+
+
+def load_national_trend(path: Path = OEWS_TREND_PATH) -> pd.DataFrame:
+    """The all-industries row of BLS's national files, one row per release (May 2023, 2024, 2025), oldest first."""
+    df = pd.read_csv(path, dtype={"release": str, "source_file": str})
+    df["year"] = df["release"].str.split().str[-1].astype(int)
+    return df.sort_values("year").reset_index(drop=True)

@@ -28,9 +28,10 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
+from analysis.loading.loader import Catalogs
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 from analysis.presentation.facts import format_value
 from analysis.presentation.figures import PALETTE
-from analysis.loading.loader import Catalogs
 from analysis.quiz import (
     WEIGHT_LABELS,
     WEIGHTS,
@@ -41,7 +42,6 @@ from analysis.quiz import (
     missing_credentials,
     reasons_for_against,
 )
-from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
 
@@ -165,6 +165,15 @@ def _period(fact: Fact) -> str:
     """'PTCB refund policy (c. 2024-25)' -> 'PTCB refund policy, c. 2024-25', so it nests in brackets."""
     p = (fact.period or "").strip()
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
+
+
+def _pay_origin(p: Profile) -> str:
+    """'BLS OEWS May 2025, industry 622100' — and a plain warning where that industry is only the nearest one."""
+    pay = p.facts.median_wage_annual
+    if not pay.oews:
+        return str(pay.period)
+    nearest = ", nearest industry only" if p.bls_industry.confidence in ("low", "none") else ""
+    return f"BLS OEWS {pay.period}, industry {p.bls_industry.naics}{nearest}"
 
 
 # --- The page --------------------------------------------------------------------------------------
@@ -479,7 +488,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{format_value(pay, spoken=True)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
+            pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
                         else f"{NO_FIGURE}\n(nearest figures: see the app)")
             row = table.row()
             row.cell(pdf.clean(p.name))
