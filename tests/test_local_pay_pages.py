@@ -17,6 +17,8 @@ from analysis.presentation.summary_pdf import build_summary_pdf
 from tests.apptest_helpers import APP, open_page
 
 PAGES = ["overview", "compare", "detail", "quiz", "pathways", "about"]
+PROFILES = load_profiles().by_id()
+NATIONAL = load_profiles().catalogs.national.median_wage_annual
 PLACES = places_from_table(load_oews())
 CLEVELAND = "0017410"
 
@@ -103,9 +105,11 @@ def test_overview_shows_the_place_beside_the_nation_with_rank_map_and_cautions()
     assert "national median is \\$45,750" in text
     # Every setting card: the national figure labelled national, the place's figure labelled with its area.
     assert text.count("Cleveland, OH metro area, all settings (May 2025): **\\$39,310**") == len(load_profiles().profiles)
-    assert "Median pay, national: **\\$38,630** — May 2024" in text
-    grid = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert grid["data"][0]["type"] == "heatmap" and len(grid["layout"]["shapes"]) == 1  # Ohio outlined
+    retail = PROFILES["retail"].facts.median_wage_annual
+    assert f"Median pay, national: **\\${retail.value:,}** — " in text and retail.period in text
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    grid = next(g for g in specs if g["data"][0]["type"] == "heatmap")
+    assert len(grid["layout"]["shapes"]) == 1  # Ohio outlined
 
 
 def test_overview_with_a_small_area_shows_its_employment_and_flag():
@@ -127,9 +131,13 @@ def test_detail_shows_the_place_and_a_labelled_estimate_with_its_method():
     at = open_page("detail", setting="retail", state="OH", area=CLEVELAND)
     text = text_of(at)
     assert "In **Cleveland, OH metro area**, all settings (May 2025): median **\\$39,310**" in text
-    assert "Rough figure for Retail in Cleveland, OH metro area: **about \\$34,900** a year" in text
+    retail = PROFILES["retail"].facts.median_wage_annual
+    assert retail.period == NATIONAL.period  # the estimate needs a national median of the same period
+    expected = round(39310 * retail.value / NATIONAL.value / 100) * 100
+    assert f"Rough figure for Retail in Cleveland, OH metro area: **about \\${expected:,}** a year" in text
     assert "Estimate, not a BLS figure" in text
-    assert "Estimate, not a BLS figure. BLS publishes no pay for Retail trade" in text  # the method, in its popover
+    industry = PROFILES["retail"].bls_industry.title
+    assert f"Estimate, not a BLS figure. BLS publishes no pay for {industry}" in text  # the method, in its popover
     assert "(\\$39,310, May 2025)" in text  # dollar signs escaped: a pair would render as maths
 
 
@@ -140,8 +148,15 @@ def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure()
     table = next(d.value for d in at.dataframe if "Rough local figure for the setting" in d.value.columns)
     assert list(table["Setting"]) == ["Hospital", "Retail", "Long-term care", "PBM / insurance"]
     assert all("median $55,110 a year" in v for v in table["California, all settings (May 2025)"])
-    assert table.set_index("Setting").loc["Retail", "National median for its industry"].startswith("$38,630 a year (May 2024)")
-    assert table.set_index("Setting").loc["Long-term care", "Rough local figure for the setting"].startswith("no estimate")
+    by_setting = table.set_index("Setting")
+    for sid in ("hospital", "retail", "long-term-care", "industry-pbm"):
+        fact, name = PROFILES[sid].facts.median_wage_annual, PROFILES[sid].short_name
+        cell = by_setting.loc[name, "Rough local figure for the setting"]
+        if fact.value is None or fact.period != NATIONAL.period:
+            assert cell.startswith("no estimate"), name  # never a number without its published inputs
+        else:
+            assert by_setting.loc[name, "National median for its industry"].startswith(f"${fact.value:,} a year ({fact.period})")
+            assert cell == f"about ${round(55110 * fact.value / NATIONAL.value / 100) * 100:,} a year (estimate)", name
     assert all(v.endswith("(estimate)") or v.startswith("no estimate") for v in table["Rough local figure for the setting"])
     ranges = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert any(55110 in t.get("x", []) for spec in ranges for t in spec["data"])
