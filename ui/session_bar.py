@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.language import LANG_KEY, language_picker
+from ui.location import location_picker
 from ui.style import page_style
 
 KEEP_ON_RESET = {"presentation", LANG_KEY}  # room settings, not something about the person
@@ -20,7 +21,8 @@ def clear_session() -> None:
 
 def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
-    _, right = st.columns([1, 1], vertical_alignment="center")
+    left, right = st.columns([1, 1], vertical_alignment="center")
+    location_picker(left)
     with right, st.container(horizontal=True, horizontal_alignment="right"):
         language_picker()
         st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")

@@ -14,6 +14,7 @@ from typing import Any
 
 from analysis.links.answers import decode_answers, encode_answers
 from analysis.links.common import MAX_PARAM_CHARS, clip
+from analysis.links.location import parse_area, parse_state
 from analysis.links.plan import decode_plan, encode_plan
 from analysis.links.settings import parse_setting, parse_setting_list
 
@@ -76,6 +77,10 @@ PARAMS: tuple[LinkParam, ...] = (
               _plan, lambda value: encode_plan(value)),
     LinkParam("lang", EVERY_PAGE, "the language the app is shown in (English when absent)",
               "en or es", "lang=es", choice("en", "es")),
+    LinkParam("state", EVERY_PAGE, "the state or territory whose pay is shown beside the national figures",
+              "a two-letter postal code", "state=OH", parse_state),
+    LinkParam("area", EVERY_PAGE, "a metro or nonmetro area within that state (BLS area code)",
+              "a 7-digit BLS area code in the chosen state", "area=0017410", parse_area),
 )
 
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}
