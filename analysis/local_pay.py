@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.i18n import N_, _, current_language, localize_period, number
+from analysis.i18n import money as format_money
 from analysis.loading.oews import FOOTNOTE_TEXT
 
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"
 SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
-INDUSTRY_WORDS = "all industries (every setting together)"
+INDUSTRY_WORDS = N_("all industries (every setting together)")
 PERCENTILES = (10, 25, 50, 75, 90)
-UNITED_STATES = "United States"
+UNITED_STATES = N_("United States")
 
 # When a figure deserves a caution. BLS sets no cut-offs; these are the team's, stated on the page.
 HIGH_EMPLOYMENT_RSE = 10.0  # % relative standard error of the employment estimate
@@ -34,16 +36,16 @@ ESTIMATE_ROUNDING = 100  # a rough figure is shown to the nearest $100, never to
 
 # BLS footnote codes this page explains in its own words (the rest are named by code).
 FOOTNOTE_WORDS = {
-    "5": ("BLS top-codes very high wages: some figures here are at or above BLS's top value "
-          "($115.00 an hour or $239,200 a year), so it publishes no exact number for them."),
-    "8": "BLS did not release some estimates for this area (usually because too few employers reported).",
+    "5": N_("BLS top-codes very high wages: some figures here are at or above BLS's top value "
+            "($115.00 an hour or $239,200 a year), so it publishes no exact number for them."),
+    "8": N_("BLS did not release some estimates for this area (usually because too few employers reported)."),
 }
 
 _FIELD_WORDS = {
-    "employment": "employment", "annual_median": "median annual wage", "hourly_median": "median hourly wage",
-    "annual_p10": "10th percentile wage", "annual_p25": "25th percentile wage", "annual_p75": "75th percentile wage",
-    "annual_p90": "90th percentile wage", "annual_mean": "mean wage", "employment_rse": "employment error estimate",
-    "wage_rse": "wage error estimate",
+    "employment": N_("employment"), "annual_median": N_("median annual wage"), "hourly_median": N_("median hourly wage"),
+    "annual_p10": N_("10th percentile wage"), "annual_p25": N_("25th percentile wage"),
+    "annual_p75": N_("75th percentile wage"), "annual_p90": N_("90th percentile wage"), "annual_mean": N_("mean wage"),
+    "employment_rse": N_("employment error estimate"), "wage_rse": N_("wage error estimate"),
 }
 
 
@@ -85,19 +87,19 @@ class AreaPay:
     def label(self) -> str:
         """'United States', 'Ohio', 'Cleveland, OH metro area', 'Northwest Alabama nonmetropolitan area'."""
         if self.area_type == "national":
-            return UNITED_STATES
+            return _(UNITED_STATES)
         if self.area_type == "metro":
-            return f"{self.area_name} metro area"
+            return _("{name} metro area").format(name=self.area_name)
         return self.area_name
 
     @property
     def kind(self) -> str:
-        return {"national": "the whole country", "state": "state or territory", "metro": "metro area",
-                "nonmetro": "nonmetropolitan area"}.get(self.area_type, self.area_type)
+        return {"national": _("the whole country"), "state": _("state or territory"), "metro": _("metro area"),
+                "nonmetro": _("nonmetropolitan area")}.get(self.area_type, self.area_type)
 
     def heading(self) -> str:
         """How every local figure is labelled: area, industry and period."""
-        return f"{self.label} · {INDUSTRY_WORDS} · {self.period}"
+        return f"{self.label} · {_(INDUSTRY_WORDS)} · {localize_period(self.period)}"
 
 
 def _text(value) -> str:
@@ -168,12 +170,14 @@ def places_from_table(table: pd.DataFrame, period: str = PERIOD) -> Places:
 
 def money(value: float | None, hourly: bool = False) -> str:
     if value is None:
-        return "not published"
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+        return _("not published")
+    return format_money(value, cents=hourly)
 
 
 def ordinal(n: int) -> str:
-    """1 -> '1st', 12 -> '12th', 22 -> '22nd'."""
+    """1 -> '1st', 12 -> '12th', 22 -> '22nd' ('1.º' in Spanish)."""
+    if current_language() == "es":
+        return f"{n}.º"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -188,7 +192,8 @@ def rank_of(value: float, others: Iterable[float]) -> tuple[int, bool, int]:
 
 def _rank_phrase(value: float, pool: Sequence[AreaPay]) -> tuple[str, int]:
     rank, tied, n = rank_of(value, [a.median for a in pool if a.median is not None])
-    return f"{ordinal(rank)} highest{' (tied)' if tied else ''} of {n}", n
+    text = _("{rank} highest (tied) of {n}") if tied else _("{rank} highest of {n}")
+    return text.format(rank=ordinal(rank), n=n), n
 
 
 def rank_words(places: Places, pay: AreaPay) -> str:
@@ -196,41 +201,50 @@ def rank_words(places: Places, pay: AreaPay) -> str:
     if pay.area_type == "national":
         return ""
     if pay.median is None:
-        return f"BLS published no median for {pay.label}, so it cannot be ranked."
+        return _("BLS published no median for {place}, so it cannot be ranked.").format(place=pay.label)
     if pay.area_type == "state":
-        phrase, _ = _rank_phrase(pay.median, list(places.states.values()))
-        return (f"The median for {pay.label}, {money(pay.median)} a year, ranks {phrase} states and territories "
-                f"with a published median ({pay.period}; the national median is {money(places.national.median)}).")
-    phrase, _ = _rank_phrase(pay.median, list(places.areas.values()))
+        phrase, _n = _rank_phrase(pay.median, list(places.states.values()))
+        return _("The median for {place}, {median} a year, ranks {phrase} states and territories with a published "
+                 "median ({period}; the national median is {national}).").format(
+            place=pay.label, median=money(pay.median), phrase=phrase, period=localize_period(pay.period),
+            national=money(places.national.median))
+    phrase, _n = _rank_phrase(pay.median, list(places.areas.values()))
     home = places.states.get(pay.state)
     within = ""
     if home is not None:
         local_phrase, n_local = _rank_phrase(pay.median, places.areas_in(pay.state))
         if n_local > 1:
-            within = f", and {local_phrase} areas in {home.area_name}"
-    return (f"The median for {pay.label}, {money(pay.median)} a year, ranks {phrase} metro and nonmetro areas "
-            f"with a published median{within} ({pay.period}).")
+            within = _(", and {phrase} areas in {state}").format(phrase=local_phrase, state=home.area_name)
+    return _("The median for {place}, {median} a year, ranks {phrase} metro and nonmetro areas with a published "
+             "median{within} ({period}).").format(place=pay.label, median=money(pay.median), phrase=phrase,
+                                                  within=within, period=localize_period(pay.period))
 
 
 def uncertainty_notes(pay: AreaPay) -> list[str]:
     """Plain-word cautions for this area's figures: BLS footnotes, figures not published, high error, few people."""
     notes: list[str] = []
     for code in pay.footnotes:
-        notes.append(FOOTNOTE_WORDS.get(code) or FOOTNOTE_TEXT.get(code) or f"BLS marks these figures with its footnote {code}.")
+        words = FOOTNOTE_WORDS.get(code)
+        notes.append(_(words) if words else FOOTNOTE_TEXT.get(code)
+                     or _("BLS marks these figures with its footnote {code}.").format(code=code))
     published = {"employment": pay.employment, "annual_median": pay.annual[50], "annual_p10": pay.annual[10],
                  "annual_p90": pay.annual[90]}
-    missing = [_FIELD_WORDS[k] for k, v in published.items() if v is None]
+    missing = [_(_FIELD_WORDS[k]) for k, v in published.items() if v is None]
     if missing:
-        notes.append(f"Not published by BLS for {pay.label}: {', '.join(missing)}. Nothing is filled in in its place.")
+        notes.append(_("Not published by BLS for {place}: {fields}. Nothing is filled in in its place.").format(
+            place=pay.label, fields=", ".join(missing)))
     if pay.employment_rse is not None and pay.employment_rse >= HIGH_EMPLOYMENT_RSE:
-        notes.append(f"The employment figure is imprecise: BLS puts its relative standard error at "
-                     f"{pay.employment_rse:g}% (we flag {HIGH_EMPLOYMENT_RSE:g}% or more). Treat the count as rough.")
+        notes.append(_("The employment figure is imprecise: BLS puts its relative standard error at {rse}% (we flag "
+                       "{limit}% or more). Treat the count as rough.").format(rse=f"{pay.employment_rse:g}",
+                                                                              limit=f"{HIGH_EMPLOYMENT_RSE:g}"))
     if pay.wage_rse is not None and pay.wage_rse >= HIGH_WAGE_RSE:
-        notes.append(f"The wage figures are less precise than most: BLS puts the relative standard error of the mean "
-                     f"wage at {pay.wage_rse:g}% (we flag {HIGH_WAGE_RSE:g}% or more).")
+        notes.append(_("The wage figures are less precise than most: BLS puts the relative standard error of the mean "
+                       "wage at {rse}% (we flag {limit}% or more).").format(rse=f"{pay.wage_rse:g}",
+                                                                           limit=f"{HIGH_WAGE_RSE:g}"))
     if pay.employment is not None and pay.employment < FEW_TECHNICIANS:
-        notes.append(f"Only about {pay.employment:,.0f} pharmacy technicians work in {pay.label} by BLS's count, so "
-                     "these figures rest on few people's pay; a single employer can move them.")
+        notes.append(_("Only about {n} pharmacy technicians work in {place} by BLS's count, so these figures rest on "
+                       "few people's pay; a single employer can move them.").format(n=number(pay.employment),
+                                                                                    place=pay.label))
     return notes
 
 
@@ -238,16 +252,17 @@ def error_words(pay: AreaPay) -> str:
     """'employment ± 7% (RSE), wages ± 1.5% (RSE)' style summary of BLS's own error measures."""
     parts = []
     if pay.employment_rse is not None:
-        parts.append(f"employment RSE {pay.employment_rse:g}%")
+        parts.append(_("employment RSE {rse}%").format(rse=f"{pay.employment_rse:g}"))
     if pay.wage_rse is not None:
-        parts.append(f"wage RSE {pay.wage_rse:g}%")
-    return ", ".join(parts) or "no error measure published"
+        parts.append(_("wage RSE {rse}%").format(rse=f"{pay.wage_rse:g}"))
+    return ", ".join(parts) or _("no error measure published")
 
 
 def distribution_rows(pay: AreaPay) -> list[dict[str, str]]:
     """The area's published distribution as label/annual/hourly rows (for tables and the PDF)."""
-    names = {10: "10th percentile", 25: "25th percentile", 50: "Median", 75: "75th percentile", 90: "90th percentile"}
-    return [{"Figure": names[p], "A year": money(pay.annual[p]), "An hour": money(pay.hourly[p], hourly=True)}
+    names = {10: _("10th percentile"), 25: _("25th percentile"), 50: _("Median"), 75: _("75th percentile"),
+             90: _("90th percentile")}
+    return [{_("Figure"): names[p], _("A year"): money(pay.annual[p]), _("An hour"): money(pay.hourly[p], hourly=True)}
             for p in PERCENTILES]
 
 
@@ -258,20 +273,20 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
     medians = [a.median for a in pool if a.median is not None]
     for a in pool:
         rank = rank_of(a.median, medians)[0] if a.median is not None else None
-        rows.append({"Area": a.area_name, "Code": a.state if kind == "state" else a.area_code,
-                     "Median a year": a.median, "10th percentile": a.annual[10], "90th percentile": a.annual[90],
-                     "Median an hour": a.hourly[50], "Technicians employed": a.employment,
-                     "Employment RSE %": a.employment_rse, "Rank (highest median = 1)": rank,
-                     "BLS notes": "; ".join(uncertainty_notes(a))})
+        rows.append({_("Area"): a.area_name, _("Code"): a.state if kind == "state" else a.area_code,
+                     _("Median a year"): a.median, _("10th percentile"): a.annual[10], _("90th percentile"): a.annual[90],
+                     _("Median an hour"): a.hourly[50], _("Technicians employed"): a.employment,
+                     _("Employment RSE %"): a.employment_rse, _("Rank (highest median = 1)"): rank,
+                     _("BLS notes"): "; ".join(uncertainty_notes(a))})
     return pd.DataFrame(rows)
 
 
 def about_text(places: Places, published: str = "") -> str:
     """How local pay works, for the About page (Markdown-safe: no outside text)."""
-    when = f", published by BLS on {published}" if published else ""
-    return f"""
-- **Source.** {SOURCE}, {places.national.period} release{when}: pay and employment of pharmacy technicians
-  (SOC 29-2052) in each of the {len(places.states)} states and territories and {len(places.areas)} metro and
+    when = _(", published by BLS on {date}").format(date=published) if published else ""
+    return _("""
+- **Source.** {source}, {period} release{when}: pay and employment of pharmacy technicians
+  (SOC 29-2052) in each of the {states} states and territories and {areas} metro and
   nonmetro areas BLS publishes. Choose one with **Pay for** at the top of any page; it travels in the link
   as `state=` (postal code) and `area=` (BLS area code).
 - **All settings together.** BLS publishes pay by industry only for the whole country. A state's or metro area's
@@ -279,16 +294,18 @@ def about_text(places: Places, published: str = "") -> str:
   setting's local pay.
 - **Rough local figures are estimates.** Where a page shows one for a setting, it is the local median scaled by
   how far the setting's national median sits from the national median for all technicians in the same period,
-  rounded to the nearest ${ESTIMATE_ROUNDING}, labelled *Estimate, not a BLS figure*, with its working one click away.
+  rounded to the nearest ${rounding}, labelled *Estimate, not a BLS figure*, with its working one click away.
   It assumes a setting pays locally as it does nationally, which employers may not. The fit quiz never uses it.
 - **Cautions.** We say so in plain words where BLS did not release a figure or top-coded a wage, where the
-  employment estimate's relative standard error (RSE) is {HIGH_EMPLOYMENT_RSE:g}% or more, where the wage RSE is
-  {HIGH_WAGE_RSE:g}% or more, and where fewer than {FEW_TECHNICIANS} technicians work in an area (the count is
+  employment estimate's relative standard error (RSE) is {employment_rse}% or more, where the wage RSE is
+  {wage_rse}% or more, and where fewer than {few} technicians work in an area (the count is
   always shown). These thresholds are ours; BLS sets none.
 - **The map** is a tile grid, one equal square per state or territory, drawn without any map data from the
   internet; its tiles show medians rounded to the nearest $100, and the sortable table beside it has the exact
   figures.
-"""
+""").format(source=SOURCE, period=localize_period(places.national.period), when=when, states=len(places.states),
+            areas=len(places.areas), rounding=ESTIMATE_ROUNDING, employment_rse=f"{HIGH_EMPLOYMENT_RSE:g}",
+            wage_rse=f"{HIGH_WAGE_RSE:g}", few=FEW_TECHNICIANS)
 
 
 # --- A setting's rough local figure ---------------------------------------------------------------
@@ -315,13 +332,16 @@ def setting_estimate(place: AreaPay, setting_name: str, industry_title: str, set
         return None
     ratio = setting_median / national
     value = round(place.median * ratio / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING
-    method = (f"Estimate, not a BLS figure. BLS publishes no pay for {industry_title} within {place.label}. "
-              f"We took the median for all pharmacy technicians in {place.label} ({money(place.median)}, {place.period}) "
-              f"and scaled it by how far this setting's national median ({money(setting_median)}, {setting_period}) "
-              f"sits from the national median for all technicians ({money(national)}, {setting_period}): "
-              f"{money(place.median)} × {ratio:.3f} ≈ {money(value)}, rounded to the nearest ${ESTIMATE_ROUNDING}. "
-              f"It assumes {setting_name} pays the same share above or below the local median as it does nationally, "
-              "which local employers may not; ask them. The fit quiz never uses it.")
+    method = _("Estimate, not a BLS figure. BLS publishes no pay for {industry} within {place}. We took the median for "
+               "all pharmacy technicians in {place} ({local}, {local_period}) and scaled it by how far this setting's "
+               "national median ({setting_median}, {period}) sits from the national median for all technicians "
+               "({national}, {period}): {local} × {ratio} ≈ {value}, rounded to the nearest ${rounding}. It assumes "
+               "{setting} pays the same share above or below the local median as it does nationally, which local "
+               "employers may not; ask them. The fit quiz never uses it.").format(
+        industry=industry_title, place=place.label, local=money(place.median),
+        local_period=localize_period(place.period), setting_median=money(setting_median),
+        period=localize_period(setting_period or ""), national=money(national), ratio=f"{ratio:.3f}",
+        value=money(value), rounding=ESTIMATE_ROUNDING, setting=setting_name)
     return Estimate(value, method)
 
 
