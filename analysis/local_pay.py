@@ -93,6 +93,13 @@ class AreaPay:
         return self.area_name
 
     @property
+    def key(self) -> str:
+        """The label in English whatever the language: a stable value for pickers and links."""
+        if self.area_type == "national":
+            return UNITED_STATES
+        return f"{self.area_name} metro area" if self.area_type == "metro" else self.area_name
+
+    @property
     def kind(self) -> str:
         return {"national": _("the whole country"), "state": _("state or territory"), "metro": _("metro area"),
                 "nonmetro": _("nonmetropolitan area")}.get(self.area_type, self.area_type)

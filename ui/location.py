@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from analysis.i18n import N_, _, localize_period, number
 from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.loading.schema import Profile
@@ -39,9 +40,18 @@ from ui.widgets import font_size, render_chart, safe, show_notices
 LOGGER = logging.getLogger(__name__)
 STATE_KEY = "loc_state"  # the state picker's value: a state's name; None or US for the nation
 AREA_KEY = "loc_area"  # the area picker's value: an area's label; None or WHOLE_STATE for the whole state
-US = "United States (national figures only)"
-WHOLE_STATE = "The whole state (no metro area)"
-ESTIMATE_BADGE = ":orange-badge[Estimate, not a BLS figure]"
+US = N_("United States (national figures only)")  # picker values stay English; shown through _()
+WHOLE_STATE = N_("The whole state (no metro area)")
+ESTIMATE_BADGE = N_(":orange-badge[Estimate, not a BLS figure]")
+
+
+def _option(value: str) -> str:
+    """A picker value (English) as shown: our own words translated, an area's label in the current language."""
+    if value in (US, WHOLE_STATE):
+        return _(value)
+    pl = places()
+    code = _by_label()[1].get(value)
+    return pl.areas[code].label if pl is not None and code else value
 
 
 @st.cache_resource(show_spinner=False)
@@ -62,7 +72,7 @@ def _by_label() -> tuple[dict[str, str], dict[str, str]]:
     pl = places()
     if pl is None:
         return {}, {}
-    return {p.area_name: c for c, p in pl.states.items()}, {p.label: c for c, p in pl.areas.items()}
+    return {p.area_name: c for c, p in pl.states.items()}, {p.key: c for c, p in pl.areas.items()}
 
 
 def chosen_codes() -> tuple[str | None, str | None]:
@@ -104,7 +114,7 @@ def _read_link(pl: Places, links: SharedLinks) -> None:
         if not (state and pl.area_in_state(new_area, state)):
             state = principal_state(new_area, pl)
             ss[STATE_KEY] = pl.states[state].area_name if state else None
-        ss[AREA_KEY] = pl.areas[new_area].label
+        ss[AREA_KEY] = pl.areas[new_area].key
 
 
 def _reset_area() -> None:
@@ -115,7 +125,7 @@ def location_picker(container) -> None:
     """'Pay for: …' in the session bar: a searchable state list, then the areas within the chosen state."""
     pl = places()
     if pl is None:
-        container.caption("Local pay is unavailable: the BLS table could not be read.")
+        container.caption(_("Local pay is unavailable: the BLS table could not be read."))
         return
     ss = st.session_state
     links = SharedLinks()
@@ -127,15 +137,16 @@ def location_picker(container) -> None:
     if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
         ss[AREA_KEY] = None
     here = chosen_place()
-    with container.popover(f"Pay for: {safe(here.label if here else 'United States')}", icon=":material/location_on:",
-                           key="location_popover"):
-        st.selectbox("State or territory (type to search)", [US, *(p.area_name for p in pl.states.values())],
-                     index=None, placeholder=US, key=STATE_KEY, on_change=_reset_area)
+    with container.popover(_("Pay for: {place}").format(place=safe(here.label if here else _("United States"))),
+                           icon=":material/location_on:", key="location_popover"):
+        st.selectbox(_("State or territory (type to search)"), [US, *(p.area_name for p in pl.states.values())],
+                     index=None, placeholder=_(US), key=STATE_KEY, on_change=_reset_area, format_func=_option)
         if state is not None:
-            st.selectbox("Metro or nonmetro area (optional)", [WHOLE_STATE, *(a.label for a in pl.areas_in(state))],
-                         index=None, placeholder=WHOLE_STATE, key=AREA_KEY)
-        st.caption(f"BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area "
-                   f"({pl.national.period}), for all settings together. Every page shows it beside the national figures.")
+            st.selectbox(_("Metro or nonmetro area (optional)"), [WHOLE_STATE, *(a.key for a in pl.areas_in(state))],
+                         index=None, placeholder=_(WHOLE_STATE), key=AREA_KEY, format_func=_option)
+        st.caption(_("BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area ({period}), "
+                     "for all settings together. Every page shows it beside the national figures.").format(
+            period=localize_period(pl.national.period)))
     if state is None:
         links.forget("state")
     else:
@@ -171,12 +182,14 @@ def _national_medians(national=None) -> dict[str, float]:
 def place_line(pay: AreaPay, hourly: bool = False) -> str:
     """One Markdown line: the place's published all-settings figures with their label, area, industry and period."""
     d = pay.hourly if hourly else pay.annual
-    unit = "an hour" if hourly else "a year"
-    spread = (f" · 10th–90th percentile {money(d[10], hourly)}–{money(d[90], hourly)}"
+    spread = (_(" · 10th–90th percentile {low}–{high}").format(low=money(d[10], hourly), high=money(d[90], hourly))
               if d[10] is not None and d[90] is not None else "")
-    employed = "employment not published" if pay.employment is None else f"{pay.employment:,.0f} technicians"
-    text = (f"**{safe(pay.label)}**, all settings ({pay.period}): median **{money(d[50], hourly)}** {unit}{spread} · "
-            f"{employed} · {error_words(pay)} · BLS OEWS")
+    employed = (_("employment not published") if pay.employment is None
+                else _("{n} technicians").format(n=number(pay.employment)))
+    text = (_("**{place}**, all settings ({period}): median **{median}** an hour") if hourly else
+            _("**{place}**, all settings ({period}): median **{median}** a year")).format(
+        place=safe(pay.label), period=localize_period(pay.period), median=money(d[50], hourly))
+    text += f"{spread} · {employed} · {error_words(pay)} · BLS OEWS"
     return text.replace("$", "\\$")
 
 
@@ -185,7 +198,7 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     pay = chosen_place()
     if pay is None:
         return
-    st.markdown("In " + place_line(pay))
+    st.markdown(_("In {place_line}").format(place_line=place_line(pay)))
     if not estimate or profile is None:
         return
     fact = profile.facts.median_wage_annual
@@ -193,13 +206,14 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period,
                            _national_medians(national))
     if est is None:
-        st.caption(f"No rough local figure for {safe(profile.short_name)}: it needs this setting's published national "
-                   "median and the national median of the same period.")
+        st.caption(_("No rough local figure for {setting}: it needs this setting's published national median and the "
+                     "national median of the same period.").format(setting=safe(profile.short_name)))
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
-    left.markdown(f"Rough figure for {safe(profile.short_name)} in {safe(pay.label)}: **about {money(est.value)}** a year "
-                  .replace("$", "\\$") + ESTIMATE_BADGE)
-    with right.popover("Method", icon=":material/calculate:", help="How this estimate is made"):
+    left.markdown(_("Rough figure for {setting} in {place}: **about {value}** a year ").format(
+        setting=safe(profile.short_name), place=safe(pay.label), value=money(est.value)).replace("$", "\\$")
+        + _(ESTIMATE_BADGE))
+    with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
         st.markdown(_text(est.method))
 
 
@@ -207,7 +221,8 @@ def _estimate_text(pay: AreaPay, profile: Profile, medians: dict[str, float]) ->
     fact = profile.facts.median_wage_annual
     value = fact.value if isinstance(fact.value, (int, float)) else None
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
-    return f"about {money(est.value)} a year (estimate)" if est else "no estimate (a figure is missing)"
+    return (_("about {value} a year (estimate)").format(value=money(est.value)) if est
+            else _("no estimate (a figure is missing)"))
 
 
 def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = False, for_quiz: bool = False) -> None:
@@ -217,32 +232,34 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     pl = places()
     if pay is None or pl is None:
         return
-    st.markdown(f"#### Pay in {safe(pay.label)}")
-    st.caption("Beside each setting's national figure: the chosen place's published pay for all settings together."
-               + (" The fit ranking above uses national figures only; local figures never change it." if for_quiz else ""))
+    st.markdown("#### " + _("Pay in {place}").format(place=safe(pay.label)))
+    st.caption(_("Beside each setting's national figure: the chosen place's published pay for all settings together.")
+               + (" " + _("The fit ranking above uses national figures only; local figures never change it.")
+                  if for_quiz else ""))
     rows = [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
     render_chart(place_range_chart(rows, hourly=hourly, font_size=font_size()), key="local_range_chart")
     medians = _national_medians(national)
     table = []
     for p in profiles:
         fact = p.facts.median_wage_annual
-        national = (f"{money(fact.value)} a year ({fact.period})" if isinstance(fact.value, (int, float))
-                    else "no published figure")
+        national = (_("{value} a year ({period})").format(value=money(fact.value), period=localize_period(fact.period or ""))
+                    if isinstance(fact.value, (int, float)) else _("no published figure"))
         table.append({
-            "Setting": p.short_name,
-            "National median for its industry": f"{national} · {p.bls_industry.title}",
-            f"{pay.label}, all settings ({pay.period})": f"median {money(pay.median)} a year; "
-                                                        f"10th–90th {money(pay.annual[10])}–{money(pay.annual[90])}",
-            "Rough local figure for the setting": _estimate_text(pay, p, medians),
+            _("Setting"): p.short_name,
+            _("National median for its industry"): f"{national} · {p.bls_industry.title}",
+            _("{place}, all settings ({period})").format(place=pay.label, period=localize_period(pay.period)):
+                _("median {median} a year; 10th–90th {low}–{high}").format(
+                    median=money(pay.median), low=money(pay.annual[10]), high=money(pay.annual[90])),
+            _("Rough local figure for the setting"): _estimate_text(pay, p, medians),
         })
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
-    st.caption("BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
-               "together. The last column is our rough estimate, not a BLS figure.")
-    with st.popover("How the rough local figures are made", icon=":material/calculate:"):
-        st.markdown(_text("Each is the local median for all pharmacy technicians, scaled by how far the setting's "
-                         "national median sits from the national median for all technicians in the same period. "
-                         "It assumes each setting pays locally as it does nationally relative to the local median; "
-                         "employers may not. The fit quiz never uses these figures."))
+    st.caption(_("BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
+                 "together. The last column is our rough estimate, not a BLS figure."))
+    with st.popover(_("How the rough local figures are made"), icon=":material/calculate:"):
+        st.markdown(_text(_("Each is the local median for all pharmacy technicians, scaled by how far the setting's "
+                            "national median sits from the national median for all technicians in the same period. "
+                            "It assumes each setting pays locally as it does nationally relative to the local median; "
+                            "employers may not. The fit quiz never uses these figures.")))
     cautions(pay)
 
 
@@ -256,8 +273,9 @@ def local_card_line() -> None:
     """A setting card's one line: the chosen place's all-settings median, labelled with area and period."""
     pay = chosen_place()
     if pay is not None:
-        st.markdown(f"{safe(pay.label)}, all settings ({pay.period}): **{money(pay.median)}**".replace("$", "\\$")
-                    + " :blue-badge[Local]")
+        st.markdown(_("{place}, all settings ({period}): **{median}**").format(
+            place=safe(pay.label), period=localize_period(pay.period), median=money(pay.median)).replace("$", "\\$")
+            + " " + _(":blue-badge[Local]"))
 
 
 def overview_local_pay() -> None:
@@ -266,31 +284,31 @@ def overview_local_pay() -> None:
     if pl is None:
         return
     pay = chosen_place()
-    st.subheader("Pay where you live")
+    st.subheader(_("Pay where you live"))
     if pay is None:
-        st.markdown("Choose a state, and then a metro area if you like, with **Pay for** at the top of the page: "
-                    "every page then shows its pay beside the national figures.")
+        st.markdown(_("Choose a state, and then a metro area if you like, with **Pay for** at the top of the page: "
+                      "every page then shows its pay beside the national figures."))
     else:
         st.markdown(place_line(pay))
         st.markdown(_text(rank_words(pl, pay)))
         cautions(pay)
         if pay.area_type != "state" and pay.state in pl.states:
-            st.markdown("Whole state: " + place_line(pl.states[pay.state]))
+            st.markdown(_("Whole state: {place_line}").format(place_line=place_line(pl.states[pay.state])))
             st.markdown(_text(rank_words(pl, pl.states[pay.state])))
-    st.markdown("United States: " + place_line(pl.national))
+    st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
     render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
-    box = st.expander("All states and territories, sortable (click a column heading)", key="state_table",
+    box = st.expander(_("All states and territories, sortable (click a column heading)"), key="state_table",
                       on_change="rerun")
     with box:
         if box.open:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
     if pay is not None:
-        box = st.expander(f"Metro and nonmetro areas in {safe(pl.states[pay.state].area_name)}, sortable",
-                          key="area_table", on_change="rerun")
+        box = st.expander(_("Metro and nonmetro areas in {state}, sortable").format(
+            state=safe(pl.states[pay.state].area_name)), key="area_table", on_change="rerun")
         with box:
             if box.open:  # built only when opened: keeps reruns cheap
                 areas = place_table(pl, "area")
-                inside = areas[areas["Code"].isin([a.area_code for a in pl.areas_in(pay.state)])]
+                inside = areas[areas[_("Code")].isin([a.area_code for a in pl.areas_in(pay.state)])]
                 st.dataframe(inside, hide_index=True, width="stretch")
 
 
@@ -298,7 +316,7 @@ def about_local_pay() -> None:
     """The About page's section on local pay: source, what it covers, the estimate and the cautions."""
     pl = places()
     if pl is None:
-        st.markdown("Local pay is unavailable: the BLS table could not be read.")
+        st.markdown(_("Local pay is unavailable: the BLS table could not be read."))
         return
-    st.subheader("Pay where you live")
+    st.subheader(_("Pay where you live"))
     st.markdown(about_text(pl, str(load_provenance().get("bls_published") or "")).replace("$", "\\$"))
