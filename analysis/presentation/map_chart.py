@@ -12,6 +12,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.i18n import _, localize_period, number
 from analysis.local_pay import AreaPay, Places, money
 from analysis.presentation.figures import PALETTE, Chart
 
@@ -36,7 +37,7 @@ _NOT_PUBLISHED = "#d9d9d9"
 def _short(value: float | None) -> str:
     """'40.7' (thousand dollars) for 40,650: rounded half up to the nearest $100, short enough for a phone's tile
     (exact figures are in the table)."""
-    return "n/p" if value is None else f"{int((value + 50) // 100) / 10:.1f}"
+    return _("n/p") if value is None else f"{int((value + 50) // 100) / 10:.1f}"
 
 
 def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: int = 14) -> Chart:
@@ -50,9 +51,9 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
             continue
         r, c = TILES[code]
         text[r][c] = f"<b>{code}</b><br>{_short(pay.median)}"
-        employment = "not published" if pay.employment is None else f"{pay.employment:,.0f}"
-        hover[r][c] = (f"{escape(pay.area_name)}<br>median {money(pay.median)} a year<br>"
-                       f"technicians employed: {employment}")
+        employment = _("not published") if pay.employment is None else number(pay.employment)
+        hover[r][c] = escape(pay.area_name) + "<br>" + _("median {median} a year<br>technicians employed: {n}").format(
+            median=money(pay.median), n=employment)
         if pay.median is None:
             grey_x.append(c)
             grey_y.append(r)
@@ -62,7 +63,7 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
     fig = go.Figure(go.Heatmap(
         z=z, text=text, customdata=hover, texttemplate="%{text}", textfont={"size": max(font_size - 4, 9)},
         colorscale="Blues", xgap=3, ygap=3, hovertemplate="%{customdata}<extra></extra>", hoverongaps=False,
-        colorbar={"title": {"text": "Median a year", "side": "top"}, "tickprefix": "$", "separatethousands": True,
+        colorbar={"title": {"text": _("Median a year"), "side": "top"}, "tickprefix": "$", "separatethousands": True,
                   "thickness": 10, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
                   "len": 0.7},
     ))
@@ -74,26 +75,26 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
         r, c = TILES[chosen_state]
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
                       line={"color": PALETTE[5], "width": 4})
-        marked = f" {places.states[chosen_state].area_name} is outlined in orange."
+        marked = " " + _("{state} is outlined in orange.").format(state=places.states[chosen_state].area_name)
     fig.update_xaxes(visible=False, range=[-0.6, COLS - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", fixedrange=True)
     fig.update_layout(height=36 * ROWS + 130, margin={"l": 0, "r": 0, "t": 10, "b": 80}, font={"size": font_size},
                       plot_bgcolor="white", dragmode=False)
 
-    data = pd.DataFrame([{"State or territory": p.area_name, "Code": code, "Median a year": p.median,
-                          "Technicians employed": p.employment} for code, p in places.states.items()])
+    data = pd.DataFrame([{_("State or territory"): p.area_name, _("Code"): code, _("Median a year"): p.median,
+                          _("Technicians employed"): p.employment} for code, p in places.states.items()])
     published = [p for p in places.states.values() if p.median is not None]
     top = max(published, key=lambda p: p.median)
     low = min(published, key=lambda p: p.median)
-    summary = (f"Highest state median: {top.area_name} ({money(top.median)}); lowest: {low.area_name} "
-               f"({money(low.median)}); national median {money(places.national.median)}.{marked}")
-    caption = (f"Source: {places.national.period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians "
-               "(SOC 29-2052), all industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 "
-               "(40.7 = $40,700; exact figures in the table); "
-               "one tile per state or territory, not to scale; "
-               "Guam, Puerto Rico and the Virgin Islands along the bottom row.")
-    alt = ("Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
-           "pharmacy technicians, with the state code and median written in each tile." + marked)
+    summary = _("Highest state median: {top} ({top_median}); lowest: {low} ({low_median}); national median "
+                "{national}.").format(top=top.area_name, top_median=money(top.median), low=low.area_name,
+                                      low_median=money(low.median), national=money(places.national.median)) + marked
+    caption = _("Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all "
+                "industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 (40.7 = "
+                "$40,700; exact figures in the table); one tile per state or territory, not to scale; Guam, Puerto Rico "
+                "and the Virgin Islands along the bottom row.").format(period=localize_period(places.national.period))
+    alt = _("Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
+            "pharmacy technicians, with the state code and median written in each tile.") + marked
     return Chart(fig, alt, summary, caption, data)
 
 
@@ -114,8 +115,8 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
     key = "hourly" if hourly else "annual"
     labels = [_wrap(p.label if p.area_type != "metro" else p.area_name) for p in rows]
     fig = go.Figure()
-    for lo, hi, width, colour, name in ((10, 90, 4, PALETTE[4], "10th–90th percentile"),
-                                        (25, 75, 16, PALETTE[0], "25th–75th percentile")):
+    for lo, hi, width, colour, name in ((10, 90, 4, PALETTE[4], _("10th–90th percentile")),
+                                        (25, 75, 16, PALETTE[0], _("25th–75th percentile"))):
         xs, ys = [], []
         for label, p in zip(labels, rows):
             dist = getattr(p, key)
@@ -125,18 +126,22 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": width},
                                  hoverinfo="x+y"))
     med = [(label, getattr(p, key)[50]) for label, p in zip(labels, rows) if getattr(p, key)[50] is not None]
-    fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name="Median", cliponaxis=False,
+    fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name=_("Median"), cliponaxis=False,
                              text=[money(m, hourly) for _, m in med], textposition="top center",
                              marker={"symbol": "diamond", "size": 14, "color": PALETTE[5], "line": {"color": "white", "width": 1}}))
-    fig.update_xaxes(title_text="USD per hour" if hourly else "USD per year", tickprefix="$", separatethousands=True)
+    fig.update_xaxes(title_text=_("USD per hour") if hourly else _("USD per year"), tickprefix="$", separatethousands=True)
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
     fig.update_layout(height=150 + 60 * len(rows), margin={"l": 10, "r": 10, "t": 44, "b": 10}, font={"size": font_size},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0})
-    data = pd.DataFrame([{"Area": p.label, "Period": p.period, **{f"{k}th" if k != 50 else "median": getattr(p, key)[k]
-                                                                  for k in (10, 25, 50, 75, 90)},
-                          "Technicians employed": p.employment} for p in rows])
-    summary = "; ".join(f"{p.label}: median {money(getattr(p, key)[50], hourly)}" for p in rows) + "."
-    caption = (f"All settings together. Source: {rows[0].period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, all industries "
-               "(BLS publishes no figures for one setting within a state or metro area).")
-    alt = "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and median diamonds."
+    names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
+    data = pd.DataFrame([{_("Area"): p.label, _("Period"): localize_period(p.period),
+                          **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
+                          _("Technicians employed"): p.employment} for p in rows])
+    summary = "; ".join(_("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly))
+                        for p in rows) + "."
+    caption = _("All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
+                "all industries (BLS publishes no figures for one setting within a state or metro area).").format(
+        period=localize_period(rows[0].period))
+    alt = _("Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
+            "median diamonds.")
     return Chart(fig, alt, summary, caption, data)
