@@ -19,6 +19,7 @@ import json
 import math
 from typing import Any, Mapping, Sequence
 
+from analysis.i18n import N_, _
 from analysis.links.answers import validate_answers
 from analysis.quiz import Answers, Quiz, SettingResult, Weights, chosen_option, effective_weight
 
@@ -28,6 +29,16 @@ MAX_IMPORT_BYTES = 1_000_000  # a real export is a few kilobytes
 
 ANSWER_COLUMNS = ("question_id", "question", "answer", "weight", "counted")
 RANKING_COLUMNS = ("rank", "setting_id", "setting", "score", "deal_breakers")
+# The CSV is for people (a spreadsheet), so its headers follow the language; the JSON export is a data format
+# that the app reads back, so its keys never change.
+CSV_HEADERS = {"question_id": N_("question_id"), "question": N_("question"), "answer": N_("answer"),
+               "weight": N_("weight"), "counted": N_("counted"), "rank": N_("rank"), "setting_id": N_("setting_id"),
+               "setting": N_("setting"), "score": N_("score"), "deal_breakers": N_("deal_breakers"),
+               "client": N_("client")}
+
+
+def _headers(columns: Sequence[str]) -> list[str]:
+    return [_(CSV_HEADERS[c]) for c in columns]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,14 +91,14 @@ def answers_csv(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     if client_name:
-        writer.writerow(["client", _cell(client_name)])
+        writer.writerow([_(CSV_HEADERS["client"]), _cell(client_name)])
         writer.writerow([])
-    writer.writerow(ANSWER_COLUMNS)
+    writer.writerow(_headers(ANSWER_COLUMNS))
     for item in answered_items(quiz, answers, weights):
         writer.writerow([item["question_id"], _cell(item["question"]), _cell(item["answer"]), item["weight"],
-                         "yes" if item["counted"] else "no"])
+                         _("yes") if item["counted"] else _("no")])
     writer.writerow([])
-    writer.writerow(RANKING_COLUMNS)
+    writer.writerow(_headers(RANKING_COLUMNS))
     for rank, r in enumerate(ranking, start=1):
         s = _score(r.score)
         writer.writerow([rank, r.setting_id, _cell(r.name), "" if s is None else f"{s:.1f}",
@@ -149,23 +160,23 @@ def answers_from_json(data: bytes | str, quiz: Quiz) -> tuple[Answers, Weights, 
     """
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_IMPORT_BYTES:
-            return {}, {}, ["Ignored the file: it is too large to be an answers export."]
+            return {}, {}, [_("Ignored the file: it is too large to be an answers export.")]
         try:
             data = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError:
-            return {}, {}, ["Ignored the file: it is not UTF-8 text."]
+            return {}, {}, [_("Ignored the file: it is not UTF-8 text.")]
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError):
-        return {}, {}, ["Ignored the file: it is not valid JSON."]
+        return {}, {}, [_("Ignored the file: it is not valid JSON.")]
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("answers"), list):
-        return {}, {}, ["Ignored the file: it is not an answers export from this app."]
+        return {}, {}, [_("Ignored the file: it is not an answers export from this app.")]
     raw_answers: dict[str, str] = {}
     raw_weights: dict[str, str] = {}
     notices: list[str] = []
     for item in doc["answers"]:
         if not isinstance(item, dict) or not isinstance(item.get("question_id"), str):
-            notices.append("Ignored an answer in the file that has no question id.")
+            notices.append(_("Ignored an answer in the file that has no question id."))
             continue
         qid = item["question_id"]
         idx, weight = item.get("option_index"), item.get("weight")
