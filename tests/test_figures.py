@@ -28,11 +28,13 @@ def test_pay_chart_draws_ranges_medians_and_labelled_gaps():
     retail = BY_ID["retail"].facts
     rng = trace(chart, "10th–90th percentile")
     assert list(rng.x[:2]) == [retail.wage_p10_annual.value, retail.wage_p90_annual.value]
-    assert list(rng.y[:2]) == ["Retail", "Retail"] and len(rng.x) == 3  # hospital publishes no percentiles
+    assert list(rng.y[:2]) == ["retail", "retail"] and len(rng.x) == 3  # hospital publishes no percentiles
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"Retail": 38630, "Hospital": 49310}
+    assert dict(zip(median.y, median.x)) == {"retail": 38630, "hospital": 49310}
     gap = trace(chart, "No published figure")
-    assert list(gap.y) == ["Nuclear"] and 0 not in median.x  # a gap is a label, never a zero
+    assert list(gap.y) == ["nuclear"] and 0 not in median.x  # a gap is a label, never a zero
+    axis = chart.figure.layout.yaxis
+    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "hospital": "Hospital", "nuclear": "Nuclear"}
     assert any("National median $43,460 (May 2024)" == t.name for t in chart.figure.data)
     assert "No published pay figure for Nuclear" in chart.summary
     assert "Only a median is published for Hospital" in chart.summary
@@ -56,7 +58,7 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
                                 ["patient_contact", "pace_pressure", "physical_demand", "technical_complexity",
                                  "schedule_predictability", "night_weekend_exposure", "autonomy", "teamwork",
                                  "advancement", "entry_barrier"]]
-    assert hospital.customdata[0] == BY_ID["hospital"].ratings.patient_contact.reason
+    assert list(hospital.customdata[0]) == ["Hospital", BY_ID["hospital"].ratings.patient_contact.reason]
     assert chart.figure.data[0].marker.pattern.shape != chart.figure.data[1].marker.pattern.shape  # not colour alone
     assert "Editorial" in chart.caption
 
