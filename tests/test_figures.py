@@ -91,3 +91,81 @@ def test_credential_matrix_and_differences_table():
     wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
     assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
     assert wage["Hospital"] == "$49,310 (May 2024)" and wage["Federal / VA"] == "$60,430 (May 2024)"
+
+
+# --- Outside text in charts ------------------------------------------------------------------------
+
+def _with(*docs) -> tuple:
+    """Load result and frames for the bundled profiles plus these profile documents."""
+    import dataclasses
+
+    import yaml
+
+    from analysis.loading.loader import load_profile_bytes
+
+    extra = []
+    for doc in docs:
+        profile, problems = load_profile_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), f"{doc['id']}.yaml",
+                                               RESULT.catalogs)
+        assert profile is not None, problems
+        extra.append(profile)
+    result = dataclasses.replace(RESULT, profiles=RESULT.profiles + tuple(extra))
+    return result, build_frames(result.profiles, result.catalogs)
+
+
+def _hospital_doc() -> dict:
+    import yaml
+
+    from analysis.paths import PROFILES_DIR
+
+    return yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+
+
+def test_two_settings_with_the_same_name_never_merge():
+    twin = _hospital_doc()
+    twin.update({"id": "twin", "name": "Hospital (inpatient)"})
+    twin["facts"]["median_wage_annual"].pop("ref")
+    twin["facts"]["median_wage_annual"]["value"] = 60000
+    result, frames = _with(twin)
+    view = figures.compare_view(result, frames, ("hospital", "twin"))
+    median = trace(view.pay, "Median")
+    assert dict(zip(median.y, median.x)) == {"hospital": 49310, "twin": 60000}
+    assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
+                                       "lowest: Hospital (hospital) ($49,310).")
+    wage = view.differences[view.differences["dimension"] == "Median annual wage (BLS)"].iloc[0]
+    assert wage["Hospital (hospital)"] == "$49,310 (May 2024)" and wage["Hospital (twin)"] == "$60,000 (May 2024)"
+    assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]
+    assert list(view.schedule.figure.data[0].y) == ["hospital", "twin"]
+    assert all(list(t.y) == ["hospital", "twin"] for t in view.tasks.figure.data)
+    assert list(view.credentials.figure.data[0].x) == ["hospital", "twin"]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+    elif hasattr(node, "tolist"):
+        yield from _strings(node.tolist())
+
+
+def test_profile_text_reaches_plotly_only_as_escaped_data():
+    from tests.hostile_text import EVIL_HOST, hostile_profile_doc
+
+    result, frames = _with(hostile_profile_doc(_hospital_doc()))
+    view = figures.compare_view(result, frames, ("hospital", "markdown-everywhere"))
+    for chart in (view.pay, view.ratings, view.schedule, view.tasks, view.credentials):
+        spec = chart.figure.to_plotly_json()
+        texts = list(_strings(spec))
+        assert any(EVIL_HOST in t for t in texts), f"{chart.alt}: the hostile text should be shown (as text)"
+        for text in texts:
+            tagless = text
+            for tag in ("<br>", "<extra>", "</extra>"):  # the only markup our own templates use
+                tagless = tagless.replace(tag, "")
+            assert "<" not in tagless and ">" not in tagless, f"{chart.alt}: raw markup in {text!r}"
+        for t in spec["data"]:
+            assert EVIL_HOST not in (t.get("hovertemplate") or ""), "profile text spliced into a template"

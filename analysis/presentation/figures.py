@@ -389,7 +389,7 @@ class CompareView:
 def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, font_size: int = 14) -> CompareView:
     """Every chart and table of the Compare page for the chosen settings, in the chosen order."""
     by_id = result.by_id()
-    names = {i: by_id[i].short_name for i in ids}
+    names = unique_labels({i: by_id[i].short_name for i in ids})
     chosen = list(ids)
     return CompareView(
         differences=differences(frames.settings, frames.ratings, frames.schedule, names),
