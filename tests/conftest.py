@@ -65,14 +65,16 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict | None = None, log_name: str = "server.log", script: str = "app.py"):
-    """`streamlit run app.py` (or another script) on a free 127.0.0.1 port, healthy before use, stopped after."""
+def streamlit_server(env: dict | None = None, log_name: str = "server.log", script: str = "app.py",
+                     launcher: tuple[str, ...] = ("-m", "ui.serve")):
+    """`python -m ui.serve app.py` (Streamlit without its outbound look-ups; or another script or launcher)
+    on a free 127.0.0.1 port, healthy before use, stopped after."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / log_name
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+            [sys.executable, *launcher, script, "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
