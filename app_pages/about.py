@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import drop_unknown_params, safe, show_notices
+from ui.widgets import safe, show_notices
 
 result, frames = current()
-show_notices(drop_unknown_params([]))
+show_notices(PageLinks("about").notices)
 show_skipped(result)
 
 st.title("About the data")

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
-from ui.session_bar import NOTHING_KEPT, before_you_start
 from analysis.presentation.facts import citation, format_value
-from ui.widgets import drop_unknown_params, fact_markdown, safe, show_notices
+from ui.links import PageLinks, link_to
+from ui.orientation import NOTHING_KEPT, before_you_start
+from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
+from ui.widgets import fact_markdown, safe, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -14,7 +15,7 @@ national = result.catalogs.national
 st.title("Pharmacy technician settings, side by side")
 st.caption("Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
            "Every figure shows its source and period; ratings marked *Editorial* are our judgement, each with a reason.")
-show_notices(drop_unknown_params([]))
+show_notices(PageLinks("overview").notices)
 show_skipped(result)
 
 with st.expander("Before you start", expanded=not st.session_state.get("seen_orientation", False)):
@@ -50,7 +51,7 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         )
         barrier = profile.ratings.entry_barrier
         st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {safe(barrier.reason)}")
-        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:", query_params={"setting": profile.id})
+        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:", query_params=link_to("setting", profile.id))
 
 st.divider()
 with st.expander("Add a local setting for this session (for counselors)"):

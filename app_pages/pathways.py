@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from analysis.presentation import figures
-from analysis.links.plan import decode_plan, encode_plan
-from analysis.presentation.facts import citation
 from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
+from analysis.presentation import figures
+from analysis.presentation.facts import citation
+from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
+from ui.widgets import fact_markdown, font_size, render_chart, safe, show_notices
 
 result, frames = current()
 by_id = result.by_id()
@@ -16,11 +16,9 @@ creds = result.catalogs.credentials
 sources = result.catalogs.sources
 
 # A shared link (?plan=...) fills in the planner; whatever is invalid is dropped with a notice.
-notices = drop_unknown_params(["plan"])
-raw = new_link_values("plan")
-if raw:
-    state, more = decode_plan(raw[-1], ids, list(creds), list(PROGRAMS))
-    notices += more
+links = PageLinks("pathways")
+state = links.read("plan", settings=ids, credentials=creds, programs=PROGRAMS)
+if state:
     for key, widget in [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "held_credentials"),
                         ("programs", "plan_programs"), ("years", "plan_years"), ("sterile", "plan_sterile"),
                         ("diploma", "plan_diploma")]:
@@ -29,7 +27,7 @@ if raw:
 
 st.title("Credential pathways")
 st.caption("Which credentials each setting asks for, what each one takes, and the order to earn them in.")
-show_notices(notices)
+show_notices(links.notices)
 show_skipped(result)
 
 tab_map, tab_plan, tab_renew = st.tabs(["Credential map", "Plan my next steps", "Keep them active"])
@@ -72,8 +70,8 @@ with tab_plan:
         st.info("Sterile compounding years are part of your years as a technician, so they are counted as both.")
     person = Person(stage=stage, setting_id=setting, held=held, years_experience=max(years, sterile),
                     sterile_years=sterile, completed_programs=programs, hs_diploma=diploma)
-    write_link("plan", encode_plan({"stage": stage, "setting": setting, "target": target, "held": held,
-                                    "programs": programs, "years": years, "sterile": sterile, "diploma": diploma}))
+    links.write("plan", {"stage": stage, "setting": setting, "target": target, "held": held,
+                         "programs": programs, "years": years, "sterile": sterile, "diploma": diploma})
 
     p = plan(person, by_id[target], result.catalogs)
     st.subheader(f"Your steps toward {safe(p.target_name)}")

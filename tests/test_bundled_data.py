@@ -96,9 +96,14 @@ def test_frames_are_tidy(result):
 
 
 def test_cited_sources_are_exactly_those_something_cites(result):
+    """About the data lists cited_sources(): every source a profile, credential or figure names, and no other."""
+    catalogs = result.catalogs
+    named: set[str] = set()
+    for item in list(result.profiles) + list(catalogs.credentials.values()):
+        named |= set(item.sources) | {f.source for f in item.all_facts().values() if f.source}
+    if catalogs.national is not None:
+        named |= {getattr(catalogs.national, k).source for k in type(catalogs.national).model_fields} - {None}
+    assert named <= set(catalogs.sources), "every named source is catalogued"
     cited = {s.id for s in result.cited_sources()}
+    assert cited == named
     assert {"bls-ooh-2023", "bls-oews-sector-2024", "ptcb-refund-policy"} <= cited
-    assert cited <= set(result.catalogs.sources)
-    uncited = set(result.catalogs.sources) - cited
-    for src in uncited:  # a catalogued source nothing points to is not listed on About the data
-        assert all(src not in p.sources for p in result.profiles)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.conftest import ROOT, streamlit_server
+from bench.server import ROOT, Server
 from tests.test_browser_dashboard import settle
 from tests.test_browser_session import quiz_to_pdf
 
@@ -35,7 +35,9 @@ def snapshot(*roots: Path) -> dict[str, float]:
 
 def test_a_full_session_writes_nothing_outside_temp(page: Page):
     watched = [ROOT, Path.home()]  # the checkout (wherever it is) and the home folder; not the temp folders
-    with streamlit_server(env={"PYTHONDONTWRITEBYTECODE": "1"}, log_name="nothing-kept-server.log") as url:
+    log = ROOT / "test-artifacts" / "nothing-kept-server.log"
+    with Server("app.py", env={"PYTHONDONTWRITEBYTECODE": "1"}, log_path=log) as server:
+        url = server.url
         page.goto(url)
         settle(page)
         before = snapshot(*watched)
@@ -50,5 +52,4 @@ def test_a_full_session_writes_nothing_outside_temp(page: Page):
         after = snapshot(*watched)
     changed = sorted(p for p in after if before.get(p) != after[p])
     assert changed == [], f"the session wrote: {changed[:10]}"
-    log = (ROOT / "test-artifacts" / "nothing-kept-server.log").read_text()
-    assert "Private Person" not in log
+    assert "Private Person" not in log.read_text()

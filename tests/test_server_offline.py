@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import streamlit_server
+from bench.server import Server
+from tests.conftest import ARTIFACTS
 
 AUDITED = ("tests/fixtures/audited_serve.py",)
 
@@ -35,7 +36,8 @@ def handshake(url: str, origin: str, host: str | None = None) -> bytes:
 def serve_and_probe(tmp_path: Path, *launcher: str) -> tuple[list[str], list[bytes]]:
     log = tmp_path / "net.log"
     env = {"RX_NET_LOG": str(log)}
-    with streamlit_server(env=env, log_name="offline.log", launcher=(*AUDITED, *launcher)) as url:
+    with Server("app.py", env=env, log_path=ARTIFACTS / "offline.log", launcher=(*AUDITED, *launcher)) as server:
+        url = server.url
         with urllib.request.urlopen(url, timeout=10) as page:
             assert page.status == 200
         # Another site's page in the same browser, before any page of the app has run (app.py also

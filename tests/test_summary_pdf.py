@@ -9,17 +9,14 @@ from __future__ import annotations
 import io
 import os
 import re
-import statistics
-import time
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-import analysis.presentation.summary_pdf as summary_pdf
-from analysis.presentation.figures import money
 from analysis.loading.loader import load_profiles
-from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
+from analysis.presentation import summary_pdf
+from analysis.presentation.facts import money
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
@@ -30,6 +27,7 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
+from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
 
 LOADED = load_profiles()
 PROFILES = LOADED.by_id()
@@ -59,8 +57,8 @@ RANKING = RESULT.ranking
 
 
 def build(**kw) -> bytes:
-    args = dict(ranking=RANKING, profiles=PROFILES, catalogs=CATALOGS, session_date=SESSION,
-                quiz_answers_summary=answers_summary(QUIZ, ANSWERS, WEIGHTS))
+    args = {"ranking": RANKING, "profiles": PROFILES, "catalogs": CATALOGS, "session_date": SESSION,
+                "quiz_answers_summary": answers_summary(QUIZ, ANSWERS, WEIGHTS)}
     args.update(kw)
     return build_summary_pdf(**args)
 
@@ -92,9 +90,12 @@ def default_pdf() -> bytes:
 # --- Content -----------------------------------------------------------------------------------
 
 
-def test_the_ranking_is_realistic():
+def test_the_shortlist_is_printed_in_ranking_order_with_each_score(default_pdf):
     scored = [r for r in RANKING if r.score is not None]
-    assert len(scored) >= 3 and len({round(r.score) for r in scored}) > 1
+    assert len({round(r.score) for r in scored[:3]}) > 1, "precondition: the answers give the top three different scores"
+    _, text = read(default_pdf)
+    positions = [text.find(f"{r.name} \u2014 fit {r.score:.0f}/100") for r in scored[:3]]
+    assert -1 not in positions and positions == sorted(positions), positions
 
 
 def test_pdf_bytes_and_core_content(default_pdf):
@@ -193,7 +194,7 @@ def test_two_pages_at_most_with_long_name_and_every_setting():
     assert long_name.strip() not in text  # cut, with an ellipsis
     assert "\u2026" in text
     # Capped at MAX_SHORTLIST settings, and the page says which were left out.
-    kept, left, note = choose_shortlist(RANKING, PROFILES, list(NAMES))
+    kept, left, _note = choose_shortlist(RANKING, PROFILES, list(NAMES))
     assert len(kept) == MAX_SHORTLIST and len(left) == len(NAMES) - MAX_SHORTLIST
     assert f"room for {MAX_SHORTLIST} settings" in text
     for sid in left:
@@ -300,7 +301,7 @@ def test_choose_shortlist():
     assert kept == ["retail", "hospital"]
 
 
-# --- Privacy, disk and speed ------------------------------------------------------------------------------
+# --- Privacy and disk (build time is measured by `make bench` against its 300 ms target) ------------------------------------------------------------------------------
 
 
 def test_client_name_not_in_metadata_and_nothing_written(tmp_path, monkeypatch):
@@ -311,17 +312,6 @@ def test_client_name_not_in_metadata_and_nothing_written(tmp_path, monkeypatch):
     assert "Zanzibar Quillfeather" in text
     meta = reader.metadata or {}
     assert all("Zanzibar" not in str(v) for v in meta.values())
-
-
-def test_build_time():
-    """The brief asks for under 300 ms; this guard is looser so a busy CI machine does not fail it."""
-    build(client_name="warm-up")
-    times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        build(client_name=NON_LATIN)
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 1.0
 
 
 def test_shrinks_to_fit_two_pages(monkeypatch):

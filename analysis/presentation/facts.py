@@ -1,24 +1,41 @@
-"""How a cited figure reads on screen: its value, and the period and source that travel with it."""
+"""How a cited figure reads, on screen, in charts and in the PDF: its value, and the period and source
+that travel with it. The one place that turns a number and its unit into words."""
 
 from __future__ import annotations
 
-from analysis.presentation.figures import money
+import pandas as pd
+
 from analysis.loading.schema import EVIDENCE_LABELS, NO_FIGURE, Fact, Source
 
 SINGULAR_UNITS = {"hours": "hour", "years": "year", "weeks": "week"}
 
 
-def format_value(fact: Fact) -> str:
-    """'$49,310', '17%', '463,900 jobs', '2 years' — or 'no published figure'."""
+def money(value: float | None, hourly: bool = False) -> str:
+    """'$49,310' a year, '$23.71' an hour (cents matter there); a missing value is said, never zero."""
+    if value is None or pd.isna(value):
+        return NO_FIGURE
+    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+
+
+def format_value(fact: Fact, spoken: bool = False) -> str:
+    """'$49,310', '17%', '463,900 jobs', '2 years' — or 'no published figure'.
+
+    spoken=True is the form for running text (the PDF): pay rates and cycles say what they are per,
+    '$49,310 a year', '$20.90 an hour', 'every 2 years'.
+    """
     value, unit = fact.value, fact.unit
     if value is None:
         return NO_FIGURE
     if isinstance(value, str):
         return value
-    if unit in ("USD/year", "USD"):
-        return money(value)
+    if unit == "USD/year":
+        return money(value) + (" a year" if spoken else "")
     if unit == "USD/hour":
-        return money(value, hourly=True)
+        return money(value, hourly=True) + (" an hour" if spoken else "")
+    if unit == "USD":
+        return money(value)
+    if spoken and unit == "years":
+        return f"every {value:g} year" + ("" if value == 1 else "s")
     if unit == "percent":
         return f"{value:g}%"
     if unit == "jobs":

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.presentation.facts import money
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
 from analysis.presentation.safe_text import plotly_text
 
@@ -55,12 +56,6 @@ def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
         hoverlabel=dict(font_size=font_size),
     )
     return fig
-
-
-def money(value: float | None, hourly: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return "no published figure"
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
 
 
 def cite(source_ids, periods, sources: dict[str, Source]) -> str:

@@ -28,7 +28,8 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.presentation.figures import PALETTE, money
+from analysis.presentation.facts import format_value
+from analysis.presentation.figures import PALETTE
 from analysis.loading.loader import Catalogs
 from analysis.quiz import (
     WEIGHT_LABELS,
@@ -164,29 +165,6 @@ def _period(fact: Fact) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
 
 
-def fact_value(fact: Fact) -> str:
-    """The figure in words, or 'no published figure'."""
-    v = fact.value
-    if v is None:
-        return NO_FIGURE
-    if isinstance(v, str):
-        return v
-    unit = fact.unit
-    if unit == "USD/year":
-        return f"{money(v)} a year"
-    if unit == "USD/hour":
-        return f"{money(v, hourly=True)} an hour"
-    if unit == "USD":
-        return money(v)
-    if unit == "years":
-        return f"every {v:g} year" + ("" if v == 1 else "s")
-    if unit == "hours":
-        return f"{v:g} hours"
-    if unit == "percent":
-        return f"{v:g}%"
-    return f"{v:g} {unit}"
-
-
 # --- The page --------------------------------------------------------------------------------------
 
 
@@ -309,7 +287,7 @@ class _Page:
         if fact.value is None:
             return NO_FIGURE
         period = _period(fact)
-        return fact_value(fact) + (f" ({period})" if period else "") + self.cite(fact)
+        return format_value(fact, spoken=True) + (f" ({period})" if period else "") + self.cite(fact)
 
 
 # --- Sections ---------------------------------------------------------------------------------------
@@ -499,7 +477,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{fact_value(pay)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
+            pay_text = (f"{format_value(pay, spoken=True)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
                         else f"{NO_FIGURE}\n(nearest figures: see the app)")
             row = table.row()
             row.cell(pdf.clean(p.name))
