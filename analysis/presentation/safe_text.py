@@ -12,6 +12,8 @@ hover text and legend names. So:
   Leading spaces go (no code blocks), invisible and control characters go.
 - `quote(text)`: `inert`, shortened, for notices that repeat what a link said.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
+- `link(text, url)`: a Markdown link to a catalogued source: inert text, and an http(s) URL written so
+  that nothing in it can end the link early; any other URL gives the text alone.
 
 Pure: no Streamlit import, so the rules are testable and usable by every page and chart.
 """
@@ -61,6 +63,17 @@ def quote(text: Any, limit: int = QUOTE_CHARS) -> str:
 def plotly_text(text: Any, limit: int = PLOT_CHARS) -> str:
     """Plotly label, legend name or hover text that shows as typed (no tag, link or style)."""
     return html.escape(shorten(text, limit), quote=True)
+
+
+_URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in '<>()[] "\\`'}
+
+
+def link(text: Any, url: Any) -> str:
+    """`[text](url)` with inert text; only http(s) URLs become links (percent-encoding what could end one)."""
+    url = visible(url).strip()
+    if not re.fullmatch(r"https?://[^\s]+", url):
+        return inert(text)
+    return f"[{inert(text)}](<{url.translate(_URL_UNSAFE)}>)"
 
 
 def inert_rows(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
