@@ -46,7 +46,7 @@ def test_no_shortcode_or_autolink_can_form(text):
     result = inert(text)
     for mark in (":", "@"):
         parts = result.split(mark)
-        assert all(p.startswith(WORD_JOINER) for p in parts[1:]), result
+        assert all(p.startswith(WORD_JOINER) or p[:1].isspace() or not p for p in parts[1:]), result
     assert "www." not in result.lower().replace("\\", "")
     assert not any(line.startswith((" ", "\t")) for line in result.split("\n"))  # no indented code block
 
@@ -63,6 +63,10 @@ def test_quote_is_short_inert_and_marked_as_a_quotation():
     result = quote(long)
     assert result.startswith("“") and result.endswith("…”")
     assert len(unescape(result[1:-1])) == 60 and unescape(result[1:-1]).startswith("![](//203.0.113.9/x)")
+
+
+def test_a_colon_before_a_space_stays_searchable():
+    assert inert("file.yaml: line 3: malformed") == r"file\.yaml\: line 3\: malformed"  # no joiner
 
 
 def test_invisible_characters_are_dropped():

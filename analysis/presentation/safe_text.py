@@ -7,8 +7,9 @@ autolinks, setext headings. Plotly reads pseudo-HTML (`<a href>`, `<span style>`
 hover text and legend names. So:
 
 - `inert(text)`: for a Markdown sink. Every ASCII punctuation mark is backslash-escaped (CommonMark
-  shows an escaped mark as itself), and an invisible word joiner (U+2060) follows each `:` and `@` and
-  splits `www.`, because shortcodes and autolinks are matched on the text after escapes are resolved.
+  shows an escaped mark as itself), and an invisible word joiner (U+2060) follows each `:` and `@` that
+  is followed by text, and splits `www.`, because shortcodes and autolinks are matched on the text after
+  escapes are resolved.
   Leading spaces go (no code blocks), invisible and control characters go.
 - `quote(text)`: `inert`, shortened, for notices that repeat what a link said.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
@@ -30,6 +31,7 @@ WORD_JOINER = "\u2060"
 _ESCAPE = {ord(ch): "\\" + ch for ch in string.punctuation}
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 _WWW = re.compile(r"(w)(w)(w)", re.IGNORECASE)
+_MARK_BEFORE_TEXT = re.compile(r"[:@](?=\S)")
 QUOTE_CHARS = 60  # enough to recognise a link parameter, too little to carry a message
 PLOT_CHARS = 200
 
@@ -45,7 +47,9 @@ def inert(text: Any) -> str:
     image, maths, colour, icon or emoji. Paragraph breaks are kept; other line breaks read as spaces."""
     lines = [" ".join(line.split()) for line in visible(text).replace("\t", " ").split("\n")]
     escaped = "\n".join(line.translate(_ESCAPE) for line in lines)
-    escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    # Shortcodes (:smile:, :material/x:) and autolinks (http://, a@b) need the mark right before a
+    # non-space; a colon before a space ("file: field") is left alone, so messages stay searchable.
+    escaped = _MARK_BEFORE_TEXT.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
     return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, escaped)
 
 
