@@ -10,8 +10,8 @@ import yaml
 
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_catalogs, load_profiles
-from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 from analysis.loading.schema import RATING_DIMENSIONS, profile_json_schema
+from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,8 @@ def test_frames_are_tidy(result):
     gaps = frames.wages[frames.wages["is_gap"]]
     assert gaps["value"].isna().all()
     hospital = frames.wages[frames.wages["setting_id"] == "hospital"].set_index("percentile")
-    assert hospital.loc[50, "value"] == 49310 and hospital.loc[50, "period"] == "May 2024"
+    published = next(p for p in result.profiles if p.id == "hospital").facts.median_wage_annual
+    assert hospital.loc[50, "value"] == published.value and hospital.loc[50, "period"] == published.period
     assert hospital.loc[10, "is_gap"]
     assert set(frames.credentials["relevance"]) <= {"required", "commonly-required", "preferred", "helpful"}
 

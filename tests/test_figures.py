@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.presentation import figures
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
+from analysis.presentation import figures
+from analysis.presentation.facts import money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -30,15 +31,16 @@ def test_pay_chart_draws_ranges_medians_and_labelled_gaps():
     assert list(rng.x[:2]) == [retail.wage_p10_annual.value, retail.wage_p90_annual.value]
     assert list(rng.y[:2]) == ["retail", "retail"] and len(rng.x) == 3  # hospital publishes no percentiles
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"retail": 38630, "hospital": 49310}
+    assert dict(zip(median.y, median.x)) == {"retail": retail.median_wage_annual.value,
+                                             "hospital": BY_ID["hospital"].facts.median_wage_annual.value}
     gap = trace(chart, "No published figure")
     assert list(gap.y) == ["nuclear"] and 0 not in median.x  # a gap is a label, never a zero
     axis = chart.figure.layout.yaxis
     assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "hospital": "Hospital", "nuclear": "Nuclear"}
-    assert any("National median $43,460 (May 2024)" == t.name for t in chart.figure.data)
+    assert any(f"National median {money(NATIONAL.value)} ({NATIONAL.period})" == t.name for t in chart.figure.data)
     assert "No published pay figure for Nuclear" in chart.summary
     assert "Only a median is published for Hospital" in chart.summary
-    assert "May 2024" in chart.caption and chart.alt
+    assert retail.median_wage_annual.period in chart.caption and chart.alt
 
 
 def test_pay_chart_hourly_divides_by_2080():
@@ -90,7 +92,9 @@ def test_credential_matrix_and_differences_table():
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
     wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
     assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
-    assert wage["Hospital"] == "$49,310 (May 2024)" and wage["Federal / VA"] == "$60,430 (May 2024)"
+    for setting_id in chosen:
+        fact = BY_ID[setting_id].facts.median_wage_annual
+        assert wage[chosen[setting_id]] == f"{money(fact.value)} ({fact.period})"
 
 
 # --- Outside text in charts ------------------------------------------------------------------------
@@ -128,12 +132,15 @@ def test_two_settings_with_the_same_name_never_merge():
     twin["facts"]["median_wage_annual"]["value"] = 60000
     result, frames = _with(twin)
     view = figures.compare_view(result, frames, ("hospital", "twin"))
+    hospital = BY_ID["hospital"].facts.median_wage_annual
+    assert hospital.value < 60000  # the twin is the higher one below
     median = trace(view.pay, "Median")
-    assert dict(zip(median.y, median.x)) == {"hospital": 49310, "twin": 60000}
+    assert dict(zip(median.y, median.x)) == {"hospital": hospital.value, "twin": 60000}
     assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
-                                       "lowest: Hospital (hospital) ($49,310).")
+                                       f"lowest: Hospital (hospital) ({money(hospital.value)}).")
     wage = view.differences[view.differences["dimension"] == "Median annual wage (BLS)"].iloc[0]
-    assert wage["Hospital (hospital)"] == "$49,310 (May 2024)" and wage["Hospital (twin)"] == "$60,000 (May 2024)"
+    assert wage["Hospital (hospital)"] == f"{money(hospital.value)} ({hospital.period})"
+    assert wage["Hospital (twin)"] == f"$60,000 ({hospital.period})"
     assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]
     assert list(view.schedule.figure.data[0].y) == ["hospital", "twin"]
     assert all(list(t.y) == ["hospital", "twin"] for t in view.tasks.figure.data)
