@@ -3,9 +3,10 @@
 import streamlit as st
 
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import safe, show_notices
+from ui.widgets import show_notices
 
 result, frames = current()
 show_notices(PageLinks("about").notices)
@@ -24,7 +25,7 @@ st.markdown(
 - **Periods differ.** Most pay figures are May 2024; some are May 2023 or older. The period is shown next to
   every figure, and older figures are labelled with their year.
 - **Evidence strength** is recorded for every figure: """
-    + "; ".join(f"*{k}* = {v}" for k, v in EVIDENCE_LABELS.items())
+    + "; ".join(f"*{inert(k)}* = {inert(v)}" for k, v in EVIDENCE_LABELS.items())
     + """. Check bls.gov and ptcb.org for newer editions.
 - **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
@@ -50,5 +51,5 @@ st.dataframe(
 
 st.subheader("Sources")
 for src in result.cited_sources():
-    st.markdown(f"- [{safe(src.title)}]({src.url}) — {safe(src.publisher)}; data period: {safe(src.period)}; "
-                f"accessed {src.accessed}")
+    st.markdown(f"- {link(src.title, src.url)} — {inert(src.publisher)}; data period: {inert(src.period)}; "
+                f"accessed {inert(src.accessed)}")

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from analysis.presentation.safe_text import inert
+
 from ui.links import PageLinks
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
@@ -54,7 +56,7 @@ pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(TABS, key="compa
 with pay_tab:
     if pay_tab.open:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
-                             format_func=str.capitalize, persist_state="session")
+                             format_func=lambda unit: inert(unit.capitalize()), persist_state="session")
         render_chart(view.pay, key="pay_chart")
 links.write("pay", unit)
 for tab, chart, key in [(ratings_tab, view.ratings, "ratings_chart"), (hours_tab, view.schedule, "schedule_chart"),

@@ -5,9 +5,10 @@ import streamlit as st
 from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
 from analysis.presentation import figures
 from analysis.presentation.facts import citation
+from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import fact_markdown, font_size, render_chart, safe, show_notices
+from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
 result, frames = current()
 by_id = result.by_id()
@@ -37,18 +38,20 @@ with tab_map:
     render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
     st.subheader("What each credential takes")
     for cred in creds.values():
-        with st.expander(f"{safe(cred.name)} · {safe(cred.issuer)}"):
-            st.markdown(safe(cred.summary))
+        with st.expander(f"{inert(cred.name)} · {inert(cred.issuer)}"):
+            st.markdown(inert(cred.summary))
             st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
                 ("Who can apply", cred.eligibility), ("First-time fee", cred.facts.initial_fee), ("Exam", cred.facts.exam),
                 ("Renewal cycle", cred.facts.renewal_cycle_years), ("Continuing education per cycle", cred.facts.ce_hours_per_cycle),
                 ("Renewal fee", cred.facts.renewal_fee)]))
 
+STAGES = {"student": "Student or new to pharmacy", "working": "Working as a technician"}
+
 with tab_plan:
     left, right = st.columns(2)
     with left:
         stage = st.radio("Where are you now?", ["student", "working"], horizontal=True, key="plan_stage",
-                         format_func={"student": "Student or new to pharmacy", "working": "Working as a technician"}.get,
+                         format_func=lambda k: inert(STAGES[k]),
                          persist_state="session")
         setting = None
         if stage == "working":
@@ -74,29 +77,29 @@ with tab_plan:
                          "programs": programs, "years": years, "sterile": sterile, "diploma": diploma})
 
     p = plan(person, by_id[target], result.catalogs)
-    st.subheader(f"Your steps toward {safe(p.target_name)}")
+    st.subheader(f"Your steps toward {inert(p.target_name)}")
     if p.already_held:
-        st.markdown("Already done: " + safe(", ".join(creds[c].short_name for c in p.already_held)))
+        st.markdown("Already done: " + inert(", ".join(creds[c].short_name for c in p.already_held)))
     if not p.steps:
         st.success("You already hold every credential this setting requires, commonly requires or prefers.")
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
         status = ":green-badge[You can apply now]" if step.eligibility.eligible else ":orange-badge[Not yet eligible]"
         with st.container(border=True):
-            st.markdown(f"**Step {n}: {safe(cred.name)}** — {safe(step.why)} · {status}")
+            st.markdown(f"**Step {n:d}: {inert(cred.name)}** — {inert(step.why)} · {status}")
             if not step.eligibility.eligible:
-                st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
+                st.markdown("What is missing:\n" + "\n".join(f"- {inert(m)}" for m in step.eligibility.missing))
             st.markdown(fact_markdown("Fee", step.fee, sources) + "  \n"
-                        + f"Renewal: {safe(fact_text(step.renewal.cycle_years))}, CE {safe(fact_text(step.renewal.ce_hours))}, "
-                        f"fee {safe(fact_text(step.renewal.fee))} — {safe(citation(step.renewal.fee, sources))}")
-            st.caption("Rough timeline: " + safe(step.time_note))
+                        + f"Renewal: {inert(fact_text(step.renewal.cycle_years))}, CE {inert(fact_text(step.renewal.ce_hours))}, "
+                        f"fee {inert(fact_text(step.renewal.fee))} — {inert(citation(step.renewal.fee, sources))}")
+            st.caption("Rough timeline: " + inert(step.time_note))
             for caveat in step.eligibility.caveats:
-                st.caption(safe(caveat))
+                st.caption(inert(caveat))
     if p.steps:
-        st.markdown(f"**First-time fees in total:** {safe(p.total_initial_fees.text)}"
-                    + (f" (fee periods: {safe(', '.join(sorted(set(p.total_initial_fees.periods))))})" if p.total_initial_fees.periods else ""))
+        st.markdown(f"**First-time fees in total:** {inert(p.total_initial_fees.text)}"
+                    + (f" (fee periods: {inert(', '.join(sorted(set(p.total_initial_fees.periods))))})" if p.total_initial_fees.periods else ""))
     if p.roles:
-        st.subheader(f"Roles you could grow into in {safe(by_id[target].short_name)}")
+        st.subheader(f"Roles you could grow into in {inert(by_id[target].short_name)}")
         st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.roles], hide_index=True, width="stretch")
     st.caption("Steps come from PTCB's and NHA's published eligibility rules (see the Credential map tab for sources). "
                "Time notes say only what is still missing; no time-to-earn figure is published.")
@@ -107,12 +110,12 @@ with tab_renew:
         st.info("Pick the credentials you hold on the “Plan my next steps” tab to see what keeps them active.")
     for r in renewal_obligations(held_now, result.catalogs):
         with st.container(border=True):
-            st.markdown(f"**{safe(r.short_name)}**")
+            st.markdown(f"**{inert(r.short_name)}**")
             st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
                 ("Renew every", r.cycle_years), ("Continuing education", r.ce_hours), ("Renewal fee", r.fee)]
                 + [(req.label, req) for req in r.requirements]))
 
 caveat = state_caveat(result.catalogs)
 st.subheader("Your state's rules come first")
-st.markdown(safe(caveat.summary))
+st.markdown(inert(caveat.summary))
 st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in caveat.facts))

@@ -3,7 +3,7 @@
 Streamlit renders Markdown (links, images, LaTeX, colours, icons) in st.markdown, st.caption, alerts,
 titles, st.table cells, st.metric, st.write, widget labels and help, tab and expander labels, and the
 options of radio, pills and segmented controls. Outside text (link parameters, uploads, profile fields)
-must reach those only through `inert`, `quote` or `inert_rows`. This test reads the UI code (AST) and
+must reach those only through `inert`, `quote`, `inert_rows` or `link`. This test reads the UI code (AST) and
 fails on any such call whose text is not built from literals, numbers and those functions.
 
 An expression counts as safe when it is a literal, a number formatted with a numeric format spec, a call
@@ -21,7 +21,7 @@ import pytest
 from analysis.paths import ROOT
 
 UI_FILES = sorted([ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
-SAFE_FUNCS = {"inert", "quote", "inert_rows"}
+SAFE_FUNCS = {"inert", "quote", "inert_rows", "link"}
 NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 TEXT_SINKS = {"markdown", "caption", "info", "success", "warning", "error", "toast", "title", "header", "subheader",
               "latex", "html"}
@@ -29,6 +29,7 @@ LABELLED = {"button", "checkbox", "toggle", "radio", "selectbox", "multiselect",
             "text_input", "text_area", "number_input", "date_input", "time_input", "file_uploader", "download_button",
             "segmented_control", "pills", "color_picker", "camera_input", "popover", "expander", "link_button",
             "form_submit_button", "feedback", "data_editor"}
+MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault"}
 MARKDOWN_OPTIONS = {"radio", "segmented_control", "pills", "select_slider"}  # their options render Markdown too
 
 
@@ -73,10 +74,16 @@ class Checker:
                         self._bind(item.optional_vars, None)
             elif isinstance(node, ast.NamedExpr):
                 self._bind(node.target, node.value)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name)):
+                for arg in node.args:  # rows.append(x): whatever goes in counts as assigned to rows
+                    self.assigned.setdefault(node.func.value.id, []).append(arg)
 
     def _bind(self, target: ast.AST, value: ast.AST | None) -> None:
         if isinstance(target, ast.Name):
             self.assigned.setdefault(target.id, []).append(value)
+        elif isinstance(target, (ast.Subscript, ast.Attribute)) and isinstance(target.value, ast.Name):
+            self.assigned.setdefault(target.value.id, []).append(value)  # rows[0] = x, label.text = x
         elif isinstance(target, (ast.Tuple, ast.List)):
             for elt in target.elts:  # unpacking: the parts cannot be told apart, so none is trusted
                 self._bind(elt, None)
@@ -218,6 +225,8 @@ def check(source: str) -> list[str]:
     "st.markdown(inert(a) + b)",
     "st.page_link('app_pages/detail.py', label=p.name)",
     "st.markdown(f'{value:s}')",
+    "rows = []\nfor c in cs:\n    rows.append({'Note': c.note})\nst.table(rows)",
+    "rows = ['a']\nrows[0] = p.name\nst.markdown(rows[0])",
 ])
 def test_the_checker_flags_raw_outside_text(source):
     assert check(source), source
