@@ -96,16 +96,16 @@ def test_a_broken_upload_says_what_is_wrong(page: Page, app_server, tmp_path):
 PAGES = ["", "compare", "detail", "quiz", "pathways", "about"]  # "" is the Overview
 MARKDOWN_IMAGE = f"![](//{EVIL_HOST}/x)"
 CRAFTED = [
-    # (page, parameter, value): each must be dropped with an inert notice
-    *[(p, MARKDOWN_IMAGE, "1") for p in PAGES],  # an unknown parameter whose *name* is Markdown
-    ("compare", "settings", MARKDOWN_IMAGE),
-    ("detail", "setting", MARKDOWN_IMAGE),
-    ("pathways", "plan", f"held.{MARKDOWN_IMAGE}"),
-    ("quiz", "answers", f"pace.{MARKDOWN_IMAGE}"),
-    ("", "x", f"[Session expired: log in](//{EVIL_HOST}/login)"),
-    ("compare", "settings", r"$\Huge\color{red}{HACKED}$"),
-    ("about", "x", f"<img src=//{EVIL_HOST}/x onerror=alert(1)>"),
-    ("detail", "setting", ":material/warning: :red[alert] www.evil.example"),
+    # (page, parameter, value, what the notice must quote): each is dropped with an inert notice
+    *[(p, MARKDOWN_IMAGE, "1", MARKDOWN_IMAGE) for p in PAGES],  # an unknown parameter whose *name* is Markdown
+    ("compare", "settings", MARKDOWN_IMAGE, MARKDOWN_IMAGE),
+    ("detail", "setting", MARKDOWN_IMAGE, MARKDOWN_IMAGE),
+    ("pathways", "plan", f"held.{MARKDOWN_IMAGE}", MARKDOWN_IMAGE),
+    ("quiz", "answers", f"pace.{MARKDOWN_IMAGE}", "pace"),
+    ("", f"[Session expired: log in](//{EVIL_HOST}/login)", "1", "[Session expired: log in](//"),
+    ("compare", "settings", r"$\Huge\color{red}{HACKED}$", r"$\Huge\color{red}{HACKED}$"),
+    ("about", f"<img src=//{EVIL_HOST}/x onerror=alert(1)>", "1", "<img src=//"),
+    ("detail", "setting", ":material/warning: :red[alert] www.evil.example", ":material/warning: :red[alert]"),
 ]
 FROM_OUTSIDE = (f'img[src*="{EVIL_HOST}"], a[href*="{EVIL_HOST}"], [style*="{EVIL_HOST}"], a[href*="evil.example"], '
                 'iframe, script[src], .katex')
@@ -133,7 +133,7 @@ class Watch:
 
 def test_crafted_links_on_every_page_make_inert_notices(page: Page, app_server, artifacts):
     watch = Watch(page)
-    for path, name, value in CRAFTED:
+    for path, name, value, quoted in CRAFTED:
         url = f"{app_server}/{path}?{quote(name, safe='')}={quote(value, safe='')}"
         page.goto(url)
         settle(page)
@@ -141,8 +141,7 @@ def test_crafted_links_on_every_page_make_inert_notices(page: Page, app_server, 
         notices = page.locator('[data-testid="stAlert"]')
         expect(notices.first).to_be_visible(timeout=20_000)
         shown = " ".join(notices.all_inner_texts()).replace("\u2060", "")
-        quoted = value if name in {"settings", "setting", "plan", "answers", "x"} else name
-        assert quoted[:30] in shown or quoted.split(".", 1)[-1][:30] in shown, f"{where}: notice does not quote it: {shown!r}"
+        assert quoted in shown, f"{where}: notice does not quote {quoted!r} as text: {shown!r}"
         watch.assert_clean(page, where)
     page.goto(f"{app_server}/?{quote(MARKDOWN_IMAGE, safe='')}=1")
     settle(page)
