@@ -3,7 +3,6 @@
 import streamlit as st
 
 from analysis.presentation.safe_text import inert
-
 from ui.links import PageLinks
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices

@@ -4,9 +4,9 @@ import streamlit as st
 
 from analysis.presentation import figures
 from analysis.presentation.export import answers_csv, answers_json
+from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
-from analysis.presentation.safe_text import inert
 from ui.links import PageLinks, link_to
 from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped

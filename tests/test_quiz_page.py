@@ -7,8 +7,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.paths import ROOT
 from analysis.links.answers import decode_answers
+from analysis.paths import ROOT
 from analysis.quiz import load_quiz
 from tests.apptest_helpers import open_page, shown
 

@@ -16,19 +16,19 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
 from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
     Fact,
     NationalFacts,
-    ProgramLength,
     Profile,
+    ProgramLength,
     Source,
     SourceCatalog,
     StateRegulation,
 )
 from analysis.loading.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
+from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.presentation.facts import money
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
+from analysis.presentation.facts import money
 from analysis.presentation.safe_text import plotly_text
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
