@@ -247,3 +247,31 @@ def test_the_checker_flags_raw_outside_text(source):
 ])
 def test_the_checker_accepts_inert_text(source):
     assert check(source) == [], source
+
+
+# --- What the pages actually send ---------------------------------------------------------------------
+
+CRAFTED_LINKS = [
+    (None, {"![](//203.0.113.9/x)": "1"}),
+    ("compare", {"settings": "![](//203.0.113.9/x)"}),
+    ("compare", {"settings": r"$\Huge\color{red}{HACKED}$"}),
+    ("detail", {"setting": "[Session expired: log in](//203.0.113.9/login)"}),
+    ("pathways", {"plan": "held.![](//203.0.113.9/x)"}),
+    ("quiz", {"answers": "pace.![](//203.0.113.9/x)"}),
+    ("about", {":material/warning: www.evil.example": "1"}),
+]
+
+
+@pytest.mark.parametrize(("page", "params"), CRAFTED_LINKS)
+def test_crafted_link_notices_are_sent_as_inert_text(page, params):
+    """The notice quoting a bad link is Markdown source in which every mark is escaped."""
+    from tests.apptest_helpers import open_page, shown
+    from tests.test_safe_text import unescape
+
+    at = open_page(page, **params)
+    notices = [i.value for i in at.info if i.icon == ":material/info:"]  # show_notices marks its own
+    assert notices, "a bad link parameter must be reported"
+    for notice in notices:
+        unescape(notice)  # fails on any unescaped Markdown mark
+    quoted = list(params)[0] if list(params.values())[0] == "1" else list(params.values())[0]
+    assert any(quoted.split(".")[-1][:20] in shown(n) or quoted[:20] in shown(n) for n in notices), notices
