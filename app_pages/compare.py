@@ -24,6 +24,7 @@ if "compare_ids" not in st.session_state:
 linked_unit = links.read("pay")
 if linked_unit:
     st.session_state["pay_unit"] = linked_unit
+st.session_state.setdefault("pay_unit", "annual")  # set here, not as the widget's default: a link may set it first
 
 st.title("Compare settings")
 show_notices(links.notices)
@@ -40,7 +41,7 @@ st.subheader("Where they differ most")
 st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are our editorial judgement; "
            "pay is the published BLS median with its period.")
 # The pay unit is chosen below the table but needed now: read the widget's state (default annual).
-unit = st.session_state.get("pay_unit") or "annual"
+unit = st.session_state["pay_unit"]
 view = compare_view(tuple(chosen), unit == "hourly", font_size())
 diff = view.differences.drop(columns="spread")
 st.dataframe(diff.head(5), hide_index=True, width="stretch")
@@ -54,7 +55,7 @@ TABS = ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]
 pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(TABS, key="compare_tab", on_change="rerun")
 with pay_tab:
     if pay_tab.open:
-        st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
+        st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
                              format_func=lambda unit: inert(unit.capitalize()), persist_state="session")
         render_chart(view.pay, key="pay_chart")
 links.write("pay", unit)

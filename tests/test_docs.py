@@ -160,14 +160,14 @@ def test_a_missing_or_stale_row_is_caught(check):
 
 def test_every_link_example_is_a_value_the_app_accepts_without_a_notice():
     from analysis.loading.loader import load_profiles
-    from analysis.pathways import PROGRAMS
+    from analysis.pathways import tickable_programs
     from analysis.quiz import load_quiz
 
     loaded = load_profiles()
     ids = [p.id for p in loaded.profiles]
     context = {  # what each page passes when it reads the parameter
         "settings": {"known": ids}, "setting": {"known": ids}, "answers": {"quiz": load_quiz()}, "pay": {},
-        "plan": {"settings": ids, "credentials": list(loaded.catalogs.credentials), "programs": list(PROGRAMS)},
+        "plan": {"settings": ids, "credentials": list(loaded.catalogs.credentials), "programs": list(tickable_programs(loaded.catalogs))},
     }
     for param in registry.PARAMS:
         if param.name not in context:

@@ -19,9 +19,11 @@ from pydantic import BaseModel, ValidationError
 from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
+    Equivalence,
     Fact,
     NationalFacts,
     Profile,
+    Program,
     ProgramLength,
     Source,
     SourceCatalog,
@@ -42,6 +44,8 @@ class Catalogs:
     program_lengths: tuple[ProgramLength, ...] = ()
     state_regulation: StateRegulation | None = None
     problems: tuple[Problem, ...] = ()
+    programs: dict[str, Program] = field(default_factory=dict)  # education vocabulary of the rules
+    equivalences: tuple[Equivalence, ...] = ()  # credentials a setting may take one for the other
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ def load_catalogs(
     credentials: dict[str, Credential] = {}
     program_lengths: tuple[ProgramLength, ...] = ()
     state_regulation: StateRegulation | None = None
+    programs: dict[str, Program] = {}
+    equivalences: tuple[Equivalence, ...] = ()
     name = display_name(credentials_path)
     doc, file_problems = read_yaml_file(credentials_path)
     catalog, schema_problems = (None, file_problems) if file_problems else _validate(CredentialCatalog, doc, name)
@@ -172,8 +178,10 @@ def load_catalogs(
                 credentials[cred.id] = cred
         extra_problems = _check_facts(catalog.extra_facts(), sources, reference, name)
         problems += extra_problems
+        programs = {p.id: p for p in catalog.programs}
         if not extra_problems:
             program_lengths, state_regulation = tuple(catalog.program_lengths), catalog.state_regulation
+            equivalences = tuple(e for e in catalog.equivalences if set(e.members) <= set(credentials))
     name = display_name(national_path)
     doc, file_problems = read_yaml_file(national_path)
     national, schema_problems = (None, file_problems) if file_problems else _validate(NationalFacts, doc, name)
@@ -184,7 +192,8 @@ def load_catalogs(
         problems += national_problems
         national = None if national_problems else national
     return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
-                    program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems))
+                    program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems),
+                    programs=programs, equivalences=equivalences)
 
 
 # --- Cross-file checks -----------------------------------------------------------------------
