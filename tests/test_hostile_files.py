@@ -167,3 +167,29 @@ def test_a_distinct_upload_does_not_clash():
     doc.update({"id": "county-hospital", "name": "County hospital", "short_name": "County"})
     profile, _ = load_profile_bytes(yaml.safe_dump(doc).encode(), "county-hospital.yaml", CATALOGS)
     assert name_clash("county-hospital.yaml", profile, BUNDLED.profiles, set(BUNDLED.by_id())) is None
+
+
+# --- The JSON Schema that editors use carries the same bounds ----------------------------------------
+
+
+@pytest.mark.parametrize(("name", "valid"), [("wage-negative", False), ("wage-inf", False), ("twin-hospital", True)])
+def test_schema_json_flags_out_of_range_figures_while_editing(name, valid):
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+
+    schema = json.loads((PROFILES_DIR / "schema.json").read_text(encoding="utf-8"))
+    doc = yaml.safe_load((HOSTILE / f"{name}.yaml").read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+    assert (errors == []) == valid, [e.message for e in errors]
+    if not valid:
+        assert any(list(e.absolute_path)[:3] == ["facts", "median_wage_annual", "value"] for e in errors)
+
+
+def test_every_bundled_profile_meets_schema_json():
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+
+    validator = jsonschema.Draft202012Validator(json.loads((PROFILES_DIR / "schema.json").read_text(encoding="utf-8")))
+    for path in sorted(PROFILES_DIR.glob("*.yaml")):
+        errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        assert errors == [], (path.name, errors)
