@@ -3,7 +3,7 @@
 Streamlit renders Markdown (links, images, LaTeX, colours, icons) in st.markdown, st.caption, alerts,
 titles, st.table cells, st.metric, st.write, widget labels and help, tab and expander labels, and the
 options of radio, pills and segmented controls. Outside text (link parameters, uploads, profile fields)
-must reach those only through `inert`, `quote`, `inert_rows` or `link`. This test reads the UI code (AST) and
+must reach those only through `inert`, `inert_rows` or `link`. This test reads the UI code (AST) and
 fails on any such call whose text is not built from literals, numbers and those functions.
 
 An expression counts as safe when it is a literal, a number formatted with a numeric format spec, a call
@@ -21,7 +21,7 @@ import pytest
 from analysis.paths import ROOT
 
 UI_FILES = sorted([ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
-SAFE_FUNCS = {"inert", "quote", "inert_rows", "link"}
+SAFE_FUNCS = {"inert", "inert_rows", "link"}
 NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 TEXT_SINKS = {"markdown", "caption", "info", "success", "warning", "error", "toast", "title", "header", "subheader",
               "latex", "html"}

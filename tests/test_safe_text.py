@@ -11,7 +11,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.presentation.safe_text import WORD_JOINER, inert, inert_rows, link, plotly_text, quote, visible
+from analysis.presentation.safe_text import WORD_JOINER, inert, inert_rows, link, plotly_text, visible
 from tests.hostile_text import HOSTILE
 
 PUNCTUATION = set(string.punctuation)
@@ -56,13 +56,6 @@ def test_plotly_text_is_escaped_html_of_one_line(text):
     result = plotly_text(text)
     assert "<" not in result and ">" not in result and '"' not in result
     assert "\n" not in html.unescape(result) and len(html.unescape(result)) <= 200
-
-
-def test_quote_is_short_inert_and_marked_as_a_quotation():
-    long = "![](//203.0.113.9/x)" * 20
-    result = quote(long)
-    assert result.startswith("“") and result.endswith("…”")
-    assert len(unescape(result[1:-1])) == 60 and unescape(result[1:-1]).startswith("![](//203.0.113.9/x)")
 
 
 def test_a_colon_before_a_space_stays_searchable():

@@ -11,7 +11,6 @@ hover text and legend names. So:
   is followed by text, and splits `www.`, because shortcodes and autolinks are matched on the text after
   escapes are resolved.
   Leading spaces go (no code blocks), invisible and control characters go.
-- `quote(text)`: `inert`, shortened, for notices that repeat what a link said.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
 - `link(text, url)`: a Markdown link to a catalogued source: inert text, and an http(s) URL written so
   that nothing in it can end the link early; any other URL gives the text alone.
@@ -32,7 +31,6 @@ _ESCAPE = {ord(ch): "\\" + ch for ch in string.punctuation}
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 _WWW = re.compile(r"(w)(w)(w)", re.IGNORECASE)
 _MARK_BEFORE_TEXT = re.compile(r"[:@](?=\S)")
-QUOTE_CHARS = 60  # enough to recognise a link parameter, too little to carry a message
 PLOT_CHARS = 200
 
 
@@ -57,11 +55,6 @@ def shorten(text: Any, limit: int) -> str:
     """One line of at most `limit` characters, with an ellipsis when cut."""
     flat = " ".join(visible(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def quote(text: Any, limit: int = QUOTE_CHARS) -> str:
-    """What a link said, for a notice: one line, shortened, inert, in quotation marks."""
-    return "“" + inert(shorten(text, limit)) + "”"
 
 
 def plotly_text(text: Any, limit: int = PLOT_CHARS) -> str:
