@@ -273,5 +273,6 @@ def test_crafted_link_notices_are_sent_as_inert_text(page, params):
     assert notices, "a bad link parameter must be reported"
     for notice in notices:
         unescape(notice)  # fails on any unescaped Markdown mark
-    quoted = list(params)[0] if list(params.values())[0] == "1" else list(params.values())[0]
+    ((name, value),) = params.items()
+    quoted = name if value == "1" else value
     assert any(quoted.split(".")[-1][:20] in shown(n) or quoted[:20] in shown(n) for n in notices), notices

@@ -17,15 +17,6 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from analysis.loading.oews import NATIONAL, NUMBER_COLUMNS, oews_index, oews_release
-from analysis.paths import (
-    CREDENTIALS_PATH,
-    NATIONAL_PATH,
-    OEWS_PROVENANCE_PATH,
-    OEWS_TABLE_PATH,
-    PROFILES_DIR,
-    REFERENCE_PATH,
-    SOURCES_PATH,
-)
 from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
@@ -40,6 +31,15 @@ from analysis.loading.schema import (
     StateRegulation,
 )
 from analysis.loading.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
+from analysis.paths import (
+    CREDENTIALS_PATH,
+    NATIONAL_PATH,
+    OEWS_PROVENANCE_PATH,
+    OEWS_TABLE_PATH,
+    PROFILES_DIR,
+    REFERENCE_PATH,
+    SOURCES_PATH,
+)
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 
