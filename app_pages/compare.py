@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
 from ui.location import local_pay_table
 from ui.state import compare_view, current, show_skipped
@@ -56,7 +57,7 @@ pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(TABS, key="compa
 with pay_tab:
     if pay_tab.open:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
-                             format_func=str.capitalize, persist_state="session")
+                             format_func=lambda unit: inert(unit.capitalize()), persist_state="session")
         render_chart(view.pay, key="pay_chart")
         local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
 links.write("pay", unit)

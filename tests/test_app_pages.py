@@ -11,7 +11,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from analysis.presentation.facts import format_value
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, shown
 
 APP = str(ROOT / "app.py")
 LOADED = load_profiles()
@@ -26,8 +26,8 @@ def median(setting_id: str):
 
 
 def md_value(fact) -> str:
-    """A figure as the pages print it in Markdown (dollar signs escaped)."""
-    return format_value(fact).replace("$", "\\$")
+    """A figure as a reader sees it in the page text (markdown_text undoes the escaping)."""
+    return format_value(fact)
 
 
 def run_page(page: str | None = None, **params: str) -> AppTest:
@@ -35,7 +35,7 @@ def run_page(page: str | None = None, **params: str) -> AppTest:
 
 
 def markdown_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    return shown("\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption))
 
 
 def charts(at: AppTest) -> list[dict]:
@@ -62,8 +62,8 @@ def all_compare_charts(at: AppTest) -> list[dict]:
 
 def test_overview_shows_national_context_and_every_setting():
     at = run_page()
-    labels = [m.label for m in at.metric]
-    values = [m.value for m in at.metric]
+    labels = [shown(m.label) for m in at.metric]
+    values = [shown(m.value) for m in at.metric]
     wage = NATIONAL.median_wage_annual
     assert labels[0] == wage.label and values[0] == format_value(wage)
     assert values[1:] == [format_value(NATIONAL.employment), format_value(NATIONAL.projected_growth),
@@ -97,7 +97,7 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     close = [i for i in published if PROFILES[i].bls_industry.confidence != "low"]
     assert sorted(medians["x"]) == sorted(median(i).value for i in close)
     nearest = next(t for t in pay if t["name"] == NEAREST)  # long-term care: the nearest industry, labelled
-    assert sorted(nearest["y"]) == sorted(PROFILES[i].short_name for i in published if i not in close)
+    assert sorted(nearest["y"]) == sorted(i for i in published if i not in close)  # settings keyed by id
     ratings = specs[1]["data"]
     assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in CORE_FOUR]
     assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
@@ -156,7 +156,7 @@ def test_compare_deep_link_good():
 def test_compare_deep_link_bad_values_are_ignored_with_a_notice(params, expected_ids, notice):
     at = run_page("compare", **params)
     assert at.multiselect(key="compare_ids").value == expected_ids
-    assert any(notice in i.value for i in at.info), [i.value for i in at.info]
+    assert any(notice in shown(i.value) for i in at.info), [i.value for i in at.info]
 
 
 def test_detail_shows_the_whole_profile_with_sources():
@@ -164,20 +164,20 @@ def test_detail_shows_the_whole_profile_with_sources():
     assert at.selectbox(key="detail_id").value == "federal-va"
     text = markdown_text(at)
     profile = PROFILES["federal-va"]
-    assert profile.name in [t.value for t in at.title]
+    assert profile.name in [shown(t.value) for t in at.title]
     fact = median("federal-va")
     assert f"{md_value(fact)}** — BLS OEWS, {fact.period} · Federal Executive Branch" in text
     for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
     for source_id in profile.sources:
-        assert f"]({LOADED.catalogs.sources[source_id].url})" in text
+        assert f"](<{LOADED.catalogs.sources[source_id].url}>)" in text  # each source linked (safe_text.link)
     assert at.query_params["setting"] == "federal-va"
 
 
 def test_detail_bad_link_falls_back_with_a_notice():
     at = run_page("detail", setting="../../etc/passwd")
-    shown = at.selectbox(key="detail_id")
-    assert shown.index == 0 and PROFILES[shown.value].name in [t.value for t in at.title]  # the first setting
+    box = at.selectbox(key="detail_id")
+    assert box.index == 0 and PROFILES[box.value].name in [shown(t.value) for t in at.title]  # the first setting
     assert any("unknown setting" in i.value for i in at.info)
     # A bad link after a good one keeps the setting being shown, rather than jumping back to the first.
     at = run_page("detail", setting="federal-va")
@@ -216,7 +216,7 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     st.cache_resource.clear()
     assert not at.exception
     skipped = [e for e in at.expander if "skipped" in e.label]
-    assert skipped and "broken.yaml" in skipped[0].label
+    assert skipped and "broken.yaml" in shown(skipped[0].label)
     assert "malformed YAML" in "\n".join(t.value for t in at.text)
     text = markdown_text(at)
     assert all(p.name in text for p in PROFILES.values()), "every valid profile still shows"
@@ -229,7 +229,7 @@ def test_an_upload_may_not_reuse_a_bundled_setting_id():
     at = run_page()
     at.file_uploader(key="custom_upload").upload("hospital.yaml", text.encode(), "application/x-yaml").run()
     assert not at.exception
-    assert any("hospital" in e.value and "already" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("hospital" in shown(e.value) and "already" in shown(e.value) for e in at.error), [e.value for e in at.error]
     assert "custom_profiles" not in at.session_state or not at.session_state["custom_profiles"]
     assert markdown_text(at).count(PROFILES["hospital"].name) == 1  # the bundled card only
     # The same profile under an id (and names) of its own is accepted and shown beside the bundled one.

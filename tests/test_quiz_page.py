@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.paths import ROOT
 from analysis.links.answers import decode_answers
+from analysis.paths import ROOT
 from analysis.quiz import load_quiz
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, shown
 
 APP = str(ROOT / "app.py")
 QUIZ = load_quiz()
@@ -25,8 +26,11 @@ def option(question_id: str, startswith: str) -> int:
 
 
 def fit_scores(at: AppTest) -> dict[str, float]:
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    return dict(zip(bars["y"], bars["x"]))
+    """Score by the label a reader sees (bars are keyed by setting id; the axis ticks carry the names)."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars, axis = spec["data"][0], spec["layout"]["yaxis"]
+    label = dict(zip(axis["tickvals"], axis["ticktext"]))
+    return {html.unescape(label[y]): x for y, x in zip(bars["y"], bars["x"])}
 
 
 def answer_sterile_night_person(at: AppTest) -> AppTest:
@@ -40,7 +44,7 @@ def answer_sterile_night_person(at: AppTest) -> AppTest:
 def test_no_results_until_something_is_answered():
     at = open_quiz()
     assert len(at.radio) == len(QUIZ.questions)
-    assert any("Answer at least one question" in i.value for i in at.info)
+    assert any("Answer at least one question" in shown(i.value) for i in at.info)
     assert not at.get("plotly_chart")
 
 
@@ -53,9 +57,9 @@ def test_answers_rank_the_settings_with_reasons_that_add_up():
     ranked = [e for e in at.expander if e.label[:1].isdigit()]
     assert len(ranked) == len(scores)
     for e in ranked:  # the points shown for each answer add up to the score shown
-        shown = float(e.label.split("— ")[1].split("/")[0])
-        assert abs(e.dataframe[0].value["Points"].sum() - shown) <= 0.6, e.label
-    assert any("What would change the top two" in m.value for m in at.markdown)
+        total = float(e.label.split("— ")[1].split("/")[0])
+        assert abs(e.dataframe[0].value["Points"].sum() - total) <= 0.6, e.label
+    assert any("What would change the top two" in shown(m.value) for m in at.markdown)
 
 
 def test_answers_survive_a_page_switch():
@@ -80,7 +84,7 @@ def test_dismissing_a_setting_removes_it_from_the_ranking_but_says_so():
     at = answer_sterile_night_person(open_quiz())
     at.multiselect(key="quiz_dismissed").set_value(["hospital"]).run()
     assert "Hospital" not in fit_scores(at)
-    assert any("Left out by you: Hospital (inpatient)" in c.value for c in at.caption)
+    assert any("Left out by you: Hospital (inpatient)" in shown(c.value) for c in at.caption)
 
 
 def test_copy_link_is_opt_in_and_warns_then_round_trips():
@@ -114,15 +118,15 @@ def test_next_steps_name_missing_credentials_for_the_top_setting():
     from analysis.loading.loader import load_profiles
     from analysis.pathways.gaps import missing_credentials
 
-    heading = next(s.value for s in at.subheader if s.value.startswith("Next steps for"))
+    heading = next(shown(s.value) for s in at.subheader if shown(s.value).startswith("Next steps for"))
     loaded = load_profiles()
     top = next(p for p in loaded.profiles if heading == f"Next steps for {p.name}")
     expected = missing_credentials(top, set(), loaded.catalogs)
     assert expected, "the top setting asks for credentials a newcomer lacks"
-    steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    steps = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("- **"))
     assert [line.split("**")[1] for line in steps.splitlines()] == [c.name for c, _ in expected]
     at.multiselect(key="held_credentials").set_value(list(at.multiselect(key="held_credentials").options)).run()
-    assert any("You hold every credential" in m.value for m in at.markdown)
+    assert any("You hold every credential" in shown(m.value) for m in at.markdown)
 
 
 def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
@@ -139,4 +143,4 @@ def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
     last = f"technical_work.{option('technical_work', 'Yes')}"
     at = open_quiz(answers=[first, last])
     assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
-    assert any("repeats “answers”" in i.value for i in at.info)
+    assert any("repeats “answers”" in shown(i.value) for i in at.info)

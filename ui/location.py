@@ -34,8 +34,9 @@ from analysis.local_pay import (
     uncertainty_notes,
 )
 from analysis.presentation.map_chart import place_range_chart, tile_grid_chart
+from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
-from ui.widgets import font_size, render_chart, safe, show_notices
+from ui.widgets import font_size, render_chart, show_notices
 
 LOGGER = logging.getLogger(__name__)
 STATE_KEY = "loc_state"  # the state picker's value: a state's name; None or US for the nation
@@ -137,7 +138,7 @@ def location_picker(container) -> None:
     if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
         ss[AREA_KEY] = None
     here = chosen_place()
-    with container.popover(_("Pay for: {place}").format(place=safe(here.label if here else _("United States"))),
+    with container.popover(_("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
                            icon=":material/location_on:", key="location_popover"):
         st.selectbox(_("State or territory (type to search)"), [US, *(p.area_name for p in pl.states.values())],
                      index=None, placeholder=_(US), key=STATE_KEY, on_change=_reset_area, format_func=_option)
@@ -162,8 +163,8 @@ def location_picker(container) -> None:
 
 
 def _text(text: str) -> str:
-    """Our own sentences as plain text: Markdown neutralised and dollar signs kept from reading as maths."""
-    return safe(text).replace("$", "\\$")
+    """Our own sentences as plain text: Markdown neutralised, dollar signs included (no maths)."""
+    return inert(text)
 
 
 def _national_medians(national=None) -> dict[str, float]:
@@ -188,7 +189,7 @@ def place_line(pay: AreaPay, hourly: bool = False) -> str:
                 else _("{n} technicians").format(n=number(pay.employment)))
     text = (_("**{place}**, all settings ({period}): median **{median}** an hour") if hourly else
             _("**{place}**, all settings ({period}): median **{median}** a year")).format(
-        place=safe(pay.label), period=localize_period(pay.period), median=money(d[50], hourly))
+        place=inert(pay.label), period=localize_period(pay.period), median=money(d[50], hourly))
     text += f"{spread} · {employed} · {error_words(pay)} · BLS OEWS"
     return text.replace("$", "\\$")
 
@@ -207,11 +208,11 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
                            _national_medians(national))
     if est is None:
         st.caption(_("No rough local figure for {setting}: it needs this setting's published national median and the "
-                     "national median of the same period.").format(setting=safe(profile.short_name)))
+                     "national median of the same period.").format(setting=inert(profile.short_name)))
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(_("Rough figure for {setting} in {place}: **about {value}** a year ").format(
-        setting=safe(profile.short_name), place=safe(pay.label), value=money(est.value)).replace("$", "\\$")
+        setting=inert(profile.short_name), place=inert(pay.label), value=money(est.value)).replace("$", "\\$")
         + _(ESTIMATE_BADGE))
     with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
         st.markdown(_text(est.method))
@@ -232,7 +233,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     pl = places()
     if pay is None or pl is None:
         return
-    st.markdown("#### " + _("Pay in {place}").format(place=safe(pay.label)))
+    st.markdown("#### " + _("Pay in {place}").format(place=inert(pay.label)))
     st.caption(_("Beside each setting's national figure: the chosen place's published pay for all settings together.")
                + (" " + _("The fit ranking above uses national figures only; local figures never change it.")
                   if for_quiz else ""))
@@ -274,7 +275,7 @@ def local_card_line() -> None:
     pay = chosen_place()
     if pay is not None:
         st.markdown(_("{place}, all settings ({period}): **{median}**").format(
-            place=safe(pay.label), period=localize_period(pay.period), median=money(pay.median)).replace("$", "\\$")
+            place=inert(pay.label), period=localize_period(pay.period), median=money(pay.median)).replace("$", "\\$")
             + " " + _(":blue-badge[Local]"))
 
 
@@ -304,7 +305,7 @@ def overview_local_pay() -> None:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
     if pay is not None:
         box = st.expander(_("Metro and nonmetro areas in {state}, sortable").format(
-            state=safe(pl.states[pay.state].area_name)), key="area_table", on_change="rerun")
+            state=inert(pl.states[pay.state].area_name)), key="area_table", on_change="rerun")
         with box:
             if box.open:  # built only when opened: keeps reruns cheap
                 areas = place_table(pl, "area")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
 from analysis.presentation.figures import Chart
+from analysis.presentation.safe_text import inert
 
 
 def font_size() -> int:
@@ -19,8 +18,8 @@ def font_size() -> int:
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
     st.plotly_chart(chart.figure, key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
-    st.markdown(f"**In short:** {html.escape(chart.summary)}")
-    st.caption(chart.caption)
+    st.markdown(f"**In short:** {inert(chart.summary)}")
+    st.caption(inert(chart.caption))
     data = st.expander("Data behind this chart", key=f"{key}_data", on_change="rerun")
     with data:
         if data.open:  # built only when opened: keeps reruns cheap
@@ -28,25 +27,17 @@ def render_chart(chart: Chart, key: str) -> None:
 
 
 def fact_markdown(label: str, fact: Fact, sources: dict[str, Source]) -> str:
-    """One line: label, figure in bold, and its period/source — escaped for Markdown."""
-    value = format_value(fact).replace("$", "\\$")
-    cite = citation(fact, sources).replace("$", "\\$")
-    return f"{_md(label)}: **{_md(value)}** — {_md(cite)}"
-
-
-def _md(text: str) -> str:
-    """Text shown as text: neutralise HTML and the Markdown characters that could restyle it."""
-    text = html.escape(str(text), quote=False)
-    for ch in "*_`[]<>#|~":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def safe(text: str) -> str:
-    return _md(text)
+    """One line: label, figure in bold, and its period/source, all inert."""
+    return f"{inert(label)}: **{inert(format_value(fact))}** — {inert(citation(fact, sources))}"
 
 
 def show_notices(notices: list[str]) -> None:
-    """Every notice about ignored link or upload input goes through here, so they all render one way."""
+    """Every notice about ignored link or upload input goes through here, so they all render one way:
+    as inert text (a notice quotes what the link said, and the link is outside text)."""
     for notice in notices:
-        st.info(notice, icon=":material/info:")
+        st.info(inert(notice), icon=":material/info:")
+
+
+def safe(text: object) -> str:
+    """Former name of `analysis.presentation.safe_text.inert`, kept so older page code stays safe."""
+    return inert(text)
