@@ -8,11 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.loading.loader import load_profiles
+from analysis.loading.oews import industry_row, load_oews
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
 PROFILES = load_profiles().by_id()
+OEWS = load_oews()
 
 
 def run_page(page: str | None = None, **params: str) -> AppTest:
@@ -46,17 +48,20 @@ def all_compare_charts(at: AppTest) -> list[dict]:
 
 
 def test_overview_shows_national_context_and_every_setting():
-    at = run_page(**{})
+    at = run_page()
     labels = [m.label for m in at.metric]
     values = [m.value for m in at.metric]
-    assert "Median annual wage, all industries" in labels and "$43,460" in values
+    national = industry_row(OEWS, "000000")["annual_median"]
+    assert "Median annual wage, all industries" in labels and f"${national:,.0f}" in values
     text = markdown_text(at)
-    assert "May 2024" in text and "2023-33" in text  # periods beside the national figures
+    captions = " ".join(c.value for c in at.caption)
+    assert "BLS OEWS, May 2025" in captions and "2024-34" in captions  # periods beside the national figures
     for profile in PROFILES.values():
         assert profile.name in text
-    # Retail has a published median; long-term care has none and says so.
-    assert "Median pay: **\\$38,630** — May 2024" in text
-    assert text.count("no published figure") >= 1
+    # Every setting's median now comes from the imported table, with its industry beside it.
+    retail = industry_row(OEWS, "44--46")["annual_median"]
+    assert f"Median pay: **\\${retail:,.0f}** — BLS OEWS, May 2025" in text
+    assert "no published figure" not in text
     assert "Editorial" in text
 
 
@@ -68,11 +73,12 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert len(specs) == 5
     pay = specs[0]["data"]
     names = {t["name"] for t in pay}
-    assert {"10th–90th percentile", "25th–75th percentile", "Median", "No published figure"} <= names
+    assert {"10th–90th percentile", "25th–75th percentile", "Median", "Median of the nearest industry (loose fit)"} <= names
     median = next(t for t in pay if t["name"] == "Median")
-    assert 49310 in median["x"] and 38630 in median["x"]  # hospital and retail medians
-    gap = next(t for t in pay if t["name"] == "No published figure")
-    assert PROFILES["long-term-care"].short_name in gap["y"]
+    hospital, retail = industry_row(OEWS, "622100")["annual_median"], industry_row(OEWS, "44--46")["annual_median"]
+    assert hospital in median["x"] and retail in median["x"]
+    nearest = next(t for t in pay if t["name"] == "Median of the nearest industry (loose fit)")
+    assert PROFILES["long-term-care"].short_name in nearest["y"]
     ratings = specs[1]["data"]
     assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
     assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
@@ -80,12 +86,12 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
     # Every chart travels with a summary, a sources caption and its data table (built when opened).
     assert sum("In short:" in m.value for m in at.markdown) == 1
-    assert any("May 2024" in c.value for c in at.caption)
+    assert any("May 2025" in c.value for c in at.caption)
     assert len(at.dataframe) == 1  # the differences table; chart data tables wait until opened
     at.session_state["pay_chart_data"] = True
     at.run()
     table = next(e for e in at.expander if e.label == "Data behind this chart").dataframe[0].value
-    assert {"value", "period", "source"} <= set(table.columns) and 38630 in set(table["value"])
+    assert {"value", "period", "source", "industry"} <= set(table.columns) and retail in set(table["value"])
 
 
 def test_compare_changes_with_the_selection_and_hourly_switch():
@@ -94,10 +100,11 @@ def test_compare_changes_with_the_selection_and_hourly_switch():
     assert at.query_params["settings"] == "nuclear,federal-va"
     pay = charts(at)[0]["data"]
     median = next(t for t in pay if t["name"] == "Median")
-    assert median["x"] == [60430]
+    federal = industry_row(OEWS, "999100")["annual_median"]
+    assert median["x"] == [federal]  # nuclear is drawn as the nearest industry's median instead
     at.segmented_control(key="pay_unit").set_value("hourly").run()
     median = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
-    assert median["x"][0] == pytest.approx(60430 / 2080)
+    assert median["x"][0] == pytest.approx(federal / 2080)
 
 
 def test_compare_asks_for_two_settings():
@@ -137,7 +144,8 @@ def test_detail_shows_the_whole_profile_with_sources():
     text = markdown_text(at)
     profile = PROFILES["federal-va"]
     assert profile.name in [t.value for t in at.title]
-    assert "\\$60,430" in text and "May 2024" in text
+    federal = industry_row(OEWS, "999100")["annual_median"]
+    assert f"\\${federal:,.0f}" in text and "BLS OEWS, May 2025" in text and "(999100)" in text
     for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
     assert "https://www.usajobs.gov/GetJob/ViewDetails/344652100" in text
