@@ -25,7 +25,7 @@ $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
 	rm -f $(VENV)/.dev-* && touch $(DEV_STAMP)
 
 run: $(RUN_STAMP)
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(PY) -m ui.serve app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .

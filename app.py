@@ -5,7 +5,10 @@ This file only wires pages together; each page lives in app_pages/ and calls ana
 
 import streamlit as st
 
+from ui.serve import keep_offline
 from ui.session_bar import session_bar
+
+keep_offline()  # also when started as `streamlit run app.py` rather than `python -m ui.serve app.py`
 
 st.set_page_config(page_title="Rx Settings Explorer", page_icon="💊", layout="wide")
 

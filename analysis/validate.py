@@ -2,7 +2,8 @@
 
 With no PATH it checks the bundled catalogs and every profile in settings_profiles/.
 A PATH may be a profile file or a folder of them. Each problem prints as
-`file: field: message`; the exit code is 1 if there is any problem, else 0.
+`file: field: message`; the exit code is 1 if there is any problem or nothing was checked
+(e.g. an empty folder), else 0.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in result.problems:
         print(problem)
     checked = len(result.profiles) + len(result.skipped)
+    if checked == 0:
+        where = ", ".join(str(p) for p in args.paths) or "the bundled profiles folder"
+        print(f"nothing to check: no .yaml or .yml profile file found in {where}", file=sys.stderr)
+        return 1
     if result.problems:
         print(f"{len(result.problems)} problem(s); {len(result.profiles)} of {checked} profile(s) valid", file=sys.stderr)
         return 1

@@ -1,5 +1,5 @@
-"""The one way this project starts a real Streamlit server: `python -m streamlit run SCRIPT` on 127.0.0.1 and a
-free port, healthy before use, always stopped after. Used by the benchmarks (bench/load.py, bench/run.py) and
+"""The one way this project starts a real Streamlit server: `python -m ui.serve SCRIPT` (`streamlit run` without
+Streamlit's outbound address look-up) on 127.0.0.1 and a free port, healthy before use, always stopped after. Used by the benchmarks (bench/load.py, bench/run.py) and
 by the tests' `app_server` fixture (tests/conftest.py)."""
 
 from __future__ import annotations
@@ -24,16 +24,19 @@ def free_port() -> int:
 
 
 class Server:
-    """`python -m streamlit run SCRIPT` on 127.0.0.1:free port; a context manager that always stops it."""
+    """`python -m ui.serve SCRIPT` on 127.0.0.1:free port; a context manager that always stops it."""
 
     def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
-                 extra_args: list[str] | None = None, start_timeout: float = 90.0, log_path: Path | None = None) -> None:
+                 extra_args: list[str] | None = None, start_timeout: float = 90.0, log_path: Path | None = None,
+                 launcher: tuple[str, ...] = ("-m", "ui.serve")) -> None:
         """`log_path`: keep the server's log there (tests keep theirs in test-artifacts/); by default it goes
-        to a temporary file that is deleted when the server stops cleanly."""
+        to a temporary file that is deleted when the server stops cleanly. `launcher`: what follows `python`
+        before SCRIPT (e.g. ("-m", "streamlit", "run") for plain Streamlit)."""
         self.script, self.cwd, self.start_timeout = str(script), Path(cwd), start_timeout
         self.keep_log = log_path is not None
         self.env = {**os.environ, **(env or {})}
         self.extra_args = list(extra_args or [])
+        self.launcher = tuple(launcher)
         self.port = 0
         self.proc: subprocess.Popen | None = None
         self.log_path: Path | None = Path(log_path) if log_path else None
@@ -55,7 +58,7 @@ class Server:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("w") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
+                [sys.executable, *self.launcher, self.script, "--server.headless", "true",
                  "--server.address", "127.0.0.1", "--server.port", str(self.port),
                  "--browser.gatherUsageStats", "false", *self.extra_args],
                 cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

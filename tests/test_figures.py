@@ -32,9 +32,9 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     assert list(rng.x[:2]) == [retail["annual_p10"], retail["annual_p90"]]
     assert len(rng.x) == 9  # every one of the three publishes a range now
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"Retail": retail["annual_median"], "Hospital": hospital["annual_median"]}
+    assert dict(zip(median.y, median.x)) == {"retail": retail["annual_median"], "hospital": hospital["annual_median"]}
     nearest = trace(chart, "Median of the nearest industry (loose fit)")
-    assert list(nearest.y) == ["Nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
+    assert list(nearest.y) == ["nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
     assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
     assert "nearest BLS industry: Pharmacies and Drug Retailers" in nearest.hovertext[0]
     national = industry_row(table, "000000")["annual_median"]
@@ -49,8 +49,10 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     wages = FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)].copy()
     wages.loc[wages.setting_id == "nuclear", "value"] = float("nan")  # an uploaded profile with no figures
     chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
-    assert list(trace(chart, "No published figure").y) == ["Nuclear"]
+    assert list(trace(chart, "No published figure").y) == ["nuclear"]
     assert 0 not in trace(chart, "Median").x
+    axis = chart.figure.layout.yaxis
+    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "nuclear": "Nuclear"}
     assert "No published pay figure for Nuclear" in chart.summary
 
 
@@ -82,7 +84,7 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
                                 ["patient_contact", "pace_pressure", "physical_demand", "technical_complexity",
                                  "schedule_predictability", "night_weekend_exposure", "autonomy", "teamwork",
                                  "advancement", "entry_barrier", "benefits_security", "early_starts"]]
-    assert hospital.customdata[0] == BY_ID["hospital"].ratings.patient_contact.reason
+    assert list(hospital.customdata[0]) == ["Hospital", BY_ID["hospital"].ratings.patient_contact.reason]
     assert chart.figure.data[0].marker.pattern.shape != chart.figure.data[1].marker.pattern.shape  # not colour alone
     assert "Editorial" in chart.caption
 
@@ -117,3 +119,86 @@ def test_credential_matrix_and_differences_table():
     table = load_oews()
     hospital, federal = industry_row(table, "622100")["annual_median"], industry_row(table, "999100")["annual_median"]
     assert wage["Hospital"] == f"${hospital:,.0f} (May 2025)" and wage["Federal / VA"] == f"${federal:,.0f} (May 2025)"
+
+
+# --- Outside text in charts ------------------------------------------------------------------------
+
+def _with(*docs) -> tuple:
+    """Load result and frames for the bundled profiles plus these profile documents."""
+    import dataclasses
+
+    import yaml
+
+    from analysis.loading.loader import load_profile_bytes
+
+    extra = []
+    for doc in docs:
+        profile, problems = load_profile_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), f"{doc['id']}.yaml",
+                                               RESULT.catalogs)
+        assert profile is not None, problems
+        extra.append(profile)
+    result = dataclasses.replace(RESULT, profiles=RESULT.profiles + tuple(extra))
+    return result, build_frames(result.profiles, result.catalogs)
+
+
+def _hospital_doc() -> dict:
+    import yaml
+
+    from analysis.paths import PROFILES_DIR
+
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    for fact in [*doc["facts"].values(), *doc.get("other_facts", [])]:  # as an uploaded copy: its own figures
+        fact.pop("oews", None)
+    return doc
+
+
+def test_two_settings_with_the_same_name_never_merge():
+    twin = _hospital_doc()
+    twin.update({"id": "twin", "name": "Hospital (inpatient)"})
+    twin["facts"]["median_wage_annual"].pop("ref", None)
+    twin["facts"]["median_wage_annual"].pop("oews", None)
+    twin["facts"]["median_wage_annual"]["value"] = 60000
+    result, frames = _with(twin)
+    view = figures.compare_view(result, frames, ("hospital", "twin"))
+    median = trace(view.pay, "Median")
+    hospital = industry_row(load_oews(), "622100")["annual_median"]
+    assert dict(zip(median.y, median.x)) == {"hospital": hospital, "twin": 60000}
+    assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
+                                       f"lowest: Hospital (hospital) (${hospital:,.0f}).")
+    wage = view.differences[view.differences["dimension"] == "Median annual wage (BLS)"].iloc[0]
+    assert wage["Hospital (hospital)"] == f"${hospital:,.0f} (May 2025)" and wage["Hospital (twin)"] == "$60,000 (May 2025)"
+    assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]
+    assert list(view.schedule.figure.data[0].y) == ["hospital", "twin"]
+    assert all(list(t.y) == ["hospital", "twin"] for t in view.tasks.figure.data)
+    assert list(view.credentials.figure.data[0].x) == ["hospital", "twin"]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+    elif hasattr(node, "tolist"):
+        yield from _strings(node.tolist())
+
+
+def test_profile_text_reaches_plotly_only_as_escaped_data():
+    from tests.hostile_text import EVIL_HOST, hostile_profile_doc
+
+    result, frames = _with(hostile_profile_doc(_hospital_doc()))
+    view = figures.compare_view(result, frames, ("hospital", "markdown-everywhere"))
+    for chart in (view.pay, view.ratings, view.schedule, view.tasks, view.credentials):
+        spec = chart.figure.to_plotly_json()
+        texts = list(_strings(spec))
+        assert any(EVIL_HOST in t for t in texts), f"{chart.alt}: the hostile text should be shown (as text)"
+        for text in texts:
+            tagless = text
+            for tag in ("<br>", "<extra>", "</extra>"):  # the only markup our own templates use
+                tagless = tagless.replace(tag, "")
+            assert "<" not in tagless and ">" not in tagless, f"{chart.alt}: raw markup in {text!r}"
+        for t in spec["data"]:
+            assert EVIL_HOST not in (t.get("hovertemplate") or ""), "profile text spliced into a template"

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.loading.frames import Frames, build_frames
-from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles
+from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles, name_clash
 from analysis.loading.schema import Profile
 from analysis.loading.yaml_io import Problem
 from analysis.presentation import figures
@@ -63,13 +63,20 @@ def current_quiz() -> tuple[Quiz, pd.DataFrame]:
 
 
 def add_custom_profile(data: bytes, name: str) -> list[Problem]:
-    """Validate an uploaded profile exactly like a bundled one; keep it in this session if valid."""
+    """Validate an uploaded profile exactly like a bundled one; keep it in this session if valid.
+
+    An upload may not share an id, name or short name with another setting (case-insensitively):
+    two settings that read the same would be impossible to tell apart on any page."""
     result, _ = bundled()
     profile, problems = load_profile_bytes(data, name, result.catalogs)
-    if profile is not None and profile.id in result.by_id():
-        return [Problem(name, "id", f"'{profile.id}' is already a bundled setting; give your profile another id and file name")]
-    if profile is not None:
-        st.session_state.setdefault(CUSTOM_KEY, {})[profile.id] = profile
+    if profile is None:
+        return problems
+    custom: dict[str, Profile] = st.session_state.get(CUSTOM_KEY) or {}
+    others = list(result.profiles) + [p for p in custom.values() if p.id != profile.id]
+    clash = name_clash(name, profile, others, bundled_ids=set(result.by_id()))
+    if clash:
+        return [clash]
+    st.session_state.setdefault(CUSTOM_KEY, {})[profile.id] = profile
     return problems
 
 

@@ -151,6 +151,8 @@ def _validate(model: type[BaseModel], doc: Any, file: str) -> tuple[Any, list[Pr
         return model.model_validate(doc), []
     except ValidationError as exc:
         return None, validation_problems(exc, file)
+    except Exception as exc:  # noqa: BLE001 - a surprise in one file is that file's problem, never a traceback
+        return None, [_unexpected(file, exc)]
 
 
 # --- Catalogs ------------------------------------------------------------------------------
@@ -314,29 +316,67 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
     return (None if problems else profile), problems
 
 
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def name_clash(file: str, profile: Profile, others: Iterable[Profile], bundled_ids: set[str]) -> Problem | None:
+    """A problem when `profile`'s id, name or short name reads the same as any of another setting's
+    (case and spacing ignored): two settings that read alike cannot be told apart on a page."""
+    for other in others:
+        kind = "a bundled setting" if other.id in bundled_ids else "a setting added earlier in this session"
+        for field_name in ("id", "name", "short_name"):
+            mine = getattr(profile, field_name)
+            if any(_same_words(mine, getattr(other, f)) for f in ("id", "name", "short_name")):
+                return Problem(file, field_name, f"'{mine}' is already used by {kind} ({other.name}); "
+                                                 f"give your profile its own {field_name.replace('_', ' ')}")
+    return None
+
+
 def profile_files(paths: Iterable[Path]) -> list[Path]:
     """Expand folders into their profile files (sorted), keep files as given."""
-    files: list[Path] = []
+    return [path for path, _ in _profile_entries(paths)]
+
+
+def _profile_entries(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder it must stay inside) for each profile file; files given directly have no folder.
+
+    A folder's entries are listed whatever they are (links, pipes): the reader refuses what is not
+    a regular file inside the folder and says why, rather than skipping it silently.
+    """
+    entries: list[tuple[Path, Path | None]] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in PROFILE_SUFFIXES and p.is_file())
+        if path.is_dir() and path.suffix not in PROFILE_SUFFIXES:
+            found = sorted(p for p in path.iterdir() if p.suffix in PROFILE_SUFFIXES and not _real_dir(p))
+            entries += [(p, path) for p in found]
         else:
-            files.append(path)
-    return files
+            entries.append((path, None))
+    return entries
+
+
+def _real_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _unexpected(file: str, exc: Exception) -> Problem:
+    return Problem(file, "(file)", f"could not be checked ({type(exc).__name__}); the file was skipped")
 
 
 def load_profiles(paths: Iterable[Path] | None = None, catalogs: Catalogs | None = None) -> LoadResult:
     """Load every profile under `paths` (default: the bundled folder)."""
     catalogs = catalogs or load_catalogs()
-    files = profile_files([PROFILES_DIR] if paths is None else paths)
+    entries = _profile_entries([PROFILES_DIR] if paths is None else paths)
     profiles: list[Profile] = []
     problems: list[Problem] = list(catalogs.problems)
     skipped: list[str] = []
     seen: dict[str, str] = {}
-    for path in files:
+    for path, folder in entries:
         name = display_name(path)
-        doc, file_problems = read_yaml_file(path)
-        profile, more = (None, file_problems) if file_problems else check_profile(doc, name, path.stem, catalogs)
+        try:
+            doc, file_problems = read_yaml_file(path, within=folder)
+            profile, more = (None, file_problems) if file_problems else check_profile(doc, name, path.stem, catalogs)
+        except Exception as exc:  # noqa: BLE001 - one odd file is that file's problem, never a crash
+            profile, more = None, [_unexpected(name, exc)]
         if profile is not None and profile.id in seen:
             more = [Problem(name, "id", f"duplicate id '{profile.id}', already used by {seen[profile.id]}")]
             profile = None
@@ -351,7 +391,10 @@ def load_profiles(paths: Iterable[Path] | None = None, catalogs: Catalogs | None
 
 def load_profile_bytes(data: bytes, name: str, catalogs: Catalogs) -> tuple[Profile | None, list[Problem]]:
     """Validate a profile that did not come from disk (e.g. an upload), exactly like a bundled one."""
-    doc, problems = parse_yaml_bytes(data, name)
-    if problems:
-        return None, problems
-    return check_profile(doc, name, Path(name).stem, catalogs)
+    try:
+        doc, problems = parse_yaml_bytes(data, name)
+        if problems:
+            return None, problems
+        return check_profile(doc, name, Path(name).stem, catalogs)
+    except Exception as exc:  # noqa: BLE001 - an upload must never take the page down
+        return None, [_unexpected(name, exc)]

@@ -11,10 +11,23 @@ Run `python -m analysis.loading.schema` to rewrite settings_profiles/schema.json
 from __future__ import annotations
 
 import json
+import math
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 # --- Vocabularies shared by every profile ------------------------------------
 
@@ -77,8 +90,45 @@ RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "early_starts": ("Very early starts (before about 6 am)", "almost never", "most shifts"),
 }
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$")]
+# --- Outside text and numbers: what a profile may contain at all ------------------
+
+# Control and format characters (NUL, bidi overrides, zero-width joiners, line separators) can hide or
+# reorder what a reader sees, so text fields refuse them; only newline and tab are allowed in prose.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
+
+
+def _visible_text(value: str) -> str:
+    for ch in value:
+        if ch not in "\n\t" and unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            name = unicodedata.name(ch, "a control character")
+            raise ValueError(f"contains the invisible character U+{ord(ch):04X} ({name}); remove it")
+    return value
+
+
+FIGURE_LIMIT = 1_000_000_000  # no figure here (wages, jobs, fees, hours) comes near a billion
+
+
+def finite_figure(value: object) -> object:
+    """A number must be finite and of a plausible size; text and null pass through."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"must be a finite number, got {value}")
+    if isinstance(value, int) and abs(value) > FIGURE_LIMIT:
+        raise ValueError(f"a number with {len(str(abs(value)))} digits is not a plausible figure; "
+                         f"the limit is {FIGURE_LIMIT:,}")
+    if isinstance(value, float) and abs(value) > FIGURE_LIMIT:
+        raise ValueError(f"{value:.3g} is not a plausible figure; the limit is {FIGURE_LIMIT:,}")
+    return value
+
+
+def check_range(value: object, low: float, high: float, unit: str) -> None:
+    """Bounds for one kind of figure (a wage, a share); null is a gap and passes."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not low <= value <= high:
+        raise ValueError(f"{value:,} is outside the plausible range {low:,}–{high:,} {unit}")
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible_text)]
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$"),
+                    AfterValidator(_visible_text)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
@@ -112,6 +162,13 @@ class Fact(Strict):
         "(release, BLS industry code, column; national rows). The loader checks the value against the table.",
     )
     note: Union[Text, None] = Field(default=None, description="Caveat, or for a gap why there is no figure.")
+
+    @field_validator("value", mode="after")
+    @classmethod
+    def _finite(cls, value: object) -> object:
+        if isinstance(value, str):
+            _visible_text(value)
+        return finite_figure(value)
 
     @model_validator(mode="after")
     def _cited_or_explained(self) -> Fact:
@@ -150,6 +207,24 @@ class SettingFacts(Strict):
     wage_rse: Union[NumericFact, None] = Field(
         default=None, description="BLS relative standard error of the mean wage, in percent.")
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plausible(cls, fact: NumericFact | None, info: ValidationInfo) -> NumericFact | None:
+        if fact is not None:
+            check_range(fact.value, *SETTING_FACT_RANGES[info.field_name])
+        return fact
+
+
+# (low, high, unit) for each setting figure: a negative or absurd wage is a typo, never a figure.
+SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
+    **{k: (1, 1_000_000, "USD/year") for k in ("median_wage_annual", "wage_p10_annual", "wage_p25_annual",
+                                                "wage_p75_annual", "wage_p90_annual", "mean_wage_annual")},
+    "median_wage_hourly": (0.01, 500, "USD/hour"),
+    "employment": (0, 10_000_000, "jobs"),
+    "employment_share": (0, 100, "percent"),
+    "employment_rse": (0, 100, "percent"),
+    "wage_rse": (0, 100, "percent"),
+}
 
 WAGE_FACTS = ("wage_p10_annual", "wage_p25_annual", "median_wage_annual", "wage_p75_annual", "wage_p90_annual")
 
@@ -225,7 +300,8 @@ class Profile(Strict):
 
     id: Slug = Field(description="Must match the file name (hospital.yaml -> hospital).")
     name: OneLine
-    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=18)] = Field(
+    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=18),
+                          AfterValidator(_visible_text)] = Field(
         description="Label for charts and narrow screens."
     )
     category: Category
@@ -300,6 +376,21 @@ class CredentialFacts(Strict):
     ce_hours_per_cycle: NumericFact
     renewal_fee: NumericFact
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plausible(cls, fact: NumericFact, info: ValidationInfo) -> NumericFact:
+        if info.field_name in CREDENTIAL_FACT_RANGES:  # `exam` is text
+            check_range(fact.value, *CREDENTIAL_FACT_RANGES[info.field_name])
+        return fact
+
+
+CREDENTIAL_FACT_RANGES: dict[str, tuple[float, float, str]] = {
+    "initial_fee": (0, 10_000, "USD"),
+    "renewal_fee": (0, 10_000, "USD"),
+    "renewal_cycle_years": (0.5, 20, "years"),
+    "ce_hours_per_cycle": (0, 1_000, "hours"),
+}
+
 
 # --- Eligibility rules: data the pathway planner evaluates, one vocabulary for every credential ---
 
@@ -326,7 +417,7 @@ EXPERIENCE_LABELS: dict[str, str] = {
     "sterile-compounding": "sterile compounding (CSP) work",
 }
 ABC_KIND = "assessment-based certificate"
-PositiveInt = Annotated[int, Field(ge=1)]
+PositiveInt = Annotated[int, Field(ge=1, le=100_000)]  # months, hours, years, counts: never more
 
 
 class CredentialCondition(Strict):

@@ -1,10 +1,13 @@
-"""Reading one YAML file safely: size limit, UTF-8, safe tags only, no aliases, no duplicate keys.
+"""Reading one YAML file safely: regular files only, bounded read, UTF-8, safe tags only, no aliases,
+no merge keys, no duplicate keys, no numbers too long to be a figure.
 
 Every failure becomes a `Problem` naming the file; nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,8 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
 MAX_FILE_BYTES = 256 * 1024  # a full profile is ~8 KB; anything near this limit is not a profile
+MAX_INT_DIGITS = 15  # no figure here needs more; Python refuses to read ints past 4,300 digits anyway
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictSafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that refuses aliases (no 'billion laughs') and duplicate mapping keys."""
+    """Safe loader that refuses aliases (no 'billion laughs'), merge keys and duplicate mapping keys."""
 
     def construct_object(self, node, deep=False):  # type: ignore[override]
         # A node met a second time is an alias (*name) pointing back at an anchor.
@@ -48,11 +53,25 @@ class _StrictSafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ConstructorError(None, None, "mapping keys must be plain text", key_node.start_mark)
+            if key_node.tag == MERGE_TAG:
+                # `<<: {...}` copies keys in from elsewhere, round the duplicate-key rule below.
+                raise ConstructorError(None, None, "merge keys (<<) are not allowed in these files; write the keys out",
+                                       key_node.start_mark)
             key = key_node.value
             if key in seen:
                 raise ConstructorError(None, None, f"key '{key}' appears twice in the same mapping", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_int(self, node):  # type: ignore[override]
+        digits = sum(ch.isdigit() for ch in str(node.value))
+        if digits > MAX_INT_DIGITS:
+            raise ConstructorError(None, None, f"a number with {digits} digits is not a figure; "
+                                   f"the limit is {MAX_INT_DIGITS} digits", node.start_mark)
+        return super().construct_yaml_int(node)
+
+
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:int", _StrictSafeLoader.construct_yaml_int)
 
 
 def parse_yaml_bytes(data: bytes, name: str) -> tuple[Any, list[Problem]]:
@@ -73,25 +92,71 @@ def parse_yaml_bytes(data: bytes, name: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(name, _line(exc), f"malformed YAML: {_yaml_reason(exc)}")]
     except RecursionError:
         return None, [Problem(name, "(file)", "YAML nesting is too deep")]
+    except Exception as exc:  # noqa: BLE001 - any surprise in a hostile file is that file's problem, not a crash
+        return None, [Problem(name, "(file)", f"could not be read as YAML ({type(exc).__name__})")]
     return doc, []
 
 
-def read_yaml_file(path: Path) -> tuple[Any, list[Problem]]:
+def read_yaml_file(path: Path, within: Path | None = None) -> tuple[Any, list[Problem]]:
+    """Read a regular file of at most MAX_FILE_BYTES and parse it.
+
+    FIFOs, devices and folders are refused before anything is read (so nothing can hang or stream
+    forever). With `within`, a path that resolves outside that folder (a symlink out) is refused.
+    """
     name = display_name(path)
+    if within is not None and not _inside(path, within):
+        return None, [Problem(name, "(file)", f"is a link to a file outside {display_name(within)}; "
+                                              "only files inside the folder are read")]
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(name, "(file)", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")]
-        data = path.read_bytes()
+        data = _read_regular_file(path)
+    except _NotAFile as exc:
+        return None, [Problem(name, "(file)", str(exc))]
     except OSError as exc:
         return None, [Problem(name, "(file)", f"cannot read file: {exc.strerror or exc}")]
     return parse_yaml_bytes(data, name)
 
 
-def display_name(path: Path) -> str:
-    """A short, stable name for messages: relative to the working directory when possible."""
+class _NotAFile(Exception):
+    pass
+
+
+def _read_regular_file(path: Path) -> bytes:
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _NotAFile("is a folder, not a profile file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotAFile("is not a regular file (a device, pipe or socket); only plain files are read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _NotAFile(f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+        chunks, left = [], MAX_FILE_BYTES + 1  # bounded even if the file grows while we read
+        while left > 0:
+            chunk = os.read(fd, min(left, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def display_name(path: Path) -> str:
+    """A short, stable name for messages: relative to the working directory when possible.
+
+    Links are not followed, so a message names the file as given, never where a link points."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
 

@@ -5,18 +5,23 @@ A Chart carries everything the UI must show with a figure: the plotly figure its
 a short plain-text summary, a caption naming sources and periods, and the data table
 behind it. Colour never carries meaning alone: values are also written as text,
 and series differ in pattern or symbol as well as colour.
+
+Settings are keyed by id everywhere (axis categories, lookups), never by display name, so two
+settings that read alike can never merge. Profile text reaches plotly only through
+`safe_text.plotly_text` and only as data (customdata, ticktext, hovertext), never spliced into a
+hovertemplate. `summary` and `caption` are plain text: the UI shows them through `safe_text.inert`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.presentation.facts import money
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
+from analysis.presentation.facts import money
+from analysis.presentation.safe_text import plotly_text
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -34,9 +39,12 @@ class Chart:
     data: pd.DataFrame
 
 
-def _plain(names: dict[str, str]) -> dict[str, str]:
-    """Plotly reads pseudo-HTML in labels; escape profile text so it always shows as text."""
-    return {k: escape(v) for k, v in names.items()}
+def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
+    """Categories are setting ids in the chosen order; the ticks read as the (escaped) names."""
+    ids = list(names)
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(type="category", tickmode="array", tickvals=ids, ticktext=[plotly_text(names[i]) for i in ids],
+           categoryorder="array", categoryarray=ids)
 
 
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
@@ -71,101 +79,106 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
     `wages` is Frames.wages filtered to the chosen settings; `names` maps id -> display name in order.
     """
-    names = _plain(names)
     scale = 1 / HOURS_PER_YEAR if hourly else 1
     table = wages.pivot_table(index="setting_id", columns="percentile", values="value", aggfunc="first")
     table = table.reindex(index=list(names), columns=[10, 25, 50, 75, 90])
     meta = wages[wages["percentile"] == 50].set_index("setting_id")
-    labels = list(names.values())[::-1]  # first choice on top
 
-    range_x, range_y, box_x, box_y = [], [], [], []
-    med_x, med_y, med_text, gap_y = [], [], [], []
+    range_x, range_y, range_name, box_x, box_y, box_name = [], [], [], [], [], []
+    med_x, med_y, med_text, gap_y, gap_name = [], [], [], [], []
     near_x, near_y, near_text = [], [], []  # medians of the nearest industry only (a loose fit)
     for sid, name in names.items():
+        label = plotly_text(name)
         p = table.loc[sid] * scale
         if pd.notna(p[10]) and pd.notna(p[90]):
             range_x += [p[10], p[90], None]
-            range_y += [name, name, None]
+            range_y += [sid, sid, None]
+            range_name += [label, label, None]
         if pd.notna(p[25]) and pd.notna(p[75]):
             box_x += [p[25], p[75], None]
-            box_y += [name, name, None]
+            box_y += [sid, sid, None]
+            box_name += [label, label, None]
         if pd.notna(p[50]):
             row = meta.loc[sid]
             industry = row.get("industry")
             loose = row.get("confidence") in ("low", "none")
-            text = f"{money(p[50], hourly)} · {row['period']} · {row['evidence']}" + (
-                f"<br>{'nearest' if loose else 'closest'} BLS industry: {escape(str(industry))}" if industry else "")
+            text = plotly_text(f"{name}: {money(p[50], hourly)} · {row['period']} · {row['evidence']}") + (
+                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(str(industry))}"
+                if isinstance(industry, str) else "")
             xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
             xs.append(p[50])
-            ys.append(name)
+            ys.append(sid)
             texts.append(text)
         else:
-            gap_y.append(name)
+            gap_y.append(sid)
+            gap_name.append(label)
 
+    money_format = "$%{x:,.2f}" if hourly else "$%{x:,.0f}"
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=range_x, y=range_y, mode="lines", name="10th–90th percentile",
-                             line=dict(color=PALETTE[4], width=4), hoverinfo="x+y"))
+                             line=dict(color=PALETTE[4], width=4), customdata=range_name,
+                             hovertemplate="%{customdata}: " + money_format + "<extra>10th–90th percentile</extra>"))
     fig.add_trace(go.Scatter(x=box_x, y=box_y, mode="lines", name="25th–75th percentile",
-                             line=dict(color=PALETTE[0], width=16), hoverinfo="x+y"))
+                             line=dict(color=PALETTE[0], width=16), customdata=box_name,
+                             hovertemplate="%{customdata}: " + money_format + "<extra>25th–75th percentile</extra>"))
     fig.add_trace(go.Scatter(x=med_x, y=med_y, mode="markers+text", name="Median",
                              marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
                              text=[money(x, hourly) for x in med_x], textposition="top center",
-                             hovertext=med_text, hoverinfo="text+y"))
+                             hovertext=med_text, hoverinfo="text"))
     if near_x:
         fig.add_trace(go.Scatter(x=near_x, y=near_y, mode="markers+text", name="Median of the nearest industry (loose fit)",
                                  marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
                                  text=[money(x, hourly) + " ≈" for x in near_x], textposition="top center",
-                                 hovertext=near_text, hoverinfo="text+y"))
+                                 hovertext=near_text, hoverinfo="text"))
     nat = float(national.value) * scale
     if gap_y:
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
                                  text=["   no published pay figure"] * len(gap_y), textposition="middle right",
-                                 textfont=dict(color="#555555"),
-                                 hoverinfo="y"))
+                                 textfont=dict(color="#555555"), customdata=gap_name,
+                                 hovertemplate="%{customdata}: no published pay figure<extra></extra>"))
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color="#555555", dash="dash"),
-                             name=f"National median {money(nat, hourly)} ({national.period})"))
+                             name=plotly_text(f"National median {money(nat, hourly)} ({national.period})")))
     unit = "USD per hour (annual ÷ 2,080)" if hourly else "USD per year"
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels)
+    _setting_axis(fig, "y", names)
+    fig.update_yaxes(autorange="reversed")  # first choice on top
     _base_layout(fig, height=190 + 70 * len(names), font_size=font_size)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0))  # never over the labels
 
-    published = [n for sid, n in names.items() if pd.notna(table.loc[sid, 50])]
-    ranged = [n for sid, n in names.items() if pd.notna(table.loc[sid, 10])]
+    medians = table[50].dropna()
+    ranged = set(table[10].dropna().index)
     parts = []
-    if published:
-        top = max(published, key=lambda n: table.loc[_id(names, n), 50])
-        low = min(published, key=lambda n: table.loc[_id(names, n), 50])
-        parts.append(f"Highest published median: {top} ({money(table.loc[_id(names, top), 50] * scale, hourly)}); "
-                     f"lowest: {low} ({money(table.loc[_id(names, low), 50] * scale, hourly)}).")
+    if len(medians):
+        top, low = medians.idxmax(), medians.idxmin()
+        parts.append(f"Highest published median: {names[top]} ({money(medians[top] * scale, hourly)}); "
+                     f"lowest: {names[low]} ({money(medians[low] * scale, hourly)}).")
     if near_y:
-        parts.append(f"No BLS industry fits {', '.join(near_y[::-1])} well; the figures shown are the nearest "
-                     "industry's (low confidence, see each setting's industry note).")
+        parts.append(f"No BLS industry fits {', '.join(names[s] for s in near_y)} well; the figures shown are the "
+                     "nearest industry's (low confidence, see each setting's industry note).")
     if gap_y:
-        parts.append(f"No published pay figure for {', '.join(gap_y[::-1])}.")
-    only_median = [n for n in published if n not in ranged]
+        parts.append(f"No published pay figure for {', '.join(names[s] for s in gap_y)}.")
+    only_median = [names[s] for s in medians.index if s not in ranged]
     if only_median:
         parts.append(f"Only a median is published for {', '.join(only_median)}.")
     data = wages[["setting", "label", "value", "period", "source", "evidence", "note"]].copy()
     data["value"] = data["value"] * scale
-    caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
-               + " Figures describe the BLS industry each setting maps to (see About the data); national, not local.")
     industries = meta.reindex(list(names))
     if "industry" in industries and industries["industry"].notna().any():
-        caption += " Industries: " + "; ".join(
+        caption_industries = " Industries: " + "; ".join(
             f"{names[sid]}: {row['industry']}" + (" (nearest only)" if row.get("confidence") in ("low", "none") else "")
             for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)) + "."
+    else:
+        caption_industries = ""
     if "industry" in wages:
         data = wages[["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]].copy()
         data["value"] = data["value"] * scale
+    caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
+               + " Figures describe the BLS industry each setting maps to (see About the data); national, not local."
+               + caption_industries)
     alt = "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national median as a dashed line."
     return Chart(fig, alt, " ".join(parts) or "No published pay figures for these settings.", caption, data)
-
-
-def _id(names: dict[str, str], name: str) -> str:
-    return next(k for k, v in names.items() if v == name)
 
 
 # --- Editorial ratings --------------------------------------------------------------------
@@ -173,15 +186,16 @@ def _id(names: dict[str, str], name: str) -> str:
 
 def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Grouped horizontal bars of the 1-5 ratings, the reason for each on hover."""
-    names = _plain(names)
     fig = go.Figure()
     dims = list(dict.fromkeys(ratings["label"]))
     for i, (sid, name) in enumerate(names.items()):
         rows = ratings[ratings["setting_id"] == sid].set_index("label").reindex(dims)
+        label = plotly_text(name)
         fig.add_trace(go.Bar(
-            y=dims, x=rows["score"], orientation="h", name=name, text=rows["score"], textposition="outside",
+            y=dims, x=rows["score"], orientation="h", name=label, text=rows["score"], textposition="outside",
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
-            customdata=rows["reason"].map(escape), hovertemplate="%{y}: %{x}/5<br>%{customdata}<extra>" + name + "</extra>",
+            customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
+            hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
     fig.update_xaxes(range=[0, 5.6], dtick=1, title_text="Editorial rating (1 = low, 5 = high)")
     fig.update_yaxes(autorange="reversed")
@@ -202,20 +216,20 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
 
 def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Heatmap of how often nights, weekends, holidays and on-call come up; the word is in each cell."""
-    names = _plain(names)
     kinds = list(dict.fromkeys(schedule["label"]))
     z, text, hover = [], [], []
-    for sid in names:
+    for sid, name in names.items():
         rows = schedule[schedule["setting_id"] == sid].set_index("label").reindex(kinds)
         z.append(rows["level"].tolist())
         text.append(rows["frequency"].tolist())
-        hover.append([escape(rows["reason"].iloc[0])] * len(kinds))
+        hover.append([[plotly_text(name), plotly_text(rows["reason"].iloc[0])]] * len(kinds))
     fig = go.Figure(go.Heatmap(
-        z=z, x=kinds, y=list(names.values()), text=text, texttemplate="%{text}", customdata=hover,
+        z=z, x=kinds, y=list(names), text=text, texttemplate="%{text}", customdata=hover,
         zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale="Blues", textfont=dict(size=font_size),
-        hovertemplate="%{y} · %{x}: %{text}<br>%{customdata}<extra></extra>",
+        hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
         colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=list(FREQUENCY_ORDER), title="How often"),
     ))
+    _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=120 + 55 * len(names), font_size=font_size)
     heavy = [names[s] for s in names
@@ -234,20 +248,22 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
 
 def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Stacked bars of the approximate share of working time per task category."""
-    names = _plain(names)
     fig = go.Figure()
-    labels = list(names.values())
+    ids = list(names)
     for i, task in enumerate(dict.fromkeys(tasks.sort_values("share", ascending=False)["label"])):
-        rows = tasks[tasks["label"] == task].set_index("setting_id").reindex(list(names))
+        rows = tasks[tasks["label"] == task].set_index("setting_id").reindex(ids)
         shares = rows["share"].fillna(0)  # a NaN would break the stack for the traces after it
+        examples = rows["examples"].fillna("not part of this setting")
         fig.add_trace(go.Bar(
-            y=labels, x=shares, name=task, orientation="h",
+            y=ids, x=shares, name=plotly_text(task), orientation="h",
             text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside",
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
-            customdata=rows["examples"].fillna("not part of this setting").map(escape), hovertemplate="%{y}<br>" + task + ": %{x}%<br>%{customdata}<extra></extra>",
+            customdata=[[plotly_text(names[sid]), plotly_text(task), plotly_text(ex)] for sid, ex in zip(ids, examples)],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
         ))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text="Approximate share of working time")
+    _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=200 + 50 * len(names), font_size=font_size)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.25, x=0))
@@ -266,7 +282,6 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
 
 def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
     """Setting x credential matrix; the relevance is written in each cell, blank where not listed."""
-    names = _plain(names)
     score = {r: len(RELEVANCE_ORDER) - i for i, r in enumerate(RELEVANCE_ORDER)}  # required=4 ... helpful=1
     chosen = creds[creds["setting_id"].isin(list(names))]
     order = (chosen.assign(s=chosen["relevance"].map(score)).groupby("credential_name")["s"].sum()
@@ -281,11 +296,14 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
             tr.append(rel.replace("-", " ") if rel else "—")
         z.append(zr)
         text.append(tr)
+    hover = [[plotly_text(names[sid]) for sid in names] for _ in order]
     fig = go.Figure(go.Heatmap(
-        z=z, x=list(names.values()), y=order, text=text, texttemplate="%{text}", zmin=0, zmax=4,
+        z=z, x=list(names), y=[plotly_text(c) for c in order], text=text, texttemplate="%{text}", zmin=0, zmax=4,
         colorscale=[[0, "#f4f4f4"], [0.25, "#d8e9f5"], [0.5, "#9ecae1"], [0.75, "#4292c6"], [1, "#08519c"]],
-        showscale=False, hovertemplate="%{x} · %{y}: %{text}<extra></extra>", textfont=dict(size=font_size - 1),
+        showscale=False, customdata=hover, hovertemplate="%{customdata} · %{y}: %{text}<extra></extra>",
+        textfont=dict(size=font_size - 1),
     ))
+    _setting_axis(fig, "x", names)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
     _base_layout(fig, height=120 + 34 * max(len(order), 1), font_size=font_size)
@@ -305,7 +323,10 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
 
 def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame,
                 names: dict[str, str]) -> pd.DataFrame:
-    """Every compared dimension, widest spread first (spread scaled 0-1 so kinds compare)."""
+    """Every compared dimension, widest spread first (spread scaled 0-1 so kinds compare).
+
+    One column per setting id; a name shared by two settings gets its id added, so columns never merge."""
+    names = unique_labels(names)
     rows = []
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
@@ -327,6 +348,14 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
     return out
 
 
+def unique_labels(names: dict[str, str]) -> dict[str, str]:
+    """id -> label with every label distinct (case-insensitively): a repeated name gets its id added."""
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    return {sid: f"{name} ({sid})" if counts[name.casefold()] > 1 else name for sid, name in names.items()}
+
+
 # --- Fit quiz ------------------------------------------------------------------------------------
 
 
@@ -337,16 +366,18 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
     """
     scored = [r for r in ranking if r.score is not None]
     short_names = short_names or {}
-    labels = [("⚠ " if r.deal_breakers else "") + escape(short_names.get(r.setting_id, r.name)) for r in scored]
+    labels = {r.setting_id: ("⚠ " if r.deal_breakers else "") + short_names.get(r.setting_id, r.name) for r in scored}
     scores = [round(r.score) for r in scored]
     colors = [PALETTE[1] if r.deal_breakers else PALETTE[0] for r in scored]
     fig = go.Figure(go.Bar(
-        x=scores, y=labels, orientation="h", text=[f"{s}" for s in scores], textposition="outside",
+        x=scores, y=list(labels), orientation="h", text=[f"{s}" for s in scores], textposition="outside",
         marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
-        customdata=[escape("; ".join(r.deal_breakers)) or "no deal-breaker" for r in scored],
-        hovertemplate="%{y}: %{x}/100<br>%{customdata}<extra></extra>",
+        customdata=[[plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or "no deal-breaker")]
+                    for r in scored],
+        hovertemplate="%{customdata[0]}: %{x}/100<br>%{customdata[1]}<extra></extra>",
     ))
     fig.update_xaxes(range=[0, 108], title_text="Fit with your answers (0–100)")
+    _setting_axis(fig, "y", labels)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=90 + 38 * max(len(scored), 1), font_size=font_size)
     fig.update_layout(showlegend=False)
@@ -379,7 +410,7 @@ class CompareView:
 def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, font_size: int = 14) -> CompareView:
     """Every chart and table of the Compare page for the chosen settings, in the chosen order."""
     by_id = result.by_id()
-    names = {i: by_id[i].short_name for i in ids}
+    names = unique_labels({i: by_id[i].short_name for i in ids})
     chosen = list(ids)
     return CompareView(
         differences=differences(frames.settings, frames.ratings, frames.schedule, names),

@@ -1,0 +1,169 @@
+"""Profile files as an attacker would write or place them: each trick is refused as a clear
+`file: field: message` problem, never a traceback, a hang or a silent pass."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis.loading import loader
+from analysis.loading.loader import load_catalogs, load_profile_bytes, load_profiles, name_clash
+from analysis.paths import PROFILES_DIR, ROOT
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+CATALOGS = load_catalogs()
+BUNDLED = load_profiles(catalogs=CATALOGS)
+
+
+def run_validate(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis.validate", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def problems_of(path: Path) -> list[str]:
+    result = load_profiles([path], CATALOGS)
+    assert not result.profiles, f"{path.name} should have been refused"
+    return [f"{p.field}: {p.message}" for p in result.problems]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("wage-nan", "facts.median_wage_annual.value: must be a finite number, got nan"),
+    ("wage-inf", "facts.median_wage_annual.value: must be a finite number, got inf"),
+    ("wage-overflow", "facts.median_wage_annual.value: must be a finite number, got inf"),
+    ("wage-negative", "facts.median_wage_annual: -49,310 is outside the plausible range 1–1,000,000 USD/year"),
+    ("wage-400-digits", "line 26: a number with 400 digits is not a figure; the limit is 15 digits"),
+    ("wage-5000-digits", "line 26: a number with 5000 digits is not a figure; the limit is 15 digits"),
+    ("merge-key", "line 102: merge keys (<<) are not allowed in these files; write the keys out"),
+    ("bidi-name", "name: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE); remove it"),
+    ("nul-name", "name: contains the invisible character U+0000 (a control character); remove it"),
+    ("zero-width-short-name", "short_name: contains the invisible character U+200B (ZERO WIDTH SPACE); remove it"),
+])
+def test_each_hostile_file_is_refused_with_its_field(name, expected):
+    assert expected in problems_of(HOSTILE / f"{name}.yaml")
+
+
+def test_a_5000_digit_number_is_a_problem_not_a_traceback():
+    proc = run_validate(str(HOSTILE / "wage-5000-digits.yaml"))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout.strip() == ("tests/fixtures/hostile/wage-5000-digits.yaml: line 26: "
+                                   "a number with 5000 digits is not a figure; the limit is 15 digits")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1.0, 10**14, 1e12])
+def test_other_figures_are_finite_and_bounded_too(value):
+    """Fees, hours and counts, not only wages: any number in a figure."""
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    doc["id"] = "odd-figure"
+    doc["other_facts"][0].pop("ref")
+    doc["other_facts"][0]["value"] = value
+    doc["facts"]["employment_share"]["value"] = 17  # unchanged; a share beyond 100 is tested below
+    profile, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "odd-figure.yaml", CATALOGS)
+    if value == -1.0:  # a negative "other figure" may be a change over time; only its size is bounded
+        assert profile is not None
+        return
+    assert profile is None
+    assert [p.field for p in problems] == ["other_facts[0].value"]
+
+
+def test_a_share_over_100_percent_is_refused():
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    doc["id"] = "big-share"
+    doc["facts"]["employment_share"].pop("ref")
+    doc["facts"]["employment_share"]["value"] = 170
+    _, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "big-share.yaml", CATALOGS)
+    assert [str(p) for p in problems] == [
+        "big-share.yaml: facts.employment_share: 170 is outside the plausible range 0–100 percent"]
+
+
+def test_merge_key_cannot_slip_a_duplicate_past_the_rule():
+    _, problems = load_profile_bytes(b"id: x\nname: a\n<<: {name: b}\n", "x.yaml", CATALOGS)
+    assert [str(p) for p in problems] == ["x.yaml: line 3: merge keys (<<) are not allowed in these files; write the keys out"]
+
+
+# --- Files that are not files -----------------------------------------------------------------
+
+
+def test_a_link_out_of_the_folder_is_refused_without_reading_it(tmp_path):
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("secret_key: hunter2\n", encoding="utf-8")
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "innocent.yaml").symlink_to(outside)
+    proc = run_validate(str(folder))
+    assert proc.returncode == 1
+    assert "secret_key" not in proc.stdout + proc.stderr and "hunter2" not in proc.stdout + proc.stderr
+    assert proc.stdout.strip() == (f"{folder / 'innocent.yaml'}: (file): is a link to a file outside {folder}; "
+                                   "only files inside the folder are read")
+
+
+def test_a_link_inside_the_folder_is_read(tmp_path):
+    (tmp_path / "hospital.yaml").write_bytes((PROFILES_DIR / "hospital.yaml").read_bytes())
+    (tmp_path / "again.yaml").symlink_to(tmp_path / "hospital.yaml")
+    result = load_profiles([tmp_path], CATALOGS)
+    assert [p.id for p in result.profiles] == ["hospital"]
+    assert [str(p) for p in result.problems if "again" in p.file] == [
+        f"{tmp_path / 'again.yaml'}: id: id 'hospital' does not match the file name; expected 'again'"]
+
+
+def test_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    proc = run_validate(str(fifo), timeout=30)  # before: blocked forever waiting for a writer
+    assert proc.returncode == 1
+    assert "is not a regular file" in proc.stdout
+
+
+def test_a_device_is_refused_at_once():
+    proc = run_validate("/dev/zero", timeout=30)  # before: read until memory ran out
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == "/dev/zero: (file): is not a regular file (a device, pipe or socket); only plain files are read"
+
+
+def test_a_folder_named_like_a_profile_is_a_problem(tmp_path):
+    (tmp_path / "x.yaml").mkdir()
+    proc = run_validate(str(tmp_path / "x.yaml"))
+    assert proc.returncode == 1
+    assert proc.stdout.strip().endswith("x.yaml: (file): is a folder, not a profile file")
+
+
+def test_a_folder_with_nothing_to_check_fails(tmp_path):
+    proc = run_validate(str(tmp_path))
+    assert proc.returncode == 1
+    assert f"nothing to check: no .yaml or .yml profile file found in {tmp_path}" in proc.stderr
+
+
+def test_an_unexpected_error_while_checking_is_that_files_problem(tmp_path, monkeypatch):
+    def explode(*args, **kwargs):
+        raise KeyError("surprise")
+
+    (tmp_path / "hospital.yaml").write_bytes((PROFILES_DIR / "hospital.yaml").read_bytes())
+    monkeypatch.setattr(loader, "check_profile", explode)
+    result = load_profiles([tmp_path], CATALOGS)
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'hospital.yaml'}: (file): could not be checked (KeyError); the file was skipped"]
+    profile, problems = load_profile_bytes(b"id: x\n", "x.yaml", CATALOGS)
+    assert profile is None and problems[0].message.startswith("could not be checked (KeyError)")
+
+
+# --- Names that collide ---------------------------------------------------------------------------
+
+
+def test_an_upload_named_like_a_bundled_setting_is_refused():
+    profile, problems = load_profile_bytes((HOSTILE / "twin-hospital.yaml").read_bytes(), "twin-hospital.yaml", CATALOGS)
+    assert profile is not None and not problems  # a valid file in itself
+    clash = name_clash("twin-hospital.yaml", profile, BUNDLED.profiles, set(BUNDLED.by_id()))
+    assert str(clash) == ("twin-hospital.yaml: name: 'hospital' is already used by a bundled setting "
+                          "(Hospital (inpatient)); give your profile its own name")
+
+
+def test_a_distinct_upload_does_not_clash():
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    doc.update({"id": "county-hospital", "name": "County hospital", "short_name": "County"})
+    profile, _ = load_profile_bytes(yaml.safe_dump(doc).encode(), "county-hospital.yaml", CATALOGS)
+    assert name_clash("county-hospital.yaml", profile, BUNDLED.profiles, set(BUNDLED.by_id())) is None
