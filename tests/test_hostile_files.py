@@ -60,8 +60,10 @@ def test_other_figures_are_finite_and_bounded_too(value):
     """Fees, hours and counts, not only wages: any number in a figure."""
     doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
     doc["id"] = "odd-figure"
-    doc["other_facts"][0].pop("ref")
+    doc["other_facts"][0].pop("ref", None)
+    doc["other_facts"][0].pop("oews", None)
     doc["other_facts"][0]["value"] = value
+    doc["other_facts"][0]["unit"] = "percent"  # a change over time may be negative; a wage may not
     doc["facts"]["employment_share"]["value"] = 17  # unchanged; a share beyond 100 is tested below
     profile, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "odd-figure.yaml", CATALOGS)
     if value == -1.0:  # a negative "other figure" may be a change over time; only its size is bounded
@@ -74,7 +76,8 @@ def test_other_figures_are_finite_and_bounded_too(value):
 def test_a_share_over_100_percent_is_refused():
     doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
     doc["id"] = "big-share"
-    doc["facts"]["employment_share"].pop("ref")
+    doc["facts"]["employment_share"].pop("ref", None)
+    doc["facts"]["employment_share"].pop("oews", None)
     doc["facts"]["employment_share"]["value"] = 170
     _, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "big-share.yaml", CATALOGS)
     assert [str(p) for p in problems] == [
