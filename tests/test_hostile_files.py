@@ -64,7 +64,6 @@ def test_other_figures_are_finite_and_bounded_too(value):
     doc["other_facts"][0].pop("oews", None)
     doc["other_facts"][0]["value"] = value
     doc["other_facts"][0]["unit"] = "percent"  # a change over time may be negative; a wage may not
-    doc["facts"]["employment_share"]["value"] = 17  # unchanged; a share beyond 100 is tested below
     profile, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "odd-figure.yaml", CATALOGS)
     if value == -1.0:  # a negative "other figure" may be a change over time; only its size is bounded
         assert profile is not None
