@@ -31,7 +31,7 @@ def chart_font_sizes(at: AppTest) -> list[int]:
 def person_state(at: AppTest) -> set[str]:
     """Session keys that describe the person or their choices (everything but the bar's own widgets)."""
     keys = set(at.session_state.keys())
-    return {k for k in keys if k not in {"presentation", "seen_orientation"}}
+    return {k for k in keys if k not in {"presentation", "presentation_room", "seen_orientation"}}
 
 
 # Every key a person's choices live in, by page; the reset must clear each (checked against the real widgets).

@@ -6,7 +6,11 @@ import streamlit as st
 
 from ui.style import page_style
 
-KEEP_ON_RESET = {"presentation"}  # a room setting, not something about the person
+# Presentation view is a room setting, not something about the person. It is kept in a plain session key as
+# well as the toggle's own: Streamlit forgets a widget's key on a page switch that does not draw it in the same
+# run (New client switches to the Overview), and the room must not drop back to small type.
+ROOM_KEY = "presentation_room"
+KEEP_ON_RESET = {"presentation", ROOM_KEY}
 
 
 def clear_session() -> None:
@@ -17,15 +21,22 @@ def clear_session() -> None:
     st.query_params.clear()
 
 
+def _remember_room() -> None:
+    st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+
+
 def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
-    _, right = st.columns([1, 1], vertical_alignment="center")
-    with right, st.container(horizontal=True, horizontal_alignment="right"):
-        st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")
+    if "presentation" not in st.session_state:
+        st.session_state["presentation"] = bool(st.session_state.get(ROOM_KEY, False))
+    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+        st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.",
+                  on_change=_remember_room, width="content")
         if st.button("New client", icon=":material/restart_alt:", key="new_client",
                      help="Clear every answer and choice, ready for the next person."):
             st.session_state["confirm_reset"] = True
-    st.html(page_style(presentation=bool(st.session_state.get("presentation"))))
+    st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+    st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning("Start over for a new client? This clears every answer, weight, shortlist, name and choice on every page.")

@@ -9,6 +9,7 @@ import streamlit as st
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
 from analysis.presentation.figures import Chart
+from analysis.presentation.safe_text import inert
 
 
 def font_size() -> int:
@@ -19,8 +20,10 @@ def font_size() -> int:
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
     st.plotly_chart(chart.figure, key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
-    st.markdown(f"**In short:** {html.escape(chart.summary)}")
-    st.caption(chart.caption)
+    st.markdown(f"**In short:** {inert(chart.summary)}")
+    if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
+        st.markdown("\n".join(f"- {inert(line)}" for line in chart.details))
+    st.caption(inert(chart.caption))
     data = st.expander("Data behind this chart", key=f"{key}_data", on_change="rerun")
     with data:
         if data.open:  # built only when opened: keeps reruns cheap

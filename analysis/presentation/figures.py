@@ -30,6 +30,12 @@ HOURS_PER_YEAR = 2080  # BLS converts hourly to annual wages at 2,080 hours
 EDITORIAL_NOTE = "Editorial ratings by the Rx Settings Explorer team (1–5), each with its reason; not survey data."
 
 
+# Chart text colours: 11:1 and 9:1 on white, whatever the Streamlit theme would fade them to.
+INK = "#1d1c1a"
+AXIS_INK = "#3b3e45"
+HIGHER_IS_MORE = "higher = more of it"
+
+
 @dataclass(frozen=True)
 class Chart:
     figure: go.Figure
@@ -37,6 +43,7 @@ class Chart:
     summary: str
     caption: str
     data: pd.DataFrame
+    details: tuple[str, ...] = ()  # plain-text lines shown under the chart, e.g. every rating's reason
 
 
 def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
@@ -48,13 +55,17 @@ def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
 
 
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
+    """Size, readable text colours on every label, and the legend above the plot (never over an axis title)."""
     fig.update_layout(
         height=height,
         margin=dict(l=10, r=10, t=40, b=10),
-        font=dict(size=font_size),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        font=dict(size=font_size, color=INK),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(color=INK)),
         hoverlabel=dict(font_size=font_size),
     )
+    axis = dict(tickfont=dict(color=AXIS_INK), title_font=dict(color=INK), automargin=True)
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     return fig
 
 
@@ -134,7 +145,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     if gap_y:
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
                                  text=["   no published pay figure"] * len(gap_y), textposition="middle right",
-                                 textfont=dict(color="#555555"), customdata=gap_name,
+                                 textfont=dict(color=AXIS_INK), customdata=gap_name,
                                  hovertemplate="%{customdata}: no published pay figure<extra></extra>"))
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
@@ -144,8 +155,8 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")  # first choice on top
-    _base_layout(fig, height=190 + 70 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0))  # never over the labels
+    _base_layout(fig, height=230 + 70 * len(names), font_size=font_size)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))  # above the plot, off the labels
 
     medians = table[50].dropna()
     ranged = set(table[10].dropna().index)
@@ -185,7 +196,8 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
 
 def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
-    """Grouped horizontal bars of the 1-5 ratings, the reason for each on hover."""
+    """Grouped horizontal bars of the 1-5 ratings; every dimension reads the same way (higher = more of it) and
+    every reason is written out in `details`, not only on hover (touch screens and projectors have none)."""
     fig = go.Figure()
     dims = list(dict.fromkeys(ratings["label"]))
     for i, (sid, name) in enumerate(names.items()):
@@ -197,18 +209,31 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
             customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
             hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
-    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text="Editorial rating (1 = low, 5 = high)")
+    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Editorial rating 1–5: {HIGHER_IS_MORE}")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
-    _base_layout(fig, height=120 + len(dims) * (14 * len(names) + 16), font_size=font_size)
+    _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
 
     spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]
     summary = (f"The settings differ most on {', '.join(widest)} (spread of {spread.max()} points)."
                if widest else "These settings are rated the same on every dimension.")
     data = ratings[["setting", "label", "score", "reason"]].rename(columns={"label": "dimension"})
-    alt = "Grouped bars of editorial 1 to 5 ratings for each chosen setting across ten dimensions."
-    return Chart(fig, alt, summary, EDITORIAL_NOTE + " Hover a bar for its reason.", data)
+    alt = (f"Grouped bars of editorial 1 to 5 ratings for each chosen setting across {len(dims)} dimensions; "
+           f"{HIGHER_IS_MORE} on every dimension.")
+    caption = (EDITORIAL_NOTE + f" On every dimension {HIGHER_IS_MORE}: a 5 for night and weekend exposure means "
+               "more nights and weekends, a 5 for schedule predictability means more predictable hours.")
+    return Chart(fig, alt, summary, caption, data, rating_reasons(ratings, names))
+
+
+def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[str, ...]:
+    """One line per dimension and setting: 'Night and weekend exposure — Hospital 4/5: nights are staffed …'."""
+    lines = []
+    for label in dict.fromkeys(ratings["label"]):
+        rows = ratings[ratings["label"] == label].set_index("setting_id")
+        parts = [f"{names[s]} {int(rows.loc[s, 'score'])}/5: {str(rows.loc[s, 'reason']).rstrip('.')}" for s in names if s in rows.index]
+        lines.append(f"{label} — " + "; ".join(parts))
+    return tuple(lines)
 
 
 # --- Schedule -------------------------------------------------------------------------------
@@ -265,8 +290,8 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text="Approximate share of working time")
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
-    _base_layout(fig, height=200 + 50 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.25, x=0))
+    _base_layout(fig, height=260 + 50 * len(names), font_size=font_size)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))  # above: never on the axis title
     tops = []
     for sid, name in names.items():
         row = tasks[tasks["setting_id"] == sid].sort_values("share", ascending=False).iloc[0]
@@ -321,31 +346,50 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
 # --- Differences table ------------------------------------------------------------------------------
 
 
+PAY_ROW = "Median pay"
+
+
 def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame,
                 names: dict[str, str]) -> pd.DataFrame:
-    """Every compared dimension, widest spread first (spread scaled 0-1 so kinds compare).
+    """Pay first, then every other compared dimension, widest difference first.
 
-    One column per setting id; a name shared by two settings gets its id added, so columns never merge."""
+    Columns: `dimension`, one per setting (a name shared by two settings gets its id added, so columns never
+    merge), `difference` in words and `spread` (0-1) for sorting. Ratings (1-5) and hours (five steps from
+    never to typical) share one scale: how many of the four steps separate the highest and the lowest.
+    Pay leads whatever its size; its difference is in dollars and as a share of the lower median.
+    """
     names = unique_labels(names)
     rows = []
-    for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
-        vals = g.set_index("setting_id")["score"]
-        rows.append({"dimension": f"{label} (editorial)",
-                     **{names[s]: f"{vals[s]}/5" for s in names}, "spread": (vals.max() - vals.min()) / 4})
-    for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
-        vals = g.set_index("setting_id")
-        rows.append({"dimension": f"{label} (editorial)",
-                     **{names[s]: vals.loc[s, "frequency"] for s in names},
-                     "spread": (vals["level"].max() - vals["level"].min()) / (len(FREQUENCY_ORDER) - 1)})
     med = frames_settings.set_index("id").loc[list(names)]
     published = med["median_wage_annual"].dropna()
-    spread = (published.max() - published.min()) / published.max() if len(published) > 1 else 0.0
-    rows.append({"dimension": "Median annual wage (BLS)",
-                 **{names[s]: (f"{money(med.loc[s, 'median_wage_annual'])} ({med.loc[s, 'median_wage_annual_period']})"
+    periods = sorted({str(p) for p in med.loc[published.index, "median_wage_annual_period"]})
+    if len(published) > 1:
+        gap = published.max() - published.min()
+        pay_difference = (f"{money(gap)} a year ({gap / published.min():.0%} more for "
+                          f"{names[published.idxmax()]} than {names[published.idxmin()]})")
+    else:
+        pay_difference = "only one published figure" if len(published) else "no published figures"
+    rows.append({"dimension": PAY_ROW + (f" (BLS OEWS, {', '.join(periods)})" if periods else ""),
+                 **{names[s]: (money(med.loc[s, "median_wage_annual"])
                                if pd.notna(med.loc[s, "median_wage_annual"]) else "no published figure") for s in names},
-                 "spread": float(spread)})
-    out = pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
-    return out
+                 "difference": pay_difference, "spread": 2.0})  # above every 0-1 spread: pay always leads
+    for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
+        vals = g.set_index("setting_id")["score"]
+        steps = int(vals.max() - vals.min())
+        rows.append({"dimension": f"{label} (editorial, 1–5)",
+                     **{names[s]: f"{vals[s]}/5" for s in names},
+                     "difference": _steps(steps), "spread": steps / 4})
+    for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
+        vals = g.set_index("setting_id")
+        steps = int(vals["level"].max() - vals["level"].min())
+        rows.append({"dimension": f"{label} (editorial)",
+                     **{names[s]: vals.loc[s, "frequency"] for s in names},
+                     "difference": _steps(steps), "spread": steps / (len(FREQUENCY_ORDER) - 1)})
+    return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _steps(n: int) -> str:
+    return "the same" if n == 0 else f"{n} of 4 steps apart"
 
 
 def unique_labels(names: dict[str, str]) -> dict[str, str]:
