@@ -11,7 +11,8 @@ from ui.widgets import font_size, render_chart, show_notices
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
 MAX_CHOICES = 4
 # Tab labels and the short names the link uses for them (?tab=ratings).
-TABS = {"pay": "Pay", "ratings": "Ratings (editorial)", "hours": "Hours", "tasks": "Tasks", "credentials": "Credentials"}
+TABS = {"pay": "Pay", "ratings": "Ratings (editorial)", "hours": "Hours", "tasks": "Tasks",
+        "credentials": "Credentials"}
 SHOWN_FIRST = 5  # pay and the four widest other differences; the rest behind "All … dimensions"
 
 result, frames = current()
@@ -68,7 +69,8 @@ with all_rows:
         st.markdown("\n\n".join(difference_block(row) for _, row in diff.iloc[SHOWN_FIRST:].iterrows()))
 
 # One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
-pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(list(TABS.values()), key="compare_tab", on_change="rerun")
+tabs = st.tabs(list(TABS.values()), key="compare_tab", on_change="rerun")
+pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
 with pay_tab:
     if pay_tab.open:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,

@@ -49,8 +49,8 @@ def settle(page, heading: str = "", timeout_ms: int = 60_000) -> None:
     page.wait_for_timeout(500)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')"
                            " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
-    if page.locator(".js-plotly-plot").count():
-        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=timeout_ms)
+    page.wait_for_function("[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                           ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))", timeout=timeout_ms)
     page.wait_for_timeout(800)
 
 
