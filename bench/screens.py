@@ -47,8 +47,14 @@ def settle(page, heading: str = "", timeout_ms: int = 60_000) -> None:
     if heading:
         page.get_by_role("heading", name=re.compile(re.escape(heading))).first.wait_for(timeout=timeout_ms)
     page.wait_for_timeout(500)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
+    # Finished: no running indicator, no placeholder, nothing faded as stale, and the page stopped changing.
+    page.wait_for_function("""() => {
+        const busy = document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
+        const size = document.querySelectorAll('[data-testid="stMain"] *').length;
+        const same = window.__lastSize === size;
+        window.__lastSize = size;
+        return !busy && same;
+    }""", timeout=timeout_ms, polling=700)
     page.wait_for_function("[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
                            ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))", timeout=timeout_ms)
     page.wait_for_timeout(800)
@@ -202,6 +208,17 @@ AUDIT_JS = r"""
   return problems;
 }
 """
+
+
+def screenshot(page, path, viewport: Viewport, full_page: bool = True) -> None:
+    """A PNG of the page; full_page grows the window to the content's height first (Streamlit scrolls inside
+    its own container, so the browser's own full-page capture would stop at the first screen)."""
+    if full_page:
+        height = page.evaluate("Math.ceil(document.querySelector('[data-testid=\"stMain\"]').scrollHeight)")
+        page.set_viewport_size({"width": viewport.width, "height": max(viewport.height, min(height, 16000))})
+        page.wait_for_timeout(600)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": viewport.width, "height": viewport.height})
 
 
 def audit(page, viewport: Viewport) -> list[dict]:

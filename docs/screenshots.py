@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view  # noqa: E402
+from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot  # noqa: E402
 from bench.server import Server  # noqa: E402
 
 # The pictures the README embeds: (page name, viewport, file name under docs/).
@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, viewport, file_name in shots:
             page = browser.new_page(viewport={"width": viewport.width, "height": viewport.height})
             open_view(page, server.url, *views[name], viewport)
-            page.screenshot(path=str(out / file_name), full_page=args.full_page)
             problems = audit(page, viewport) if args.all else []
+            screenshot(page, out / file_name, viewport, args.full_page)
             found += len(problems)
             print(f"{out / file_name}" + (f": {len(problems)} problem(s)" if problems else ""))
             for p in problems:

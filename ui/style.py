@@ -18,6 +18,8 @@ _LAYOUT_CSS = """
   [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
   [data-testid="stTabs"] [role="tab"] p { white-space: nowrap; }
   [data-testid="stExpander"] summary p { white-space: normal; }
+  [data-baseweb="tag"] { height: auto; max-width: 100%; }
+  [data-baseweb="tag"] span { white-space: normal; overflow: visible; text-overflow: clip; max-width: none; }
   .stMarkdown table { display: block; max-width: 100%; }
   @media (max-width: 640px) {
     [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }

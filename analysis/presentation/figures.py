@@ -34,6 +34,25 @@ EDITORIAL_NOTE = "Editorial ratings by the Rx Settings Explorer team (1–5), ea
 INK = "#1d1c1a"
 AXIS_INK = "#3b3e45"
 HIGHER_IS_MORE = "higher = more of it"
+# Heatmap cells light enough that dark text reads on every one of them (>= 8:1 with INK).
+LIGHT_BLUES = [[0, "#f4f4f4"], [0.25, "#e3eef8"], [0.5, "#c6dbef"], [0.75, "#9ecae1"], [1, "#6baed6"]]
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_on(fill: str) -> str:
+    """Black or white text, whichever reads better on `fill` (labels written inside bars)."""
+    return "#000000" if contrast("#000000", fill) >= contrast("#ffffff", fill) else "#ffffff"
 
 
 @dataclass(frozen=True)
@@ -209,7 +228,7 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
             customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
             hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
-    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Editorial rating 1–5: {HIGHER_IS_MORE}")
+    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Rating 1–5 ({HIGHER_IS_MORE})")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
     _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
@@ -250,7 +269,7 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
         hover.append([[plotly_text(name), plotly_text(rows["reason"].iloc[0])]] * len(kinds))
     fig = go.Figure(go.Heatmap(
         z=z, x=kinds, y=list(names), text=text, texttemplate="%{text}", customdata=hover,
-        zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale="Blues", textfont=dict(size=font_size),
+        zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale=LIGHT_BLUES, textfont=dict(size=font_size, color=INK),
         hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
         colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=list(FREQUENCY_ORDER), title="How often"),
     ))
@@ -282,6 +301,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
         fig.add_trace(go.Bar(
             y=ids, x=shares, name=plotly_text(task), orientation="h",
             text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside",
+            insidetextfont=dict(color=ink_on(PALETTE[i % len(PALETTE)])),
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
             customdata=[[plotly_text(names[sid]), plotly_text(task), plotly_text(ex)] for sid, ex in zip(ids, examples)],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
@@ -324,9 +344,9 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
     hover = [[plotly_text(names[sid]) for sid in names] for _ in order]
     fig = go.Figure(go.Heatmap(
         z=z, x=list(names), y=[plotly_text(c) for c in order], text=text, texttemplate="%{text}", zmin=0, zmax=4,
-        colorscale=[[0, "#f4f4f4"], [0.25, "#d8e9f5"], [0.5, "#9ecae1"], [0.75, "#4292c6"], [1, "#08519c"]],
+        colorscale=LIGHT_BLUES,
         showscale=False, customdata=hover, hovertemplate="%{customdata} · %{y}: %{text}<extra></extra>",
-        textfont=dict(size=font_size - 1),
+        textfont=dict(size=font_size - 1, color=INK),
     ))
     _setting_axis(fig, "x", names)
     fig.update_yaxes(autorange="reversed")
@@ -482,7 +502,10 @@ def pay_trend_chart(trend: pd.DataFrame, sources: dict[str, Source], source_id: 
                              text=[money(v) for v in trend["annual_median"]], textposition="top center"))
     fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name="10th percentile",
                              line=dict(color=PALETTE[0], dash="dash"), marker=dict(symbol="triangle-down")))
-    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True)
+    top = float(trend["annual_p90"].max())
+    # Headroom above the highest line so the value labels stay inside the chart.
+    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True,
+                     range=[float(trend["annual_p10"].min()) * 0.9, top * 1.08])
     fig.update_xaxes(type="category")
     _base_layout(fig, height=300, font_size=font_size)
     first, last = trend.iloc[0], trend.iloc[-1]
