@@ -114,5 +114,23 @@ def test_orientation_panel_says_what_the_tool_can_and_cannot_do():
     at = start()
     panel = next(e for e in at.expander if e.label == "Before you start")
     text = "\n".join(m.value for m in panel.markdown) + "\n".join(c.value for c in panel.caption)
-    assert "cannot tell you" in text and "not a test" in text and "May 2024" in text
+    from analysis.loading.loader import load_catalogs
+
+    period = load_catalogs().national.median_wage_annual.period
+    assert "cannot tell you" in text and "not a test" in text and period in text
     assert "This app keeps nothing about you once you close or reset it." in text
+
+
+def test_presentation_view_survives_new_client_from_the_quiz():
+    at = start()
+    at.toggle(key="presentation").set_value(True).run()
+    at.switch_page("app_pages/quiz.py").run()
+    at.button(key="new_client").click().run()
+    at.button(key="confirm_reset_yes").click().run()
+    assert not at.exception
+    assert any("side by side" in t.value for t in at.title)  # back on the overview
+    assert at.toggle(key="presentation").value is True
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "font-size: 24px" in styles, "presentation view dropped back to normal type"
+    at.switch_page("app_pages/compare.py").run()
+    assert all(json.loads(c.proto.spec)["layout"]["font"]["size"] == 20 for c in at.get("plotly_chart"))
