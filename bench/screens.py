@@ -84,6 +84,8 @@ AUDIT_JS = r"""
   const visible = (el) => {
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) return false;
+    const closed = el.closest('details:not([open])');  // inside a closed expander (its summary line is shown)
+    if (closed && !el.closest('summary')) return false;
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
       const s = getComputedStyle(e);
       if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.presentation import figures
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
@@ -144,11 +145,12 @@ def test_every_reason_is_written_out_and_the_scale_reads_one_way():
     chart = figures.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
     assert "higher = more of it" in chart.figure.layout.xaxis.title.text
     assert "higher = more of it" in chart.caption
-    text = "\n".join(chart.details)
-    for sid in chosen:
-        for dim in type(BY_ID[sid].ratings).model_fields:
-            assert getattr(BY_ID[sid].ratings, dim).reason.rstrip(".") in text
-    assert len(chart.details) == len(type(BY_ID["hospital"].ratings).model_fields)
+    written = dict(chart.details)
+    assert len(written) == len(type(BY_ID["hospital"].ratings).model_fields)
+    for sid, name in chosen.items():
+        for dim, (label, _, _) in RATING_DIMENSIONS.items():
+            rating = getattr(BY_ID[sid].ratings, dim)
+            assert f"{name} {rating.score}/5: {rating.reason}" in written[label]
 
 
 def test_chart_text_has_aa_contrast():

@@ -62,7 +62,8 @@ class Chart:
     summary: str
     caption: str
     data: pd.DataFrame
-    details: tuple[str, ...] = ()  # plain-text lines shown under the chart, e.g. every rating's reason
+    # Plain text shown under the chart, e.g. every rating's reason: (heading, lines under it) pairs.
+    details: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
@@ -180,7 +181,16 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     medians = table[50].dropna()
     ranged = set(table[10].dropna().index)
     parts = []
-    if len(medians):
+    if len(names) == 1 and len(medians):  # one setting (its detail page): against the national median
+        sid = medians.index[0]
+        own, nat_annual = medians[sid], float(national.value)
+        side = "above" if own > nat_annual else "below" if own < nat_annual else "at"
+        parts.append(f"{names[sid]}: median {money(own * scale, hourly)}, {abs(own / nat_annual - 1):.0%} {side} the "
+                     f"national median for all pharmacy technicians ({money(nat, hourly)}, {national.period}).")
+        if pd.notna(table.loc[sid, 25]) and pd.notna(table.loc[sid, 75]):
+            parts.append(f"The middle half earn {money(table.loc[sid, 25] * scale, hourly)} to "
+                         f"{money(table.loc[sid, 75] * scale, hourly)}.")
+    elif len(medians):
         top, low = medians.idxmax(), medians.idxmin()
         parts.append(f"Highest published median: {names[top]} ({money(medians[top] * scale, hourly)}); "
                      f"lowest: {names[low]} ({money(medians[low] * scale, hourly)}).")
@@ -228,7 +238,7 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
             customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
             hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
-    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Rating 1–5 ({HIGHER_IS_MORE})")
+    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Editorial rating 1–5<br>{HIGHER_IS_MORE}")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
     _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
@@ -245,14 +255,14 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
     return Chart(fig, alt, summary, caption, data, rating_reasons(ratings, names))
 
 
-def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[str, ...]:
-    """One line per dimension and setting: 'Night and weekend exposure — Hospital 4/5: nights are staffed …'."""
-    lines = []
+def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per dimension, one line per setting: ('Night and weekend exposure', ('Hospital 4/5: nights are …', …))."""
+    out = []
     for label in dict.fromkeys(ratings["label"]):
         rows = ratings[ratings["label"] == label].set_index("setting_id")
-        parts = [f"{names[s]} {int(rows.loc[s, 'score'])}/5: {str(rows.loc[s, 'reason']).rstrip('.')}" for s in names if s in rows.index]
-        lines.append(f"{label} — " + "; ".join(parts))
-    return tuple(lines)
+        out.append((label, tuple(f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
+                                 for s in names if s in rows.index)))
+    return tuple(out)
 
 
 # --- Schedule -------------------------------------------------------------------------------
