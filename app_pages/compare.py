@@ -32,6 +32,7 @@ if linked_unit:
 linked_tab = links.read("tab")
 if linked_tab:
     st.session_state["compare_tab"] = TABS[linked_tab]
+st.session_state.setdefault("pay_unit", "annual")  # set here, not as the widget's default: a link may set it first
 
 st.title("Compare settings")
 show_notices(links.notices)
@@ -49,7 +50,7 @@ st.caption(f"Pay first, then the widest other differences. Ratings are editorial
            "never, rare, sometimes, common, typical. Both are compared on one scale: how many of their four steps "
            "separate the settings. Pay is the published BLS median for each setting's industry.")
 # The pay unit is chosen below the list but needed now: read the widget's state (default annual).
-unit = st.session_state.get("pay_unit") or "annual"
+unit = st.session_state["pay_unit"]
 view = compare_view(tuple(chosen), unit == "hourly", font_size())
 diff = view.differences
 setting_columns = [c for c in diff.columns if c not in ("dimension", "difference", "spread")]
@@ -73,7 +74,7 @@ tabs = st.tabs(list(TABS.values()), key="compare_tab", on_change="rerun")
 pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
 with pay_tab:
     if pay_tab.open:
-        st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", default="annual", required=True,
+        st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
                              format_func=str.capitalize, persist_state="session")
         render_chart(view.pay, key="pay_chart")
 links.write("pay", unit)

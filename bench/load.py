@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from bench.server import Server
+from bench.server import Server, free_port  # noqa: F401 - free_port: also importable from here, as before
 from bench.ws_client import StreamlitTab
 
 TARGET_RUNS_PER_S = 20.0  # on 2 cores

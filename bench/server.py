@@ -28,12 +28,13 @@ class Server:
 
     def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
                  extra_args: list[str] | None = None, start_timeout: float = 90.0, log_path: Path | None = None,
-                 launcher: tuple[str, ...] = ("-m", "ui.serve")) -> None:
+                 launcher: tuple[str, ...] = ("-m", "ui.serve"), port: int = 0) -> None:
         """`log_path`: keep the server's log there (tests keep theirs in test-artifacts/); by default it goes
         to a temporary file that is deleted when the server stops cleanly. `launcher`: what follows `python`
         before SCRIPT (e.g. ("-m", "streamlit", "run") for plain Streamlit)."""
         self.script, self.cwd, self.start_timeout = str(script), Path(cwd), start_timeout
         self.keep_log = log_path is not None
+        self.fixed_port = port  # 0: a free port on every start
         self.env = {**os.environ, **(env or {})}
         self.extra_args = list(extra_args or [])
         self.launcher = tuple(launcher)
@@ -50,7 +51,7 @@ class Server:
         return self.proc.pid
 
     def start(self) -> Self:
-        self.port = free_port()
+        self.port = self.fixed_port or free_port()
         if self.log_path is None:
             fd, name = tempfile.mkstemp(prefix="streamlit-server-", suffix=".log")
             os.close(fd)

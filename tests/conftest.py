@@ -23,9 +23,11 @@ CHROMIUM_ARGS = [
 
 # CI replays the same examples every run (a red CI must mean a change broke something); on a
 # developer's machine hypothesis keeps exploring new examples and remembers failures in .hypothesis/.
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# No per-example deadline anywhere: speed is the benchmark's job, and a busy 2-core machine would turn
+# a deadline into a flaky failure that says nothing about behaviour.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_configure(config):

@@ -9,11 +9,25 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_oews
+from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
+from analysis.presentation.facts import format_value
 from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
-PROFILES = load_profiles().by_id()
+LOADED = load_profiles()
+PROFILES = LOADED.by_id()
+NATIONAL = LOADED.catalogs.national
+CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
+
+
+def median(setting_id: str):
+    return PROFILES[setting_id].facts.median_wage_annual
+
+
+def md_value(fact) -> str:
+    """A figure as the pages print it in Markdown (dollar signs escaped)."""
+    return format_value(fact).replace("$", "\\$")
 OEWS = load_oews()
 
 
@@ -67,7 +81,7 @@ def test_overview_shows_national_context_and_every_setting():
 
 def test_compare_defaults_to_the_core_four_with_five_charts():
     at = run_page("compare")
-    assert at.multiselect(key="compare_ids").value == ["hospital", "retail", "long-term-care", "industry-pbm"]
+    assert at.multiselect(key="compare_ids").value == CORE_FOUR
     assert len(charts(at)) == 1  # only the open tab's chart is sent
     specs = all_compare_charts(at)
     assert len(specs) == 5
@@ -80,8 +94,8 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     nearest = next(t for t in pay if t["name"] == "Median of the nearest industry (loose fit)")
     assert PROFILES["long-term-care"].short_name in nearest["y"]
     ratings = specs[1]["data"]
-    assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
-    assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
+    assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in CORE_FOUR]
+    assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
     # Every chart travels with a summary, a sources caption and its data table (built when opened).
@@ -148,13 +162,21 @@ def test_detail_shows_the_whole_profile_with_sources():
     assert f"\\${federal:,.0f}" in text and "BLS OEWS, May 2025" in text and "(999100)" in text
     for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
-    assert "https://www.usajobs.gov/GetJob/ViewDetails/344652100" in text
+    for source_id in profile.sources:
+        assert f"]({LOADED.catalogs.sources[source_id].url})" in text
     assert at.query_params["setting"] == "federal-va"
 
 
 def test_detail_bad_link_falls_back_with_a_notice():
     at = run_page("detail", setting="../../etc/passwd")
-    assert at.selectbox(key="detail_id").value in PROFILES
+    shown = at.selectbox(key="detail_id")
+    assert shown.index == 0 and PROFILES[shown.value].name in [t.value for t in at.title]  # the first setting
+    assert any("unknown setting" in i.value for i in at.info)
+    # A bad link after a good one keeps the setting being shown, rather than jumping back to the first.
+    at = run_page("detail", setting="federal-va")
+    at.query_params["setting"] = "nope"
+    at.run()
+    assert at.selectbox(key="detail_id").value == "federal-va"
     assert any("unknown setting" in i.value for i in at.info)
 
 
@@ -189,4 +211,24 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     skipped = [e for e in at.expander if "skipped" in e.label]
     assert skipped and "broken.yaml" in skipped[0].label
     assert "malformed YAML" in "\n".join(t.value for t in at.text)
-    assert PROFILES["hospital"].name in markdown_text(at)
+    text = markdown_text(at)
+    assert all(p.name in text for p in PROFILES.values()), "every valid profile still shows"
+
+
+def test_an_upload_may_not_reuse_a_bundled_setting_id():
+    from analysis.paths import PROFILES_DIR
+
+    text = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
+    at = run_page()
+    at.file_uploader(key="custom_upload").upload("hospital.yaml", text.encode(), "application/x-yaml").run()
+    assert not at.exception
+    assert any("hospital" in e.value and "already" in e.value for e in at.error), [e.value for e in at.error]
+    assert "custom_profiles" not in at.session_state or not at.session_state["custom_profiles"]
+    assert markdown_text(at).count(PROFILES["hospital"].name) == 1  # the bundled card only
+    # The same profile under an id (and names) of its own is accepted and shown beside the bundled one.
+    fresh = (text.replace("id: hospital\n", "id: riverside-hospital\n", 1)
+             .replace(f"name: {PROFILES['hospital'].name}\n", "name: Riverside Hospital\n", 1)
+             .replace(f"short_name: {PROFILES['hospital'].short_name}\n", "short_name: Riverside\n", 1))
+    at.file_uploader(key="custom_upload").upload("riverside-hospital.yaml", fresh.encode(), "application/x-yaml").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Riverside Hospital" in markdown_text(at)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.loading.schema import RATING_DIMENSIONS
-from analysis.presentation import figures
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
+from analysis.loading.schema import RATING_DIMENSIONS
+from analysis.presentation import figures
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)

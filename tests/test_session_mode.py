@@ -6,6 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from analysis.loading.loader import load_catalogs
 from analysis.paths import ROOT
 
 APP = str(ROOT / "app.py")

@@ -29,8 +29,10 @@ from analysis.paths import (
 from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
+    Equivalence,
     Fact,
     NationalFacts,
+    Program,
     ProgramLength,
     Profile,
     Source,
@@ -79,6 +81,8 @@ class Catalogs:
     state_regulation: StateRegulation | None = None
     problems: tuple[Problem, ...] = ()
     oews: OewsTable | None = None
+    programs: dict[str, Program] = field(default_factory=dict)  # education vocabulary of the rules
+    equivalences: tuple[Equivalence, ...] = ()  # credentials a setting may take one for the other
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,8 @@ def load_catalogs(
     credentials: dict[str, Credential] = {}
     program_lengths: tuple[ProgramLength, ...] = ()
     state_regulation: StateRegulation | None = None
+    programs: dict[str, Program] = {}
+    equivalences: tuple[Equivalence, ...] = ()
     name = display_name(credentials_path)
     doc, file_problems = read_yaml_file(credentials_path)
     catalog, schema_problems = (None, file_problems) if file_problems else _validate(CredentialCatalog, doc, name)
@@ -211,8 +217,10 @@ def load_catalogs(
                 credentials[cred.id] = cred
         extra_problems = _check_facts(catalog.extra_facts(), sources, reference, name, oews=oews)
         problems += extra_problems
+        programs = {p.id: p for p in catalog.programs}
         if not extra_problems:
             program_lengths, state_regulation = tuple(catalog.program_lengths), catalog.state_regulation
+            equivalences = tuple(e for e in catalog.equivalences if set(e.members) <= set(credentials))
     name = display_name(national_path)
     doc, file_problems = read_yaml_file(national_path)
     national, schema_problems = (None, file_problems) if file_problems else _validate(NationalFacts, doc, name)
@@ -224,7 +232,7 @@ def load_catalogs(
         national = None if national_problems else national
     return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
                     program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems),
-                    oews=oews)
+                    programs=programs, equivalences=equivalences, oews=oews)
 
 
 # --- Cross-file checks -----------------------------------------------------------------------

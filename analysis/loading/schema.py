@@ -394,22 +394,18 @@ CREDENTIAL_FACT_RANGES: dict[str, tuple[float, float, str]] = {
 
 # --- Eligibility rules: data the pathway planner evaluates, one vocabulary for every credential ---
 
-Education = Literal[
-    "ptcb-recognized-program",
-    "sterile-compounding-program",
-    "pharmacy-technician-program",
-    "hs-diploma-or-ged",
-    "registered-apprenticeship",
-]
-EDUCATION_LABELS: dict[str, str] = {
-    "ptcb-recognized-program": "a PTCB-recognized education/training program",
-    "sterile-compounding-program": "a PTCB-recognized sterile compounding education/training program",
-    "pharmacy-technician-program": "a pharmacy technician training program",
-    "hs-diploma-or-ged": "a high school diploma or GED",
-    "registered-apprenticeship": "a registered pharmacy technician apprenticeship",
-}
-# A completed item also satisfies these (a PTCB-recognized program is a pharmacy technician program).
-EDUCATION_COUNTS_AS: dict[str, tuple[str, ...]] = {"ptcb-recognized-program": ("pharmacy-technician-program",)}
+ProgramKind = Literal["diploma", "entry-level", "topic", "validation", "apprenticeship"]
+
+
+class Program(Strict):
+    """A kind of education a rule can ask for; the vocabulary lives in data/credentials.yaml."""
+
+    id: Slug
+    label: OneLine = Field(description="Plain words, e.g. 'a PTCB-recognized sterile compounding program'.")
+    kind: ProgramKind
+    counts_as: list[Slug] = Field(default_factory=list, description="Other program ids this one also satisfies.")
+    note: Union[Text, None] = None
+
 
 ExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]
 EXPERIENCE_LABELS: dict[str, str] = {
@@ -427,10 +423,11 @@ class CredentialCondition(Strict):
 
 
 class EducationCondition(Strict):
-    """Has finished a kind of program (or holds a diploma)."""
+    """Has finished a kind of program (or holds a diploma); some routes also accept being enrolled."""
 
-    education: Education
+    education: Slug = Field(description="Program id from the catalog's `programs` list.")
     within_years: Union[PositiveInt, None] = Field(default=None, description="Finished within this many years.")
+    enrolled_counts: bool = Field(default=False, description="Being enrolled in the program also meets the rule.")
 
 
 class ExperienceCondition(Strict):
@@ -439,6 +436,10 @@ class ExperienceCondition(Strict):
     experience_months: Union[PositiveInt, None]
     kind: ExperienceKind = "pharmacy-technician"
     full_time: bool = False
+    min_hours_per_week: Union[PositiveInt, None] = Field(
+        default=None, description="The issuer's floor for full-time work, in hours a week.")
+    part_time_note: Union[Text, None] = Field(
+        default=None, description="What the issuer says (or leaves unclear) about part-time work.")
     continuous: bool = False
     within_years: Union[PositiveInt, None] = Field(default=None, description="Worked within the last N years.")
     note: Union[Text, None] = None
@@ -464,7 +465,13 @@ class CertificatesCondition(Strict):
     certificates: PositiveInt
 
 
-_CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates")
+class UnpublishedCondition(Strict):
+    """A requirement the issuer sets that our sources do not spell out: never counted as met."""
+
+    unpublished: Text = Field(description="What the issuer asks for, as far as we know, and where to check.")
+
+
+_CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates", "unpublished")
 
 
 def _condition_tag(value: object) -> Union[str, None]:
@@ -476,6 +483,7 @@ def _condition_tag(value: object) -> Union[str, None]:
         ExperienceCondition: "experience_months",
         HoursCondition: "experience_hours",
         CertificatesCondition: "certificates",
+        UnpublishedCondition: "unpublished",
     }
     return tags.get(type(value))
 
@@ -487,6 +495,7 @@ Condition = Annotated[
         Annotated[ExperienceCondition, Tag("experience_months")],
         Annotated[HoursCondition, Tag("experience_hours")],
         Annotated[CertificatesCondition, Tag("certificates")],
+        Annotated[UnpublishedCondition, Tag("unpublished")],
     ],
     Discriminator(
         _condition_tag,
@@ -516,6 +525,14 @@ class Requires(Strict):
         return any(isinstance(c, CertificatesCondition) for r in self.any_of for c in r.all_of)
 
 
+class RenewalRule(Fact):
+    """How renewing this credential interacts with another one, as the issuer states it."""
+
+    replaces: list[Slug] = Field(default_factory=list, description="Credentials whose renewal this one stands in for.")
+    no_fee_when_renewed_with: list[Slug] = Field(
+        default_factory=list, description="No separate fee when renewed in the same cycle as one of these.")
+
+
 class Credential(Strict):
     id: Slug
     name: OneLine
@@ -532,6 +549,7 @@ class Credential(Strict):
     renewal_requirements: list[NamedFact] = Field(
         default_factory=list, description="What else keeps it active: required CE topics, attestations."
     )
+    renewal_rules: list[RenewalRule] = Field(default_factory=list)
     sources: list[Slug] = Field(min_length=1)
 
     def all_facts(self) -> dict[str, Fact]:
@@ -539,13 +557,23 @@ class Credential(Strict):
         out: dict[str, Fact] = {"eligibility": self.eligibility}
         out.update({f"facts.{k}": getattr(self.facts, k) for k in CredentialFacts.model_fields})
         out.update({f"renewal_requirements[{i}]": f for i, f in enumerate(self.renewal_requirements)})
+        out.update({f"renewal_rules[{i}]": f for i, f in enumerate(self.renewal_rules)})
         return out
 
 
 class ProgramLength(NamedFact):
     """A published minimum length for a kind of program (e.g. ASHP/ACPE standards)."""
 
-    education: Education
+    education: Slug = Field(description="Program id from the catalog's `programs` list.")
+
+
+class Equivalence(Fact):
+    """Credentials a setting may take one for the other (CPhT or ExCPT): the value says when, in words.
+    A rule that names one of them (CSPT needs an active CPhT) still needs that one."""
+
+    id: Slug
+    label: OneLine
+    members: list[Slug] = Field(min_length=2)
 
 
 class StateRegulation(Strict):
@@ -557,6 +585,8 @@ class StateRegulation(Strict):
 
 class CredentialCatalog(Strict):
     credentials: list[Credential] = Field(min_length=1)
+    programs: list[Program] = Field(min_length=1)
+    equivalences: list[Equivalence] = Field(default_factory=list)
     program_lengths: list[ProgramLength] = Field(default_factory=list)
     state_regulation: Union[StateRegulation, None] = None
 
@@ -582,14 +612,48 @@ class CredentialCatalog(Strict):
                             raise ValueError(
                                 f"{where}: asks for {cond.certificates} certificates; the catalog has {len(certificates)}"
                             )
+        self._programs_known()
+        self._equivalences_consistent(ids)
         cycle = _find_cycle({c.id: prerequisite_ids(c, certificates) for c in self.credentials})
         if cycle:
             raise ValueError(f"credentials: the requires rules go round in a circle: {' -> '.join(cycle)}")
         return self
 
+    def _programs_known(self) -> None:
+        programs = [p.id for p in self.programs]
+        if len(programs) != len(set(programs)):
+            raise ValueError("programs: a program id is listed twice")
+        for p in self.programs:
+            for other in p.counts_as:
+                if other not in programs:
+                    raise ValueError(f"programs: '{p.id}' counts as unknown program '{other}'")
+        for i, cred in enumerate(self.credentials):
+            for j, route in enumerate(cred.requires.any_of):
+                for k, cond in enumerate(route.all_of):
+                    if isinstance(cond, EducationCondition) and cond.education not in programs:
+                        raise ValueError(f"credentials[{i}].requires.any_of[{j}].all_of[{k}]: unknown program "
+                                         f"'{cond.education}'; expected an id from `programs`")
+        for i, length in enumerate(self.program_lengths):
+            if length.education not in programs:
+                raise ValueError(f"program_lengths[{i}]: unknown program '{length.education}'")
+
+    def _equivalences_consistent(self, ids: list[str]) -> None:
+        """Every `accepted_instead_of` pair is backed by a cited equivalence, and members exist."""
+        groups = [set(e.members) for e in self.equivalences]
+        for e in self.equivalences:
+            unknown = [m for m in e.members if m not in ids]
+            if unknown:
+                raise ValueError(f"equivalences: '{e.id}' names unknown credential(s) {', '.join(unknown)}")
+        for cred in self.credentials:
+            for other in cred.accepted_instead_of:
+                if not any({cred.id, other} <= g for g in groups):
+                    raise ValueError(f"credentials: '{cred.id}' is accepted instead of '{other}' but no "
+                                     "equivalence lists both (add one with its source)")
+
     def extra_facts(self) -> dict[str, Fact]:
-        """Facts outside the credentials (program lengths, state regulation), keyed by field path."""
+        """Facts outside the credentials (equivalences, program lengths, state regulation), keyed by field path."""
         out: dict[str, Fact] = {f"program_lengths[{i}]": f for i, f in enumerate(self.program_lengths)}
+        out.update({f"equivalences[{i}]": f for i, f in enumerate(self.equivalences)})
         if self.state_regulation:
             out.update({f"state_regulation.facts[{i}]": f for i, f in enumerate(self.state_regulation.facts)})
         return out

@@ -28,9 +28,10 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
+from analysis.loading.loader import Catalogs
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.figures import PALETTE
-from analysis.loading.loader import Catalogs
 from analysis.quiz import (
     WEIGHT_LABELS,
     WEIGHTS,
@@ -41,7 +42,6 @@ from analysis.quiz import (
     missing_credentials,
     reasons_for_against,
 )
-from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 
 LOGGER = logging.getLogger(__name__)
 
