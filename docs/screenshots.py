@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot  # noqa: E402
-from bench.server import Server  # noqa: E402
+from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot
+from bench.server import Server
 
 # The pictures the README embeds: (page name, viewport, file name under docs/).
 README_SHOTS = (

@@ -68,7 +68,7 @@ def test_overview_shows_national_context_and_every_setting():
     values = [m.value for m in at.metric]
     national = industry_row(OEWS, "000000")["annual_median"]
     assert labels == ["Median pay", "Jobs", "Growth, 2024–34", "Openings a year"]  # short: they fit a card
-    assert [m.proto.help for m in at.metric][0] == "Median annual wage, all industries"  # the full label
+    assert next(m.proto.help for m in at.metric) == "Median annual wage, all industries"  # the full label
     assert f"${national:,.0f}" in values
     text = markdown_text(at)
     captions = " ".join(c.value for c in at.caption)

@@ -115,8 +115,6 @@ def test_orientation_panel_says_what_the_tool_can_and_cannot_do():
     at = start()
     panel = next(e for e in at.expander if e.label == "Before you start")
     text = "\n".join(m.value for m in panel.markdown) + "\n".join(c.value for c in panel.caption)
-    from analysis.loading.loader import load_catalogs
-
     period = load_catalogs().national.median_wage_annual.period
     assert "cannot tell you" in text and "not a test" in text and period in text
     assert "This app keeps nothing about you once you close or reset it." in text

@@ -357,7 +357,7 @@ def page_fills(pdf: bytes) -> list[float]:
         height = float(page.mediabox.height)
         top, bottom = height - 11 / 25.4 * 72, 13 / 25.4 * 72  # the summary's margins, in points
         ys: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, *_: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, ys=ys: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
         body = [y for y in ys if y > bottom + 6]
         fills.append((top - min(body)) / (top - bottom) if body else 0.0)
     return fills
