@@ -160,6 +160,16 @@ AUDIT_JS = r"""
       add('clipped label', el, `${el.scrollWidth}px of text in ${el.clientWidth}px`);
     }
   }
+  // Anything reaching past the edge of the window (outside any scrolling or clipping box): the outermost only.
+  const clips = (e) => { for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+    const o = getComputedStyle(a).overflowX; if (o !== 'visible') return true; } return false; };
+  for (const el of main.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.right <= vw + 1 || !visible(el) || clips(el)) continue;
+    const p = el.parentElement && el.parentElement.getBoundingClientRect();
+    if (p && p.right > vw + 1 && el.parentElement !== main) continue;
+    add('sideways scrolling', el, `reaches ${Math.round(r.right)}px in a ${vw}px window`);
+  }
   // Every piece of text: its contrast with what is behind it, and its size on a projector.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const checked = new Set();

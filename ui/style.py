@@ -18,8 +18,9 @@ _LAYOUT_CSS = """
   [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
   [data-testid="stTabs"] [role="tab"] p { white-space: nowrap; }
   [data-testid="stExpander"] summary p { white-space: normal; }
-  [data-baseweb="tag"] { height: auto; max-width: 100%; }
-  [data-baseweb="tag"] span { white-space: normal; overflow: visible; text-overflow: clip; max-width: none; }
+  [data-testid="stMultiSelectTagsContainer"] [data-tag] { white-space: normal; height: auto; min-height: 1.6rem; }
+  [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {
+    white-space: normal; overflow: visible; text-overflow: clip; }
   .stMarkdown table { display: block; max-width: 100%; }
   @media (max-width: 640px) {
     [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }

@@ -310,7 +310,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
         examples = rows["examples"].fillna("not part of this setting")
         fig.add_trace(go.Bar(
             y=ids, x=shares, name=plotly_text(task), orientation="h",
-            text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside",
+            text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside", textangle=0,
             insidetextfont=dict(color=ink_on(PALETTE[i % len(PALETTE)])),
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
             customdata=[[plotly_text(names[sid]), plotly_text(task), plotly_text(ex)] for sid, ex in zip(ids, examples)],
@@ -321,7 +321,10 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=260 + 50 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))  # above: never on the axis title
+    # Legend above the plot (never on the axis title), in the order the segments are stacked; labels that would
+    # have to shrink below a readable size inside a thin segment are left out (the hover and data table have them).
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
+                      uniformtext=dict(minsize=max(font_size - 2, 12), mode="hide"))
     tops = []
     for sid, name in names.items():
         row = tasks[tasks["setting_id"] == sid].sort_values("share", ascending=False).iloc[0]
