@@ -22,8 +22,7 @@ show_notices(PageLinks("overview").notices)
 show_skipped(result)
 
 # One line on the first screen; the full orientation one click away (it filled most of a laptop screen).
-st.markdown("**An exploration aid, not a test.** National figures, each dated; ratings marked *Editorial* are "
-            "our judgement. " + NOTHING_KEPT)
+st.markdown("**An exploration aid, not a test.** Figures are national, each dated. " + NOTHING_KEPT)
 with st.expander("Before you start", expanded=False):
     st.markdown(before_you_start(national))
     st.caption(NOTHING_KEPT)
