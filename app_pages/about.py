@@ -6,6 +6,7 @@ from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
+from ui.location import about_local_pay
 from ui.state import current, show_skipped
 from ui.widgets import safe, show_notices
 
@@ -32,6 +33,8 @@ st.markdown(
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
 """
 )
+
+about_local_pay()
 
 st.subheader("How the editorial ratings were made")
 st.markdown(

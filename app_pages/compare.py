@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.presentation.figures import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
+from ui.location import local_pay_table
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
 
@@ -77,6 +78,7 @@ with pay_tab:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
                              format_func=str.capitalize, persist_state="session")
         render_chart(view.pay, key="pay_chart")
+        local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
 links.write("pay", unit)
 open_tab = st.session_state.get("compare_tab") or TABS["pay"]
 links.write("tab", next((slug for slug, label in TABS.items() if label == open_tab), "pay"))

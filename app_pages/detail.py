@@ -8,6 +8,7 @@ from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
+from ui.location import local_beside
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
@@ -79,6 +80,7 @@ if national is not None:
     wages = frames.wages[frames.wages["setting_id"] == p.id]
     render_chart(pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
                  key="detail_pay_chart")
+local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
 rest = [(label, getattr(p.facts, key)) for key, label in FACT_LABELS.items()
         if key not in HEADLINE_PAY and getattr(p.facts, key) is not None]
 with st.expander("Every published figure for this industry"):

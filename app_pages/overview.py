@@ -3,9 +3,10 @@
 import streamlit as st
 
 from analysis.loading.oews import load_national_trend
-from analysis.presentation.facts import citation, format_value
+from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.figures import pay_trend_chart
 from ui.links import PageLinks, link_to
+from ui.location import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, safe, show_notices
@@ -39,8 +40,9 @@ if national is not None:
         col.metric(short, format_value(fact), border=True, help=fact.label)
         col.caption(safe(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
-    with st.expander("National pay over time (BLS OEWS, May 2023 to May 2025)"):
+    with st.expander("National pay over time (BLS OEWS, all industries)"):
         render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
+overview_local_pay()
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
@@ -56,7 +58,8 @@ for card, setting_id in zip(cards, ordered):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
         else:
-            st.markdown(fact_markdown("Median pay", median, sources))
+            st.markdown(fact_markdown(pay_label(profile.bls_industry) + ", national", median, sources))
+        local_card_line()
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"

@@ -7,6 +7,7 @@ from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
 from ui.links import PageLinks, link_to
+from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped
 from ui.widgets import font_size, render_chart, safe, show_notices
@@ -102,6 +103,7 @@ for rank, r in enumerate(outcome.ranking, start=1):
         st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
 if dismissed:
     st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
+local_pay_table([by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True)
 
 top = outcome.ranking[0]
 st.subheader(f"Next steps for {safe(top.name)}")
@@ -131,11 +133,13 @@ st.session_state["_shortlist_auto"] = top3
 shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, max_selections=4,
                            format_func=names.get, key="shortlist")
 
+local_place = pdf_place()  # read now: the PDF is built later, outside this script run
+
 
 def summary_pdf() -> bytes:
     return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
                              held=held, client_name=client_name, session_date=session_date,
-                             quiz_answers_summary=answers_summary(quiz, answers, weights))
+                             quiz_answers_summary=answers_summary(quiz, answers, weights), place=local_place)
 
 
 d1, d2, d3 = st.columns(3)

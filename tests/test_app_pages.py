@@ -20,6 +20,7 @@ LOADED = load_profiles()
 PROFILES = LOADED.by_id()
 NATIONAL = LOADED.catalogs.national
 CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
+NEAREST = "Median of the nearest industry (loose fit)"
 
 
 def median(setting_id: str):
@@ -75,9 +76,13 @@ def test_overview_shows_national_context_and_every_setting():
     assert "BLS OEWS, May 2025" in captions and "2024-34" in captions  # periods beside the national figures
     for profile in PROFILES.values():
         assert profile.name in text
-    # Every setting's median now comes from the imported table, with its industry beside it.
-    retail = industry_row(OEWS, "44--46")["annual_median"]
-    assert f"Median pay: **\\${retail:,.0f}** — BLS OEWS, May 2025" in text
+    # Each card: the median with "BLS OEWS, May 2025" and its industry; a loose fit says it is the nearest one.
+    for setting_id, profile in PROFILES.items():
+        fact = median(setting_id)
+        assert fact.value is not None, setting_id  # every bundled setting has a figure now
+        label = "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
+        assert f"{label}, national: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
+        assert profile.bls_industry.title in text, setting_id
     assert "no published figure" not in text
     assert "Editorial" in text
 

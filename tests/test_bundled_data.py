@@ -11,7 +11,6 @@ import yaml
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_catalogs, load_profiles
 from analysis.loading.oews import industry_row, load_oews
-from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 from analysis.loading.schema import RATING_DIMENSIONS, profile_json_schema
 from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 

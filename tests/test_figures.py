@@ -41,6 +41,8 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     national = industry_row(table, "000000")["annual_median"]
     assert any(f"National median ${national:,.0f} (May 2025)" == t.name for t in chart.figure.data)
     assert "No BLS industry fits Nuclear well" in chart.summary
+    low = industry_row(table, "456110")["annual_median"]  # below retail's and hospital's, so named as lowest
+    assert f"lowest: Nuclear (${low:,.0f}, nearest industry)" in chart.summary
     assert "Nuclear: Pharmacies and Drug Retailers (456110) (nearest only)" in chart.caption
     assert "General Medical and Surgical Hospitals (622100)" in chart.caption and "May 2025" in chart.caption
 

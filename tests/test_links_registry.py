@@ -57,7 +57,7 @@ def test_tracking_tags_are_dropped_without_a_notice():
 
 
 def test_the_compare_tab_is_a_link_parameter():
-    assert registry.page_params("compare") == ["settings", "pay", "tab"]
+    assert "tab" in registry.page_params("compare")
     assert registry.read("tab", ["ratings"]) == ("ratings", [])
     value, notices = registry.read("tab", ["charts"])
     assert value is None and "pay, ratings, hours, tasks or credentials" in notices[0]

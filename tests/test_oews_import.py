@@ -212,3 +212,58 @@ def test_reimport_from_the_wheel_reproduces_the_shipped_files(tmp_path):
     assert oews_import.main(["--wheel", str(wheel), "--out", str(tmp_path)]) == 0
     assert (tmp_path / OEWS_TABLE_PATH.name).read_bytes() == OEWS_TABLE_PATH.read_bytes()
     assert (tmp_path / OEWS_PROVENANCE_PATH.name).read_bytes() == OEWS_PROVENANCE_PATH.read_bytes()
+
+
+# --- Moving the profiles onto a new release -------------------------------------------------------
+
+
+def test_refresh_moves_every_pointer_to_a_new_release_and_the_result_validates(tmp_path):
+    from dataclasses import replace
+
+    import yaml
+
+    from analysis.loading.loader import check_profile, load_oews_table, load_profiles
+    from analysis.loading.schema import Source
+    from analysis.oews_refresh import refresh_text
+    from analysis.paths import PROFILES_DIR
+
+    rows = read_rows(OEWS_TABLE_PATH)
+    for row in rows:  # a made-up next release: hospitals pay 1,000 more, and one estimate is withdrawn
+        if row["area_code"] == "0000000" and row["industry_code"] == "622100":
+            row["annual_median"] = str(int(row["annual_median"]) + 1000)
+            row["employment_rse"] = ""
+    table_path = tmp_path / "pharmacy_technicians_may2026.csv"
+    table_path.write_bytes(oews_import.table_bytes(rows))
+    (tmp_path / "provenance.yaml").write_text('release: "May 2026"\n', encoding="utf-8")
+    table = load_oews_table(table_path, tmp_path / "provenance.yaml")
+    assert table.code == "M2026"
+
+    text = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
+    new, outcome = refresh_text(text, "hospital.yaml", table, "bls-oews-2026")
+    line = text.split("\n").index("    oews: M2025/622100/employment_rse") + 1
+    assert outcome.manual == [f"hospital.yaml:{line} (622100 employment_rse): no longer published in May 2026"]
+    doc = yaml.safe_load(new)
+    median = doc["facts"]["median_wage_annual"]
+    assert median["value"] == int(industry_row_text(rows, "622100", "annual_median"))
+    assert (median["period"], median["source"], median["oews"]) == ("May 2026", "bls-oews-2026", "M2026/622100/annual_median")
+    assert new.count("M2025/") == 1  # only the withdrawn estimate, left for a person
+    assert "# yaml-language-server" in new  # comments and layout kept
+
+    catalogs = load_profiles([]).catalogs
+    source = Source(id="bls-oews-2026", title="OEWS May 2026", publisher="U.S. Bureau of Labor Statistics",
+                    url="https://download.bls.gov/pub/time.series/oe/", period="May 2026", accessed="2027-05-20")
+    catalogs = replace(catalogs, sources={**catalogs.sources, "bls-oews-2026": source}, oews=table)
+    doc["sources"] = [s if s != "bls-oews-2025" else "bls-oews-2026" for s in doc["sources"]]
+    doc["facts"]["employment_rse"] = {"value": None, "unit": "percent", "note": "no published figure in May 2026"}
+    profile, problems = check_profile(doc, "hospital.yaml", "hospital", catalogs)
+    assert profile is not None, [str(p) for p in problems]
+
+
+def industry_row_text(rows: list[dict[str, str]], code: str, column: str) -> str:
+    return next(r[column] for r in rows if r["area_code"] == "0000000" and r["industry_code"] == code)
+
+
+def test_refresh_changes_nothing_on_the_shipped_release():
+    from analysis.oews_refresh import main
+
+    assert main(["--source", "bls-oews-2025", "--check"]) == 0

@@ -15,8 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.loading.loader import load_profiles
+from analysis.loading.schema import NumericFact
 from analysis.presentation import summary_pdf
-from analysis.presentation.facts import money
+from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
@@ -30,18 +31,7 @@ from analysis.presentation.summary_pdf import (
 from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
 
 LOADED = load_profiles()
-GAP_NOTE = "no published figure; the nearest BLS industry mixes this setting with others"
-
-
-def _with_a_pay_gap(profiles: dict) -> dict:
-    """Every bundled setting now has a published median, so one copy is given a gap to show how one prints."""
-    gap_id = "long-term-care" if "long-term-care" in profiles else next(iter(profiles))
-    p = profiles[gap_id]
-    gap = p.facts.median_wage_annual.model_copy(update={"value": None, "oews": None, "note": GAP_NOTE})
-    return {**profiles, gap_id: p.model_copy(update={"facts": p.facts.model_copy(update={"median_wage_annual": gap})})}
-
-
-PROFILES = _with_a_pay_gap(LOADED.by_id())
+PROFILES = LOADED.by_id()
 CATALOGS = LOADED.catalogs
 QUIZ = load_quiz()
 VALUES = dimension_values(LOADED.profiles, CATALOGS.national, QUIZ)
@@ -85,12 +75,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_pay(profile):
+    """The profile as an uploaded one with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+PROFILES_WITH_GAP = {**PROFILES, "long-term-care": _without_pay(PROFILES["long-term-care"])}
+
+
 def pay_ids() -> tuple[str, str]:
-    """A setting with a published median pay (retail if it has one) and one without."""
-    with_pay = [i for i, p in PROFILES.items() if p.facts.median_wage_annual.value is not None]
-    without = [i for i, p in PROFILES.items() if p.facts.median_wage_annual.value is None]
-    assert with_pay and without, "the bundled data should have both kinds of setting"
-    return ("retail" if "retail" in with_pay else with_pay[0]), ("long-term-care" if "long-term-care" in without else without[0])
+    """A setting with a published median pay (retail) and one without (in PROFILES_WITH_GAP)."""
+    assert PROFILES["retail"].facts.median_wage_annual.value is not None
+    return "retail", "long-term-care"
+
+
+def pay_text(profile) -> str:
+    """How the PDF writes a setting's median: figure, then release and BLS industry in plain words."""
+    fact = profile.facts.median_wage_annual
+    return f"{money(fact.value)} a year BLS OEWS, {fact.period} · {oews_citation(fact).split(' · ', 1)[1]}"
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +136,10 @@ def test_pdf_bytes_and_core_content(default_pdf):
 
 def test_pay_with_period_gap_and_sources():
     with_pay, without = pay_ids()
-    pdf = build(shortlist=[with_pay, without])
+    pdf = build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP)
     _, text = read(pdf)
     fact = PROFILES[with_pay].facts.median_wage_annual
-    assert re.search(re.escape(f"{money(fact.value)} a year") + r" [^$]*?" + re.escape(fact.period) + r"[^$]*?\[\d+\]", text)  # figure, period, source
+    assert re.search(re.escape(pay_text(PROFILES[with_pay])) + r" \[\d+\]", text)  # figure, period, industry, source
     assert "no published figure" in text
     assert PROFILES[without].name in text
     # The sources listed are exactly those of the figures on the page: the pay figure, and the
@@ -159,7 +162,7 @@ def test_pay_with_period_gap_and_sources():
 def test_retail_pay_figure_as_published():
     fact = PROFILES["retail"].facts.median_wage_annual
     _, text = read(build(shortlist=["retail"]))
-    assert fact.value is not None and f"{money(fact.value)} a year BLS OEWS, {fact.period}" in text
+    assert fact.value is not None and pay_text(PROFILES["retail"]) in text
 
 
 def test_next_steps_for_the_top_setting():
@@ -234,7 +237,8 @@ def test_control_characters_in_name():
 
 def test_no_quiz():
     with_pay, without = pay_ids()
-    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN)
+    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN,
+                profiles=PROFILES_WITH_GAP)
     reader, text = read(pdf)
     assert pdf.startswith(b"%PDF") and len(reader.pages) <= 2
     assert "quiz was not taken" in text
@@ -369,7 +373,8 @@ def test_no_page_is_nearly_empty(case):
     kwargs = {
         "default": {"client_name": "Jordan Lee"},
         "four settings": {"client_name": "Jordan Lee", "shortlist": [r.setting_id for r in RANKING[:4]]},
-        "no quiz": {"ranking": [], "shortlist": [with_pay, without], "quiz_answers_summary": None},
+        "no quiz": {"ranking": [], "shortlist": [with_pay, without], "quiz_answers_summary": None,
+                    "profiles": PROFILES_WITH_GAP},
         "long name and six settings": {"client_name": "A" * 200, "shortlist": [r.setting_id for r in RANKING[:6]]},
     }[case]
     pdf = build(**kwargs)
@@ -389,9 +394,11 @@ def test_the_default_summary_did_need_rebalancing():
 
 def test_no_figure_sends_the_reader_to_the_app():
     with_pay, without = pay_ids()
-    for pdf in (build(shortlist=[with_pay, without]), build(), build(ranking=[], quiz_answers_summary=None)):
+    for pdf in (build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP), build(),
+                build(ranking=[], quiz_answers_summary=None)):
         _, text = read(pdf)
         assert "see the app" not in text and "in the app" not in text
         assert "current" not in text.replace("currently", "")  # every period is a date on paper
-    _, text = read(build(shortlist=[with_pay, without]))
-    assert squash(GAP_NOTE.split("; ", 1)[1]) in text  # the gap says why, on the page itself
+    _, text = read(build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP))
+    reason = PROFILES_WITH_GAP[without].facts.median_wage_annual.note
+    assert squash(reason.removeprefix("no published figure").strip(" ;:,.")) in text  # the gap says why, on paper

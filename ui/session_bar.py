@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.location import location_picker
 from ui.style import page_style
 
 # Presentation view is a room setting, not something about the person. It is kept in a plain session key as
@@ -29,7 +30,9 @@ def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
     if "presentation" not in st.session_state:
         st.session_state["presentation"] = bool(st.session_state.get(ROOM_KEY, False))
-    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+    left, right = st.columns([1, 1], vertical_alignment="center")
+    location_picker(left)
+    with right, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.",
                   on_change=_remember_room, width="content")
         if st.button("New client", icon=":material/restart_alt:", key="new_client",

@@ -232,7 +232,7 @@ def load_catalogs(
         national = None if national_problems else national
     return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
                     program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems),
-                    programs=programs, equivalences=equivalences, oews=oews)
+                    oews=oews, programs=programs, equivalences=equivalences)
 
 
 # --- Cross-file checks -----------------------------------------------------------------------

@@ -63,11 +63,15 @@ def footnote_words(codes: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _index_cached(path: str, mtime_ns: int) -> dict[tuple[str, str], dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        return {(r["area_code"], r["industry_code"]): r for r in csv.DictReader(fh)}
+        header = next(csv.reader([fh.readline()]))
+        national = [line for line in fh if line.startswith("national,")]  # rows sort national first
+    return {(r["area_code"], r["industry_code"]): r for r in csv.DictReader(national, fieldnames=header)}
 
 
 def oews_index(path: Path = OEWS_TABLE_PATH) -> dict[tuple[str, str], dict[str, str]]:
-    """(area_code, industry_code) -> the row as strings; empty if the table is missing."""
+    """National rows only, (area_code, industry_code) -> the row as strings; empty if the table is missing.
+
+    Profile figures point at national industry rows; parsing only those keeps start-up cheap."""
     try:
         return _index_cached(str(path), path.stat().st_mtime_ns)
     except OSError:

@@ -128,9 +128,18 @@ def citation(fact: Fact, sources: dict[str, Source]) -> str:
     return f"{name}, {period}"
 
 
+def is_loose_fit(ind: BlsIndustry) -> bool:
+    return ind.confidence in ("low", "none")
+
+
+def pay_label(ind: BlsIndustry) -> str:
+    """'Median pay', or a label that says the figure is only the nearest industry's."""
+    return "Median pay (nearest industry, a loose fit)" if is_loose_fit(ind) else "Median pay"
+
+
 def industry_mapping(ind: BlsIndustry) -> str:
     """How well the BLS industry stands for the setting, in words: closest match, or only the nearest one."""
-    if ind.confidence in ("low", "none"):
+    if is_loose_fit(ind):
         kind = "Nearest published BLS industry — a loose fit, so read its figures as a rough guide"
     else:
         kind = "Closest published BLS industry"

@@ -192,8 +192,11 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
                          f"{money(table.loc[sid, 75] * scale, hourly)}.")
     elif len(medians):
         top, low = medians.idxmax(), medians.idxmin()
-        parts.append(f"Highest published median: {names[top]} ({money(medians[top] * scale, hourly)}); "
-                     f"lowest: {names[low]} ({money(medians[low] * scale, hourly)}).")
+
+        def nearest(sid: str) -> str:
+            return ", nearest industry" if sid in near_y else ""
+        parts.append(f"Highest published median: {names[top]} ({money(medians[top] * scale, hourly)}{nearest(top)}); "
+                     f"lowest: {names[low]} ({money(medians[low] * scale, hourly)}{nearest(low)}).")
     if near_y:
         parts.append(f"No BLS industry fits {', '.join(names[s] for s in near_y)} well; the figures shown are the "
                      "nearest industry's (low confidence, see each setting's industry note).")
