@@ -43,6 +43,11 @@ validate: $(RUN_STAMP)
 bench: $(DEV_STAMP)
 	$(PY) -m bench.run
 
+# The README's pictures, taken from the running app in headless Chromium (Debian's chromium package).
+# `make screenshots ARGS=--all` writes every page at every size to test-artifacts/screens/ and checks each.
+screenshots: $(DEV_STAMP)
+	$(PY) docs/screenshots.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts *.egg-info
 

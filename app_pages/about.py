@@ -42,21 +42,21 @@ st.markdown(
     "hours and requirements its sources describe. Each rating carries a one-line reason, shown beside it. "
     "They are a starting point for a conversation, not measurements."
 )
-st.dataframe([{"Dimension": label, "1 means": low, "5 means": high} for label, low, high in RATING_DIMENSIONS.values()],
-             hide_index=True, width="stretch")
+st.markdown("Every dimension reads the same way: **higher = more of it**.\n\n" + "\n".join(
+    f"- **{label}**: 1 = {low}, 5 = {high}" for label, low, high in RATING_DIMENSIONS.values()))
 
 st.subheader("Which BLS industry each setting maps to")
-st.dataframe(
-    frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]].rename(columns={
-        "name": "Setting", "bls_title": "BLS industry", "bls_naics": "BLS industry code", "bls_confidence": "Confidence",
-        "bls_note": "Why, and what it leaves out"}),
-    hide_index=True, width="stretch",
-)
+# A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
+for row in frames.settings.itertuples(index=False):
+    st.markdown(f"**{inert(row.name)}** → {inert(row.bls_title)} (code {inert(row.bls_naics)}; confidence: "
+                f"{inert(row.bls_confidence)})  \n{inert(row.bls_note)}")
 
 st.subheader("Where the pay figures come from")
 st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
 
 st.subheader("Sources")
+st.caption("The full record behind the short citations next to each figure: title and link, publisher, the period "
+           "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files.")
 for src in result.cited_sources():
     st.markdown(f"- {link(src.title, src.url)} — {inert(src.publisher)}; data period: {inert(src.period)}; "
-                f"accessed {inert(src.accessed)}")
+                f"read {inert(src.accessed)}")

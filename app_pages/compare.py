@@ -1,7 +1,8 @@
-"""Compare: 2-4 settings side by side, widest differences first."""
+"""Compare: 2-4 settings side by side, pay first, then the widest differences."""
 
 import streamlit as st
 
+from analysis.presentation.figures import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
 from ui.location import local_pay_table
@@ -10,6 +11,10 @@ from ui.widgets import font_size, render_chart, show_notices
 
 DEFAULT = ["hospital", "retail", "long-term-care", "industry-pbm"]
 MAX_CHOICES = 4
+# Tab labels and the short names the link uses for them (?tab=ratings).
+TABS = {"pay": "Pay", "ratings": "Ratings (editorial)", "hours": "Hours", "tasks": "Tasks",
+        "credentials": "Credentials"}
+SHOWN_FIRST = 5  # pay and the four widest other differences; the rest behind "All … dimensions"
 
 result, frames = current()
 by_id = result.by_id()
@@ -25,6 +30,9 @@ if "compare_ids" not in st.session_state:
 linked_unit = links.read("pay")
 if linked_unit:
     st.session_state["pay_unit"] = linked_unit
+linked_tab = links.read("tab")
+if linked_tab:
+    st.session_state["compare_tab"] = TABS[linked_tab]
 st.session_state.setdefault("pay_unit", "annual")  # set here, not as the widget's default: a link may set it first
 
 st.title("Compare settings")
@@ -39,21 +47,32 @@ if len(chosen) < 2:
     st.stop()
 
 st.subheader("Where they differ most")
-st.caption("Sorted by how far apart the chosen settings are. Ratings and hours are our editorial judgement; "
-           "pay is the published BLS median with its period.")
-# The pay unit is chosen below the table but needed now: read the widget's state (default annual).
+st.caption(f"Pay first, then the widest other differences. Ratings are editorial, 1–5, {HIGHER_IS_MORE}; hours run "
+           "never, rare, sometimes, common, typical. Both are compared on one scale: how many of their four steps "
+           "separate the settings. Pay is the published BLS median for each setting's industry.")
+# The pay unit is chosen below the list but needed now: read the widget's state (default annual).
 unit = st.session_state["pay_unit"]
 view = compare_view(tuple(chosen), unit == "hourly", font_size())
-diff = view.differences.drop(columns="spread")
-st.dataframe(diff.head(5), hide_index=True, width="stretch")
-all_rows = st.expander(f"All {len(diff)} dimensions", key="compare_all_rows", on_change="rerun")
+diff = view.differences
+setting_columns = [c for c in diff.columns if c not in ("dimension", "difference", "spread")]
+
+
+def difference_block(row) -> str:
+    """One dimension as text that wraps at any width: name and difference, then each setting's value."""
+    values = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in setting_columns)
+    return f"**{inert(row['dimension'])}** — {inert(row['difference'])}  \n{values}"
+
+
+with st.container(border=True):
+    st.markdown("\n\n".join(difference_block(row) for _, row in diff.head(SHOWN_FIRST).iterrows()))
+all_rows = st.expander(f"The other {len(diff) - SHOWN_FIRST} dimensions", key="compare_all_rows", on_change="rerun")
 with all_rows:
     if all_rows.open:
-        st.dataframe(diff, hide_index=True, width="stretch")
+        st.markdown("\n\n".join(difference_block(row) for _, row in diff.iloc[SHOWN_FIRST:].iterrows()))
 
 # One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
-TABS = ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]
-pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = st.tabs(TABS, key="compare_tab", on_change="rerun")
+tabs = st.tabs(list(TABS.values()), key="compare_tab", on_change="rerun")
+pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
 with pay_tab:
     if pay_tab.open:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
@@ -61,6 +80,8 @@ with pay_tab:
         render_chart(view.pay, key="pay_chart")
         local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
 links.write("pay", unit)
+open_tab = st.session_state.get("compare_tab") or TABS["pay"]
+links.write("tab", next((slug for slug, label in TABS.items() if label == open_tab), "pay"))
 for tab, chart, key in [(ratings_tab, view.ratings, "ratings_chart"), (hours_tab, view.schedule, "schedule_chart"),
                         (tasks_tab, view.tasks, "tasks_chart"), (creds_tab, view.credentials, "credential_chart")]:
     with tab:

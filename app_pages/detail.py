@@ -1,15 +1,16 @@
-"""Setting detail: the whole profile of one setting."""
+"""Setting detail: the whole profile of one setting, in sections a reader can jump between."""
 
 import streamlit as st
 
 from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
-from analysis.presentation.facts import industry_mapping
-from analysis.presentation.safe_text import inert, inert_rows, link
+from analysis.presentation.facts import citation, format_value, industry_mapping
+from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
+from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside
 from ui.state import current, show_skipped
-from ui.widgets import fact_markdown, show_notices
+from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -31,61 +32,81 @@ setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, k
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
+# (anchor, heading) for each section; the contents line links to them.
+SECTIONS = [("work", "What the work is"), ("hours", "Hours and environment"), ("pay", "Pay"),
+            ("grow", "How to get in and grow"), ("sources", "Sources")]
+HEADLINE_PAY = ("median_wage_annual", "median_wage_hourly", "employment")
+
 st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption("Also called: " + inert(", ".join(p.also_called)))
+st.markdown(" · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS))
 
-left, right = st.columns(2)
-with left:
-    st.subheader("A day in the life")
-    st.markdown(inert(p.day_in_the_life))
-    st.subheader("Pros and cons")
-    st.markdown("**What people like**\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
-    st.markdown("**What to weigh**\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
-with right:
-    st.subheader("Pay and jobs")
-    ind = p.bls_industry
-    st.caption(inert(industry_mapping(ind)))
-    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()
-                          if getattr(p.facts, key) is not None))
-    local_beside(p, result.catalogs.national, estimate=True)
+# --- What the work is --------------------------------------------------------------------------------
+st.header(SECTIONS[0][1], anchor=SECTIONS[0][0], divider="gray")
+st.subheader("A day in the life")
+st.markdown(inert(p.day_in_the_life))
+st.subheader("What the time goes on :gray-badge[Editorial]")
+st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
+st.markdown("\n".join(f"- **{inert(TASK_LABELS[t.task])} — {t.share}%**: {inert(t.examples)}"
+                      for t in sorted(p.tasks, key=lambda t: -t.share)))
+likes, weighs = st.columns(2)
+likes.markdown("**What people like**\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
+weighs.markdown("**What to weigh**\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
+
+# --- Hours and environment ---------------------------------------------------------------------------
+st.header(SECTIONS[1][1], anchor=SECTIONS[1][0], divider="gray")
+s = p.schedule
+st.markdown(f"Nights: **{s.nights}** · Weekends: **{s.weekends}** · Holidays: **{s.holidays}** · On-call: "
+            f"**{s.on_call}** · Typical shifts: **{', '.join(str(h) for h in s.shift_lengths_hours)} hours**  \n"
+            f":gray-badge[Editorial] {inert(s.reason)}")
+st.subheader("Ratings :gray-badge[Editorial]")
+st.caption(f"Our judgement on a 1–5 scale, the same dimensions for every setting; {HIGHER_IS_MORE}. "
+           "The reason is beside each score.")
+st.markdown("\n".join(
+    f"- **{label}: {getattr(p.ratings, dim).score}/5** — {inert(getattr(p.ratings, dim).reason)} "
+    f"*(1 = {low}, 5 = {high})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
+
+# --- Pay -----------------------------------------------------------------------------------------------
+st.header(SECTIONS[2][1], anchor=SECTIONS[2][0], divider="gray")
+st.caption(inert(industry_mapping(p.bls_industry)))
+headline = [(key, getattr(p.facts, key)) for key in HEADLINE_PAY if getattr(p.facts, key) is not None]
+for col, (key, fact) in zip(st.columns(len(headline)), headline):
+    col.metric(FACT_LABELS[key], format_value(fact), border=True)
+    col.caption(inert(citation(fact, sources)))
+national = result.catalogs.national
+if national is not None:
+    wages = frames.wages[frames.wages["setting_id"] == p.id]
+    render_chart(pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
+                 key="detail_pay_chart")
+local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
+rest = [(label, getattr(p.facts, key)) for key, label in FACT_LABELS.items()
+        if key not in HEADLINE_PAY and getattr(p.facts, key) is not None]
+with st.expander("Every published figure for this industry"):
+    st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in rest))
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
 
-st.subheader("What the work is made of")
-st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
-st.table(inert_rows([{"Task": TASK_LABELS[t.task], "Share of time": f"{t.share}%", "For example": t.examples}
-                     for t in p.tasks]))
-
-st.subheader("Hours")
-s = p.schedule
-st.markdown(f"Nights: **{inert(s.nights)}** · Weekends: **{inert(s.weekends)}** · Holidays: **{inert(s.holidays)}** · "
-            f"On-call: **{inert(s.on_call)}** · "
-            f"Typical shifts: **{inert(', '.join(str(h) for h in s.shift_lengths_hours))} hours**  \n"
-            f":gray-badge[Editorial] {inert(s.reason)}")
-
-st.subheader("Ratings :gray-badge[Editorial]")
-st.caption("Our judgement on a 1–5 scale, the same dimensions for every setting; the reason is beside each score.")
-st.table(inert_rows([{"Dimension": label, "Rating": f"{getattr(p.ratings, dim).score}/5", "Why": getattr(p.ratings, dim).reason,
-                      "Scale": f"1 = {low}, 5 = {high}"} for dim, (label, low, high) in RATING_DIMENSIONS.items()]))
-
-st.subheader("Credentials")
-rows = []
+# --- How to get in and grow ------------------------------------------------------------------------
+st.header(SECTIONS[3][1], anchor=SECTIONS[3][0], divider="gray")
+st.subheader("Credentials :gray-badge[Editorial]")
+lines = []
 for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
-    rows.append({"Credential": cred.name, "Relevance here": use.relevance.replace("-", " "),
-                 "Note": use.note or "", "Issuer": cred.issuer})
-st.table(inert_rows(rows))
+    note = f" — {inert(use.note)}" if use.note else ""
+    lines.append(f"- **{inert(cred.name)}**: {use.relevance.replace('-', ' ')} here{note} *({inert(cred.issuer)})*")
+st.markdown("\n".join(lines) or "No credential is listed for this setting.")
 st.caption("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
            "check your state board of pharmacy.")
-
 st.subheader("Where you can grow")
-st.table(inert_rows([{"Role": r.role, "What it takes": r.requires} for r in p.advancement]))
+st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
+            or "No steps up are described in the sources.")
 
-st.subheader("Sources")
+# --- Sources -----------------------------------------------------------------------------------------
+st.header(SECTIONS[4][1], anchor=SECTIONS[4][0], divider="gray")
 for sid in p.sources:
     src = sources[sid]
     st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(src.period)}, "
-                f"accessed {inert(src.accessed)}")
+                f"read {inert(src.accessed)}")

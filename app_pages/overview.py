@@ -18,21 +18,27 @@ national = result.catalogs.national
 
 st.title("Pharmacy technician settings, side by side")
 st.caption("Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
-           "Every figure shows its source and period; ratings marked *Editorial* are our judgement, each with a reason.")
+           "Every figure shows its source and period; ratings marked *Editorial* are our judgement, "
+           "each with a reason.")
 show_notices(PageLinks("overview").notices)
 show_skipped(result)
 
-with st.expander("Before you start", expanded=not st.session_state.get("seen_orientation", False)):
+# One line on the first screen; the full orientation one click away (it filled most of a laptop screen).
+st.markdown("**An exploration aid, not a test.** Figures are national, each dated. " + NOTHING_KEPT)
+with st.expander("Before you start", expanded=False):
     st.markdown(before_you_start(national))
     st.caption(NOTHING_KEPT)
 st.session_state["seen_orientation"] = True
 
 if national is not None:
     st.subheader("All pharmacy technicians in the US")
+    # Short labels that fit a card at every width; the full label is the card's help text.
+    headline = {"median_wage_annual": "Median pay", "employment": "Jobs", "projected_growth": "Growth, 2024–34",
+                "openings_per_year": "Openings a year"}
     cols = st.columns(4)
-    for col, key in zip(cols, ["median_wage_annual", "employment", "projected_growth", "openings_per_year"]):
+    for col, (key, short) in zip(cols, headline.items()):
         fact = getattr(national, key)
-        col.metric(inert(fact.label), inert(format_value(fact)), border=True)
+        col.metric(short, inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
     with st.expander("National pay over time (BLS OEWS, all industries)"):
@@ -41,10 +47,12 @@ overview_local_pay()
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
-cols = st.columns(3)
-for i, row in enumerate(frames.settings.itertuples(index=False)):
-    profile = by_id[row.id]
-    with cols[i % 3].container(border=True):
+ordered = list(frames.settings["id"])
+# One row of three at a time, so cards read across then down (and stack in the same order on a phone).
+cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start:start + 3])]]
+for card, setting_id in zip(cards, ordered):
+    profile = by_id[setting_id]
+    with card.container(border=True):
         st.markdown(f"#### {inert(profile.name)}")
         st.markdown(inert(profile.tagline))
         median = profile.facts.median_wage_annual
@@ -58,8 +66,9 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
             f"Holidays: **{inert(profile.schedule.holidays)}** :gray-badge[Editorial]"
         )
         barrier = profile.ratings.entry_barrier
-        st.markdown(f"Entry barrier: **{barrier.score:d}/5** :gray-badge[Editorial] — {inert(barrier.reason)}")
-        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:", query_params=link_to("setting", profile.id))
+        st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {inert(barrier.reason)}")
+        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:",
+                     query_params=link_to("setting", profile.id))
 
 st.divider()
 with st.expander("Add a local setting for this session (for counselors)"):

@@ -18,7 +18,7 @@ def test_values_read_naturally():
     assert format_value(fact(17, "percent")) == "17%"
     assert format_value(fact(463900, "jobs")) == "463,900 jobs"
     assert format_value(fact(1, "hours")) == "1 hour" and format_value(fact(20, "hours")) == "20 hours"
-    assert with_period(fact(129, "USD", period="current")) == "$129 (current)"
+    assert with_period(fact(129, "USD", period="May 2024")) == "$129 (May 2024)"
 
 
 def test_a_gap_is_said_never_zero():
@@ -27,9 +27,34 @@ def test_a_gap_is_said_never_zero():
     assert citation(gap, CATALOGS.sources) == "no published figure; nearest: X"
 
 
-def test_citation_names_period_publisher_and_evidence():
-    text = citation(fact(49310, "USD/year"), CATALOGS.sources)
-    assert text.startswith("May 2024 · U.S. Bureau of Labor Statistics") and "secondary" in text
+def test_citation_names_publisher_and_period_in_plain_words():
+    assert citation(fact(49310, "USD/year", evidence="primary"), CATALOGS.sources) == "BLS, May 2024"
+    relayed = citation(fact(49310, "USD/year"), CATALOGS.sources)
+    assert relayed == "May 2024, as reported by BLS"
+    for text in (relayed, citation(fact(1, "jobs", evidence="secondary-corroborated"), CATALOGS.sources)):
+        assert "publisher's own" not in text and "secondary page" not in text  # the jargon stays on About
+
+
+def test_every_period_is_a_date_never_current():
+    accessed = CATALOGS.sources["bls-ooh-2024"].accessed  # 'YYYY-MM-DD'
+    month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[int(accessed[5:7]) - 1]
+    when = f"as read in {month} {accessed[:4]}"
+    assert citation(fact(129, "USD", period="current", evidence="primary"), CATALOGS.sources) == f"BLS, {when}"
+    assert with_period(fact(129, "USD", period="current fee table (c. 2024-26)"), CATALOGS.sources) == (
+        f"$129 (fee table (c. 2024-26), {when})")
+    assert citation(fact(5, "years", period="undated"), CATALOGS.sources) == f"undated page, {when}, as reported by BLS"
+
+
+def test_no_bundled_figure_is_cited_as_current():
+    from analysis.loading.loader import load_profiles
+
+    result = load_profiles()
+    facts = [f for item in [*result.profiles, *result.catalogs.credentials.values()] for f in item.all_facts().values()]
+    national = result.catalogs.national
+    facts += [getattr(national, k) for k in type(national).model_fields]
+    cited = [citation(f, result.catalogs.sources) for f in facts if f.value is not None]
+    assert any(f.period and "current" in f.period for f in facts), "precondition: some figures say 'current'"
+    assert cited and not [c for c in cited if "current" in c.lower() or "undated," in c.lower() and "as read" not in c]
 
 
 def test_running_text_says_what_a_rate_is_per():

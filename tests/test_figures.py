@@ -7,8 +7,8 @@ import pytest
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
+from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.presentation import figures
-from analysis.presentation.facts import money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -34,8 +34,6 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     assert len(rng.x) == 9  # every one of the three publishes a range now
     median = trace(chart, "Median")
     assert dict(zip(median.y, median.x)) == {"retail": retail["annual_median"], "hospital": hospital["annual_median"]}
-    axis = chart.figure.layout.yaxis  # settings are keyed by id; the ticks read as their names
-    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "hospital": "Hospital", "nuclear": "Nuclear"}
     nearest = trace(chart, "Median of the nearest industry (loose fit)")
     assert list(nearest.y) == ["nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
     assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
@@ -56,6 +54,8 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
     assert list(trace(chart, "No published figure").y) == ["nuclear"]
     assert 0 not in trace(chart, "Median").x
+    axis = chart.figure.layout.yaxis
+    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "nuclear": "Nuclear"}
     assert "No published pay figure for Nuclear" in chart.summary
 
 
@@ -117,11 +117,66 @@ def test_credential_matrix_and_differences_table():
     assert heat.text[row][1] == "commonly required"  # VA's 2023 standard, above entry grades
     diff = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
-    wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
-    assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
+    wage = diff.iloc[0]
+    assert wage["dimension"] == "Median pay (BLS OEWS, May 2025)"
+    assert all("(editorial" in d for d in diff["dimension"][1:])
     table = load_oews()
     hospital, federal = industry_row(table, "622100")["annual_median"], industry_row(table, "999100")["annual_median"]
-    assert wage["Hospital"] == f"${hospital:,.0f} (May 2025)" and wage["Federal / VA"] == f"${federal:,.0f} (May 2025)"
+    assert wage["Hospital"] == f"${hospital:,.0f}" and wage["Federal / VA"] == f"${federal:,.0f}"
+
+
+def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
+    chosen = names("hospital", "retail", "long-term-care", "industry-pbm")
+    diff = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
+    medians = {s: BY_ID[s].facts.median_wage_annual.value for s in chosen}
+    high, low = max(medians, key=medians.get), min(medians, key=medians.get)
+    gap = medians[high] - medians[low]
+    assert diff.iloc[0]["difference"] == (f"${gap:,.0f} a year ({gap / medians[low]:.0%} more for {chosen[high]} "
+                                          f"than {chosen[low]})")
+    # Pay leads even though a one-step rating difference would outrank a small pay gap on spread alone.
+    close = names("hospital", "specialty-pharmacy")
+    first = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, close).iloc[0]
+    assert first["dimension"].startswith("Median pay")
+    # Ratings and hours share one scale: steps of four, widest first.
+    steps = [int(d.split(" of 4")[0]) if "of 4" in d else 0 for d in diff["difference"][1:]]
+    assert steps == sorted(steps, reverse=True) and max(steps) > 0
+
+
+def test_every_reason_is_written_out_and_the_scale_reads_one_way():
+    chosen = names("hospital", "retail")
+    chart = figures.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
+    assert "higher = more of it" in chart.figure.layout.xaxis.title.text
+    assert "higher = more of it" in chart.caption
+    written = dict(chart.details)
+    assert len(written) == len(type(BY_ID["hospital"].ratings).model_fields)
+    for sid, name in chosen.items():
+        for dim, (label, _, _) in RATING_DIMENSIONS.items():
+            rating = getattr(BY_ID[sid].ratings, dim)
+            assert f"{name} {rating.score}/5: {rating.reason}" in written[label]
+
+
+def test_chart_text_has_aa_contrast():
+    """Labels written in or on a chart: ≥ 4.5:1 against what they sit on (heatmap cells, bars, the page)."""
+    view = figures.compare_view(RESULT, FRAMES, ("hospital", "retail", "long-term-care", "industry-pbm"))
+    for chart in (view.pay, view.ratings, view.schedule, view.tasks, view.credentials):
+        layout = chart.figure.layout
+        assert figures.contrast(layout.font.color, "#ffffff") >= 4.5
+        for axis in (layout.xaxis, layout.yaxis):
+            assert figures.contrast(axis.tickfont.color, "#ffffff") >= 4.5
+        for trace in chart.figure.data:
+            if trace.type == "heatmap":
+                assert all(figures.contrast(trace.textfont.color, c) >= 4.5 for _, c in trace.colorscale)
+            if trace.type == "bar" and trace.textposition == "inside":
+                assert figures.contrast(trace.insidetextfont.color, trace.marker.color) >= 4.5
+            if trace.type == "bar" and trace.textposition == "outside":
+                assert trace.textfont.color is None or figures.contrast(trace.textfont.color, "#ffffff") >= 4.5
+
+
+def test_tasks_legend_sits_above_the_plot_never_on_the_axis_title():
+    chart = figures.tasks_chart(FRAMES.tasks[FRAMES.tasks.setting_id.isin(["hospital", "retail"])],
+                                names("hospital", "retail"))
+    legend = chart.figure.layout.legend
+    assert legend.yanchor == "bottom" and legend.y >= 1
 
 
 # --- Outside text in charts ------------------------------------------------------------------------
@@ -149,7 +204,10 @@ def _hospital_doc() -> dict:
 
     from analysis.paths import PROFILES_DIR
 
-    return yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    for fact in [*doc["facts"].values(), *doc.get("other_facts", [])]:  # as an uploaded copy: its own figures
+        fact.pop("oews", None)
+    return doc
 
 
 def test_two_settings_with_the_same_name_never_merge():
@@ -160,15 +218,13 @@ def test_two_settings_with_the_same_name_never_merge():
     twin["facts"]["median_wage_annual"]["value"] = 60000
     result, frames = _with(twin)
     view = figures.compare_view(result, frames, ("hospital", "twin"))
-    hospital = BY_ID["hospital"].facts.median_wage_annual
-    assert hospital.value < 60000  # the twin is the higher one below
     median = trace(view.pay, "Median")
-    assert dict(zip(median.y, median.x)) == {"hospital": hospital.value, "twin": 60000}
+    hospital = industry_row(load_oews(), "622100")["annual_median"]
+    assert dict(zip(median.y, median.x)) == {"hospital": hospital, "twin": 60000}
     assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
-                                       f"lowest: Hospital (hospital) ({money(hospital.value)}).")
-    wage = view.differences[view.differences["dimension"] == "Median annual wage (BLS)"].iloc[0]
-    assert wage["Hospital (hospital)"] == f"{money(hospital.value)} ({hospital.period})"
-    assert wage["Hospital (twin)"] == f"$60,000 ({hospital.period})"
+                                       f"lowest: Hospital (hospital) (${hospital:,.0f}).")
+    wage = view.differences.iloc[0]
+    assert wage["Hospital (hospital)"] == f"${hospital:,.0f}" and wage["Hospital (twin)"] == "$60,000"
     assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]
     assert list(view.schedule.figure.data[0].y) == ["hospital", "twin"]
     assert all(list(t.y) == ["hospital", "twin"] for t in view.tasks.figure.data)

@@ -41,11 +41,26 @@ def test_shared_rules_apply_to_every_parameter(param):
 
 
 def test_unknown_keys_get_one_notice_and_other_pages_keys_none():
-    drop, notices = registry.unknown_params(["settings", "utm_source", "fbclid", "plan"], "compare")
-    assert drop == ["utm_source", "fbclid", "plan"]
-    assert len(notices) == 1 and "“utm_source”" in notices[0] and "“fbclid”" in notices[0]
+    drop, notices = registry.unknown_params(["settings", "colour", "size", "plan"], "compare")
+    assert drop == ["colour", "size", "plan"]
+    assert len(notices) == 1 and "“colour”" in notices[0] and "“size”" in notices[0]
     assert "plan" not in notices[0]  # another page's parameter is left over from a page switch, not an error
-    assert registry.unknown_params(["settings", "pay"], "compare") == ([], [])
+    assert registry.unknown_params(["settings", "pay", "tab"], "compare") == ([], [])
+
+
+def test_tracking_tags_are_dropped_without_a_notice():
+    tags = ["utm_source", "utm_medium", "UTM_Campaign", "utm_content", "fbclid", "gclid", "msclkid", "mc_eid", "_ga"]
+    drop, notices = registry.unknown_params(["settings", *tags, "colour"], "compare")
+    assert drop == [*tags, "colour"]
+    assert notices == ["Ignored the link parameter “colour”: this app does not use it."]
+    assert registry.unknown_params(tags, "overview") == (tags, [])
+
+
+def test_the_compare_tab_is_a_link_parameter():
+    assert "tab" in registry.page_params("compare")
+    assert registry.read("tab", ["ratings"]) == ("ratings", [])
+    value, notices = registry.read("tab", ["charts"])
+    assert value is None and "pay, ratings, hours, tasks or credentials" in notices[0]
 
 
 def test_a_bad_choice_gets_the_registry_notice():

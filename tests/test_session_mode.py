@@ -32,7 +32,7 @@ def chart_font_sizes(at: AppTest) -> list[int]:
 def person_state(at: AppTest) -> set[str]:
     """Session keys that describe the person or their choices (everything but the bar's own widgets)."""
     keys = set(at.session_state.keys())
-    return {k for k in keys if k not in {"presentation", "seen_orientation"}}
+    return {k for k in keys if k not in {"presentation", "presentation_room", "seen_orientation"}}
 
 
 # Every key a person's choices live in, by page; the reset must clear each (checked against the real widgets).
@@ -118,3 +118,18 @@ def test_orientation_panel_says_what_the_tool_can_and_cannot_do():
     period = load_catalogs().national.median_wage_annual.period
     assert "cannot tell you" in text and "not a test" in text and period in text
     assert "This app keeps nothing about you once you close or reset it." in text
+
+
+def test_presentation_view_survives_new_client_from_the_quiz():
+    at = start()
+    at.toggle(key="presentation").set_value(True).run()
+    at.switch_page("app_pages/quiz.py").run()
+    at.button(key="new_client").click().run()
+    at.button(key="confirm_reset_yes").click().run()
+    assert not at.exception
+    assert any("side by side" in t.value for t in at.title)  # back on the overview
+    assert at.toggle(key="presentation").value is True
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert "font-size: 24px" in styles, "presentation view dropped back to normal type"
+    at.switch_page("app_pages/compare.py").run()
+    assert all(json.loads(c.proto.spec)["layout"]["font"]["size"] == 20 for c in at.get("plotly_chart"))

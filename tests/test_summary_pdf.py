@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.loading.loader import load_profiles
-from analysis.pathways.gaps import missing_credentials
+from analysis.loading.schema import NumericFact
 from analysis.presentation import summary_pdf
-from analysis.presentation.facts import money
+from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
@@ -28,7 +28,7 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
-from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
+from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
 
 LOADED = load_profiles()
 PROFILES = LOADED.by_id()
@@ -75,12 +75,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_pay(profile):
+    """The profile as an uploaded one with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+PROFILES_WITH_GAP = {**PROFILES, "long-term-care": _without_pay(PROFILES["long-term-care"])}
+
+
 def pay_ids() -> tuple[str, str]:
-    """A setting with a published median pay (retail if it has one) and one without."""
-    with_pay = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is not None]
-    without = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is None]
-    assert with_pay and without, "the bundled data should have both kinds of setting"
-    return ("retail" if "retail" in with_pay else with_pay[0]), ("long-term-care" if "long-term-care" in without else without[0])
+    """A setting with a published median pay (retail) and one without (in PROFILES_WITH_GAP)."""
+    assert PROFILES["retail"].facts.median_wage_annual.value is not None
+    return "retail", "long-term-care"
+
+
+def pay_text(profile) -> str:
+    """How the PDF writes a setting's median: figure, then release and BLS industry in plain words."""
+    fact = profile.facts.median_wage_annual
+    return f"{money(fact.value)} a year BLS OEWS, {fact.period} · {oews_citation(fact).split(' · ', 1)[1]}"
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +136,10 @@ def test_pdf_bytes_and_core_content(default_pdf):
 
 def test_pay_with_period_gap_and_sources():
     with_pay, without = pay_ids()
-    pdf = build(shortlist=[with_pay, without])
+    pdf = build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP)
     _, text = read(pdf)
     fact = PROFILES[with_pay].facts.median_wage_annual
-    assert re.search(re.escape(f"{money(fact.value)} a year {fact.period}") + r" \[\d+\]", text)  # figure, period, source
+    assert re.search(re.escape(pay_text(PROFILES[with_pay])) + r" \[\d+\]", text)  # figure, period, industry, source
     assert "no published figure" in text
     assert PROFILES[without].name in text
     # The sources listed are exactly those of the figures on the page: the pay figure, and the
@@ -141,7 +154,7 @@ def test_pay_with_period_gap_and_sources():
     assert numbers == [str(i) for i in range(1, len(expected) + 1)]
     for sid in expected:
         src = CATALOGS.sources[sid]
-        assert squash(f"{src.publisher}: {src.title} \u2014 {src.period}") in sources_part
+        assert squash(f"{src.publisher}: {src.title} \u2014 {summary_pdf._source_period(src)}") in sources_part
     unused = [s for sid, s in CATALOGS.sources.items() if sid not in expected]
     assert unused and all(squash(s.title) not in sources_part for s in unused)
 
@@ -149,7 +162,7 @@ def test_pay_with_period_gap_and_sources():
 def test_retail_pay_figure_as_published():
     fact = PROFILES["retail"].facts.median_wage_annual
     _, text = read(build(shortlist=["retail"]))
-    assert fact.value is not None and f"{money(fact.value)} a year {fact.period}" in text
+    assert fact.value is not None and pay_text(PROFILES["retail"]) in text
 
 
 def test_next_steps_for_the_top_setting():
@@ -224,7 +237,8 @@ def test_control_characters_in_name():
 
 def test_no_quiz():
     with_pay, without = pay_ids()
-    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN)
+    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN,
+                profiles=PROFILES_WITH_GAP)
     reader, text = read(pdf)
     assert pdf.startswith(b"%PDF") and len(reader.pages) <= 2
     assert "quiz was not taken" in text
@@ -333,3 +347,58 @@ def test_empty_shortlist():
     assert len(reader.pages) <= 2
     assert "No settings were shortlisted" in text
     assert PROFILES[RANKING[0].setting_id].short_name in text  # the fit chart is still there
+
+
+# --- Paper: no stray page, nothing that points back to the app -----------------------------------
+
+
+def page_fills(pdf: bytes) -> list[float]:
+    """How far down each page the body text reaches, 0 to 1 of the area between the margins (the footer
+    line is left out), read from the PDF itself."""
+    reader = PdfReader(io.BytesIO(pdf))
+    fills = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        top, bottom = height - 11 / 25.4 * 72, 13 / 25.4 * 72  # the summary's margins, in points
+        ys: list[float] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, ys=ys: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
+        body = [y for y in ys if y > bottom + 6]
+        fills.append((top - min(body)) / (top - bottom) if body else 0.0)
+    return fills
+
+
+@pytest.mark.parametrize("case", ["default", "four settings", "no quiz", "long name and six settings"])
+def test_no_page_is_nearly_empty(case):
+    with_pay, without = pay_ids()
+    kwargs = {
+        "default": {"client_name": "Jordan Lee"},
+        "four settings": {"client_name": "Jordan Lee", "shortlist": [r.setting_id for r in RANKING[:4]]},
+        "no quiz": {"ranking": [], "shortlist": [with_pay, without], "quiz_answers_summary": None,
+                    "profiles": PROFILES_WITH_GAP},
+        "long name and six settings": {"client_name": "A" * 200, "shortlist": [r.setting_id for r in RANKING[:6]]},
+    }[case]
+    pdf = build(**kwargs)
+    fills = page_fills(pdf)
+    assert 1 <= len(fills) <= 2
+    assert all(f >= summary_pdf.MIN_LAST_PAGE_FILL - 0.05 for f in fills), fills
+
+
+def test_the_default_summary_did_need_rebalancing():
+    """The default session's summary is the case that used to leave a few lines on page 2."""
+    first_try = summary_pdf._render(RANKING, PROFILES, CATALOGS, *summary_pdf.choose_shortlist(RANKING, PROFILES, None)[::2],
+                                    set(), "Jordan Lee", SESSION, answers_summary(QUIZ, ANSWERS, WEIGHTS),
+                                    summary_pdf._DETAIL_LEVELS[0])
+    assert first_try.page_no() == 2 and summary_pdf._last_page_fill(first_try) < summary_pdf.MIN_LAST_PAGE_FILL
+    assert min(page_fills(build(client_name="Jordan Lee"))) >= summary_pdf.MIN_LAST_PAGE_FILL - 0.05
+
+
+def test_no_figure_sends_the_reader_to_the_app():
+    with_pay, without = pay_ids()
+    for pdf in (build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP), build(),
+                build(ranking=[], quiz_answers_summary=None)):
+        _, text = read(pdf)
+        assert "see the app" not in text and "in the app" not in text
+        assert "current" not in text.replace("currently", "")  # every period is a date on paper
+    _, text = read(build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP))
+    reason = PROFILES_WITH_GAP[without].facts.median_wage_annual.note
+    assert squash(reason.removeprefix("no published figure").strip(" ;:,.")) in text  # the gap says why, on paper

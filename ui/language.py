@@ -14,6 +14,7 @@ from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, negotiate, set_languag
 from analysis.links import registry
 
 LANG_KEY = "lang"  # session state: the picker's value ('en' or 'es'); also the link parameter's name
+LANGUAGE_ROOM_KEY = "language_room"  # session state: the language, kept apart from the widget (see session_bar)
 _LINK_SEEN = "_lang_link_seen"  # session state: the last `lang` link value already applied
 
 
@@ -35,12 +36,14 @@ def _link_language() -> tuple[str | None, list[str]]:
 
 def use_language() -> list[str]:
     """Settle this run's language and make it current; returns notices (a bad `lang` in the link)."""
+    ss = st.session_state
     linked, notices = _link_language()
     if linked is not None:
-        st.session_state[LANG_KEY] = linked
-    elif st.session_state.get(LANG_KEY) not in LANGUAGES:
-        st.session_state[LANG_KEY] = _browser_language() or DEFAULT_LANGUAGE
-    lang = st.session_state[LANG_KEY]
+        ss[LANGUAGE_ROOM_KEY] = linked
+    elif ss.get(LANGUAGE_ROOM_KEY) not in LANGUAGES:
+        ss[LANGUAGE_ROOM_KEY] = _browser_language() or DEFAULT_LANGUAGE
+    lang = ss[LANGUAGE_ROOM_KEY]
+    ss[LANG_KEY] = lang  # the picker shows the room's language
     set_language(lang)
     _write_link(lang)
     return notices
@@ -57,10 +60,15 @@ def _write_link(lang: str) -> None:
         st.session_state[_LINK_SEEN] = lang
 
 
+def _remember_language() -> None:
+    if st.session_state.get(LANG_KEY) in LANGUAGES:
+        st.session_state[LANGUAGE_ROOM_KEY] = st.session_state[LANG_KEY]
+
+
 def language_picker() -> None:
     """English / Español, in each language's own name. Changing it reruns the page in the new language."""
     st.segmented_control(
         _("Language"), options=list(LANGUAGES), format_func=lambda code: LANGUAGES[code][0], key=LANG_KEY,
-        required=True, label_visibility="collapsed",
+        required=True, label_visibility="collapsed", on_change=_remember_language, width="content",
         help=_("The language of every page, chart and download. Kept when you start a new client."),
     )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.language import LANG_KEY, language_picker
+from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, language_picker
 from ui.location import location_picker
 from ui.style import page_style
 
-KEEP_ON_RESET = {"presentation", LANG_KEY}  # room settings, not something about the person
+# Presentation view and the language are room settings, not something about the person. Each is kept in a plain
+# session key as well as its widget's own: Streamlit forgets a widget's key on a page switch that does not draw it
+# in the same run (New client switches to the Overview), and the room must not drop back to small type or English.
+ROOM_KEY = "presentation_room"
+KEEP_ON_RESET = {"presentation", ROOM_KEY, LANG_KEY, LANGUAGE_ROOM_KEY}
 
 
 def clear_session() -> None:
@@ -19,17 +23,25 @@ def clear_session() -> None:
     st.query_params.clear()
 
 
+def _remember_room() -> None:
+    st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+
+
 def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
+    if "presentation" not in st.session_state:
+        st.session_state["presentation"] = bool(st.session_state.get(ROOM_KEY, False))
     left, right = st.columns([1, 1], vertical_alignment="center")
     location_picker(left)
-    with right, st.container(horizontal=True, horizontal_alignment="right"):
+    with right, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         language_picker()
-        st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")
+        st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.",
+                  on_change=_remember_room, width="content")
         if st.button("New client", icon=":material/restart_alt:", key="new_client",
                      help="Clear every answer and choice, ready for the next person."):
             st.session_state["confirm_reset"] = True
-    st.html(page_style(presentation=bool(st.session_state.get("presentation"))))
+    st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+    st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning("Start over for a new client? This clears every answer, weight, shortlist, name and choice on every page.")

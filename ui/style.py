@@ -1,15 +1,45 @@
-"""The page stylesheet: a tighter top margin always, and larger type in presentation view."""
+"""The page stylesheet: readable contrast and layouts that fit at every width, and larger type in
+presentation view. Colours for text are chosen for WCAG AA (4.5:1 or more on their background);
+tests/test_browser_readability.py measures them in a real browser."""
 
-# Larger type for projectors and screen sharing. Plotly fonts are sized separately (ui.widgets.font_size).
-# Less empty space above the content, so a 1280x720 projector shows more of each page.
-_LAYOUT_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-top: 4.5rem; }</style>"
+# Captions carry every figure's source and period, so they get a solid grey (8.4:1 on white), not Streamlit's
+# text at 60% opacity (3.9:1). Less space above the content so a 1280x720 projector shows more.
+# Metric labels, buttons and tabs wrap instead of cutting their text off with an ellipsis.
+_LAYOUT_CSS = """
+<style>
+  [data-testid='stMainBlockContainer'] { padding-top: 4.5rem; }
+  [data-testid="stCaptionContainer"] { opacity: 1; color: #4a4d55; }
+  [data-testid="stCaptionContainer"] p { color: #4a4d55; }
+  [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] label {
+    white-space: normal; overflow: visible; text-overflow: clip; }
+  [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p,
+  [data-testid="stDownloadButton"] p, [data-testid="stPageLink"] p {
+    white-space: normal; overflow: visible; text-overflow: clip; }
+  [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; overflow-x: visible; }
+  [data-testid="stTabs"] [role="tab"] p { white-space: nowrap; }
+  [data-testid="stExpander"] summary p { white-space: normal; }
+  [data-testid="stMultiSelectTagsContainer"] [data-tag] { white-space: normal; height: auto; min-height: 1.6rem; }
+  [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {
+    white-space: normal; overflow: visible; text-overflow: clip; }
+  .stMarkdown table { display: block; max-width: 100%; }
+  @media (max-width: 640px) {
+    [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }
+  }
+</style>
+"""
 
+# Larger type for projectors and screen sharing. Navigation stays visible at every width (on a phone it is
+# Streamlit's menu button). Plotly fonts are sized separately (ui.widgets.font_size).
 _PRESENTATION_CSS = """
 <style>
-  html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+  html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }
   [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-  [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"] { font-size: 1.15rem; }
-  [data-testid="stSidebar"] { display: none; }
+  [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
+  [data-testid="stCaptionContainer"] p, [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+  [data-testid="stMarkdownContainer"] h1, h1 { font-size: 2.6rem; }
+  [data-testid="stMetricValue"] { font-size: 2.4rem; }
+  [data-testid="stTabs"] [role="tab"] p, [data-testid="stExpander"] summary p,
+  [data-testid="stTable"] td, [data-testid="stTable"] th, button p { font-size: 1.05rem; }
 </style>
 """
 

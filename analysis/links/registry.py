@@ -67,6 +67,9 @@ PARAMS: tuple[LinkParam, ...] = (
               _settings, ",".join),
     LinkParam("pay", ("compare",), "whether pay is shown per year or per hour",
               "annual or hourly", "pay=hourly", choice("annual", "hourly")),
+    LinkParam("tab", ("compare",), "which Compare tab is open",
+              "pay, ratings, hours, tasks or credentials", "tab=ratings",
+              choice("pay", "ratings", "hours", "tasks", "credentials")),
     LinkParam("setting", ("detail",), "the setting shown",
               "one setting id", "setting=federal-va", _setting),
     LinkParam("answers", ("quiz",), "quiz answers and weights, only when the person chooses to share them",
@@ -86,6 +89,18 @@ PARAMS: tuple[LinkParam, ...] = (
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}
 APP_PARAMS = frozenset(BY_NAME)  # every parameter some page of the app writes
 
+# Tags that newsletters, ads and social sites add to every link they pass on. They say nothing to this app,
+# so they are dropped without a notice (a notice per tag would bury the page under boxes).
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_TAGS = frozenset({"fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "ttclid",
+                           "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "_hsenc", "_hsmi",
+                           "mkt_tok", "vero_id", "oly_enc_id", "oly_anon_id", "rb_clickid", "s_cid", "srsltid"})
+
+
+def is_tracking_tag(key: str) -> bool:
+    k = key.strip().lower()
+    return k in TRACKING_TAGS or k.startswith(TRACKING_PREFIXES)
+
 
 def page_params(page: str) -> list[str]:
     return [p.name for p in PARAMS if page in p.pages]
@@ -94,12 +109,12 @@ def page_params(page: str) -> list[str]:
 def unknown_params(keys: Iterable[str], page: str) -> tuple[list[str], list[str]]:
     """Keys `page` does not use: (keys to drop, at most one notice).
 
-    Another page's parameter is dropped quietly (it is left over from a page switch); keys no page uses
-    are named in one notice.
+    Another page's parameter and common tracking tags (utm_source, fbclid …) are dropped quietly; keys no
+    page uses are named in one notice.
     """
     mine = set(page_params(page))
     drop = [k for k in keys if k not in mine]
-    foreign = [f"“{clip(k)}”" for k in drop if k not in APP_PARAMS]
+    foreign = [f"“{clip(k)}”" for k in drop if k not in APP_PARAMS and not is_tracking_tag(k)]
     if not foreign:
         return drop, []
     shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")

@@ -206,6 +206,8 @@ SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
     "median_wage_hourly": (0.01, 500, "USD/hour"),
     "employment": (0, 10_000_000, "jobs"),
     "employment_share": (0, 100, "percent"),
+    "employment_rse": (0, 100, "percent"),
+    "wage_rse": (0, 100, "percent"),
 }
 
 
@@ -244,8 +246,8 @@ class SettingFacts(Strict):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _plausible(cls, fact: NumericFact, info: ValidationInfo) -> NumericFact:
-        if info.field_name in SETTING_FACT_RANGES:
+    def _plausible(cls, fact: NumericFact | None, info: ValidationInfo) -> NumericFact | None:
+        if fact is not None and info.field_name in SETTING_FACT_RANGES:
             check_range(fact.value, *SETTING_FACT_RANGES[info.field_name])
         return fact
 

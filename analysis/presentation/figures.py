@@ -30,6 +30,31 @@ HOURS_PER_YEAR = 2080  # BLS converts hourly to annual wages at 2,080 hours
 EDITORIAL_NOTE = "Editorial ratings by the Rx Settings Explorer team (1–5), each with its reason; not survey data."
 
 
+# Chart text colours: 11:1 and 9:1 on white, whatever the Streamlit theme would fade them to.
+INK = "#1d1c1a"
+AXIS_INK = "#3b3e45"
+HIGHER_IS_MORE = "higher = more of it"
+# Heatmap cells light enough that dark text reads on every one of them (>= 8:1 with INK).
+LIGHT_BLUES = [[0, "#f4f4f4"], [0.25, "#e3eef8"], [0.5, "#c6dbef"], [0.75, "#9ecae1"], [1, "#6baed6"]]
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def ink_on(fill: str) -> str:
+    """Black or white text, whichever reads better on `fill` (labels written inside bars)."""
+    return "#000000" if contrast("#000000", fill) >= contrast("#ffffff", fill) else "#ffffff"
+
+
 @dataclass(frozen=True)
 class Chart:
     figure: go.Figure
@@ -37,6 +62,8 @@ class Chart:
     summary: str
     caption: str
     data: pd.DataFrame
+    # Plain text shown under the chart, e.g. every rating's reason: (heading, lines under it) pairs.
+    details: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
@@ -48,13 +75,17 @@ def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
 
 
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
+    """Size, readable text colours on every label, and the legend above the plot (never over an axis title)."""
     fig.update_layout(
         height=height,
         margin=dict(l=10, r=10, t=40, b=10),
-        font=dict(size=font_size),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        font=dict(size=font_size, color=INK),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(color=INK)),
         hoverlabel=dict(font_size=font_size),
     )
+    axis = dict(tickfont=dict(color=AXIS_INK), title_font=dict(color=INK), automargin=True)
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     return fig
 
 
@@ -103,7 +134,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
             industry = row.get("industry")
             loose = row.get("confidence") in ("low", "none")
             text = plotly_text(f"{name}: {money(p[50], hourly)} · {row['period']} · {row['evidence']}") + (
-                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(industry)}"
+                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(str(industry))}"
                 if isinstance(industry, str) else "")
             xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
             xs.append(p[50])
@@ -134,7 +165,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     if gap_y:
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
                                  text=["   no published pay figure"] * len(gap_y), textposition="middle right",
-                                 textfont=dict(color="#555555"), customdata=gap_name,
+                                 textfont=dict(color=AXIS_INK), customdata=gap_name,
                                  hovertemplate="%{customdata}: no published pay figure<extra></extra>"))
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
@@ -144,13 +175,22 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")  # first choice on top
-    _base_layout(fig, height=190 + 70 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0))  # never over the labels
+    _base_layout(fig, height=230 + 70 * len(names), font_size=font_size)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))  # above the plot, off the labels
 
     medians = table[50].dropna()
     ranged = set(table[10].dropna().index)
     parts = []
-    if len(medians):
+    if len(names) == 1 and len(medians):  # one setting (its detail page): against the national median
+        sid = medians.index[0]
+        own, nat_annual = medians[sid], float(national.value)
+        side = "above" if own > nat_annual else "below" if own < nat_annual else "at"
+        parts.append(f"{names[sid]}: median {money(own * scale, hourly)}, {abs(own / nat_annual - 1):.0%} {side} the "
+                     f"national median for all pharmacy technicians ({money(nat, hourly)}, {national.period}).")
+        if pd.notna(table.loc[sid, 25]) and pd.notna(table.loc[sid, 75]):
+            parts.append(f"The middle half earn {money(table.loc[sid, 25] * scale, hourly)} to "
+                         f"{money(table.loc[sid, 75] * scale, hourly)}.")
+    elif len(medians):
         top, low = medians.idxmax(), medians.idxmin()
 
         def nearest(sid: str) -> str:
@@ -167,16 +207,19 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
         parts.append(f"Only a median is published for {', '.join(only_median)}.")
     data = wages[["setting", "label", "value", "period", "source", "evidence", "note"]].copy()
     data["value"] = data["value"] * scale
-    caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
-               + " Figures describe the BLS industry each setting maps to (see About the data); national, not local.")
     industries = meta.reindex(list(names))
     if "industry" in industries and industries["industry"].notna().any():
-        caption += " Industries: " + "; ".join(
+        caption_industries = " Industries: " + "; ".join(
             f"{names[sid]}: {row['industry']}" + (" (nearest only)" if row.get("confidence") in ("low", "none") else "")
             for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)) + "."
+    else:
+        caption_industries = ""
     if "industry" in wages:
         data = wages[["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]].copy()
         data["value"] = data["value"] * scale
+    caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
+               + " Figures describe the BLS industry each setting maps to (see About the data); national, not local."
+               + caption_industries)
     alt = "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national median as a dashed line."
     return Chart(fig, alt, " ".join(parts) or "No published pay figures for these settings.", caption, data)
 
@@ -185,7 +228,8 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
 
 def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
-    """Grouped horizontal bars of the 1-5 ratings, the reason for each on hover."""
+    """Grouped horizontal bars of the 1-5 ratings; every dimension reads the same way (higher = more of it) and
+    every reason is written out in `details`, not only on hover (touch screens and projectors have none)."""
     fig = go.Figure()
     dims = list(dict.fromkeys(ratings["label"]))
     for i, (sid, name) in enumerate(names.items()):
@@ -197,18 +241,31 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
             customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
             hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
-    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text="Editorial rating (1 = low, 5 = high)")
+    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Editorial rating 1–5<br>{HIGHER_IS_MORE}")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
-    _base_layout(fig, height=120 + len(dims) * (14 * len(names) + 16), font_size=font_size)
+    _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
 
     spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]
     summary = (f"The settings differ most on {', '.join(widest)} (spread of {spread.max()} points)."
                if widest else "These settings are rated the same on every dimension.")
     data = ratings[["setting", "label", "score", "reason"]].rename(columns={"label": "dimension"})
-    alt = "Grouped bars of editorial 1 to 5 ratings for each chosen setting across ten dimensions."
-    return Chart(fig, alt, summary, EDITORIAL_NOTE + " Hover a bar for its reason.", data)
+    alt = (f"Grouped bars of editorial 1 to 5 ratings for each chosen setting across {len(dims)} dimensions; "
+           f"{HIGHER_IS_MORE} on every dimension.")
+    caption = (EDITORIAL_NOTE + f" On every dimension {HIGHER_IS_MORE}: a 5 for night and weekend exposure means "
+               "more nights and weekends, a 5 for schedule predictability means more predictable hours.")
+    return Chart(fig, alt, summary, caption, data, rating_reasons(ratings, names))
+
+
+def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per dimension, one line per setting: ('Night and weekend exposure', ('Hospital 4/5: nights are …', …))."""
+    out = []
+    for label in dict.fromkeys(ratings["label"]):
+        rows = ratings[ratings["label"] == label].set_index("setting_id")
+        out.append((label, tuple(f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
+                                 for s in names if s in rows.index)))
+    return tuple(out)
 
 
 # --- Schedule -------------------------------------------------------------------------------
@@ -225,7 +282,7 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
         hover.append([[plotly_text(name), plotly_text(rows["reason"].iloc[0])]] * len(kinds))
     fig = go.Figure(go.Heatmap(
         z=z, x=kinds, y=list(names), text=text, texttemplate="%{text}", customdata=hover,
-        zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale="Blues", textfont=dict(size=font_size),
+        zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale=LIGHT_BLUES, textfont=dict(size=font_size, color=INK),
         hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
         colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=list(FREQUENCY_ORDER), title="How often"),
     ))
@@ -256,7 +313,8 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
         examples = rows["examples"].fillna("not part of this setting")
         fig.add_trace(go.Bar(
             y=ids, x=shares, name=plotly_text(task), orientation="h",
-            text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside",
+            text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside", textangle=0,
+            insidetextfont=dict(color=ink_on(PALETTE[i % len(PALETTE)])),
             marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
             customdata=[[plotly_text(names[sid]), plotly_text(task), plotly_text(ex)] for sid, ex in zip(ids, examples)],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
@@ -265,8 +323,11 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text="Approximate share of working time")
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
-    _base_layout(fig, height=200 + 50 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.25, x=0))
+    _base_layout(fig, height=260 + 50 * len(names), font_size=font_size)
+    # Legend above the plot (never on the axis title), in the order the segments are stacked; labels that would
+    # have to shrink below a readable size inside a thin segment are left out (the hover and data table have them).
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
+                      uniformtext=dict(minsize=max(font_size - 2, 12), mode="hide"))
     tops = []
     for sid, name in names.items():
         row = tasks[tasks["setting_id"] == sid].sort_values("share", ascending=False).iloc[0]
@@ -299,9 +360,9 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
     hover = [[plotly_text(names[sid]) for sid in names] for _ in order]
     fig = go.Figure(go.Heatmap(
         z=z, x=list(names), y=[plotly_text(c) for c in order], text=text, texttemplate="%{text}", zmin=0, zmax=4,
-        colorscale=[[0, "#f4f4f4"], [0.25, "#d8e9f5"], [0.5, "#9ecae1"], [0.75, "#4292c6"], [1, "#08519c"]],
+        colorscale=LIGHT_BLUES,
         showscale=False, customdata=hover, hovertemplate="%{customdata} · %{y}: %{text}<extra></extra>",
-        textfont=dict(size=font_size - 1),
+        textfont=dict(size=font_size - 1, color=INK),
     ))
     _setting_axis(fig, "x", names)
     fig.update_yaxes(autorange="reversed")
@@ -321,31 +382,50 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
 # --- Differences table ------------------------------------------------------------------------------
 
 
+PAY_ROW = "Median pay"
+
+
 def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame,
                 names: dict[str, str]) -> pd.DataFrame:
-    """Every compared dimension, widest spread first (spread scaled 0-1 so kinds compare).
+    """Pay first, then every other compared dimension, widest difference first.
 
-    One column per setting id; a name shared by two settings gets its id added, so columns never merge."""
+    Columns: `dimension`, one per setting (a name shared by two settings gets its id added, so columns never
+    merge), `difference` in words and `spread` (0-1) for sorting. Ratings (1-5) and hours (five steps from
+    never to typical) share one scale: how many of the four steps separate the highest and the lowest.
+    Pay leads whatever its size; its difference is in dollars and as a share of the lower median.
+    """
     names = unique_labels(names)
     rows = []
-    for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
-        vals = g.set_index("setting_id")["score"]
-        rows.append({"dimension": f"{label} (editorial)",
-                     **{names[s]: f"{vals[s]}/5" for s in names}, "spread": (vals.max() - vals.min()) / 4})
-    for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
-        vals = g.set_index("setting_id")
-        rows.append({"dimension": f"{label} (editorial)",
-                     **{names[s]: vals.loc[s, "frequency"] for s in names},
-                     "spread": (vals["level"].max() - vals["level"].min()) / (len(FREQUENCY_ORDER) - 1)})
     med = frames_settings.set_index("id").loc[list(names)]
     published = med["median_wage_annual"].dropna()
-    spread = (published.max() - published.min()) / published.max() if len(published) > 1 else 0.0
-    rows.append({"dimension": "Median annual wage (BLS)",
-                 **{names[s]: (f"{money(med.loc[s, 'median_wage_annual'])} ({med.loc[s, 'median_wage_annual_period']})"
+    periods = sorted({str(p) for p in med.loc[published.index, "median_wage_annual_period"]})
+    if len(published) > 1:
+        gap = published.max() - published.min()
+        pay_difference = (f"{money(gap)} a year ({gap / published.min():.0%} more for "
+                          f"{names[published.idxmax()]} than {names[published.idxmin()]})")
+    else:
+        pay_difference = "only one published figure" if len(published) else "no published figures"
+    rows.append({"dimension": PAY_ROW + (f" (BLS OEWS, {', '.join(periods)})" if periods else ""),
+                 **{names[s]: (money(med.loc[s, "median_wage_annual"])
                                if pd.notna(med.loc[s, "median_wage_annual"]) else "no published figure") for s in names},
-                 "spread": float(spread)})
-    out = pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
-    return out
+                 "difference": pay_difference, "spread": 2.0})  # above every 0-1 spread: pay always leads
+    for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
+        vals = g.set_index("setting_id")["score"]
+        steps = int(vals.max() - vals.min())
+        rows.append({"dimension": f"{label} (editorial, 1–5)",
+                     **{names[s]: f"{vals[s]}/5" for s in names},
+                     "difference": _steps(steps), "spread": steps / 4})
+    for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
+        vals = g.set_index("setting_id")
+        steps = int(vals["level"].max() - vals["level"].min())
+        rows.append({"dimension": f"{label} (editorial)",
+                     **{names[s]: vals.loc[s, "frequency"] for s in names},
+                     "difference": _steps(steps), "spread": steps / (len(FREQUENCY_ORDER) - 1)})
+    return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _steps(n: int) -> str:
+    return "the same" if n == 0 else f"{n} of 4 steps apart"
 
 
 def unique_labels(names: dict[str, str]) -> dict[str, str]:
@@ -438,7 +518,10 @@ def pay_trend_chart(trend: pd.DataFrame, sources: dict[str, Source], source_id: 
                              text=[money(v) for v in trend["annual_median"]], textposition="top center"))
     fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name="10th percentile",
                              line=dict(color=PALETTE[0], dash="dash"), marker=dict(symbol="triangle-down")))
-    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True)
+    top = float(trend["annual_p90"].max())
+    # Headroom above the highest line so the value labels stay inside the chart.
+    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True,
+                     range=[float(trend["annual_p10"].min()) * 0.9, top * 1.08])
     fig.update_xaxes(type="category")
     _base_layout(fig, height=300, font_size=font_size)
     first, last = trend.iloc[0], trend.iloc[-1]

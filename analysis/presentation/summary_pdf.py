@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Collection, Mapping, Sequence
@@ -29,9 +29,11 @@ from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
 from analysis.loading.loader import Catalogs
-from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
+from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
+from analysis.local_pay import money as local_money
 from analysis.pathways.gaps import missing_credentials
-from analysis.presentation.facts import format_value
+from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
@@ -43,8 +45,6 @@ from analysis.quiz import (
     effective_weight,
     reasons_for_against,
 )
-from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
-from analysis.local_pay import money as local_money
 
 LOGGER = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ MAX_NAME_CHARS = 80  # a longer client name is cut with an ellipsis (and still w
 MAX_CHART_BARS = 12
 MAX_NEXT_STEP_CREDENTIALS = 3
 MAX_ELIGIBILITY_CHARS = 220
+MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
 
 CAVEAT = (
     "This summary is an exploration aid, not a test. The fit scores, ratings and schedule frequencies are "
@@ -162,19 +163,30 @@ def format_date(d: date) -> str:
 # --- Facts as text, each with its period -----------------------------------------------------------
 
 
-def _period(fact: Fact) -> str:
-    """'PTCB refund policy (c. 2024-25)' -> 'PTCB refund policy, c. 2024-25', so it nests in brackets."""
-    p = (fact.period or "").strip()
+def _period(fact: Fact, sources: Mapping[str, Source] | None = None) -> str:
+    """'PTCB refund policy (c. 2024-25)' -> 'PTCB refund policy, c. 2024-25', so it nests in brackets; a
+    'current' period becomes the month the page was read (facts.plain_period): paper has no 'current'."""
+    p = plain_period(fact, dict(sources or {})).strip()
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
 
 
+def _gap_reason(fact: Fact) -> str:
+    """Why there is no figure, from the gap's note, without repeating 'no published figure'."""
+    note = " ".join((fact.note or "").split())
+    rest = re.sub(r"^no published figure\s*[:;,.]?\s*", "", note, flags=re.IGNORECASE)
+    if not rest:
+        return "none is published"
+    return f"none is published {rest}" if rest.lower().startswith("for ") else rest
+
+
 def _pay_origin(p: Profile) -> str:
-    """'BLS OEWS May 2025, industry 622100' — and a plain warning where that industry is only the nearest one."""
+    """'BLS OEWS, May 2025 · General Medical and Surgical Hospitals' — and a plain warning where that industry is
+    only the nearest one."""
     pay = p.facts.median_wage_annual
     if not pay.oews:
-        return str(pay.period)
-    nearest = ", nearest industry only" if p.bls_industry.confidence in ("low", "none") else ""
-    return f"BLS OEWS {pay.period}, industry {p.bls_industry.naics}{nearest}"
+        return _period(pay)
+    nearest = " (nearest industry only)" if p.bls_industry.confidence in ("low", "none") else ""
+    return oews_citation(pay) + nearest
 
 
 # --- The page --------------------------------------------------------------------------------------
@@ -191,6 +203,7 @@ class _Detail:
     skipped_notes: bool = True
     answers: int = 16  # answer lines shown in the "your answers" column
     eligibility_chars: int = MAX_ELIGIBILITY_CHARS
+    comparison_on_page_two: bool = False  # start the side-by-side table on page 2 so that page is not near-empty
 
 
 _DETAIL_LEVELS = (
@@ -298,7 +311,7 @@ class _Page:
         """'$129 (PTCB refund policy, c. 2024-25) [2]' or 'no published figure'."""
         if fact.value is None:
             return NO_FIGURE
-        period = _period(fact)
+        period = _period(fact, self.sources)
         return format_value(fact, spoken=True) + (f" ({period})" if period else "") + self.cite(fact)
 
 
@@ -401,7 +414,7 @@ def _answers_column(page: _Page, answers: Sequence[tuple[str, str]], x: float, y
     if len(answers) > len(shown):
         pdf.set_xy(x, y)
         page.font(6.3, color=_GREY)
-        pdf.write(2.9, pdf.clean(f"\u2026and {len(answers) - len(shown)} more answers (see the app or the CSV/JSON export)."))
+        pdf.write(2.9, pdf.clean(f"\u2026and {len(answers) - len(shown)} more answers (all of them are in the CSV/JSON export)."))
         y = pdf.get_y() + 3.3
     pdf.set_left_margin(old)
     return y
@@ -492,7 +505,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
         for p in settings:
             pay = p.facts.median_wage_annual
             pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
-                        else f"{NO_FIGURE}\n(nearest figures: see the app)")
+                        else f"{NO_FIGURE}\n{clip(_gap_reason(pay), 150)}")
             row = table.row()
             row.cell(pdf.clean(p.name))
             if with_fit:
@@ -523,7 +536,7 @@ def _next_steps(page: _Page, profile: Profile, held: Collection[str], catalogs: 
         _credential_block(page, cred, relevance, detail)
     if len(missing) > MAX_NEXT_STEP_CREDENTIALS:
         rest = ", ".join(c.short_name for c, _ in missing[MAX_NEXT_STEP_CREDENTIALS:])
-        page.text(f"Also wanted here: {rest} (details in the app).", size=7, indent=3)
+        page.text(f"Also wanted here: {rest}.", size=7, indent=3)
 
 
 def _credential_height(cred: Credential, detail: _Detail) -> float:
@@ -541,7 +554,7 @@ def _credential_block(page: _Page, cred: Credential, relevance: str, detail: _De
     if elig.value is None:
         page.row("Eligibility", NO_FIGURE, size=7.2, indent=6, label_w=15)
     else:
-        period = _period(elig)
+        period = _period(elig, page.sources)
         page.row("Eligibility", short_eligibility(str(elig.value), detail.eligibility_chars)
                  + (f" ({period})" if period else "") + page.cite(elig), size=7.2, indent=6, label_w=15)
     f = cred.facts
@@ -589,7 +602,12 @@ def _sources(page: _Page) -> None:
     page.heading("Sources", room=8 + 3 * min(len(page.cited), 4))
     for sid, n in page.cited.items():
         src = page.sources[sid]
-        page.text(f"[{n}] {src.publisher}: {src.title} \u2014 {src.period}", size=6.2, color=(60, 60, 60), h=2.8)
+        page.text(f"[{n}] {src.publisher}: {src.title} \u2014 {_source_period(src)}", size=6.2, color=(60, 60, 60), h=2.8)
+
+
+def _source_period(src: Source) -> str:
+    """A source's period as a date: 'current fee table (c. 2024-26)' -> 'fee table (c. 2024-26), as read in Mar 2026'."""
+    return plain_period(Fact(value=0, unit="-", period=src.period, source=src.id, evidence="primary"), {src.id: src})
 
 
 def _caveat(page: _Page) -> None:
@@ -689,13 +707,30 @@ def build_summary_pdf(
     If it would not fit two pages, fewer reasons and answers are printed.
     """
     kept, _, note = choose_shortlist(ranking, profiles, shortlist)
+
+    def render(detail: _Detail) -> _SummaryPDF:
+        return _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date,
+                       quiz_answers_summary, detail, place)
+
     pdf = None
     for detail in _DETAIL_LEVELS:
-        pdf = _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date,
-                      quiz_answers_summary, detail, place)
+        pdf = render(detail)
         if pdf.page_no() <= 2:
             break
+    if pdf.page_no() == 2 and _last_page_fill(pdf) < MIN_LAST_PAGE_FILL:
+        # A page holding only a few lines reads as a stray: move the comparison over to fill it, or,
+        # if that would not fit, print a little less so that everything fits on one page.
+        balanced = render(replace(detail, comparison_on_page_two=True))
+        if balanced.page_no() == 2 and _last_page_fill(balanced) >= MIN_LAST_PAGE_FILL:
+            pdf = balanced
+        else:
+            pdf = next((one for one in map(render, _DETAIL_LEVELS) if one.page_no() == 1), pdf)
     return bytes(pdf.output())
+
+
+def _last_page_fill(pdf: _SummaryPDF) -> float:
+    """How much of the last page's writing area is used, 0 to 1."""
+    return (pdf.get_y() - pdf.t_margin) / (pdf.page_break_trigger - pdf.t_margin)
 
 
 def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail,
@@ -716,6 +751,8 @@ def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_
     settings = [profiles[s] for s in kept]
     if settings:
         fit = {r.setting_id: r.score for r in ranking} if scored else {}
+        if detail.comparison_on_page_two and pdf.page_no() == 1:
+            pdf.add_page()
         _comparison(page, settings, catalogs, fit)
     if note:
         page.text(note, size=7, color=_GREY)
