@@ -117,8 +117,9 @@ class Server:
     """`python -m streamlit run SCRIPT` on 127.0.0.1:free port; a context manager that always stops it."""
 
     def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
-                 extra_args: list[str] | None = None, start_timeout: float = 90.0) -> None:
+                 extra_args: list[str] | None = None, start_timeout: float = 90.0, port: int = 0) -> None:
         self.script, self.cwd, self.start_timeout = str(script), Path(cwd), start_timeout
+        self.fixed_port = port  # 0: a free port on every start
         self.env = {**os.environ, **(env or {})}
         self.extra_args = list(extra_args or [])
         self.port = 0
@@ -134,7 +135,7 @@ class Server:
         return self.proc.pid
 
     def start(self) -> "Server":
-        self.port = free_port()
+        self.port = self.fixed_port or free_port()
         fd, name = tempfile.mkstemp(prefix="streamlit-load-", suffix=".log")
         self.log_path = Path(name)
         with os.fdopen(fd, "w") as log:
