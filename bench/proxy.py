@@ -25,11 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections import defaultdict
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 from bench.load import ROOT, Server, free_port
+from bench.ws_client import StreamlitTab
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 NGINX = os.environ.get("NGINX") or shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
@@ -69,6 +72,58 @@ def render_config(template: str, *, listen: str, replica_ports: list[int], prefi
                 raise ValueError(f"unfilled field in the nginx template: {line.strip()}")
         lines.append(line)
     return "".join(lines)
+
+
+class Visitor:
+    """One browser's cookies and HTTP requests, as Streamlit's page makes them (loopback only).
+
+    `visit()` loads the page and /_stcore/health (the route cookie from nginx, the XSRF cookie from
+    Streamlit), `tab(page)` opens a websocket tab carrying those cookies, `upload(...)` sends a file the
+    way the file uploader does."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, *, method: str = "GET", data: bytes | None = None,
+                headers: dict[str, str] | None = None, timeout: float = 30.0) -> tuple[int, dict[str, str], bytes]:
+        """(status, headers, body); an HTTP error status is returned, not raised."""
+        req = urllib.request.Request(self.base_url + path, data=data, method=method, headers=dict(headers or {}))
+        if self.cookies:
+            req.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                status, head, body = r.status, r.headers, r.read()
+        except urllib.error.HTTPError as err:
+            status, head, body = err.code, err.headers, err.read()
+        for raw in head.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie()
+            cookie.load(raw)
+            self.cookies.update({k: m.value for k, m in cookie.items()})
+        return status, dict(head.items()), body
+
+    def visit(self, path: str = "/") -> int:
+        status, _, _ = self.request(path)
+        self.request(HEALTH)
+        return status
+
+    @property
+    def cookie_header(self) -> dict[str, str]:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+
+    def tab(self, page: str = "", **kwargs) -> StreamlitTab:
+        return StreamlitTab(self.base_url, page, headers=self.cookie_header, **kwargs)
+
+    def upload(self, session_id: str, name: str, data: bytes, file_id: str = "upload-1") -> tuple[int, bytes]:
+        """PUT a file for `session_id` like st.file_uploader's frontend does; (status, body)."""
+        boundary = "rxboundary" + hashlib.sha256(data).hexdigest()[:16]
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\n"
+                f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        status, _, text = self.request(
+            f"/_stcore/upload_file/{session_id}/{file_id}", method="PUT", data=body,
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
+                     "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", "")})
+        return status, text
 
 
 class ProxiedReplicas:
@@ -155,10 +210,10 @@ class ProxiedReplicas:
         except OSError:
             return {}
         for line in lines:
-            fields = dict(part.split("=", 1) for part in line.split() if part.startswith(("route=", "upstream=")))
-            if fields.get("upstream", "-") != "-":
+            match = re.search(r' route=(\S+) .*upstream="([^"]*)"', line)
+            if match and match.group(2) not in ("", "-"):
                 # a retried request lists every address it tried ("a, b"); the last one answered
-                seen[fields["route"]].add(fields["upstream"].split(",")[-1].strip())
+                seen[match.group(1)].add(match.group(2).split(",")[-1].strip())
         return dict(seen)
 
     def stop(self) -> None:
