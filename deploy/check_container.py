@@ -51,6 +51,11 @@ print("pdf ok", len(pdf))
 failures: list[str] = []
 
 
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """A command whose exit status the caller reads."""
+    return subprocess.run(cmd, check=kwargs.pop("check", False), **kwargs)
+
+
 def check(ok: bool, what: str, detail: str = "") -> None:
     print(f"  [{'ok' if ok else 'FAILED'}] {what}" + (f": {detail}" if detail and not ok else ""), flush=True)
     if not ok:
@@ -90,7 +95,7 @@ def healthcheck_command() -> list[str]:
 
 def engine_available() -> bool:
     docker = shutil.which("docker")
-    return bool(docker) and subprocess.run([docker, "info"], capture_output=True, timeout=20).returncode == 0
+    return bool(docker) and run([docker, "info"], capture_output=True, timeout=20).returncode == 0
 
 
 # ---------------------------------------------------------------- with Docker
@@ -100,25 +105,25 @@ def with_engine(base: str | None) -> None:
     print("Container engine found: building and running the image", flush=True)
     build = ["docker", "build", "-t", IMAGE, str(ROOT)] + (["--build-arg", f"PYTHON_IMAGE={base}"] if base else [])
     t0 = time.monotonic()
-    built = subprocess.run(build, capture_output=True, text=True)
+    built = run(build, capture_output=True, text=True)
     check(built.returncode == 0, f"image builds ({time.monotonic() - t0:.0f} s)", built.stdout[-2000:] + built.stderr[-2000:])
     if built.returncode:
         return
     port = free_port()
     name = f"rx-check-{os.getpid()}"
-    subprocess.run(["docker", "run", "-d", "--name", name, "--read-only", "--tmpfs", "/tmp",
+    run(["docker", "run", "-d", "--name", name, "--read-only", "--tmpfs", "/tmp",
                     "-p", f"127.0.0.1:{port}:8501", IMAGE], check=True, capture_output=True)
     try:
         status, deadline = "", time.monotonic() + 120
         while time.monotonic() < deadline and status != "healthy":
             time.sleep(2)
-            status = subprocess.run(["docker", "inspect", "-f", "{{.State.Health.Status}}", name],
+            status = run(["docker", "inspect", "-f", "{{.State.Health.Status}}", name],
                                     capture_output=True, text=True).stdout.strip()
         check(status == "healthy", "Docker's HEALTHCHECK reports healthy (read-only root filesystem)", status)
         check(get(f"http://127.0.0.1:{port}/") == 200, "the app answers on the published port")
-        uid = subprocess.run(["docker", "exec", name, "id", "-u"], capture_output=True, text=True).stdout.strip()
+        uid = run(["docker", "exec", name, "id", "-u"], capture_output=True, text=True).stdout.strip()
         check(uid not in ("", "0"), "runs as a non-root user", f"uid {uid!r}")
-        listing = subprocess.run(["docker", "exec", name, "sh", "-c",
+        listing = run(["docker", "exec", name, "sh", "-c",
                                   "ls -A /app; ls /usr/local/share/ca-certificates; /opt/venv/bin/pip list 2>/dev/null"],
                                  capture_output=True, text=True).stdout
         present = set(listing.split())
@@ -126,11 +131,11 @@ def with_engine(base: str | None) -> None:
         unwanted = present & {"tests", "bench", ".git", ".venv", "deploy", "pytest", "playwright", "ruff", "hypothesis"}
         unwanted |= {w for w in present if w.endswith(".crt")}
         check(not unwanted, "no tests, tools, dev packages or build-time CA in the image", str(sorted(unwanted)))
-        logs = subprocess.run(["docker", "logs", name], capture_output=True, text=True)
+        logs = run(["docker", "logs", name], capture_output=True, text=True)
         check("Traceback" not in logs.stdout + logs.stderr, "server log has no traceback")
     finally:
-        subprocess.run(["docker", "rm", "-f", name], capture_output=True)
-    pdf = subprocess.run(["docker", "run", "--rm", "--network", "none", "--read-only", "--tmpfs", "/tmp",
+        run(["docker", "rm", "-f", name], capture_output=True)
+    pdf = run(["docker", "run", "--rm", "--network", "none", "--read-only", "--tmpfs", "/tmp",
                           IMAGE, "python3", "-c", PDF_CHECK], capture_output=True, text=True)
     check(pdf.returncode == 0, "PDF with the DejaVu font, no network", pdf.stderr[-1500:])
 
@@ -145,15 +150,15 @@ def without_engine() -> None:
     try:
         venv, app, home = work / "venv", work / "app", work / "home"
         t0 = time.monotonic()
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        pip = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
+        run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
                               "--only-binary=:all:", "-r", str(ROOT / "requirements.txt")], capture_output=True, text=True)
         check(pip.returncode == 0, f"requirements.txt installs into a fresh environment ({time.monotonic() - t0:.0f} s)",
               pip.stderr[-2000:])
         if pip.returncode:
             return
-        listed = subprocess.run([str(venv / "bin" / "pip"), "list", "--format=freeze"], capture_output=True, text=True).stdout
-        dev = [p for p in ("pytest", "playwright", "ruff", "hypothesis") if re.search(rf"^{p}==", listed, re.M | re.I)]
+        listed = run([str(venv / "bin" / "pip"), "list", "--format=freeze"], capture_output=True, text=True).stdout
+        dev = [p for p in ("pytest", "playwright", "ruff", "hypothesis") if re.search(rf"^{p}==", listed, re.MULTILINE | re.IGNORECASE)]
         check(not dev, "runtime only: no development tools installed", str(dev))
         for src, dest in dockerfile_copies():
             target = app / Path(dest).relative_to("/app") if dest != "/app/" else app
@@ -185,7 +190,7 @@ def without_engine() -> None:
             ok, deadline = False, time.monotonic() + 90
             while not ok and time.monotonic() < deadline and server.poll() is None:
                 time.sleep(1)
-                ok = subprocess.run(health, env=env, capture_output=True).returncode == 0
+                ok = run(health, env=env, capture_output=True).returncode == 0
             check(ok, "the Dockerfile's HEALTHCHECK command passes", (work / "server.log").read_text()[-1500:])
             check(get(f"http://127.0.0.1:{port}/") == 200, "the app answers")
             uid = Path(f"/proc/{server.pid}/status").read_text().split("Uid:")[1].split()[0]
@@ -196,7 +201,7 @@ def without_engine() -> None:
             log.close()
         check("Traceback" not in (work / "server.log").read_text(), "server log has no traceback")
         no_net = ["unshare", "--net", "--"] if os.geteuid() == 0 and shutil.which("unshare") else []
-        pdf = subprocess.run(no_net + as_user + [str(venv / "bin" / "python"), "-c", PDF_CHECK], cwd=app, env=env,
+        pdf = run(no_net + as_user + [str(venv / "bin" / "python"), "-c", PDF_CHECK], cwd=app, env=env,
                              capture_output=True, text=True)
         check(pdf.returncode == 0, "PDF with the DejaVu font" + (", no network" if no_net else ""), pdf.stderr[-1500:])
     finally:
