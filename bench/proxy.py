@@ -275,6 +275,7 @@ def serve(n: int, port: int, restart: bool, check_every: float = 5.0) -> int:
         return 0
     finally:
         farm.stop()
+        farm.cleanup()  # its temporary folder: configuration, logs, request bodies
         print("stopped nginx and the replicas", flush=True)
 
 
