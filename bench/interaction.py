@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -151,7 +152,8 @@ def run_interactions(repeat: int = 5, *, chromium: str | None = None) -> list[di
 
 
 def print_rows(rows: list[dict]) -> None:
-    print(f"Click until settled, headless Chromium (median; settled = no DOM change for {QUIET_MS} ms, not counted)")
+    print(f"Click until settled, headless Chromium (median; settled = no DOM change for {QUIET_MS} ms, not counted;"
+          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work on the machine slows both pages)")
     print(f"  {'interaction':<42} {'app ms':>7} {'1-widget ms':>11} {'ratio':>6}   target")
     for r in rows:
         if "skipped" in r:

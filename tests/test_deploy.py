@@ -178,3 +178,37 @@ def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
             assert healthy in farm.routes()[v.cookies["rx_route"]]
     finally:
         farm.restart_replica(1)
+
+
+@pytest.mark.browser
+def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, tmp_path, artifacts):
+    """Every page renders with no Content-Security-Policy violation, and the file uploader works."""
+    from playwright.sync_api import expect
+
+    from tests.test_browser_dashboard import settle
+
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: console.append(str(e)))
+    for path, heading in (("", "Pharmacy technician settings"), ("compare?settings=retail,nuclear", "Compare"),
+                          ("quiz", "Which setting fits you"), ("about", "About the data")):
+        page.goto(f"{farm.url}/{path}")
+        settle(page)
+        expect(page.get_by_role("heading", name=re.compile(heading, re.IGNORECASE)).first).to_be_visible(timeout=60_000)
+    page.goto(f"{farm.url}/compare?settings=retail,nuclear")
+    settle(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=60_000)
+    page.screenshot(path=str(artifacts / "deploy-compare-through-proxy.png"))
+
+    page.goto(farm.url)
+    settle(page)
+    page.get_by_text("Add a local setting for this session").click()
+    profile = tmp_path / "local-clinic.yaml"  # the file is named after its id
+    profile.write_bytes(PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
+                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(profile))
+    settle(page)
+    page.screenshot(path=str(artifacts / "deploy-upload-through-proxy.png"))
+    expect(page.get_by_text(re.compile("Added for this session: Local clinic pharmacy"))).to_be_visible(timeout=30_000)
+    violations = [m for m in console if "Content Security Policy" in m or "Refused to" in m]
+    assert violations == []
