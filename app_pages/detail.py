@@ -3,10 +3,11 @@
 import streamlit as st
 
 from analysis.loading.frames import FACT_LABELS
-from analysis.links.settings import parse_setting
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from analysis.presentation.facts import industry_mapping
+from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import drop_unknown_params, fact_markdown, new_link_values, safe, show_notices, write_link
+from ui.widgets import fact_markdown, safe, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -14,21 +15,18 @@ credentials = result.catalogs.credentials
 by_id = result.by_id()
 ids = list(frames.settings["id"])  # display order, as on the Overview
 
-notices = drop_unknown_params(["setting"])
-raw = new_link_values("setting")
-if raw:
-    chosen, more = parse_setting(raw, ids)
-    notices += more
-    if chosen:
-        st.session_state["detail_id"] = chosen
+links = PageLinks("detail")
+linked = links.read("setting", known=ids)
+if linked:
+    st.session_state["detail_id"] = linked
 if st.session_state.get("detail_id") not in by_id:
     st.session_state["detail_id"] = ids[0]
 
-show_notices(notices)
+show_notices(links.notices)
 show_skipped(result)
 setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, key="detail_id",
                           persist_state="session")
-write_link("setting", setting_id)
+links.write("setting", setting_id)
 p = by_id[setting_id]
 
 st.title(safe(p.name))
@@ -46,9 +44,9 @@ with left:
 with right:
     st.subheader("Pay and jobs")
     ind = p.bls_industry
-    st.caption(f"Figures describe the BLS industry **{safe(ind.title)}** (NAICS {safe(ind.naics)}), "
-               f"mapping confidence: **{ind.confidence}**. {safe(ind.note)}")
-    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()))
+    st.caption(safe(industry_mapping(ind)))
+    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()
+                          if getattr(p.facts, key) is not None))
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))

@@ -1,120 +1,254 @@
-"""Credential pathways: which credentials each setting asks for, and a plan from where you are."""
+"""Credential pathways: where you stand, a plan toward a setting, where else is within reach, what each credential takes."""
 
 import streamlit as st
 
+from analysis.pathways import (
+    DEFAULT_HOURS_PER_WEEK,
+    Person,
+    fact_text,
+    national_pay,
+    plan,
+    program_label,
+    renewal_schedule,
+    state_caveat,
+    tickable_programs,
+    where_next,
+)
+from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.presentation import figures
-from analysis.links.plan import decode_plan, encode_plan
 from analysis.presentation.facts import citation
-from analysis.pathways import PROGRAM_LABELS, PROGRAMS, Person, fact_text, plan, renewal_obligations, state_caveat
+from ui.links import PageLinks
 from ui.state import current, show_skipped
-from ui.widgets import drop_unknown_params, font_size, fact_markdown, new_link_values, render_chart, safe, show_notices, write_link
+from ui.widgets import fact_markdown, font_size, render_chart, show_notices
+from ui.widgets import safe as _safe
+
+
+def safe(text: str) -> str:
+    """Text shown as text; dollar signs too, so two amounts on a line never turn into LaTeX."""
+    return _safe(text).replace("$", "\\$")
+
 
 result, frames = current()
+catalogs = result.catalogs
 by_id = result.by_id()
 ids = list(frames.settings["id"])
-creds = result.catalogs.credentials
-sources = result.catalogs.sources
+creds = catalogs.credentials
+sources = catalogs.sources
+programs = tickable_programs(catalogs)
+# Programs a route accepts while the person is still enrolled (the CSPT's sterile compounding program).
+enrollable = [p for p in programs if any(getattr(c, "education", None) == p and getattr(c, "enrolled_counts", False)
+                                         for cred in creds.values() for r in cred.requires.any_of for c in r.all_of)]
 
 # A shared link (?plan=...) fills in the planner; whatever is invalid is dropped with a notice.
-notices = drop_unknown_params(["plan"])
-raw = new_link_values("plan")
-if raw:
-    state, more = decode_plan(raw[-1], ids, list(creds), list(PROGRAMS))
-    notices += more
-    for key, widget in [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "held_credentials"),
-                        ("programs", "plan_programs"), ("years", "plan_years"), ("sterile", "plan_sterile"),
-                        ("diploma", "plan_diploma")]:
+WIDGETS = [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "held_credentials"),
+           ("programs", "plan_programs"), ("enrolled", "plan_enrolled"), ("goals", "plan_goals"),
+           ("years", "plan_years"), ("sterile", "plan_sterile"), ("hours_per_week", "plan_hours"),
+           ("gap", "plan_gap"), ("diploma", "plan_diploma"), ("helpful", "plan_helpful")]
+links = PageLinks("pathways")
+state = links.read("plan", settings=ids, credentials=creds, programs=programs)
+if state:
+    for key, widget in WIDGETS:
         if key in state:
             st.session_state[widget] = sorted(state[key]) if isinstance(state[key], set) else state[key]
 
+# On a narrow screen the ten-column credential grid becomes a list per setting (and back on a wide one).
+st.html("""<style>
+  .st-key-credential_list { display: none; }
+  @media (max-width: 640px) {
+    .st-key-credential_grid { display: none; }
+    .st-key-credential_list { display: block; }
+  }
+</style>""")
+
 st.title("Credential pathways")
-st.caption("Which credentials each setting asks for, what each one takes, and the order to earn them in.")
-show_notices(notices)
+st.caption("Which settings are within reach from where you are, the steps toward one, and what each credential takes.")
+show_notices(links.notices)
 show_skipped(result)
 
-tab_map, tab_plan, tab_renew = st.tabs(["Credential map", "Plan my next steps", "Keep them active"])
-
-with tab_map:
-    names = {i: by_id[i].short_name for i in ids}
-    render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
-    st.subheader("What each credential takes")
-    for cred in creds.values():
-        with st.expander(f"{safe(cred.name)} · {safe(cred.issuer)}"):
-            st.markdown(safe(cred.summary))
-            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
-                ("Who can apply", cred.eligibility), ("First-time fee", cred.facts.initial_fee), ("Exam", cred.facts.exam),
-                ("Renewal cycle", cred.facts.renewal_cycle_years), ("Continuing education per cycle", cred.facts.ce_hours_per_cycle),
-                ("Renewal fee", cred.facts.renewal_fee)]))
-
-with tab_plan:
-    left, right = st.columns(2)
-    with left:
-        stage = st.radio("Where are you now?", ["student", "working"], horizontal=True, key="plan_stage",
+with st.container(border=True):
+    st.markdown("**About you** (used by every tab)")
+    col1, col2, col3, col4 = st.columns([3, 3, 4, 2])
+    with col1:
+        stage = st.radio("Where are you now?", ["student", "working"], key="plan_stage",
                          format_func={"student": "Student or new to pharmacy", "working": "Working as a technician"}.get,
                          persist_state="session")
+    with col2:
         setting = None
         if stage == "working":
             setting = st.selectbox("Your current setting", ids, format_func=lambda i: by_id[i].name, key="plan_from",
-                                   persist_state="session")
+                                   index=ids.index("retail") if "retail" in ids else 0, persist_state="session")
+    with col3:
         held = set(st.multiselect("Credentials you hold", list(creds), format_func=lambda c: creds[c].name,
                                   key="held_credentials", persist_state="session"))
-        programs = set(st.multiselect("Programs you have completed", list(PROGRAMS), format_func=PROGRAM_LABELS.get,
-                                      key="plan_programs", persist_state="session"))
-    with right:
-        years = st.number_input("Years working as a technician (full time)", 0.0, 50.0, step=0.5, key="plan_years",
+    with col4:
+        years = st.number_input("Years as a technician", 0.0, 50.0, step=0.5, key="plan_years",
                                 persist_state="session")
-        sterile = st.number_input("Of those, years in sterile compounding (IV room)", 0.0, 50.0, step=0.5,
-                                  key="plan_sterile", persist_state="session")
-        diploma = st.checkbox("I have a high school diploma or GED", value=True, key="plan_diploma", persist_state="session")
-        target = st.selectbox("The setting you want", ids, format_func=lambda i: by_id[i].name, key="plan_to",
-                              index=ids.index("hospital") if "hospital" in ids else 0, persist_state="session")
+    st.session_state.setdefault("plan_hours", DEFAULT_HOURS_PER_WEEK)
+    # The label carries the current values, so nothing that changes the answer is hidden when it is closed.
+    now = (f"{st.session_state.get('plan_hours', DEFAULT_HOURS_PER_WEEK):g} hours a week, "
+           f"{st.session_state.get('plan_sterile', 0.0):g} years sterile compounding, "
+           f"{len(st.session_state.get('plan_programs') or [])} programs completed"
+           + ("" if st.session_state.get("plan_diploma", True) else ", no diploma"))
+    with st.expander(f"More about you: {now}"):
+        col1, col2, col3 = st.columns(3)
+        with col1:
+            sterile = st.number_input("Of your years, years in sterile compounding (IV room)", 0.0, 50.0, step=0.5,
+                                      key="plan_sterile", persist_state="session")
+            hours = st.number_input("Hours a week you work(ed)", 1.0, 80.0, step=1.0, key="plan_hours",
+                                    persist_state="session",
+                                    help="Hour-based routes (PTCB's 500 hours, NHA's 1,200) count years at this many "
+                                         "hours a week. The CSPT asks for full-time work (at least 30 hours a week).")
+        with col2:
+            gap = st.number_input("Years since you last worked as a technician (0 if working now)", 0.0, 50.0,
+                                  step=0.5, key="plan_gap", persist_state="session",
+                                  help="Some rules count only work in the last few years (CSPT and CPhT-Adv: 8; NHA: 3).")
+            diploma = st.checkbox("I have a high school diploma or GED", value=True, key="plan_diploma",
+                                  persist_state="session")
+        with col3:
+            done = set(st.multiselect("Programs you have completed", programs,
+                                      format_func=lambda p: program_label(p, catalogs), key="plan_programs",
+                                      persist_state="session"))
+            enrolled = set(st.multiselect("Programs you are enrolled in now", enrollable,
+                                          format_func=lambda p: program_label(p, catalogs), key="plan_enrolled",
+                                          persist_state="session",
+                                          help="Only programs a rule accepts while you are still enrolled.")
+                           ) if enrollable else set()
     if sterile > years:
         st.info("Sterile compounding years are part of your years as a technician, so they are counted as both.")
-    person = Person(stage=stage, setting_id=setting, held=held, years_experience=max(years, sterile),
-                    sterile_years=sterile, completed_programs=programs, hs_diploma=diploma)
-    write_link("plan", encode_plan({"stage": stage, "setting": setting, "target": target, "held": held,
-                                    "programs": programs, "years": years, "sterile": sterile, "diploma": diploma}))
 
-    p = plan(person, by_id[target], result.catalogs)
+person = Person(stage=stage, setting_id=setting, held=held, years_experience=max(years, sterile), sterile_years=sterile,
+                completed_programs=done, hs_diploma=diploma, hours_per_week=hours, enrolled_programs=enrolled,
+                years_since_last_worked=gap)
+
+tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
+    ["Where can I go from here?", "Plan toward a setting", "Credentials at a glance", "Keep them active"])
+
+with tab_plan:
+    left, right = st.columns([2, 3])
+    with left:
+        target = st.selectbox("The setting you want", ids, format_func=lambda i: by_id[i].name, key="plan_to",
+                              index=ids.index("hospital") if "hospital" in ids else 0, persist_state="session")
+    with right:
+        goals = set(st.multiselect("Also aim for (optional)", [c for c in creds if c not in held],
+                                   format_func=lambda c: creds[c].name, key="plan_goals", persist_state="session",
+                                   placeholder="e.g. PTCB Advanced Certified Pharmacy Technician"))
+        helpful = st.checkbox("Include credentials the setting lists as helpful", key="plan_helpful",
+                              persist_state="session")
+    links.write("plan", {"stage": stage, "setting": setting, "target": target, "held": held, "programs": done,
+                         "enrolled": enrolled, "goals": goals, "years": years, "sterile": sterile,
+                         "hours_per_week": hours, "gap": gap, "diploma": diploma, "helpful": helpful})
+
+    p = plan(person, by_id[target], catalogs, include_helpful=helpful, goals=goals, current=by_id.get(setting or ""))
     st.subheader(f"Your steps toward {safe(p.target_name)}")
-    if p.already_held:
-        st.markdown("Already done: " + safe(", ".join(creds[c].short_name for c in p.already_held)))
-    if not p.steps:
-        st.success("You already hold every credential this setting requires, commonly requires or prefers.")
+    if p.meets_setting:
+        st.success(safe(p.summary))
+    else:
+        st.markdown(safe(p.summary))
+    met = [creds[c].short_name for c in p.already_held] + [f"{creds[c].short_name} (you hold an accepted alternative)"
+                                                          for c in p.covered]
+    if met:
+        st.markdown("Already met: " + safe(", ".join(met)))
+    if p.choices:
+        st.markdown("**How this plan was chosen**\n" + "\n".join(f"- {safe(c)}" for c in p.choices))
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
         status = ":green-badge[You can apply now]" if step.eligibility.eligible else ":orange-badge[Not yet eligible]"
         with st.container(border=True):
-            st.markdown(f"**Step {n}: {safe(cred.name)}** — {safe(step.why)} · {status}")
+            name = " or ".join([cred.name] + [o.credential.name for o in step.alternatives])
+            st.markdown(f"**Step {n}: {safe(name)}** — {safe(step.why)} · {status}")
+            if step.route and step.route_reason:  # only where the planner had a reason to prefer one route
+                st.markdown(f"Route: {safe(step.route)} ({safe(step.route_reason)})")
             if not step.eligibility.eligible:
                 st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
-            st.markdown(fact_markdown("Fee", step.fee, sources) + "  \n"
+            fees = [fact_markdown(f"Fee ({cred.short_name})" if step.alternatives else "Fee", step.fee, sources)]
+            fees += [fact_markdown(f"Fee ({o.credential.short_name}, instead)", o.fee, sources) for o in step.alternatives]
+            st.markdown("  \n".join(fees) + "  \n"
                         + f"Renewal: {safe(fact_text(step.renewal.cycle_years))}, CE {safe(fact_text(step.renewal.ce_hours))}, "
                         f"fee {safe(fact_text(step.renewal.fee))} — {safe(citation(step.renewal.fee, sources))}")
             st.caption("Rough timeline: " + safe(step.time_note))
             for caveat in step.eligibility.caveats:
                 st.caption(safe(caveat))
     if p.steps:
+        periods = ", ".join(sorted(set(p.total_initial_fees.periods)))
         st.markdown(f"**First-time fees in total:** {safe(p.total_initial_fees.text)}"
-                    + (f" (fee periods: {safe(', '.join(sorted(set(p.total_initial_fees.periods))))})" if p.total_initial_fees.periods else ""))
+                    + (f" (the sum of the fees shown in the steps; fee periods: {safe(periods)})" if periods else ""))
+    if p.renewal_plan and p.renewal_plan.renewals:
+        st.markdown(f"**Keeping everything active once held:** {safe(p.renewal_plan.text)}")
+        for rule in p.renewal_plan.rules:
+            st.caption(safe(f"{rule.value} — {citation(rule, sources)}"))
     if p.roles:
         st.subheader(f"Roles you could grow into in {safe(by_id[target].short_name)}")
         st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.roles], hide_index=True, width="stretch")
-    st.caption("Steps come from PTCB's and NHA's published eligibility rules (see the Credential map tab for sources). "
-               "Time notes say only what is still missing; no time-to-earn figure is published.")
+    st.caption("Steps come from PTCB's and NHA's published eligibility rules (sources on the “Credentials at a glance” "
+               "tab). Time notes say only what is still missing; no time-to-earn figure is published.")
+
+with tab_reach:
+    reach = where_next(person, [by_id[i] for i in ids], catalogs, national_pay(frames.settings))
+    here = by_id[setting].name if setting else "where you are now"
+    st.subheader(f"From {safe(here)}: every other setting, closest first")
+    rows = []
+    for r in reach:
+        rows.append({
+            "Setting": r.name,
+            "Within reach": "already met" if not r.plan.steps else ("apply now" if r.within_reach else "not yet"),
+            "Missing": ", ".join(r.missing) or "nothing",
+            "First-time fees": r.cost.text if r.plan.steps else "$0",
+            "Rough time": r.time_text,
+            "Median pay (national)": r.pay.text,
+            "Pay difference": (f"{'+' if r.pay_difference >= 0 else '−'}${abs(r.pay_difference):,.0f} a year"
+                               if r.pay_difference is not None else "—"),
+            "Already met": ", ".join(r.met) or "—",
+        })
+    st.dataframe(rows, hide_index=True, width="stretch")
+    st.caption("Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
+               "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the longest "
+               "gap still to close (steps run side by side) and leaves out exam preparation, which has no published "
+               "figure. Pay is the BLS median annual wage for the industry each setting maps to (period beside each "
+               "figure); the difference is against your current setting's figure and is blank where either is "
+               "unpublished. Pay for a particular place is not shown here.")
+
+with tab_glance:
+    st.subheader("What each credential costs and takes")
+    st.dataframe(credential_rows(catalogs), hide_index=True, width="stretch")
+    st.subheader("Training programs")
+    st.dataframe(program_rows(catalogs), hide_index=True, width="stretch")
+    st.caption("Fees and lengths as published, with their periods; sources in the details below.")
+    st.subheader("Which settings ask for which credential")
+    with st.container(key="credential_grid"):
+        names = {i: by_id[i].short_name for i in ids}
+        render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
+    with st.container(key="credential_list"):
+        for name, groups in setting_lists([by_id[i] for i in ids], catalogs):
+            st.markdown(f"**{safe(name)}**  \n" + "  \n".join(f"{safe(rel)}: {safe(', '.join(items))}"
+                                                          for rel, items in groups))
+    st.subheader("Sources and details")
+    for cred in creds.values():
+        with st.expander(f"{safe(cred.name)} · {safe(cred.issuer)}"):
+            st.markdown(safe(cred.summary))
+            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
+                ("Who can apply", cred.eligibility), ("First-time fee", cred.facts.initial_fee), ("Exam", cred.facts.exam),
+                ("Renewal cycle", cred.facts.renewal_cycle_years), ("Continuing education per cycle", cred.facts.ce_hours_per_cycle),
+                ("Renewal fee", cred.facts.renewal_fee)] + [("Renewing with others", rule) for rule in cred.renewal_rules]))
 
 with tab_renew:
-    held_now = set(st.session_state.get("held_credentials") or [])
-    if not held_now:
-        st.info("Pick the credentials you hold on the “Plan my next steps” tab to see what keeps them active.")
-    for r in renewal_obligations(held_now, result.catalogs):
+    if not held:
+        st.info("Pick the credentials you hold under “About you” to see what keeps them active.")
+    schedule = renewal_schedule(held, catalogs)
+    if schedule.renewals:
+        st.markdown(f"**In total:** {safe(schedule.text)}")
+        st.dataframe([{"Year": e.year, "Renew": e.short_name,
+                       "Fee": f"${e.fee:,.0f}" if e.fee is not None else "no published figure", "Note": e.note}
+                      for e in schedule.events], hide_index=True, width="stretch")
+    for r in schedule.renewals:
         with st.container(border=True):
             st.markdown(f"**{safe(r.short_name)}**")
             st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
                 ("Renew every", r.cycle_years), ("Continuing education", r.ce_hours), ("Renewal fee", r.fee)]
                 + [(req.label, req) for req in r.requirements]))
+            for note in r.notes:
+                st.caption(safe(note))
 
-caveat = state_caveat(result.catalogs)
+caveat = state_caveat(catalogs)
 st.subheader("Your state's rules come first")
 st.markdown(safe(caveat.summary))
 st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in caveat.facts))

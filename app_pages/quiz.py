@@ -3,13 +3,13 @@
 import streamlit as st
 
 from analysis.presentation import figures
-from analysis.links.answers import decode_answers, encode_answers
-from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
+from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
+from ui.links import PageLinks, link_to
+from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped
-from ui.session_bar import NOTHING_KEPT
-from ui.widgets import drop_unknown_params, font_size, new_link_values, render_chart, safe, show_notices, write_link
+from ui.widgets import font_size, render_chart, safe, show_notices
 
 result, frames = current()
 quiz, values = current_quiz()
@@ -17,20 +17,19 @@ by_id = result.by_id()
 names = {p.id: p.name for p in result.profiles}
 
 # A shared link (?answers=...) fills in the answers it carries; whatever is invalid is dropped with a notice.
-notices = drop_unknown_params(["answers"])
-raw = new_link_values("answers")
-if raw:
-    answers, weights, more = decode_answers(raw[-1], quiz)
-    notices += (["The link repeats “answers”; only its last value was used."] if len(raw) > 1 else []) + more
+links = PageLinks("quiz")
+linked = links.read("answers", quiz=quiz)
+if linked is not None:
+    answers, weights = linked
     for q in quiz.questions:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
         st.session_state[f"w_{q.id}"] = weights.get(q.id, q.default_weight)
-    notices.append("Answers filled in from the link. Change any of them below; the link is not updated unless you "
+    links.notices.append("Answers filled in from the link. Change any of them below; the link is not updated unless you "
                    "choose to share.")
 
 st.title("Which setting fits you?")
 st.caption(f"{len(quiz.questions)} short questions, about five minutes. Skip any you have no view on.")
-show_notices(notices)
+show_notices(links.notices)
 show_skipped(result)
 
 with st.expander("How this works"):
@@ -100,7 +99,7 @@ for rank, r in enumerate(outcome.ranking, start=1):
             hide_index=True, width="stretch",
         )
         st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
-        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params={"setting": r.setting_id})
+        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
 if dismissed:
     st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
 
@@ -115,7 +114,7 @@ if missing:
 else:
     st.markdown("You hold every credential this setting requires or prefers.")
 st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon=":material/arrow_forward:",
-             query_params={"setting": top.setting_id})
+             query_params=link_to("setting", top.setting_id))
 
 st.subheader("Take-home summary")
 st.caption("One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and sources. "
@@ -153,7 +152,6 @@ share = st.checkbox("Put my answers in this page's link", key="quiz_share",
                     help="Then you can copy the address bar to come back later or send it to someone.")
 if share:
     st.warning("The link now contains your answers. Anyone you send it to can see them.")
-    write_link("answers", encode_answers(answers, weights, quiz))
-elif "answers" in st.query_params:
-    del st.query_params["answers"]
-    st.session_state.pop("_url_answers", None)
+    links.write("answers", (answers, weights), quiz=quiz)
+else:
+    links.forget("answers")

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.load import Server
+from bench.server import Server
 
 TARGET_RATIO = 1.5
 QUIET_MS = 400  # no DOM change for this long (and no script running) = settled

@@ -27,17 +27,15 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from bench.server import Server, free_port  # noqa: F401 - free_port: also importable from here, as before
 from bench.ws_client import StreamlitTab
 
 TARGET_RUNS_PER_S = 20.0  # on 2 cores
@@ -48,12 +46,6 @@ SETTLE = 1.0  # seconds between the end of a step and the memory reading
 
 
 # ---------------------------------------------------------------- the server process
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _descendants(pid: int) -> list[int]:
@@ -111,84 +103,6 @@ def machine_busy_seconds() -> float:
         return 0.0
     idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-class Server:
-    """`python -m streamlit run SCRIPT` on 127.0.0.1:free port; a context manager that always stops it."""
-
-    def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
-                 extra_args: list[str] | None = None, start_timeout: float = 90.0, port: int = 0) -> None:
-        self.script, self.cwd, self.start_timeout = str(script), Path(cwd), start_timeout
-        self.fixed_port = port  # 0: a free port on every start
-        self.env = {**os.environ, **(env or {})}
-        self.extra_args = list(extra_args or [])
-        self.port = 0
-        self.proc: subprocess.Popen | None = None
-        self.log_path: Path | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def start(self) -> "Server":
-        self.port = self.fixed_port or free_port()
-        fd, name = tempfile.mkstemp(prefix="streamlit-load-", suffix=".log")
-        self.log_path = Path(name)
-        with os.fdopen(fd, "w") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
-                 "--server.address", "127.0.0.1", "--server.port", str(self.port),
-                 "--browser.gatherUsageStats", "false", *self.extra_args],
-                cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        log_tail = self.log_tail()
-        self.stop()
-        raise RuntimeError(f"streamlit did not become healthy on {self.url}:\n{log_tail}")
-
-    def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except (OSError, AttributeError):
-            return ""
-
-    def log_problems(self) -> list[str]:
-        """Lines of the server log that look like trouble (tracebacks, errors, warnings)."""
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except (OSError, AttributeError):
-            return []
-        keys = ("Traceback", "Error", "ERROR", "WARNING", "Exception")
-        return [line for line in text.splitlines() if any(k in line for k in keys)][:20]
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-
-    def __enter__(self) -> "Server":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-        if exc[0] is None and self.log_path is not None:
-            self.log_path.unlink(missing_ok=True)
 
 
 def _raise_interrupt(*_) -> None:
@@ -373,7 +287,7 @@ async def _soak(server: Server, sessions: int, seconds: float, page: str, sample
             while not done.is_set():
                 try:
                     await asyncio.wait_for(done.wait(), sample_every)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
                 samples.append({"t": round(time.perf_counter() - t0, 1), "rss_mb": rss_mb(server.pid),
                                 "runs": sum(t.runs for t in tabs)})

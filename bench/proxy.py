@@ -32,7 +32,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Self
 
-from bench.load import ROOT, Server, free_port
+from bench.server import ROOT, Server, free_port
 from bench.ws_client import StreamlitTab
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

@@ -25,12 +25,12 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import Self
 from urllib.parse import urlsplit
-
-from websockets.asyncio.client import connect
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
 
 STATUS_NAMES = {v: k for k, v in ForwardMsg.ScriptFinishedStatus.items()}
 
@@ -72,7 +72,7 @@ class StreamlitTab:
         self.runs = 0
         self.errors: list[str] = []
 
-    async def __aenter__(self) -> "StreamlitTab":
+    async def __aenter__(self) -> Self:
         await self.connect()
         return self
 
@@ -92,7 +92,7 @@ class StreamlitTab:
             ws, self._ws = self._ws, None
             try:
                 await asyncio.wait_for(ws.close(), 5)
-            except (asyncio.TimeoutError, OSError):
+            except (TimeoutError, OSError):
                 pass
 
     def _rerun_msg(self) -> bytes:
@@ -131,9 +131,9 @@ class StreamlitTab:
                 break
             try:
                 data = await asyncio.wait_for(self._ws.recv(), left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
-            except Exception as exc:  # connection closed by the server
+            except Exception as exc:  # noqa: BLE001 - any failure here means the connection is gone
                 result.errors.append(f"connection lost: {type(exc).__name__}: {exc}")
                 break
             result.messages += 1

@@ -1,19 +1,16 @@
-"""Shared fixtures: a real Streamlit server on a free loopback port, and Debian's Chromium for Playwright."""
+"""Shared fixtures: the app on a real loopback server (bench/server.py, the benchmarks' launcher too), and Debian's
+Chromium for Playwright."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from bench.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -26,9 +23,11 @@ CHROMIUM_ARGS = [
 
 # CI replays the same examples every run (a red CI must mean a change broke something); on a
 # developer's machine hypothesis keeps exploring new examples and remembers failures in .hypothesis/.
-settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# No per-example deadline anywhere: speed is the benchmark's job, and a busy 2-core machine would turn
+# a deadline into a flaky failure that says nothing about behaviour.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_configure(config):
@@ -58,49 +57,11 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 720}, "accept_downloads": True}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def streamlit_server(env: dict | None = None, log_name: str = "server.log"):
-    """`streamlit run app.py` on a free 127.0.0.1 port, healthy before use, stopped after."""
-    port = _free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / log_name
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("streamlit did not become healthy; see " + str(log))
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 @pytest.fixture(scope="session")
 def app_server():
-    with streamlit_server() as url:
-        yield url
+    """The app on a real server for the browser tests; its log is kept in test-artifacts/server.log."""
+    with Server("app.py", log_path=ARTIFACTS / "server.log") as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,26 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.loading.loader import load_profiles
+from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
+from analysis.presentation.facts import format_value
 from tests.apptest_helpers import open_page
 
 APP = str(ROOT / "app.py")
-PROFILES = load_profiles().by_id()
+LOADED = load_profiles()
+PROFILES = LOADED.by_id()
+NATIONAL = LOADED.catalogs.national
+CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
+NEAREST = "Median of the nearest industry (loose fit)"
+
+
+def median(setting_id: str):
+    return PROFILES[setting_id].facts.median_wage_annual
+
+
+def md_value(fact) -> str:
+    """A figure as the pages print it in Markdown (dollar signs escaped)."""
+    return format_value(fact).replace("$", "\\$")
 
 
 def run_page(page: str | None = None, **params: str) -> AppTest:
@@ -46,46 +61,57 @@ def all_compare_charts(at: AppTest) -> list[dict]:
 
 
 def test_overview_shows_national_context_and_every_setting():
-    at = run_page(**{})
+    at = run_page()
     labels = [m.label for m in at.metric]
     values = [m.value for m in at.metric]
-    assert "Median annual wage, all industries" in labels and "$43,460" in values
+    wage = NATIONAL.median_wage_annual
+    assert labels[0] == wage.label and values[0] == format_value(wage)
+    assert values[1:] == [format_value(NATIONAL.employment), format_value(NATIONAL.projected_growth),
+                          format_value(NATIONAL.openings_per_year)]
     text = markdown_text(at)
-    assert "May 2024" in text and "2023-33" in text  # periods beside the national figures
+    assert wage.period in text and NATIONAL.projected_growth.period in text  # periods beside the national figures
     for profile in PROFILES.values():
         assert profile.name in text
-    # Retail has a published median; long-term care has none and says so.
-    assert "Median pay: **\\$38,630** — May 2024" in text
-    assert text.count("no published figure") >= 1
+    # Each card: the median with "BLS OEWS, May 2025" and its industry; a loose fit says it is the nearest one.
+    for setting_id, profile in PROFILES.items():
+        fact = median(setting_id)
+        assert fact.value is not None, setting_id  # every bundled setting has a figure now
+        label = "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
+        assert f"{label}: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
+        assert profile.bls_industry.title in text, setting_id
+    assert "no published figure" not in text
     assert "Editorial" in text
 
 
 def test_compare_defaults_to_the_core_four_with_five_charts():
     at = run_page("compare")
-    assert at.multiselect(key="compare_ids").value == ["hospital", "retail", "long-term-care", "industry-pbm"]
+    assert at.multiselect(key="compare_ids").value == CORE_FOUR
     assert len(charts(at)) == 1  # only the open tab's chart is sent
     specs = all_compare_charts(at)
     assert len(specs) == 5
     pay = specs[0]["data"]
     names = {t["name"] for t in pay}
-    assert {"10th–90th percentile", "25th–75th percentile", "Median", "No published figure"} <= names
-    median = next(t for t in pay if t["name"] == "Median")
-    assert 49310 in median["x"] and 38630 in median["x"]  # hospital and retail medians
-    gap = next(t for t in pay if t["name"] == "No published figure")
-    assert PROFILES["long-term-care"].short_name in gap["y"]
+    assert {"10th–90th percentile", "25th–75th percentile", "Median", NEAREST} <= names
+    medians = next(t for t in pay if t["name"] == "Median")
+    published = [i for i in CORE_FOUR if median(i).value is not None]
+    close = [i for i in published if PROFILES[i].bls_industry.confidence != "low"]
+    assert sorted(medians["x"]) == sorted(median(i).value for i in close)
+    nearest = next(t for t in pay if t["name"] == NEAREST)  # long-term care: the nearest industry, labelled
+    assert sorted(nearest["y"]) == sorted(PROFILES[i].short_name for i in published if i not in close)
     ratings = specs[1]["data"]
-    assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in ["hospital", "retail", "long-term-care", "industry-pbm"]]
-    assert all(len(t["customdata"]) == 10 for t in ratings)  # a reason for every bar
+    assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in CORE_FOUR]
+    assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
     # Every chart travels with a summary, a sources caption and its data table (built when opened).
     assert sum("In short:" in m.value for m in at.markdown) == 1
-    assert any("May 2024" in c.value for c in at.caption)
+    assert any(median("hospital").period in c.value for c in at.caption)
     assert len(at.dataframe) == 1  # the differences table; chart data tables wait until opened
     at.session_state["pay_chart_data"] = True
     at.run()
     table = next(e for e in at.expander if e.label == "Data behind this chart").dataframe[0].value
-    assert {"value", "period", "source"} <= set(table.columns) and 38630 in set(table["value"])
+    assert {"value", "period", "source"} <= set(table.columns)
+    assert {median(i).value for i in published} <= set(table["value"])
 
 
 def test_compare_changes_with_the_selection_and_hourly_switch():
@@ -93,11 +119,13 @@ def test_compare_changes_with_the_selection_and_hourly_switch():
     at.multiselect(key="compare_ids").set_value(["nuclear", "federal-va"]).run()
     assert at.query_params["settings"] == "nuclear,federal-va"
     pay = charts(at)[0]["data"]
-    median = next(t for t in pay if t["name"] == "Median")
-    assert median["x"] == [60430]
+    annual = next(t for t in pay if t["name"] == "Median")
+    expected = [median("federal-va").value]  # nuclear is drawn as the nearest industry's median instead
+    assert sorted(annual["x"]) == sorted(expected)
+    assert next(t for t in pay if t["name"] == NEAREST)["x"] == [median("nuclear").value]
     at.segmented_control(key="pay_unit").set_value("hourly").run()
-    median = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
-    assert median["x"][0] == pytest.approx(60430 / 2080)
+    hourly = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
+    assert sorted(hourly["x"]) == pytest.approx(sorted(v / 2080 for v in expected))
 
 
 def test_compare_asks_for_two_settings():
@@ -137,16 +165,25 @@ def test_detail_shows_the_whole_profile_with_sources():
     text = markdown_text(at)
     profile = PROFILES["federal-va"]
     assert profile.name in [t.value for t in at.title]
-    assert "\\$60,430" in text and "May 2024" in text
+    fact = median("federal-va")
+    assert f"{md_value(fact)}** — BLS OEWS, {fact.period} · Federal Executive Branch" in text
     for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
-    assert "https://www.usajobs.gov/GetJob/ViewDetails/344652100" in text
+    for source_id in profile.sources:
+        assert f"]({LOADED.catalogs.sources[source_id].url})" in text
     assert at.query_params["setting"] == "federal-va"
 
 
 def test_detail_bad_link_falls_back_with_a_notice():
     at = run_page("detail", setting="../../etc/passwd")
-    assert at.selectbox(key="detail_id").value in PROFILES
+    shown = at.selectbox(key="detail_id")
+    assert shown.index == 0 and PROFILES[shown.value].name in [t.value for t in at.title]  # the first setting
+    assert any("unknown setting" in i.value for i in at.info)
+    # A bad link after a good one keeps the setting being shown, rather than jumping back to the first.
+    at = run_page("detail", setting="federal-va")
+    at.query_params["setting"] = "nope"
+    at.run()
+    assert at.selectbox(key="detail_id").value == "federal-va"
     assert any("unknown setting" in i.value for i in at.info)
 
 
@@ -181,4 +218,24 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     skipped = [e for e in at.expander if "skipped" in e.label]
     assert skipped and "broken.yaml" in skipped[0].label
     assert "malformed YAML" in "\n".join(t.value for t in at.text)
-    assert PROFILES["hospital"].name in markdown_text(at)
+    text = markdown_text(at)
+    assert all(p.name in text for p in PROFILES.values()), "every valid profile still shows"
+
+
+def test_an_upload_may_not_reuse_a_bundled_setting_id():
+    from analysis.paths import PROFILES_DIR
+
+    text = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
+    at = run_page()
+    at.file_uploader(key="custom_upload").upload("hospital.yaml", text.encode(), "application/x-yaml").run()
+    assert not at.exception
+    assert any("hospital" in e.value and "already" in e.value for e in at.error), [e.value for e in at.error]
+    assert "custom_profiles" not in at.session_state or not at.session_state["custom_profiles"]
+    assert markdown_text(at).count(PROFILES["hospital"].name) == 1  # the bundled card only
+    # The same profile under an id (and names) of its own is accepted and shown beside the bundled one.
+    fresh = (text.replace("id: hospital\n", "id: riverside-hospital\n", 1)
+             .replace(f"name: {PROFILES['hospital'].name}\n", "name: Riverside Hospital\n", 1)
+             .replace(f"short_name: {PROFILES['hospital'].short_name}\n", "short_name: Riverside\n", 1))
+    at.file_uploader(key="custom_upload").upload("riverside-hospital.yaml", fresh.encode(), "application/x-yaml").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Riverside Hospital" in markdown_text(at)

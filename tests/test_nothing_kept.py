@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserType
 
-from tests.conftest import ROOT, streamlit_server
+from bench.server import ROOT, Server
 from tests.test_browser_dashboard import settle
 from tests.test_browser_session import quiz_to_pdf
 
@@ -62,10 +62,11 @@ def test_a_full_session_leaves_nothing_behind(browser_type: BrowserType, browser
     browser_env = own_folders(short_tmp / "browser")
     browser = browser_type.launch(**browser_type_launch_args, env={**os.environ, **browser_env})
     watched = [ROOT, Path(server_env["HOME"]), Path(server_env["TMPDIR"]), Path(browser_env["HOME"])]
+    log = ROOT / "test-artifacts" / "nothing-kept-server.log"
     try:
         page = browser.new_context(**browser_context_args).new_page()
-        with streamlit_server(env={"PYTHONDONTWRITEBYTECODE": "1", **server_env},
-                              log_name="nothing-kept-server.log") as url:
+        with Server("app.py", env={"PYTHONDONTWRITEBYTECODE": "1", **server_env}, log_path=log) as server:
+            url = server.url
             page.goto(url)
             settle(page)
             before = snapshot(*watched)
@@ -83,5 +84,4 @@ def test_a_full_session_leaves_nothing_behind(browser_type: BrowserType, browser
     changed = sorted(p for p in after if before.get(p) != after[p])
     assert changed == [], f"the session wrote: {changed[:10]}"
     assert not any(Path(server_env["TMPDIR"]).iterdir()), "the server left files in its temporary folder"
-    log = (ROOT / "test-artifacts" / "nothing-kept-server.log").read_text()
-    assert "Private Person" not in log
+    assert "Private Person" not in log.read_text()

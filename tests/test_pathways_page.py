@@ -1,4 +1,4 @@
-"""The credential pathways page under AppTest: map, planner, renewal view, link state."""
+"""The credential pathways page under AppTest: planner, where-next view, at-a-glance tables, renewals, link state."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from analysis.links.plan import decode_plan, encode_plan
-from analysis.paths import ROOT
+from analysis.loading.loader import load_profiles
 from tests.apptest_helpers import open_page
-
-APP = str(ROOT / "app.py")
 
 
 def open_pathways(**params: str) -> AppTest:
@@ -21,69 +19,122 @@ def steps(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if m.value.startswith("**Step ")]
 
 
-def test_credential_map_covers_every_setting_and_credential():
+def table(at: AppTest, first_column: str):
+    return next(df.value for df in at.dataframe if df.value.columns[0] == first_column)
+
+
+def retail_cpht(at: AppTest, years: float = 2.0) -> AppTest:
+    at.radio(key="plan_stage").set_value("working").run()
+    at.selectbox(key="plan_from").set_value("retail").run()
+    at.multiselect(key="held_credentials").set_value(["cpht"]).run()
+    at.number_input(key="plan_years").set_value(years).run()
+    return at
+
+
+def test_credentials_at_a_glance_without_expanders():
     at = open_pathways()
+    creds = table(at, "Credential")
+    assert len(creds) == 16 and "CPTEd" in set(creds["Credential"])
+    cpht = creds[creds["Credential"] == "CPhT"].iloc[0]
+    assert cpht["First-time fee"] == "$129 (PTCB refund policy (c. 2024-25))"
+    assert "500 hours of work" in cpht["Ways in"]
+    programs = table(at, "Program")
+    entry = programs[programs["Leads to"] == "CPhT"].iloc[0]
+    assert "8 weeks (standards effective 2019)" in entry["Length"] and "no published figure" in entry["Cost"]
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    assert len(heat["x"]) == 10 and "CPhT" in heat["y"]
-    labels = [e.label for e in at.expander if "PTCB" in e.label or "NHA" in e.label]
-    assert len(labels) == 15
-    text = "\n".join(m.value for m in at.markdown)
-    assert "First-time fee: **\\$129**" in text  # CPhT, with its period next to it
-    assert "PTCB refund policy (c. 2024-25)" in text
+    assert len(heat["x"]) == len(load_profiles().profiles) and "CPhT" in heat["y"]
+    # The list per setting that replaces the grid on a phone is rendered too (CSS picks one by width).
+    lists = [m.value for m in at.markdown if m.value.startswith("**Hospital (inpatient)**")]
+    assert lists and "Commonly required: CPhT" in lists[0]
 
 
-def test_student_to_hospital_starts_with_cpht():
+def test_student_to_retail_sees_one_either_or_step_with_both_fees():
     at = open_pathways()
     at.radio(key="plan_stage").set_value("student").run()
-    at.selectbox(key="plan_to").set_value("hospital").run()
+    at.selectbox(key="plan_to").set_value("retail").run()
     found = steps(at)
-    assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician**")
-    assert any("Sterile" in s and "Not yet eligible" in s for s in found)
-    assert any("First-time fees in total" in m.value for m in at.markdown)
+    assert len(found) == 1
+    assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician or NHA Certified Pharmacy Technician")
     text = "\n".join(m.value for m in at.markdown)
-    assert "Fee: **\\$129** — PTCB refund policy (c. 2024-25) · PTCB Help Center" in text  # fee with period and source
+    assert "Fee (CPhT): **\\$129**" in text and "Fee (ExCPT, instead): **no published figure**" in text
+    assert "**First-time fees in total:** \\$129 (the sum" in text
+    assert "plus ExCPT" not in text
+
+
+def test_retail_cpht_with_two_years_sees_what_is_within_reach():
+    at = retail_cpht(open_pathways())
+    reach = table(at, "Setting")
+    assert len(reach) == len(load_profiles().profiles) - 1 and "Retail / community pharmacy" not in set(reach["Setting"])
+    hospital = reach[reach["Setting"] == "Hospital (inpatient)"].iloc[0]
+    assert hospital["Missing"] == "CSPT" and hospital["First-time fees"] == "$199"
+    assert hospital["Rough time"].startswith("Roughly 12 months")
+    assert hospital["Within reach"] == "not yet" and reach.iloc[-1]["Setting"] == "Hospital (inpatient)"  # farthest last
+    clinic = reach[reach["Setting"] == "Ambulatory / outpatient clinic pharmacy"].iloc[0]
+    assert clinic["Within reach"] == "already met" and clinic["Already met"] == "CPhT"
+    assert "(national, May" in clinic["Median pay (national)"] and clinic["Pay difference"].endswith("a year")
+
+
+def test_retail_cpht_planning_hospital_and_cpht_adv():
+    at = retail_cpht(open_pathways(), years=4.0)
+    at.selectbox(key="plan_to").set_value("hospital").run()
+    assert steps(at)[0].startswith("**Step 1: PTCB Certified Compounded Sterile Preparation Technician**")
+    at.multiselect(key="plan_goals").set_value(["cpht-adv"]).run()
+    found = steps(at)
+    assert found[-1].startswith(f"**Step {len(found)}: PTCB Advanced Certified Pharmacy Technician**")
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**First-time fees in total:** \\$466" in text
+    assert "chose the three certificates plus CSPT route" in text
+    assert "Keeping everything active once held:" in text and "\\$75 in renewal fees" in text
+
+
+def test_you_already_meet_it_is_said_plainly():
+    at = retail_cpht(open_pathways())
+    at.selectbox(key="plan_to").set_value("ambulatory-clinic").run()
+    assert any(s.value.startswith("You already meet what Ambulatory") for s in at.success)
+    assert steps(at) == []
+
+
+def test_renewals_tab_applies_the_cspt_with_cpht_rule():
+    at = open_pathways()
+    at.multiselect(key="held_credentials").set_value(["cpht", "cspt"]).run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Over 2 years: \\$75 in renewal fees" in text
+    events = table(at, "Year")
+    assert list(events["Fee"]) == ["$20", "$55", "$0"]
     # The state caveat, with its dated figures.
     assert "Your state's rules come first" in [h.value for h in at.subheader]
     assert "**44 jurisdictions of 51**" in text and "March 2017" in text
 
 
-def test_retail_cpht_moving_to_the_iv_room_is_told_what_is_missing():
-    at = open_pathways()
-    at.radio(key="plan_stage").set_value("working").run()
-    at.selectbox(key="plan_from").set_value("retail").run()
-    at.multiselect(key="held_credentials").set_value(["cpht"]).run()
-    at.number_input(key="plan_years").set_value(2.0).run()
-    at.selectbox(key="plan_to").set_value("hospital").run()
-    found = steps(at)
-    assert found[0].startswith("**Step 1: PTCB Certified Compounded Sterile Preparation Technician**")
-    missing = "\n".join(m.value for m in at.markdown if m.value.startswith("What is missing"))
-    assert "sterile" in missing.lower()
-    renew = "\n".join(m.value for m in at.markdown if "Renew every" in m.value)
-    assert "Renew every: **2 years**" in renew and "Renewal fee: **\\$55**" in renew  # the CPhT they hold
-
-
 def test_planner_state_is_in_the_link_and_a_link_restores_it():
-    at = open_pathways()
-    at.radio(key="plan_stage").set_value("working").run()
-    at.multiselect(key="held_credentials").set_value(["cpht", "cspt"]).run()
-    at.number_input(key="plan_years").set_value(3.0).run()
+    at = retail_cpht(open_pathways(), years=3.0)
+    at.number_input(key="plan_hours").set_value(24.0).run()
+    at.multiselect(key="plan_goals").set_value(["cpht-adv"]).run()
+    at.checkbox(key="plan_helpful").check().run()
     link = at.query_params["plan"]
-    state, notices = decode_plan(link, ["hospital", "retail"], ["cpht", "cspt"], [])
-    assert notices == [] and state["held"] == {"cpht", "cspt"} and state["years"] == 3.0
+    state, notices = decode_plan(link, ["hospital", "retail"], ["cpht", "cpht-adv"], [])
+    assert notices == [] and state["held"] == {"cpht"} and state["years"] == 3.0
+    assert state["hours_per_week"] == 24.0 and state["goals"] == {"cpht-adv"} and state["helpful"] is True
     again = open_pathways(plan=link)
-    assert again.multiselect(key="held_credentials").value == ["cpht", "cspt"]
-    assert again.number_input(key="plan_years").value == 3.0
+    assert again.multiselect(key="held_credentials").value == ["cpht"]
+    assert again.number_input(key="plan_hours").value == 24.0
+    assert again.checkbox(key="plan_helpful").value is True
     assert steps(again) == steps(at)
+    assert table(again, "Setting").equals(table(at, "Setting"))
 
 
 def test_a_tampered_plan_link_is_ignored_with_a_notice():
-    at = open_pathways(plan="st.working~held.cpht+nope~yrs.-4~to.atlantis~zzz")
+    at = open_pathways(plan="st.working~held.cpht+nope~yrs.-4~hpw.900~goal.x~to.atlantis~zzz")
     assert at.multiselect(key="held_credentials").value == ["cpht"]
-    assert any("could not use" in i.value and "nope" in i.value for i in at.info)
+    assert at.number_input(key="plan_hours").value == 40.0
+    notice = next(i.value for i in at.info if "could not use" in i.value)
+    assert "nope" in notice and "hpw.900" in notice
 
 
 def test_encode_decode_round_trip():
     state = {"stage": "working", "setting": "retail", "target": "hospital", "held": {"cpht"},
-             "programs": {"ptcb-recognized-program"}, "years": 2.5, "sterile": 0.5, "diploma": False}
-    decoded, notices = decode_plan(encode_plan(state), ["retail", "hospital"], ["cpht"], ["ptcb-recognized-program"])
+             "programs": {"ptcb-recognized-program"}, "enrolled": {"sterile-compounding-program"}, "goals": {"cpht"},
+             "years": 2.5, "sterile": 0.5, "hours_per_week": 32.0, "gap": 1.0, "diploma": False, "helpful": True}
+    decoded, notices = decode_plan(encode_plan(state), ["retail", "hospital"], ["cpht"],
+                                   ["ptcb-recognized-program", "sterile-compounding-program"])
     assert notices == [] and decoded == state

@@ -31,12 +31,22 @@ from analysis.quiz import (
     reasons_for_against,
     score,
 )
-from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
+from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, NumericFact
 
 LOADED = load_profiles()
 QUIZ = load_quiz()
 VALUES = dimension_values(LOADED.profiles, LOADED.catalogs.national, QUIZ)
 NAMES = {p.id: p.name for p in LOADED.profiles}
+
+
+def _without_pay(profile):
+    """As an uploaded profile with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+GAP_PROFILES = [_without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
+GAP_VALUES = dimension_values(GAP_PROFILES, LOADED.catalogs.national, QUIZ)
 
 # --- Strategies --------------------------------------------------------------------------------
 
@@ -449,17 +459,17 @@ def test_bundled_quiz_is_in_plain_language():
 
 
 def test_every_dimension_resolves_for_every_profile_except_pay_gaps():
-    assert list(VALUES.columns) == QUIZ.dimensions()
-    assert set(VALUES.index) == {p.id for p in LOADED.profiles}
-    for p in LOADED.profiles:
-        for dim in VALUES.columns:
-            v = VALUES.at[p.id, dim]
+    assert list(GAP_VALUES.columns) == QUIZ.dimensions()
+    assert set(GAP_VALUES.index) == {p.id for p in LOADED.profiles}
+    for p in GAP_PROFILES:
+        for dim in GAP_VALUES.columns:
+            v = GAP_VALUES.at[p.id, dim]
             if dim == "pay:median" and p.facts.median_wage_annual.value is None:
                 assert math.isnan(v), f"{p.id}: a pay gap must have no value, never a guess"
             else:
                 assert 0.0 <= v <= 1.0, f"{p.id}: {dim} = {v}"
-    gaps = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is None]
-    assert gaps, "the bundled data has pay gaps; this test would not check the skip otherwise"
+    gaps = [p.id for p in GAP_PROFILES if p.facts.median_wage_annual.value is None]
+    assert gaps == ["long-term-care"], "this test would not check the skip otherwise"
 
 
 def test_pay_gaps_count_as_a_half_match_and_say_so():
@@ -467,10 +477,10 @@ def test_pay_gaps_count_as_a_half_match_and_say_so():
     that setting, whatever was asked, and the explanation names the gap."""
     pay_question = next(q for q in QUIZ.questions if q.id == "pay")
     for pay_answer in [j for j, o in enumerate(pay_question.options) if o.target is not None]:
-        result = score(QUIZ, VALUES, NAMES, {"pay": pay_answer, "patient_contact": 1})
+        result = score(QUIZ, GAP_VALUES, NAMES, {"pay": pay_answer, "patient_contact": 1})
         for r in result.ranking:
             pay = [c for c in r.contributions if c.dimension == "pay:median"]
-            if math.isnan(VALUES.at[r.setting_id, "pay:median"]):
+            if math.isnan(GAP_VALUES.at[r.setting_id, "pay:median"]):
                 assert any("No published pay figure" in s and r.name in s for s in r.skipped)
                 assert [c.closeness for c in pay] == [0.5]
                 pro, con = reasons_for_against(r, n=20)
@@ -481,12 +491,13 @@ def test_pay_gaps_count_as_a_half_match_and_say_so():
 
 def test_a_pay_gap_is_no_advantage_when_pay_matters_most():
     """Wanting top pay must not lift a setting with no published pay above one that pays well."""
-    result = score(QUIZ, VALUES, NAMES, {"pay": 0}, {"pay": 3})
+    result = score(QUIZ, GAP_VALUES, NAMES, {"pay": 0}, {"pay": 3})
     order = [r.setting_id for r in result.ranking]
-    top_payer = max((sid for sid in VALUES.index if not math.isnan(VALUES.at[sid, "pay:median"])),
-                    key=lambda sid: VALUES.at[sid, "pay:median"])
-    for sid in VALUES.index:
-        if math.isnan(VALUES.at[sid, "pay:median"]):
+    top_payer = max((sid for sid in GAP_VALUES.index if not math.isnan(GAP_VALUES.at[sid, "pay:median"])),
+                    key=lambda sid: GAP_VALUES.at[sid, "pay:median"])
+    assert GAP_VALUES["pay:median"].isna().sum() == 1
+    for sid in GAP_VALUES.index:
+        if math.isnan(GAP_VALUES.at[sid, "pay:median"]):
             assert order.index(top_payer) < order.index(sid)
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import sys
-from pathlib import Path
 
 import pytest
 
-from bench.load import Server, run_soak
+from bench.load import run_soak
+from bench.server import Server
 from bench.ws_client import StreamlitTab
 
 if not sys.platform.startswith("linux"):

@@ -9,17 +9,15 @@ from __future__ import annotations
 import io
 import os
 import re
-import statistics
-import time
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-import analysis.presentation.summary_pdf as summary_pdf
-from analysis.presentation.figures import money
 from analysis.loading.loader import load_profiles
-from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
+from analysis.loading.schema import NumericFact
+from analysis.presentation import summary_pdf
+from analysis.presentation.facts import money
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
@@ -30,6 +28,7 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
+from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
 
 LOADED = load_profiles()
 PROFILES = LOADED.by_id()
@@ -59,8 +58,8 @@ RANKING = RESULT.ranking
 
 
 def build(**kw) -> bytes:
-    args = dict(ranking=RANKING, profiles=PROFILES, catalogs=CATALOGS, session_date=SESSION,
-                quiz_answers_summary=answers_summary(QUIZ, ANSWERS, WEIGHTS))
+    args = {"ranking": RANKING, "profiles": PROFILES, "catalogs": CATALOGS, "session_date": SESSION,
+                "quiz_answers_summary": answers_summary(QUIZ, ANSWERS, WEIGHTS)}
     args.update(kw)
     return build_summary_pdf(**args)
 
@@ -76,12 +75,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_pay(profile):
+    """The profile as an uploaded one with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+PROFILES_WITH_GAP = {**PROFILES, "long-term-care": _without_pay(PROFILES["long-term-care"])}
+
+
 def pay_ids() -> tuple[str, str]:
-    """A setting with a published median pay (retail if it has one) and one without."""
-    with_pay = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is not None]
-    without = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is None]
-    assert with_pay and without, "the bundled data should have both kinds of setting"
-    return ("retail" if "retail" in with_pay else with_pay[0]), ("long-term-care" if "long-term-care" in without else without[0])
+    """A setting with a published median pay (retail) and one without (in PROFILES_WITH_GAP)."""
+    assert PROFILES["retail"].facts.median_wage_annual.value is not None
+    return "retail", "long-term-care"
+
+
+def pay_text(profile) -> str:
+    """How the PDF writes a setting's median: figure, then release and BLS industry."""
+    fact = profile.facts.median_wage_annual
+    return f"{money(fact.value)} a year BLS OEWS {fact.period}, industry {profile.bls_industry.naics}"
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +104,12 @@ def default_pdf() -> bytes:
 # --- Content -----------------------------------------------------------------------------------
 
 
-def test_the_ranking_is_realistic():
+def test_the_shortlist_is_printed_in_ranking_order_with_each_score(default_pdf):
     scored = [r for r in RANKING if r.score is not None]
-    assert len(scored) >= 3 and len({round(r.score) for r in scored}) > 1
+    assert len({round(r.score) for r in scored[:3]}) > 1, "precondition: the answers give the top three different scores"
+    _, text = read(default_pdf)
+    positions = [text.find(f"{r.name} \u2014 fit {r.score:.0f}/100") for r in scored[:3]]
+    assert -1 not in positions and positions == sorted(positions), positions
 
 
 def test_pdf_bytes_and_core_content(default_pdf):
@@ -121,10 +136,10 @@ def test_pdf_bytes_and_core_content(default_pdf):
 
 def test_pay_with_period_gap_and_sources():
     with_pay, without = pay_ids()
-    pdf = build(shortlist=[with_pay, without])
+    pdf = build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP)
     _, text = read(pdf)
     fact = PROFILES[with_pay].facts.median_wage_annual
-    assert re.search(re.escape(f"{money(fact.value)} a year {fact.period}") + r" \[\d+\]", text)  # figure, period, source
+    assert re.search(re.escape(pay_text(PROFILES[with_pay])) + r" \[\d+\]", text)  # figure, period, industry, source
     assert "no published figure" in text
     assert PROFILES[without].name in text
     # The sources listed are exactly those of the figures on the page: the pay figure, and the
@@ -147,7 +162,7 @@ def test_pay_with_period_gap_and_sources():
 def test_retail_pay_figure_as_published():
     fact = PROFILES["retail"].facts.median_wage_annual
     _, text = read(build(shortlist=["retail"]))
-    assert fact.value is not None and f"{money(fact.value)} a year {fact.period}" in text
+    assert fact.value is not None and pay_text(PROFILES["retail"]) in text
 
 
 def test_next_steps_for_the_top_setting():
@@ -193,7 +208,7 @@ def test_two_pages_at_most_with_long_name_and_every_setting():
     assert long_name.strip() not in text  # cut, with an ellipsis
     assert "\u2026" in text
     # Capped at MAX_SHORTLIST settings, and the page says which were left out.
-    kept, left, note = choose_shortlist(RANKING, PROFILES, list(NAMES))
+    kept, left, _note = choose_shortlist(RANKING, PROFILES, list(NAMES))
     assert len(kept) == MAX_SHORTLIST and len(left) == len(NAMES) - MAX_SHORTLIST
     assert f"room for {MAX_SHORTLIST} settings" in text
     for sid in left:
@@ -222,7 +237,8 @@ def test_control_characters_in_name():
 
 def test_no_quiz():
     with_pay, without = pay_ids()
-    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN)
+    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN,
+                profiles=PROFILES_WITH_GAP)
     reader, text = read(pdf)
     assert pdf.startswith(b"%PDF") and len(reader.pages) <= 2
     assert "quiz was not taken" in text
@@ -300,7 +316,7 @@ def test_choose_shortlist():
     assert kept == ["retail", "hospital"]
 
 
-# --- Privacy, disk and speed ------------------------------------------------------------------------------
+# --- Privacy and disk (build time is measured by `make bench` against its 300 ms target) ------------------------------------------------------------------------------
 
 
 def test_client_name_not_in_metadata_and_nothing_written(tmp_path, monkeypatch):
@@ -311,17 +327,6 @@ def test_client_name_not_in_metadata_and_nothing_written(tmp_path, monkeypatch):
     assert "Zanzibar Quillfeather" in text
     meta = reader.metadata or {}
     assert all("Zanzibar" not in str(v) for v in meta.values())
-
-
-def test_build_time():
-    """The brief asks for under 300 ms; this guard is looser so a busy CI machine does not fail it."""
-    build(client_name="warm-up")
-    times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        build(client_name=NON_LATIN)
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 1.0
 
 
 def test_shrinks_to_fit_two_pages(monkeypatch):

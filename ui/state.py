@@ -10,11 +10,11 @@ import os
 import pandas as pd
 import streamlit as st
 
-from analysis.presentation import figures
 from analysis.loading.frames import Frames, build_frames
 from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles
 from analysis.loading.schema import Profile
 from analysis.loading.yaml_io import Problem
+from analysis.presentation import figures
 from analysis.quiz import Quiz, dimension_values, load_quiz
 
 

@@ -1,16 +1,14 @@
-"""Small UI building blocks shared by the pages: charts with their captions, cited figures, link notices."""
+"""Small UI building blocks shared by the pages: charts with their captions, cited figures, notices."""
 
 from __future__ import annotations
 
 import html
-from typing import Iterable
 
 import streamlit as st
 
+from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
 from analysis.presentation.figures import Chart
-from analysis.links.common import unknown_params
-from analysis.loading.schema import Fact, Source
 
 
 def font_size() -> int:
@@ -48,29 +46,7 @@ def safe(text: str) -> str:
     return _md(text)
 
 
-def drop_unknown_params(allowed: Iterable[str]) -> list[str]:
-    """Remove link parameters this page does not use; return notices about them."""
-    drop, notices = unknown_params(list(st.query_params.keys()), allowed)
-    for key in drop:
-        del st.query_params[key]
-    return notices
-
-
 def show_notices(notices: list[str]) -> None:
+    """Every notice about ignored link or upload input goes through here, so they all render one way."""
     for notice in notices:
         st.info(notice, icon=":material/info:")
-
-
-def new_link_values(param: str) -> list[str]:
-    """The URL's values for `param` when they came from outside (a pasted or clicked link),
-    i.e. differ from what this app last wrote there; else []."""
-    raw = st.query_params.get_all(param)
-    if raw and raw[-1] != st.session_state.get(f"_url_{param}"):
-        return raw
-    return []
-
-
-def write_link(param: str, value: str) -> None:
-    """Put the current view in the URL, and remember it so it is not read back as a new link."""
-    st.query_params[param] = value
-    st.session_state[f"_url_{param}"] = value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
 
 MAX_PARAM_CHARS = 2000  # longer values are not links anyone made by clicking
 
@@ -11,19 +11,6 @@ MAX_PARAM_CHARS = 2000  # longer values are not links anyone made by clicking
 def clip(value: str, n: int = 40) -> str:
     value = "".join(ch if ch.isprintable() else "?" for ch in value)
     return value if len(value) <= n else value[: n - 1] + "…"
-
-
-# Every parameter some page of the app writes. Another page's parameter is dropped quietly
-# on a page switch; a key no page uses gets a notice.
-APP_PARAMS = frozenset({"settings", "pay", "setting", "answers", "plan"})
-
-
-def unknown_params(keys: Iterable[str], allowed: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Keys this page does not use: (keys to drop, notices for the ones no page uses)."""
-    allowed = set(allowed)
-    drop = [k for k in keys if k not in allowed]
-    return drop, [f"Ignored the link parameter “{clip(k)}”: this app does not use it." for k in drop if k not in APP_PARAMS]
-
 
 
 MAX_NOTICES = 6  # a garbled link should not bury the page in notices

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from analysis.links.common import MAX_PARAM_CHARS, clip
 
-# --- The credential planner's state in one parameter: ?plan=st.working~from.retail~held.cpht+abc-x~yrs.2~csp.0~to.hospital
+# --- The credential planner's state in one parameter:
+# ?plan=st.working~from.retail~held.cpht+abc-x~yrs.2~csp.0~hpw.40~gap.0~help.1~goal.cpht-adv~to.hospital
 
 
-PLAN_FIELDS = ("st", "from", "to", "held", "prog", "yrs", "csp", "dip")
+PLAN_FIELDS = ("st", "from", "to", "held", "prog", "enr", "goal", "yrs", "csp", "hpw", "gap", "dip", "help")
+MAX_HOURS_PER_WEEK = 80
 
 
 def encode_plan(state: dict) -> str:
     """Planner state -> compact text. Keys: st stage, from/to setting ids, held credential ids,
-    prog completed programs, yrs years of experience, csp years of sterile compounding, dip diploma (1/0)."""
+    prog completed programs, enr programs enrolled in, goal credentials aimed for, yrs years of experience,
+    csp years of sterile compounding, hpw hours a week, gap years since last worked, dip diploma (1/0),
+    help include helpful credentials (1/0)."""
     parts = [f"st.{state['stage']}", f"to.{state['target']}"]
     if state.get("setting"):
         parts.append(f"from.{state['setting']}")
     if state.get("held"):
         parts.append("held." + "+".join(sorted(state["held"])))
-    if state.get("programs"):
-        parts.append("prog." + "+".join(sorted(state["programs"])))
-    parts += [f"yrs.{state.get('years', 0):g}", f"csp.{state.get('sterile', 0):g}", f"dip.{int(state.get('diploma', True))}"]
+    for key, name in (("programs", "prog"), ("enrolled", "enr"), ("goals", "goal")):
+        if state.get(key):
+            parts.append(f"{name}." + "+".join(sorted(state[key])))
+    parts += [f"yrs.{state.get('years', 0):g}", f"csp.{state.get('sterile', 0):g}",
+              f"hpw.{state.get('hours_per_week', 40):g}", f"gap.{state.get('gap', 0):g}",
+              f"dip.{int(state.get('diploma', True))}", f"help.{int(state.get('helpful', False))}"]
     return "~".join(parts)
 
 
@@ -40,26 +47,34 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
             state["stage"] = value
         elif key in ("from", "to") and value in settings:
             state["setting" if key == "from" else "target"] = value
-        elif key in ("held", "prog"):
-            known = credentials if key == "held" else programs
+        elif key in ("held", "prog", "enr", "goal"):
+            known = credentials if key in ("held", "goal") else programs
             items = [v for v in value.split("+") if v]
             good = [v for v in items if v in known]
             bad += [clip(v) for v in items if v not in known]
-            state["held" if key == "held" else "programs"] = set(good)
-        elif key in ("yrs", "csp"):
-            try:
-                years = float(value)
-            except ValueError:
-                years = -1.0
-            if 0 <= years <= max_years:
-                state["years" if key == "yrs" else "sterile"] = years
+            state[{"held": "held", "prog": "programs", "enr": "enrolled", "goal": "goals"}[key]] = set(good)
+        elif key in ("yrs", "csp", "gap", "hpw"):
+            number = _number(value)
+            low, high = (1, MAX_HOURS_PER_WEEK) if key == "hpw" else (0, max_years)
+            if number is not None and low <= number <= high:
+                state[{"yrs": "years", "csp": "sterile", "gap": "gap", "hpw": "hours_per_week"}[key]] = number
             else:
                 bad.append(clip(part))
-        elif key == "dip" and value in ("0", "1"):
-            state["diploma"] = value == "1"
+        elif key in ("dip", "help") and value in ("0", "1"):
+            state["diploma" if key == "dip" else "helpful"] = value == "1"
         else:
             bad.append(clip(part))
     if bad:
         notices.append(f"Ignored parts of the planner link it could not use: {', '.join(bad[:6])}"
                        + (f" and {len(bad) - 6} more." if len(bad) > 6 else "."))
     return state, notices
+
+
+def _number(text: str) -> float | None:
+    """A plain decimal ('2', '2.5'); None for anything else (nan, inf, exponents, signs, long text)."""
+    if len(text) > 8 or not text or any(ch not in "0123456789." for ch in text) or text.count(".") > 1:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None

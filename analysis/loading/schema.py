@@ -73,6 +73,8 @@ RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "teamwork": ("Teamwork", "mostly solo", "constant team coordination"),
     "advancement": ("Room to advance", "few steps up", "clear ladder of roles"),
     "entry_barrier": ("Entry barrier", "hired with no credential", "credential and experience first"),
+    "benefits_security": ("Benefits and job security", "thin benefits, easily cut", "full benefits, very stable"),
+    "early_starts": ("Very early starts (before about 6 am)", "almost never", "most shifts"),
 }
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -81,6 +83,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
 NO_FIGURE = "no published figure"
+
+# A pointer into the imported OEWS table: release (M + year), BLS industry code, column.
+OEWS_POINTER_PATTERN = r"^M[0-9]{4}/[0-9A-Z-]{6}/[a-z0-9_]+$"
 
 
 class Strict(BaseModel):
@@ -100,6 +105,11 @@ class Fact(Strict):
     evidence: Union[Evidence, None] = None
     ref: Union[Annotated[str, StringConstraints(max_length=120)], None] = Field(
         default=None, description="Id of the fact in data/reference_facts.yaml it was copied from."
+    )
+    oews: Union[Annotated[str, StringConstraints(pattern=OEWS_POINTER_PATTERN)], None] = Field(
+        default=None,
+        description="Where the figure sits in the imported BLS OEWS table: 'M2025/622100/annual_median' "
+        "(release, BLS industry code, column; national rows). The loader checks the value against the table.",
     )
     note: Union[Text, None] = Field(default=None, description="Caveat, or for a gap why there is no figure.")
 
@@ -135,6 +145,10 @@ class SettingFacts(Strict):
     mean_wage_annual: NumericFact
     employment: NumericFact = Field(description="Pharmacy technician jobs in the mapped industry.")
     employment_share: NumericFact = Field(description="Share of all pharmacy technician jobs, in percent.")
+    employment_rse: Union[NumericFact, None] = Field(
+        default=None, description="BLS relative standard error of the employment estimate, in percent.")
+    wage_rse: Union[NumericFact, None] = Field(
+        default=None, description="BLS relative standard error of the mean wage, in percent.")
 
 
 WAGE_FACTS = ("wage_p10_annual", "wage_p25_annual", "median_wage_annual", "wage_p75_annual", "wage_p90_annual")
@@ -145,8 +159,8 @@ class NamedFact(Fact):
 
 
 class BlsIndustry(Strict):
-    naics: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}(-[0-9]{2})?[0-9]*$")] = Field(
-        description="NAICS code of the industry the figures describe, e.g. '62' or '44-45'."
+    naics: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}[0-9A-Z-]{0,4}$")] = Field(
+        description="BLS OEWS industry code the figures describe (NAICS-based), e.g. '622100', '4240A2' or '44--46'."
     )
     title: OneLine
     confidence: Confidence = Field(description="How well this BLS industry stands for the setting.")
@@ -174,6 +188,8 @@ class Ratings(Strict):
     teamwork: Rating
     advancement: Rating
     entry_barrier: Rating
+    benefits_security: Rating
+    early_starts: Rating
 
 
 class Schedule(Strict):
@@ -242,6 +258,11 @@ class Profile(Strict):
         creds = [c.id for c in self.credentials]
         if len(creds) != len(set(creds)):
             raise ValueError("credentials: a credential is listed twice")
+        for key in SettingFacts.model_fields:
+            fact = getattr(self.facts, key)
+            if fact is not None and fact.oews and fact.oews.split("/")[1] != self.bls_industry.naics:
+                raise ValueError(f"facts.{key}.oews: points at industry {fact.oews.split('/')[1]}, but "
+                                 f"bls_industry.naics is {self.bls_industry.naics}; a setting's figures describe one industry")
         cited = {f.source for f in self.all_facts().values() if f.source}
         uncited = sorted(cited - set(self.sources))
         if uncited:
@@ -250,7 +271,8 @@ class Profile(Strict):
 
     def all_facts(self) -> dict[str, Fact]:
         """Every fact in the profile, keyed by its field path."""
-        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields}
+        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields
+                                if getattr(self.facts, k) is not None}
         out.update({f"other_facts[{i}]": f for i, f in enumerate(self.other_facts)})
         return out
 
@@ -281,22 +303,18 @@ class CredentialFacts(Strict):
 
 # --- Eligibility rules: data the pathway planner evaluates, one vocabulary for every credential ---
 
-Education = Literal[
-    "ptcb-recognized-program",
-    "sterile-compounding-program",
-    "pharmacy-technician-program",
-    "hs-diploma-or-ged",
-    "registered-apprenticeship",
-]
-EDUCATION_LABELS: dict[str, str] = {
-    "ptcb-recognized-program": "a PTCB-recognized education/training program",
-    "sterile-compounding-program": "a PTCB-recognized sterile compounding education/training program",
-    "pharmacy-technician-program": "a pharmacy technician training program",
-    "hs-diploma-or-ged": "a high school diploma or GED",
-    "registered-apprenticeship": "a registered pharmacy technician apprenticeship",
-}
-# A completed item also satisfies these (a PTCB-recognized program is a pharmacy technician program).
-EDUCATION_COUNTS_AS: dict[str, tuple[str, ...]] = {"ptcb-recognized-program": ("pharmacy-technician-program",)}
+ProgramKind = Literal["diploma", "entry-level", "topic", "validation", "apprenticeship"]
+
+
+class Program(Strict):
+    """A kind of education a rule can ask for; the vocabulary lives in data/credentials.yaml."""
+
+    id: Slug
+    label: OneLine = Field(description="Plain words, e.g. 'a PTCB-recognized sterile compounding program'.")
+    kind: ProgramKind
+    counts_as: list[Slug] = Field(default_factory=list, description="Other program ids this one also satisfies.")
+    note: Union[Text, None] = None
+
 
 ExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]
 EXPERIENCE_LABELS: dict[str, str] = {
@@ -314,10 +332,11 @@ class CredentialCondition(Strict):
 
 
 class EducationCondition(Strict):
-    """Has finished a kind of program (or holds a diploma)."""
+    """Has finished a kind of program (or holds a diploma); some routes also accept being enrolled."""
 
-    education: Education
+    education: Slug = Field(description="Program id from the catalog's `programs` list.")
     within_years: Union[PositiveInt, None] = Field(default=None, description="Finished within this many years.")
+    enrolled_counts: bool = Field(default=False, description="Being enrolled in the program also meets the rule.")
 
 
 class ExperienceCondition(Strict):
@@ -326,6 +345,10 @@ class ExperienceCondition(Strict):
     experience_months: Union[PositiveInt, None]
     kind: ExperienceKind = "pharmacy-technician"
     full_time: bool = False
+    min_hours_per_week: Union[PositiveInt, None] = Field(
+        default=None, description="The issuer's floor for full-time work, in hours a week.")
+    part_time_note: Union[Text, None] = Field(
+        default=None, description="What the issuer says (or leaves unclear) about part-time work.")
     continuous: bool = False
     within_years: Union[PositiveInt, None] = Field(default=None, description="Worked within the last N years.")
     note: Union[Text, None] = None
@@ -351,7 +374,13 @@ class CertificatesCondition(Strict):
     certificates: PositiveInt
 
 
-_CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates")
+class UnpublishedCondition(Strict):
+    """A requirement the issuer sets that our sources do not spell out: never counted as met."""
+
+    unpublished: Text = Field(description="What the issuer asks for, as far as we know, and where to check.")
+
+
+_CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates", "unpublished")
 
 
 def _condition_tag(value: object) -> Union[str, None]:
@@ -363,6 +392,7 @@ def _condition_tag(value: object) -> Union[str, None]:
         ExperienceCondition: "experience_months",
         HoursCondition: "experience_hours",
         CertificatesCondition: "certificates",
+        UnpublishedCondition: "unpublished",
     }
     return tags.get(type(value))
 
@@ -374,6 +404,7 @@ Condition = Annotated[
         Annotated[ExperienceCondition, Tag("experience_months")],
         Annotated[HoursCondition, Tag("experience_hours")],
         Annotated[CertificatesCondition, Tag("certificates")],
+        Annotated[UnpublishedCondition, Tag("unpublished")],
     ],
     Discriminator(
         _condition_tag,
@@ -403,6 +434,14 @@ class Requires(Strict):
         return any(isinstance(c, CertificatesCondition) for r in self.any_of for c in r.all_of)
 
 
+class RenewalRule(Fact):
+    """How renewing this credential interacts with another one, as the issuer states it."""
+
+    replaces: list[Slug] = Field(default_factory=list, description="Credentials whose renewal this one stands in for.")
+    no_fee_when_renewed_with: list[Slug] = Field(
+        default_factory=list, description="No separate fee when renewed in the same cycle as one of these.")
+
+
 class Credential(Strict):
     id: Slug
     name: OneLine
@@ -419,6 +458,7 @@ class Credential(Strict):
     renewal_requirements: list[NamedFact] = Field(
         default_factory=list, description="What else keeps it active: required CE topics, attestations."
     )
+    renewal_rules: list[RenewalRule] = Field(default_factory=list)
     sources: list[Slug] = Field(min_length=1)
 
     def all_facts(self) -> dict[str, Fact]:
@@ -426,13 +466,23 @@ class Credential(Strict):
         out: dict[str, Fact] = {"eligibility": self.eligibility}
         out.update({f"facts.{k}": getattr(self.facts, k) for k in CredentialFacts.model_fields})
         out.update({f"renewal_requirements[{i}]": f for i, f in enumerate(self.renewal_requirements)})
+        out.update({f"renewal_rules[{i}]": f for i, f in enumerate(self.renewal_rules)})
         return out
 
 
 class ProgramLength(NamedFact):
     """A published minimum length for a kind of program (e.g. ASHP/ACPE standards)."""
 
-    education: Education
+    education: Slug = Field(description="Program id from the catalog's `programs` list.")
+
+
+class Equivalence(Fact):
+    """Credentials a setting may take one for the other (CPhT or ExCPT): the value says when, in words.
+    A rule that names one of them (CSPT needs an active CPhT) still needs that one."""
+
+    id: Slug
+    label: OneLine
+    members: list[Slug] = Field(min_length=2)
 
 
 class StateRegulation(Strict):
@@ -444,6 +494,8 @@ class StateRegulation(Strict):
 
 class CredentialCatalog(Strict):
     credentials: list[Credential] = Field(min_length=1)
+    programs: list[Program] = Field(min_length=1)
+    equivalences: list[Equivalence] = Field(default_factory=list)
     program_lengths: list[ProgramLength] = Field(default_factory=list)
     state_regulation: Union[StateRegulation, None] = None
 
@@ -469,14 +521,48 @@ class CredentialCatalog(Strict):
                             raise ValueError(
                                 f"{where}: asks for {cond.certificates} certificates; the catalog has {len(certificates)}"
                             )
+        self._programs_known()
+        self._equivalences_consistent(ids)
         cycle = _find_cycle({c.id: prerequisite_ids(c, certificates) for c in self.credentials})
         if cycle:
             raise ValueError(f"credentials: the requires rules go round in a circle: {' -> '.join(cycle)}")
         return self
 
+    def _programs_known(self) -> None:
+        programs = [p.id for p in self.programs]
+        if len(programs) != len(set(programs)):
+            raise ValueError("programs: a program id is listed twice")
+        for p in self.programs:
+            for other in p.counts_as:
+                if other not in programs:
+                    raise ValueError(f"programs: '{p.id}' counts as unknown program '{other}'")
+        for i, cred in enumerate(self.credentials):
+            for j, route in enumerate(cred.requires.any_of):
+                for k, cond in enumerate(route.all_of):
+                    if isinstance(cond, EducationCondition) and cond.education not in programs:
+                        raise ValueError(f"credentials[{i}].requires.any_of[{j}].all_of[{k}]: unknown program "
+                                         f"'{cond.education}'; expected an id from `programs`")
+        for i, length in enumerate(self.program_lengths):
+            if length.education not in programs:
+                raise ValueError(f"program_lengths[{i}]: unknown program '{length.education}'")
+
+    def _equivalences_consistent(self, ids: list[str]) -> None:
+        """Every `accepted_instead_of` pair is backed by a cited equivalence, and members exist."""
+        groups = [set(e.members) for e in self.equivalences]
+        for e in self.equivalences:
+            unknown = [m for m in e.members if m not in ids]
+            if unknown:
+                raise ValueError(f"equivalences: '{e.id}' names unknown credential(s) {', '.join(unknown)}")
+        for cred in self.credentials:
+            for other in cred.accepted_instead_of:
+                if not any({cred.id, other} <= g for g in groups):
+                    raise ValueError(f"credentials: '{cred.id}' is accepted instead of '{other}' but no "
+                                     "equivalence lists both (add one with its source)")
+
     def extra_facts(self) -> dict[str, Fact]:
-        """Facts outside the credentials (program lengths, state regulation), keyed by field path."""
+        """Facts outside the credentials (equivalences, program lengths, state regulation), keyed by field path."""
         out: dict[str, Fact] = {f"program_lengths[{i}]": f for i, f in enumerate(self.program_lengths)}
+        out.update({f"equivalences[{i}]": f for i, f in enumerate(self.equivalences)})
         if self.state_regulation:
             out.update({f"state_regulation.facts[{i}]": f for i, f in enumerate(self.state_regulation.facts)})
         return out

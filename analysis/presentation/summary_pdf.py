@@ -28,8 +28,10 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.presentation.figures import PALETTE, money
 from analysis.loading.loader import Catalogs
+from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
+from analysis.presentation.facts import format_value
+from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
     WEIGHTS,
@@ -40,7 +42,6 @@ from analysis.quiz import (
     missing_credentials,
     reasons_for_against,
 )
-from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
 
 LOGGER = logging.getLogger(__name__)
 
@@ -164,27 +165,13 @@ def _period(fact: Fact) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
 
 
-def fact_value(fact: Fact) -> str:
-    """The figure in words, or 'no published figure'."""
-    v = fact.value
-    if v is None:
-        return NO_FIGURE
-    if isinstance(v, str):
-        return v
-    unit = fact.unit
-    if unit == "USD/year":
-        return f"{money(v)} a year"
-    if unit == "USD/hour":
-        return f"{money(v, hourly=True)} an hour"
-    if unit == "USD":
-        return money(v)
-    if unit == "years":
-        return f"every {v:g} year" + ("" if v == 1 else "s")
-    if unit == "hours":
-        return f"{v:g} hours"
-    if unit == "percent":
-        return f"{v:g}%"
-    return f"{v:g} {unit}"
+def _pay_origin(p: Profile) -> str:
+    """'BLS OEWS May 2025, industry 622100' — and a plain warning where that industry is only the nearest one."""
+    pay = p.facts.median_wage_annual
+    if not pay.oews:
+        return str(pay.period)
+    nearest = ", nearest industry only" if p.bls_industry.confidence in ("low", "none") else ""
+    return f"BLS OEWS {pay.period}, industry {p.bls_industry.naics}{nearest}"
 
 
 # --- The page --------------------------------------------------------------------------------------
@@ -309,7 +296,7 @@ class _Page:
         if fact.value is None:
             return NO_FIGURE
         period = _period(fact)
-        return fact_value(fact) + (f" ({period})" if period else "") + self.cite(fact)
+        return format_value(fact, spoken=True) + (f" ({period})" if period else "") + self.cite(fact)
 
 
 # --- Sections ---------------------------------------------------------------------------------------
@@ -499,7 +486,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{fact_value(pay)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
+            pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
                         else f"{NO_FIGURE}\n(nearest figures: see the app)")
             row = table.row()
             row.cell(pdf.clean(p.name))

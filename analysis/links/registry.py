@@ -1,0 +1,120 @@
+"""Every URL parameter the app reads or writes, in one table.
+
+One `LinkParam` per parameter: its name, the pages that use it, what it carries, its codec and what a valid
+value looks like (the notice for a bad value quotes that). Pages ask `ui.links` for their parameters, which
+reads this table; the list of known parameters, the unknown-parameter notice and the README's link table
+all come from here. Adding a parameter is one entry in PARAMS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.links.answers import decode_answers, encode_answers
+from analysis.links.common import MAX_PARAM_CHARS, clip
+from analysis.links.plan import decode_plan, encode_plan
+from analysis.links.settings import parse_setting, parse_setting_list
+
+Parser = Callable[..., tuple[Any, list[str]]]  # (text, **page context) -> (value or None, notices); never raises
+Encoder = Callable[..., str]  # (value, **page context) -> URL text
+
+
+@dataclass(frozen=True)
+class LinkParam:
+    name: str
+    pages: tuple[str, ...]  # stems of the app_pages/*.py scripts that read and write it
+    carries: str  # what it holds, in plain words
+    expects: str  # what a valid value looks like; completes "it should be …" in the bad-value notice
+    example: str
+    parse: Parser
+    encode: Encoder = str
+
+    def bad_value(self) -> str:
+        return f"Ignored “{self.name}” in the link: it should be {self.expects}."
+
+
+def choice(*options: str) -> Parser:
+    """A parser for a parameter with a few fixed values."""
+    return lambda text: (text if text in options else None, [])
+
+
+def _settings(text: str, known: Iterable[str], max_items: int = 4) -> tuple[list[str] | None, list[str]]:
+    chosen, notices = parse_setting_list([text], list(known), max_items=max_items)
+    return chosen or None, notices
+
+
+def _setting(text: str, known: Iterable[str]) -> tuple[str | None, list[str]]:
+    return parse_setting([text], list(known))
+
+
+def _answers(text: str, quiz) -> tuple[tuple[dict, dict], list[str]]:
+    answers, weights, notices = decode_answers(text, quiz)
+    return (answers, weights), notices
+
+
+def _plan(text: str, settings: Iterable[str], credentials: Iterable[str], programs: Iterable[str]) -> tuple[dict, list[str]]:
+    return decode_plan(text, list(settings), list(credentials), list(programs))
+
+
+PARAMS: tuple[LinkParam, ...] = (
+    LinkParam("settings", ("compare",), "the settings being compared, in order",
+              "two to four setting ids separated by commas", "settings=hospital,retail",
+              _settings, ",".join),
+    LinkParam("pay", ("compare",), "whether pay is shown per year or per hour",
+              "annual or hourly", "pay=hourly", choice("annual", "hourly")),
+    LinkParam("setting", ("detail",), "the setting shown",
+              "one setting id", "setting=federal-va", _setting),
+    LinkParam("answers", ("quiz",), "quiz answers and weights, only when the person chooses to share them",
+              "question.option.weight parts joined by ~", "answers=pace.1~nights.0.3",
+              _answers, lambda value, quiz: encode_answers(value[0], value[1], quiz)),
+    LinkParam("plan", ("pathways",), "the credential planner: stage, settings, credentials held, years",
+              "the planner's own link text", "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
+              _plan, lambda value: encode_plan(value)),
+)
+
+BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}
+APP_PARAMS = frozenset(BY_NAME)  # every parameter some page of the app writes
+
+
+def page_params(page: str) -> list[str]:
+    return [p.name for p in PARAMS if page in p.pages]
+
+
+def unknown_params(keys: Iterable[str], page: str) -> tuple[list[str], list[str]]:
+    """Keys `page` does not use: (keys to drop, at most one notice).
+
+    Another page's parameter is dropped quietly (it is left over from a page switch); keys no page uses
+    are named in one notice.
+    """
+    mine = set(page_params(page))
+    drop = [k for k in keys if k not in mine]
+    foreign = [f"“{clip(k)}”" for k in drop if k not in APP_PARAMS]
+    if not foreign:
+        return drop, []
+    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    which = "parameter" if len(foreign) == 1 else "parameters"
+    return drop, [f"Ignored the link {which} {shown}: this app does not use {'it' if len(foreign) == 1 else 'them'}."]
+
+
+def read(name: str, values: list[str], **context: Any) -> tuple[Any, list[str]]:
+    """A parameter's URL values -> (value or None, notices). The rules every parameter shares live here:
+    the last of repeated values wins, over-long values are dropped, and a value the codec could not use
+    and said nothing about gets the parameter's own notice."""
+    param = BY_NAME[name]
+    if not values:
+        return None, []
+    notices = [f"The link repeats “{name}”; only its last value was used."] if len(values) > 1 else []
+    text = str(values[-1])
+    if len(text) > MAX_PARAM_CHARS:
+        return None, notices + [f"Ignored “{name}” in the link: the value is too long to be a real link."]
+    value, more = param.parse(text, **context)
+    if value is None and not more:
+        more = [param.bad_value()]
+    return value, notices + more
+
+
+def write(name: str, value: Any, **context: Any) -> str:
+    """A value -> the text that goes into the URL."""
+    return BY_NAME[name].encode(value, **context)
