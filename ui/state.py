@@ -1,5 +1,9 @@
-"""The data every page works on: the bundled profiles (cached once per server process)
-plus any custom profile a counselor added in this session (never cached, never written)."""
+"""The data every page works on: the bundled profiles (cached once per server process, once per language)
+plus any custom profile a counselor added in this session (never cached, never written).
+
+Profiles, catalogs and the quiz are read in English, then their prose is overlaid in the current language
+(analysis.loading.translated); figures never change. Every cache here is keyed by the language, since the
+charts and tables built from the data carry its words."""
 
 from __future__ import annotations
 
@@ -10,9 +14,11 @@ import os
 import pandas as pd
 import streamlit as st
 
+from analysis.i18n import _, current_language, ngettext
 from analysis.loading.frames import Frames, build_frames
 from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles, name_clash
 from analysis.loading.schema import Profile
+from analysis.loading.translated import translate_model, translate_result
 from analysis.loading.yaml_io import Problem
 from analysis.presentation import figures
 from analysis.presentation.safe_text import inert
@@ -22,9 +28,19 @@ from analysis.quiz import Quiz, dimension_values, load_quiz
 # cache_resource, not cache_data: one shared copy for every session instead of unpickling ~0.5 MB
 # on every rerun. Everything returned here is read-only by convention: pages filter, never modify.
 @st.cache_resource(show_spinner=False)
+def english() -> LoadResult:
+    """Load and validate the bundled profiles once per server process, as written (English; read-only)."""
+    return load_profiles()
+
+
 def bundled() -> tuple[LoadResult, Frames]:
-    """Load, validate and tabulate the bundled profiles once per server process (read-only)."""
-    result = load_profiles()
+    """The bundled profiles in the current language, and their tables (read-only)."""
+    return _bundled_in(current_language())
+
+
+@st.cache_resource(show_spinner=False)
+def _bundled_in(lang: str) -> tuple[LoadResult, Frames]:
+    result = translate_result(english(), lang)
     frames = build_frames(result.profiles, result.catalogs)
     # Streamlit runs a full gc.collect() after every script run; with pandas and plotly loaded that
     # walk dominates a rerun. Everything alive now (modules, this data) lives as long as the server,
@@ -34,11 +50,16 @@ def bundled() -> tuple[LoadResult, Frames]:
     return result, frames
 
 
-@st.cache_resource(show_spinner=False)
 def quiz_data() -> tuple[Quiz, pd.DataFrame]:
-    """The quiz questions and every setting's value on each quiz dimension, computed once (read-only)."""
-    result, _ = bundled()
-    return load_quiz(), dimension_values(result.profiles, result.catalogs.national)
+    """The quiz questions in the current language and every setting's value on each quiz dimension (read-only)."""
+    return _quiz_in(current_language())
+
+
+@st.cache_resource(show_spinner=False)
+def _quiz_in(lang: str) -> tuple[Quiz, pd.DataFrame]:
+    result, _frames = bundled()
+    quiz, _cover = translate_model(load_quiz(), "quiz", lang)
+    return quiz, dimension_values(result.profiles, result.catalogs.national)
 
 
 CUSTOM_KEY = "custom_profiles"  # session state: setting id -> Profile, this session only
@@ -58,7 +79,7 @@ def current_quiz() -> tuple[Quiz, pd.DataFrame]:
     quiz, values = quiz_data()
     custom: dict[str, Profile] = st.session_state.get(CUSTOM_KEY) or {}
     if custom:
-        result, _ = bundled()
+        result, _frames = bundled()
         values = pd.concat([values, dimension_values(list(custom.values()), result.catalogs.national, quiz)])
     return quiz, values
 
@@ -68,7 +89,7 @@ def add_custom_profile(data: bytes, name: str) -> list[Problem]:
 
     An upload may not share an id, name or short name with another setting (case-insensitively):
     two settings that read the same would be impossible to tell apart on any page."""
-    result, _ = bundled()
+    result = english()  # names are compared as written, whatever the language shown
     profile, problems = load_profile_bytes(data, name, result.catalogs)
     if profile is None:
         return problems
@@ -86,12 +107,12 @@ def compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> figures.
     if st.session_state.get(CUSTOM_KEY):
         result, frames = current()
         return figures.compare_view(result, frames, ids, hourly, font_size)
-    return _bundled_compare_view(ids, hourly, font_size)
+    return _bundled_compare_view(ids, hourly, font_size, current_language())
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> figures.CompareView:
-    result, frames = bundled()
+def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int, lang: str) -> figures.CompareView:
+    result, frames = _bundled_in(lang)
     return figures.compare_view(result, frames, ids, hourly, font_size)
 
 
@@ -99,8 +120,10 @@ def show_skipped(result: LoadResult) -> None:
     """Tell the user which profiles could not be used, and why (the app runs on the rest)."""
     if not result.problems:
         return
-    files = ", ".join(result.skipped) if result.skipped else "a catalog"
-    with st.expander(f"{len(result.skipped)} profile file(s) skipped because of errors: {inert(files)}",
+    files = ", ".join(result.skipped) if result.skipped else _("a catalog")
+    with st.expander(ngettext("{n} profile file skipped because of errors: {files}",
+                              "{n} profile files skipped because of errors: {files}",
+                              len(result.skipped)).format(n=len(result.skipped), files=inert(files)),
                      icon=":material/warning:"):
         for problem in result.problems:
             st.text(str(problem))

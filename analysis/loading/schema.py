@@ -29,13 +29,15 @@ from pydantic import (
     model_validator,
 )
 
+from analysis.i18n import N_
+
 # --- Vocabularies shared by every profile ------------------------------------
 
 Evidence = Literal["primary", "secondary", "secondary-corroborated"]
 EVIDENCE_LABELS = {
-    "primary": "publisher's own page or file",
-    "secondary": "a secondary page relaying the publisher",
-    "secondary-corroborated": "two or more secondary pages agree",
+    "primary": N_("publisher's own page or file"),
+    "secondary": N_("a secondary page relaying the publisher"),
+    "secondary-corroborated": N_("two or more secondary pages agree"),
 }
 
 Category = Literal["health-system", "community", "long-term-care", "industry", "ambulatory", "government"]
@@ -61,33 +63,33 @@ TaskCategory = Literal[
     "specialized",
 ]
 TASK_LABELS: dict[str, str] = {
-    "dispensing": "Filling, packaging and labelling",
-    "order-entry": "Order entry and data",
-    "patient-service": "Patient and customer service",
-    "insurance-billing": "Insurance, billing and prior authorisation",
-    "sterile-compounding": "Sterile compounding (IV, TPN, chemo)",
-    "nonsterile-compounding": "Nonsterile compounding",
-    "inventory": "Inventory and supply chain",
-    "delivery-restocking": "Delivery, restocking and automation",
-    "quality-compliance": "Quality, compliance and records",
-    "specialized": "Setting-specific work",
+    "dispensing": N_("Filling, packaging and labelling"),
+    "order-entry": N_("Order entry and data"),
+    "patient-service": N_("Patient and customer service"),
+    "insurance-billing": N_("Insurance, billing and prior authorisation"),
+    "sterile-compounding": N_("Sterile compounding (IV, TPN, chemo)"),
+    "nonsterile-compounding": N_("Nonsterile compounding"),
+    "inventory": N_("Inventory and supply chain"),
+    "delivery-restocking": N_("Delivery, restocking and automation"),
+    "quality-compliance": N_("Quality, compliance and records"),
+    "specialized": N_("Setting-specific work"),
 }
 
 # The editorial rating dimensions: one fixed set shared by all profiles.
 # (label, what a 1 means, what a 5 means)
 RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
-    "patient_contact": ("Patient / customer contact", "almost none", "constant, face to face"),
-    "pace_pressure": ("Pace and metrics pressure", "calm, few targets", "fast, closely measured"),
-    "physical_demand": ("Physical demand", "seated desk work", "on your feet, lifting, walking"),
-    "technical_complexity": ("Technical / clinical complexity", "routine steps", "complex, high-stakes preparation"),
-    "schedule_predictability": ("Schedule predictability", "shifts change often", "same hours every week"),
-    "night_weekend_exposure": ("Night and weekend exposure", "weekdays only", "nights and weekends expected"),
-    "autonomy": ("Autonomy", "tightly scripted", "much of your own judgement"),
-    "teamwork": ("Teamwork", "mostly solo", "constant team coordination"),
-    "advancement": ("Room to advance", "few steps up", "clear ladder of roles"),
-    "entry_barrier": ("Entry barrier", "hired with no credential", "credential and experience first"),
-    "benefits_security": ("Benefits and job security", "thin benefits, easily cut", "full benefits, very stable"),
-    "early_starts": ("Very early starts (before about 6 am)", "almost never", "most shifts"),
+    "patient_contact": (N_("Patient / customer contact"), N_("almost none"), N_("constant, face to face")),
+    "pace_pressure": (N_("Pace and metrics pressure"), N_("calm, few targets"), N_("fast, closely measured")),
+    "physical_demand": (N_("Physical demand"), N_("seated desk work"), N_("on your feet, lifting, walking")),
+    "technical_complexity": (N_("Technical / clinical complexity"), N_("routine steps"), N_("complex, high-stakes preparation")),
+    "schedule_predictability": (N_("Schedule predictability"), N_("shifts change often"), N_("same hours every week")),
+    "night_weekend_exposure": (N_("Night and weekend exposure"), N_("weekdays only"), N_("nights and weekends expected")),
+    "autonomy": (N_("Autonomy"), N_("tightly scripted"), N_("much of your own judgement")),
+    "teamwork": (N_("Teamwork"), N_("mostly solo"), N_("constant team coordination")),
+    "advancement": (N_("Room to advance"), N_("few steps up"), N_("clear ladder of roles")),
+    "entry_barrier": (N_("Entry barrier"), N_("hired with no credential"), N_("credential and experience first")),
+    "benefits_security": (N_("Benefits and job security"), N_("thin benefits, easily cut"), N_("full benefits, very stable")),
+    "early_starts": (N_("Very early starts (before about 6 am)"), N_("almost never"), N_("most shifts")),
 }
 
 # --- Outside text and numbers: what a profile may contain at all ------------------
@@ -132,7 +134,7 @@ OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
-NO_FIGURE = "no published figure"
+NO_FIGURE = N_("no published figure")  # shown through _()
 
 # A pointer into the imported OEWS table: release (M + year), BLS industry code, column.
 OEWS_POINTER_PATTERN = r"^M[0-9]{4}/[0-9A-Z-]{6}/[a-z0-9_]+$"
@@ -435,8 +437,8 @@ class Program(Strict):
 
 ExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]
 EXPERIENCE_LABELS: dict[str, str] = {
-    "pharmacy-technician": "pharmacy technician work",
-    "sterile-compounding": "sterile compounding (CSP) work",
+    "pharmacy-technician": N_("pharmacy technician work"),
+    "sterile-compounding": N_("sterile compounding (CSP) work"),
 }
 ABC_KIND = "assessment-based certificate"
 PositiveInt = Annotated[int, Field(ge=1, le=100_000)]  # months, hours, years, counts: never more

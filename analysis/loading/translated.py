@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language
 from analysis.loading.loader import Catalogs, LoadResult
 from analysis.loading.schema import Profile
 from analysis.loading.translations import (
@@ -121,12 +121,25 @@ def translate_catalogs(catalogs: Catalogs, lang: str, mark: Mark = mark_english,
                                sources=sources), cover
 
 
+_INDUSTRY_TITLES: dict[str, dict[str, str]] = {}  # language -> BLS industry code -> the profiles' translated title
+
+
+def industry_title(code: str, lang: str | None = None) -> str | None:
+    """A BLS industry's title in the current language, where a translated profile maps to it (else None)."""
+    lang = lang or current_language()
+    return None if lang == DEFAULT_LANGUAGE else _INDUSTRY_TITLES.get(lang, {}).get(code)
+
+
 def translate_result(result: LoadResult, lang: str, mark: Mark = mark_english) -> LoadResult:
     """Every loaded profile and catalog in `lang`, figures unchanged."""
     if lang == DEFAULT_LANGUAGE:
         return result
     catalogs, _cover = translate_catalogs(result.catalogs, lang, mark)
     profiles = tuple(translate_profile(p, lang, mark)[0] for p in result.profiles)
+    titles = _INDUSTRY_TITLES.setdefault(lang, {})
+    for english_profile, profile in zip(result.profiles, profiles):
+        if profile.bls_industry.title != english_profile.bls_industry.title:
+            titles[profile.bls_industry.naics] = profile.bls_industry.title
     return dataclasses.replace(result, profiles=profiles, catalogs=catalogs)
 
 

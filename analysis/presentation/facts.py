@@ -3,21 +3,29 @@ that travel with it. The one place that turns a number and its unit into words."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
 
+from analysis.i18n import N_, _, localize_period, ngettext, number
+from analysis.i18n import money as format_money
+from analysis.i18n import month_year as format_month_year
 from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import NO_FIGURE, BlsIndustry, Fact, Source
+from analysis.loading.translated import industry_title
 
-SINGULAR_UNITS = {"hours": "hour", "years": "year", "weeks": "week"}
+# Units as words, singular and plural (a unit not listed is shown as written in the data).
+UNIT_WORDS = {"hours": (N_("{n} hour"), N_("{n} hours")), "years": (N_("{n} year"), N_("{n} years")),
+              "weeks": (N_("{n} week"), N_("{n} weeks")), "months": (N_("{n} month"), N_("{n} months"))}
+CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low"), "none": N_("none")}
 
 
 def money(value: float | None, hourly: bool = False) -> str:
     """'$49,310' a year, '$23.71' an hour (cents matter there); a missing value is said, never zero."""
     if value is None or pd.isna(value):
-        return NO_FIGURE
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+        return _(NO_FIGURE)
+    return format_money(value, cents=hourly)
 
 
 def format_value(fact: Fact, spoken: bool = False) -> str:
@@ -28,32 +36,34 @@ def format_value(fact: Fact, spoken: bool = False) -> str:
     """
     value, unit = fact.value, fact.unit
     if value is None:
-        return NO_FIGURE
+        return _(NO_FIGURE)
     if isinstance(value, str):
         return value
     if unit == "USD/year":
-        return money(value) + (" a year" if spoken else "")
+        return _("{money} a year").format(money=money(value)) if spoken else money(value)
     if unit == "USD/hour":
-        return money(value, hourly=True) + (" an hour" if spoken else "")
+        return _("{money} an hour").format(money=money(value, hourly=True)) if spoken else money(value, hourly=True)
     if unit == "USD":
         return money(value)
     if spoken and unit == "years":
-        return f"every {value:g} year" + ("" if value == 1 else "s")
+        return ngettext("every {n} year", "every {n} years", 1 if value == 1 else 2).format(n=f"{value:g}")
     if unit == "percent":
         return f"{value:g}%"
     if unit == "jobs":
-        return f"{value:,.0f} jobs"
+        return ngettext("{n} job", "{n} jobs", int(value)).format(n=number(value))
     if unit == "openings/year":
-        return f"{value:,.0f} a year"
-    if value == 1 and unit in SINGULAR_UNITS:
-        unit = SINGULAR_UNITS[unit]
+        return _("{n} a year").format(n=number(value))
+    if unit in UNIT_WORDS:
+        one, many = UNIT_WORDS[unit]
+        shown = number(value) if float(value).is_integer() else f"{value:,g}"
+        return ngettext(one, many, 1 if value == 1 else 2).format(n=shown)
     return f"{value:,g} {unit}"
 
 
 def with_period(fact: Fact, sources: dict[str, Source] | None = None) -> str:
     """The value followed by its period as a date: '$129 (PTCB refund policy, c. 2024-25)', or the gap."""
     if fact.value is None:
-        return NO_FIGURE
+        return _(NO_FIGURE)
     return f"{format_value(fact)} ({plain_period(fact, sources or {})})"
 
 
@@ -68,7 +78,6 @@ SHORT_PUBLISHERS = {
     "CareerOneStop, U.S. Department of Labor": "CareerOneStop (U.S. Department of Labor)",
 }
 _VAGUE = re.compile(r"\b(current|undated)\b", re.IGNORECASE)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def plain_period(fact: Fact, sources: dict[str, Source]) -> str:
@@ -77,19 +86,19 @@ def plain_period(fact: Fact, sources: dict[str, Source]) -> str:
     (c. 2024-26), as read in Mar 2026'."""
     period = " ".join(str(fact.period or "").split())
     if not _VAGUE.search(period):
-        return period
+        return localize_period(period)
     src = sources.get(fact.source or "")
-    read = f"as read in {_month_year(src.accessed)}" if src else "date not given"
+    read = _("as read in {month}").format(month=_month_year(src.accessed)) if src else _("date not given")
     if re.fullmatch(r"\s*undated\s*", period, re.IGNORECASE):
-        return f"undated page, {read}"
+        return _("undated page, {read}").format(read=read)
     rest = " ".join(_VAGUE.sub("", period).split()).strip(" ,;")
     return f"{rest}, {read}" if rest else read
 
 
 def _month_year(iso: str) -> str:
-    """'2026-03-14' -> 'Mar 2026'."""
+    """'2026-03-14' -> 'Mar 2026' ('mar 2026' in Spanish)."""
     year, month = str(iso).split("-")[:2]
-    return f"{_MONTHS[int(month) - 1]} {year}"
+    return format_month_year(dt.date(int(year), int(month), 1), short=True)
 
 
 def publisher(source: Source | None, fallback: str = "") -> str:
@@ -101,8 +110,9 @@ def publisher(source: Source | None, fallback: str = "") -> str:
 def oews_citation(fact: Fact) -> str:
     """'BLS OEWS, May 2025 · General Medical and Surgical Hospitals' for a figure from the OEWS table
     (the industry code and the file are on About the data)."""
-    industry = industry_label(pointer_industry(fact.oews))
-    return f"BLS OEWS, {fact.period} · {re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry)}"
+    code = pointer_industry(fact.oews)
+    industry = industry_title(code) or re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry_label(code))
+    return f"BLS OEWS, {localize_period(fact.period or '')} · {industry}"
 
 
 def citation(fact: Fact, sources: dict[str, Source]) -> str:
@@ -113,16 +123,16 @@ def citation(fact: Fact, sources: dict[str, Source]) -> str:
     A gap reads as its note. The full record (title, link, date read, evidence) is on About the data.
     """
     if fact.value is None:
-        return fact.note or NO_FIGURE
+        return fact.note or _(NO_FIGURE)
     if fact.oews:
         return oews_citation(fact)
     src = sources.get(fact.source or "")
     name = publisher(src, fact.source or "")
     period = plain_period(fact, sources)
     if fact.evidence == "secondary":
-        return f"{period}, as reported by {name}"
+        return _("{period}, as reported by {publisher}").format(period=period, publisher=name)
     if fact.evidence == "secondary-corroborated":
-        return f"{period}, as reported by {name} and others"
+        return _("{period}, as reported by {publisher} and others").format(period=period, publisher=name)
     if name and period.lower().startswith(name.lower()):  # 'PTCB fee table, as read in …' names it already
         return period
     return f"{name}, {period}"
@@ -134,13 +144,15 @@ def is_loose_fit(ind: BlsIndustry) -> bool:
 
 def pay_label(ind: BlsIndustry) -> str:
     """'Median pay', or a label that says the figure is only the nearest industry's."""
-    return "Median pay (nearest industry, a loose fit)" if is_loose_fit(ind) else "Median pay"
+    return _("Median pay (nearest industry, a loose fit)") if is_loose_fit(ind) else _("Median pay")
 
 
 def industry_mapping(ind: BlsIndustry) -> str:
     """How well the BLS industry stands for the setting, in words: closest match, or only the nearest one."""
     if is_loose_fit(ind):
-        kind = "Nearest published BLS industry — a loose fit, so read its figures as a rough guide"
+        text = _("Nearest published BLS industry — a loose fit, so read its figures as a rough guide: {title} ({code}); "
+                 "mapping confidence: {confidence}. {note}")
     else:
-        kind = "Closest published BLS industry"
-    return f"{kind}: {ind.title} ({ind.naics}); mapping confidence: {ind.confidence}. {ind.note}"
+        text = _("Closest published BLS industry: {title} ({code}); mapping confidence: {confidence}. {note}")
+    return text.format(title=ind.title, code=ind.naics, confidence=_(CONFIDENCE_WORDS.get(ind.confidence, ind.confidence)),
+                       note=ind.note)
