@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from analysis.i18n import N_, _, localize_period
 from analysis.presentation.safe_text import inert
 
-NOTHING_KEPT = "This app keeps nothing about you once you close or reset it."
+NOTHING_KEPT = N_("This app keeps nothing about you once you close or reset it.")  # shown through _()
 
 
 def before_you_start(national) -> str:
     """The orientation text: what the tool can and cannot tell you, and how old its data is."""
-    pay_period = inert(national.median_wage_annual.period) if national else "May 2024"
-    return f"""
+    pay_period = inert(localize_period(national.median_wage_annual.period)) if national else localize_period("May 2024")
+    return _("""
 **What this can tell you:** how pharmacy-technician settings differ in pay, hours, pace, patient contact, tasks
 and credentials, and which of them fit what matters to you.
 
@@ -22,4 +23,4 @@ figure dated), credentials from PTCB and NHA, and descriptions from O\\*NET, emp
 of pace, contact and so on are our own judgement, marked *Editorial*, each with its reason.
 
 **The fit quiz is an exploration aid, not a test.** It has no right answers and decides nothing for you.
-"""
+""").format(pay_period=pay_period)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.i18n import _
 from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, language_picker
 from ui.location import location_picker
 from ui.style import page_style
@@ -35,20 +36,21 @@ def session_bar() -> None:
     location_picker(left)
     with right, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         language_picker()
-        st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.",
+        st.toggle(_("Presentation view"), key="presentation", help=_("Larger type and charts for a projector or screen share."),
                   on_change=_remember_room, width="content")
-        if st.button("New client", icon=":material/restart_alt:", key="new_client",
-                     help="Clear every answer and choice, ready for the next person."):
+        if st.button(_("New client"), icon=":material/restart_alt:", key="new_client",
+                     help=_("Clear every answer and choice, ready for the next person.")):
             st.session_state["confirm_reset"] = True
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
-            st.warning("Start over for a new client? This clears every answer, weight, shortlist, name and choice on every page.")
+            st.warning(_("Start over for a new client? This clears every answer, weight, shortlist, name and choice on "
+                         "every page."))
             yes, no = st.columns(2)
-            if yes.button("Yes, clear everything", type="primary", key="confirm_reset_yes"):
+            if yes.button(_("Yes, clear everything"), type="primary", key="confirm_reset_yes"):
                 clear_session()
                 st.switch_page("app_pages/overview.py")
-            if no.button("Cancel", key="confirm_reset_no"):
+            if no.button(_("Cancel"), key="confirm_reset_no"):
                 st.session_state["confirm_reset"] = False
                 st.rerun()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.i18n import _
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
 from analysis.presentation.figures import Chart
@@ -18,12 +19,12 @@ def font_size() -> int:
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
     st.plotly_chart(chart.figure, key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
-    st.markdown(f"**In short:** {inert(chart.summary)}")
+    st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
         st.markdown("\n".join(f"- **{inert(heading)}**\n" + "\n".join(f"  - {inert(line)}" for line in lines)
                                for heading, lines in chart.details))
     st.caption(inert(chart.caption))
-    data = st.expander("Data behind this chart", key=f"{key}_data", on_change="rerun")
+    data = st.expander(_("Data behind this chart"), key=f"{key}_data", on_change="rerun")
     with data:
         if data.open:  # built only when opened: keeps reruns cheap
             st.dataframe(chart.data, hide_index=True, width="stretch")

@@ -12,6 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from analysis.i18n import N_, _
 from analysis.loading.loader import Catalogs
 from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import (
@@ -25,20 +26,21 @@ from analysis.loading.schema import (
 )
 
 FACT_LABELS = {
-    "median_wage_annual": "Median annual wage",
-    "wage_p10_annual": "10th percentile annual wage",
-    "wage_p25_annual": "25th percentile annual wage",
-    "wage_p75_annual": "75th percentile annual wage",
-    "wage_p90_annual": "90th percentile annual wage",
-    "median_wage_hourly": "Median hourly wage",
-    "mean_wage_annual": "Mean annual wage",
-    "employment": "Pharmacy technician jobs in this industry",
-    "employment_share": "Share of all pharmacy technician jobs",
-    "employment_rse": "Relative standard error of the jobs estimate",
-    "wage_rse": "Relative standard error of the mean wage",
+    "median_wage_annual": N_("Median annual wage"),
+    "wage_p10_annual": N_("10th percentile annual wage"),
+    "wage_p25_annual": N_("25th percentile annual wage"),
+    "wage_p75_annual": N_("75th percentile annual wage"),
+    "wage_p90_annual": N_("90th percentile annual wage"),
+    "median_wage_hourly": N_("Median hourly wage"),
+    "mean_wage_annual": N_("Mean annual wage"),
+    "employment": N_("Pharmacy technician jobs in this industry"),
+    "employment_share": N_("Share of all pharmacy technician jobs"),
+    "employment_rse": N_("Relative standard error of the jobs estimate"),
+    "wage_rse": N_("Relative standard error of the mean wage"),
 }
 SCHEDULE_KINDS = ("nights", "weekends", "holidays", "on_call")
-SCHEDULE_LABELS = {"nights": "Nights", "weekends": "Weekends", "holidays": "Holidays", "on_call": "On-call"}
+SCHEDULE_LABELS = {"nights": N_("Nights"), "weekends": N_("Weekends"), "holidays": N_("Holidays"), "on_call": N_("On-call")}
+# Labels are marked with N_ and translated where rows are built (build_frames runs in the page's language).
 
 
 @dataclass(frozen=True)
@@ -119,24 +121,24 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
     for p in profiles:
         for key, label in FACT_LABELS.items():
             if getattr(p.facts, key) is not None:
-                fact_rows.append(_fact_row(p, key, label, getattr(p.facts, key), core=True))
+                fact_rows.append(_fact_row(p, key, _(label), getattr(p.facts, key), core=True))
         for i, nf in enumerate(p.other_facts):
             fact_rows.append(_fact_row(p, f"other_{i}", nf.label, nf, core=False))
         for dim, (label, low, high) in RATING_DIMENSIONS.items():
             r = getattr(p.ratings, dim)
             rating_rows.append(
-                {"setting_id": p.id, "setting": p.name, "dimension": dim, "label": label,
-                 "score": r.score, "reason": r.reason, "low": low, "high": high}
+                {"setting_id": p.id, "setting": p.name, "dimension": dim, "label": _(label),
+                 "score": r.score, "reason": r.reason, "low": _(low), "high": _(high)}
             )
         for kind in SCHEDULE_KINDS:
             freq = getattr(p.schedule, kind)
             schedule_rows.append(
-                {"setting_id": p.id, "setting": p.name, "kind": kind, "label": SCHEDULE_LABELS[kind],
+                {"setting_id": p.id, "setting": p.name, "kind": kind, "label": _(SCHEDULE_LABELS[kind]),
                  "frequency": freq, "level": FREQUENCY_ORDER.index(freq), "reason": p.schedule.reason}
             )
         for t in p.tasks:
             task_rows.append(
-                {"setting_id": p.id, "setting": p.name, "task": t.task, "label": TASK_LABELS[t.task],
+                {"setting_id": p.id, "setting": p.name, "task": t.task, "label": _(TASK_LABELS[t.task]),
                  "share": t.share, "examples": t.examples}
             )
         for c in p.credentials:
