@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from analysis.loading.frames import FACT_LABELS
+from analysis.i18n import _, localize_period
+from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert, link
@@ -27,53 +29,55 @@ if st.session_state.get("detail_id") not in by_id:
 
 show_notices(links.notices)
 show_skipped(result)
-setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, key="detail_id",
+setting_id = st.selectbox(_("Setting"), ids, format_func=lambda i: by_id[i].name, key="detail_id",
                           persist_state="session")
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
 # (anchor, heading) for each section; the contents line links to them.
-SECTIONS = [("work", "What the work is"), ("hours", "Hours and environment"), ("pay", "Pay"),
-            ("grow", "How to get in and grow"), ("sources", "Sources")]
+SECTIONS = [("work", _("What the work is")), ("hours", _("Hours and environment")), ("pay", _("Pay")),
+            ("grow", _("How to get in and grow")), ("sources", _("Sources"))]
 HEADLINE_PAY = ("median_wage_annual", "median_wage_hourly", "employment")
 
 st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
-    st.caption("Also called: " + inert(", ".join(p.also_called)))
+    st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
 st.markdown(" · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS))
 
 # --- What the work is --------------------------------------------------------------------------------
 st.header(SECTIONS[0][1], anchor=SECTIONS[0][0], divider="gray")
-st.subheader("A day in the life")
+st.subheader(_("A day in the life"))
 st.markdown(inert(p.day_in_the_life))
-st.subheader("What the time goes on :gray-badge[Editorial]")
-st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
-st.markdown("\n".join(f"- **{inert(TASK_LABELS[t.task])} — {t.share}%**: {inert(t.examples)}"
+st.subheader(_("What the time goes on :gray-badge[Editorial]"))
+st.caption(_("Editorial estimates of the share of working time, from the duties the sources describe."))
+st.markdown("\n".join(f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share}%**: {inert(t.examples)}"
                       for t in sorted(p.tasks, key=lambda t: -t.share)))
 likes, weighs = st.columns(2)
-likes.markdown("**What people like**\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
-weighs.markdown("**What to weigh**\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
+likes.markdown(_("**What people like**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
+weighs.markdown(_("**What to weigh**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
 
 # --- Hours and environment ---------------------------------------------------------------------------
 st.header(SECTIONS[1][1], anchor=SECTIONS[1][0], divider="gray")
 s = p.schedule
-st.markdown(f"Nights: **{s.nights}** · Weekends: **{s.weekends}** · Holidays: **{s.holidays}** · On-call: "
-            f"**{s.on_call}** · Typical shifts: **{', '.join(str(h) for h in s.shift_lengths_hours)} hours**  \n"
-            f":gray-badge[Editorial] {inert(s.reason)}")
-st.subheader("Ratings :gray-badge[Editorial]")
-st.caption(f"Our judgement on a 1–5 scale, the same dimensions for every setting; {HIGHER_IS_MORE}. "
-           "The reason is beside each score.")
+st.markdown(_("Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** · On-call: **{on_call}** · "
+              "Typical shifts: **{hours} hours**").format(
+    nights=_(FREQUENCY_LABELS[s.nights]), weekends=_(FREQUENCY_LABELS[s.weekends]),
+    holidays=_(FREQUENCY_LABELS[s.holidays]), on_call=_(FREQUENCY_LABELS[s.on_call]),
+    hours=", ".join(str(h) for h in s.shift_lengths_hours)) + f"  \n{_(':gray-badge[Editorial]')} {inert(s.reason)}")
+st.subheader(_("Ratings :gray-badge[Editorial]"))
+st.caption(_("Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. "
+             "The reason is beside each score.").format(higher=_(HIGHER_IS_MORE)))
 st.markdown("\n".join(
-    f"- **{label}: {getattr(p.ratings, dim).score}/5** — {inert(getattr(p.ratings, dim).reason)} "
-    f"*(1 = {low}, 5 = {high})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
+    f"- **{_(label)}: {getattr(p.ratings, dim).score}/5** — {inert(getattr(p.ratings, dim).reason)} "
+    f"*(1 = {_(low)}, 5 = {_(high)})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
 
 # --- Pay -----------------------------------------------------------------------------------------------
 st.header(SECTIONS[2][1], anchor=SECTIONS[2][0], divider="gray")
 st.caption(inert(industry_mapping(p.bls_industry)))
 headline = [(key, getattr(p.facts, key)) for key in HEADLINE_PAY if getattr(p.facts, key) is not None]
 for col, (key, fact) in zip(st.columns(len(headline)), headline):
-    col.metric(FACT_LABELS[key], format_value(fact), border=True)
+    col.metric(_(FACT_LABELS[key]), format_value(fact), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
 if national is not None:
@@ -81,32 +85,33 @@ if national is not None:
     render_chart(pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
                  key="detail_pay_chart")
 local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
-rest = [(label, getattr(p.facts, key)) for key, label in FACT_LABELS.items()
+rest = [(_(label), getattr(p.facts, key)) for key, label in FACT_LABELS.items()
         if key not in HEADLINE_PAY and getattr(p.facts, key) is not None]
-with st.expander("Every published figure for this industry"):
+with st.expander(_("Every published figure for this industry")):
     st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in rest))
     if p.other_facts:
-        st.markdown("**Other published figures** (each for the scope its label names)")
+        st.markdown(_("**Other published figures** (each for the scope its label names)"))
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
 
 # --- How to get in and grow ------------------------------------------------------------------------
 st.header(SECTIONS[3][1], anchor=SECTIONS[3][0], divider="gray")
-st.subheader("Credentials :gray-badge[Editorial]")
+st.subheader(_("Credentials :gray-badge[Editorial]"))
 lines = []
 for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
     note = f" — {inert(use.note)}" if use.note else ""
-    lines.append(f"- **{inert(cred.name)}**: {use.relevance.replace('-', ' ')} here{note} *({inert(cred.issuer)})*")
-st.markdown("\n".join(lines) or "No credential is listed for this setting.")
-st.caption("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
-           "check your state board of pharmacy.")
-st.subheader("Where you can grow")
+    here = _("{relevance} here").format(relevance=_(RELEVANCE_WORDS[use.relevance]))
+    lines.append(f"- **{inert(cred.name)}**: {here}{note} *({inert(cred.issuer)})*")
+st.markdown("\n".join(lines) or _("No credential is listed for this setting."))
+st.caption(_("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
+             "check your state board of pharmacy."))
+st.subheader(_("Where you can grow"))
 st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
-            or "No steps up are described in the sources.")
+            or _("No steps up are described in the sources."))
 
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(SECTIONS[4][1], anchor=SECTIONS[4][0], divider="gray")
 for sid in p.sources:
     src = sources[sid]
-    st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(src.period)}, "
-                f"read {inert(src.accessed)}")
+    st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
+                + _("read {date}").format(date=inert(src.accessed)))

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from analysis.i18n import _
+from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.oews import load_national_trend
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.figures import pay_trend_chart
@@ -16,36 +18,36 @@ result, frames = current()
 sources = result.catalogs.sources
 national = result.catalogs.national
 
-st.title("Pharmacy technician settings, side by side")
-st.caption("Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
-           "Every figure shows its source and period; ratings marked *Editorial* are our judgement, "
-           "each with a reason.")
+st.title(_("Pharmacy technician settings, side by side"))
+st.caption(_("Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
+             "Every figure shows its source and period; ratings marked *Editorial* are our judgement, "
+             "each with a reason."))
 show_notices(PageLinks("overview").notices)
 show_skipped(result)
 
 # One line on the first screen; the full orientation one click away (it filled most of a laptop screen).
-st.markdown("**An exploration aid, not a test.** Figures are national, each dated. " + NOTHING_KEPT)
-with st.expander("Before you start", expanded=False):
+st.markdown(_("**An exploration aid, not a test.** Figures are national, each dated.") + " " + _(NOTHING_KEPT))
+with st.expander(_("Before you start"), expanded=False):
     st.markdown(before_you_start(national))
-    st.caption(NOTHING_KEPT)
+    st.caption(_(NOTHING_KEPT))
 st.session_state["seen_orientation"] = True
 
 if national is not None:
-    st.subheader("All pharmacy technicians in the US")
+    st.subheader(_("All pharmacy technicians in the US"))
     # Short labels that fit a card at every width; the full label is the card's help text.
-    headline = {"median_wage_annual": "Median pay", "employment": "Jobs", "projected_growth": "Growth, 2024–34",
-                "openings_per_year": "Openings a year"}
+    headline = {"median_wage_annual": _("Median pay"), "employment": _("Jobs"), "projected_growth": _("Growth, 2024–34"),
+                "openings_per_year": _("Openings a year")}
     cols = st.columns(4)
     for col, (key, short) in zip(cols, headline.items()):
         fact = getattr(national, key)
         col.metric(short, inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
-    st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
-    with st.expander("National pay over time (BLS OEWS, all industries)"):
+    st.markdown(fact_markdown(_("Typical entry-level education"), national.entry_education, sources))
+    with st.expander(_("National pay over time (BLS OEWS, all industries)")):
         render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
 overview_local_pay()
 
-st.subheader(f"{len(result.profiles)} settings")
+st.subheader(_("{n} settings").format(n=len(result.profiles)))
 by_id = result.by_id()
 ordered = list(frames.settings["id"])
 # One row of three at a time, so cards read across then down (and stack in the same order on a phone).
@@ -57,27 +59,29 @@ for card, setting_id in zip(cards, ordered):
         st.markdown(inert(profile.tagline))
         median = profile.facts.median_wage_annual
         if median.value is None:  # the full note is on the detail page; a card only says so
-            st.markdown("Median pay: **no published figure** (see details)")
+            st.markdown(_("Median pay: **no published figure** (see details)"))
         else:
-            st.markdown(fact_markdown(pay_label(profile.bls_industry) + ", national", median, sources))
+            st.markdown(fact_markdown(_("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources))
         local_card_line()
-        st.markdown(
-            f"Nights: **{inert(profile.schedule.nights)}** · Weekends: **{inert(profile.schedule.weekends)}** · "
-            f"Holidays: **{inert(profile.schedule.holidays)}** :gray-badge[Editorial]"
-        )
+        sched = profile.schedule
+        st.markdown(_("Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
+                      ":gray-badge[Editorial]").format(nights=inert(_(FREQUENCY_LABELS[sched.nights])),
+                                                       weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
+                                                       holidays=inert(_(FREQUENCY_LABELS[sched.holidays]))))
         barrier = profile.ratings.entry_barrier
-        st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {inert(barrier.reason)}")
-        st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:",
+        st.markdown(_("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
+            score=barrier.score, reason=inert(barrier.reason)))
+        st.page_link("app_pages/detail.py", label=_("Details"), icon=":material/arrow_forward:",
                      query_params=link_to("setting", profile.id))
 
 st.divider()
-with st.expander("Add a local setting for this session (for counselors)"):
-    st.markdown(
+with st.expander(_("Add a local setting for this session (for counselors)")):
+    st.markdown(_(
         "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "
         "It is checked exactly like the bundled profiles, appears on every page for this session only, "
-        "and is forgotten on **New client** or when you close the tab."
-    )
-    upload = st.file_uploader("Profile file (.yaml, up to 256 KB)", type=["yaml", "yml"], key="custom_upload")
+        "and is forgotten on **New client** or when you close the tab. Its text is shown as written."
+    ))
+    upload = st.file_uploader(_("Profile file (.yaml, up to 256 KB)"), type=["yaml", "yml"], key="custom_upload")
     if upload is not None and st.session_state.get("_custom_seen") != upload.file_id:
         st.session_state["_custom_seen"] = upload.file_id
         problems = add_custom_profile(upload.getvalue(), upload.name)
@@ -88,4 +92,4 @@ with st.expander("Add a local setting for this session (for counselors)"):
         st.error(inert(problem))
     custom = st.session_state.get(CUSTOM_KEY) or {}
     if custom:
-        st.success("Added for this session: " + inert(", ".join(p.name for p in custom.values())))
+        st.success(_("Added for this session: {names}").format(names=inert(", ".join(p.name for p in custom.values()))))

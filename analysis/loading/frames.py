@@ -40,6 +40,9 @@ FACT_LABELS = {
 }
 SCHEDULE_KINDS = ("nights", "weekends", "holidays", "on_call")
 SCHEDULE_LABELS = {"nights": N_("Nights"), "weekends": N_("Weekends"), "holidays": N_("Holidays"), "on_call": N_("On-call")}
+# How often a kind of hours comes up, as shown (the data's own words are the keys).
+FREQUENCY_LABELS = {"never": N_("never"), "rare": N_("rare"), "sometimes": N_("sometimes"), "common": N_("common"),
+                    "typical": N_("typical")}
 # Labels are marked with N_ and translated where rows are built (build_frames runs in the page's language).
 
 
