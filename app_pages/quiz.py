@@ -3,12 +3,12 @@
 import streamlit as st
 
 from analysis.i18n import _, current_language, set_language
+from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation import figures
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
-from analysis.pathways.gaps import missing_credentials
 from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
