@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from analysis.i18n import _, localize_period
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from analysis.presentation.facts import CONFIDENCE_WORDS
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
@@ -14,11 +16,11 @@ result, frames = current()
 show_notices(PageLinks("about").notices)
 show_skipped(result)
 
-st.title("About the data")
+st.title(_("About the data"))
 
-st.subheader("Read this first")
+st.subheader(_("Read this first"))
 st.markdown(
-    """
+    _("""
 - **BLS industries are not practice settings.** The Bureau of Labor Statistics publishes pay by *industry*
   (hospitals, retail trade, wholesale trade…), not by the kind of pharmacy you work in. Each setting is mapped
   to the closest industry below, with how confident that mapping is. Where no figure exists, we say
@@ -26,37 +28,38 @@ st.markdown(
 - **Figures are national.** Pay differs a lot between states and cities.
 - **Pay is BLS OEWS, May 2025** for the industry each setting maps to, shown as "BLS OEWS, May 2025" with the
   industry next to every figure. Other figures (projections, credential fees) have their own periods beside them.
-- **Evidence strength** is recorded for every figure: """
-    + "; ".join(f"*{inert(k)}* = {inert(v)}" for k, v in EVIDENCE_LABELS.items())
-    + """. Check bls.gov and ptcb.org for newer editions.
+- **Evidence strength** is recorded for every figure: {evidence}. Check bls.gov and ptcb.org for newer editions.
 - **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
-"""
+""").format(evidence="; ".join(f"*{inert(k)}* = {inert(_(v))}" for k, v in EVIDENCE_LABELS.items()))
 )
 
 about_local_pay()
 
-st.subheader("How the editorial ratings were made")
-st.markdown(
-    "Every setting is rated 1–5 on the same ten dimensions, relative to the other settings, from the duties, "
+st.subheader(_("How the editorial ratings were made"))
+st.markdown(_(
+    "Every setting is rated 1–5 on the same {n} dimensions, relative to the other settings, from the duties, "
     "hours and requirements its sources describe. Each rating carries a one-line reason, shown beside it. "
     "They are a starting point for a conversation, not measurements."
-)
-st.markdown("Every dimension reads the same way: **higher = more of it**.\n\n" + "\n".join(
-    f"- **{label}**: 1 = {low}, 5 = {high}" for label, low, high in RATING_DIMENSIONS.values()))
+).format(n=len(RATING_DIMENSIONS)))
+st.markdown(_("Every dimension reads the same way: **higher = more of it**.") + "\n\n" + "\n".join(
+    f"- **{_(label)}**: 1 = {_(low)}, 5 = {_(high)}" for label, low, high in RATING_DIMENSIONS.values()))
 
-st.subheader("Which BLS industry each setting maps to")
+st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
 for row in frames.settings.itertuples(index=False):
-    st.markdown(f"**{inert(row.name)}** → {inert(row.bls_title)} (code {inert(row.bls_naics)}; confidence: "
-                f"{inert(row.bls_confidence)})  \n{inert(row.bls_note)}")
+    st.markdown(f"**{inert(row.name)}** → " + _("{title} (code {code}; confidence: {confidence})").format(
+        title=inert(row.bls_title), code=inert(row.bls_naics),
+        confidence=inert(_(CONFIDENCE_WORDS.get(row.bls_confidence, row.bls_confidence))))
+        + f"  \n{inert(row.bls_note)}")
 
-st.subheader("Where the pay figures come from")
+st.subheader(_("Where the pay figures come from"))
 st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
 
-st.subheader("Sources")
-st.caption("The full record behind the short citations next to each figure: title and link, publisher, the period "
-           "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files.")
+st.subheader(_("Sources"))
+st.caption(_("The full record behind the short citations next to each figure: title and link, publisher, the period "
+             "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files. "
+             "Publication titles are given as published."))
 for src in result.cited_sources():
-    st.markdown(f"- {link(src.title, src.url)} — {inert(src.publisher)}; data period: {inert(src.period)}; "
-                f"read {inert(src.accessed)}")
+    st.markdown(f"- {link(src.title, src.url)} — " + _("{publisher}; data period: {period}; read {date}").format(
+        publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)))
