@@ -19,6 +19,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.i18n import N_, _, localize_period, ngettext
+from analysis.loading.frames import FREQUENCY_LABELS
+from analysis.loading.schema import EVIDENCE_LABELS as EVIDENCE_WORDS
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
 from analysis.presentation.facts import money
 from analysis.presentation.safe_text import plotly_text
@@ -27,15 +30,31 @@ from analysis.presentation.safe_text import plotly_text
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 PATTERNS = ["", "/", "x", ".", "\\", "+", "-", "|"]
 HOURS_PER_YEAR = 2080  # BLS converts hourly to annual wages at 2,080 hours
-EDITORIAL_NOTE = "Editorial ratings by the Rx Settings Explorer team (1–5), each with its reason; not survey data."
+EDITORIAL_NOTE = N_("Editorial ratings by the Rx Settings Explorer team (1–5), each with its reason; not survey data.")
 
 
 # Chart text colours: 11:1 and 9:1 on white, whatever the Streamlit theme would fade them to.
 INK = "#1d1c1a"
 AXIS_INK = "#3b3e45"
-HIGHER_IS_MORE = "higher = more of it"
+HIGHER_IS_MORE = N_("higher = more of it")  # shown through _()
 # Heatmap cells light enough that dark text reads on every one of them (>= 8:1 with INK).
 LIGHT_BLUES = [[0, "#f4f4f4"], [0.25, "#e3eef8"], [0.5, "#c6dbef"], [0.75, "#9ecae1"], [1, "#6baed6"]]
+
+
+# Data-table headers: the frames' own column names, shown in the current language.
+DATA_HEADERS = {name: name for name in (
+    N_("setting"), N_("label"), N_("value"), N_("period"), N_("source"), N_("evidence"), N_("note"), N_("industry"),
+    N_("confidence"), N_("dimension"), N_("score"), N_("reason"), N_("hours"), N_("frequency"), N_("task"),
+    N_("share_%"), N_("examples"), N_("credential"), N_("relevance"), N_("rank"), N_("fit"), N_("deal-breaker"))}
+
+
+def _table(data: pd.DataFrame) -> pd.DataFrame:
+    """A chart's data table with its column headers in the current language."""
+    return data.rename(columns={c: _(DATA_HEADERS[c]) for c in data.columns if c in DATA_HEADERS})
+
+
+def _frequency(word) -> str:
+    return _(FREQUENCY_LABELS[word]) if word in FREQUENCY_LABELS else word
 
 
 def _luminance(hex_colour: str) -> float:
@@ -89,8 +108,8 @@ def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
     return fig
 
 
-def cite(source_ids, periods, sources: dict[str, Source]) -> str:
-    """'Source: A (May 2024); B (2020)' from parallel source ids and periods, de-duplicated."""
+def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -> str:
+    """'Sources: A (May 2024); B (2020)' from parallel source ids and periods, de-duplicated."""
     seen: dict[tuple[str, str], None] = {}
     for sid, period in zip(source_ids, periods):
         if sid and not pd.isna(sid):
@@ -98,7 +117,8 @@ def cite(source_ids, periods, sources: dict[str, Source]) -> str:
             seen[(title, str(period))] = None
     if not seen:
         return ""
-    return "Sources: " + "; ".join(f"{t} ({p})" for t, p in seen)
+    listed = "; ".join(f"{t} ({localize_period(p)})" for t, p in seen)
+    return _("Sources: {sources}").format(sources=listed) if prefix else listed
 
 
 # --- Pay ---------------------------------------------------------------------------------
@@ -133,9 +153,10 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
             row = meta.loc[sid]
             industry = row.get("industry")
             loose = row.get("confidence") in ("low", "none")
-            text = plotly_text(f"{name}: {money(p[50], hourly)} · {row['period']} · {row['evidence']}") + (
-                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(str(industry))}"
-                if isinstance(industry, str) else "")
+            text = plotly_text(f"{name}: {money(p[50], hourly)} · {localize_period(str(row['period']))} · "
+                               f"{_(EVIDENCE_WORDS.get(row['evidence'], row['evidence']))}") + (
+                "<br>" + (_("nearest BLS industry: {industry}") if loose else _("closest BLS industry: {industry}")).format(
+                    industry=plotly_text(str(industry))) if isinstance(industry, str) else "")
             xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
             xs.append(p[50])
             ys.append(sid)
@@ -146,32 +167,35 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
     money_format = "$%{x:,.2f}" if hourly else "$%{x:,.0f}"
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=range_x, y=range_y, mode="lines", name="10th–90th percentile",
+    p10_90, p25_75 = _("10th–90th percentile"), _("25th–75th percentile")
+    fig.add_trace(go.Scatter(x=range_x, y=range_y, mode="lines", name=p10_90,
                              line=dict(color=PALETTE[4], width=4), customdata=range_name,
-                             hovertemplate="%{customdata}: " + money_format + "<extra>10th–90th percentile</extra>"))
-    fig.add_trace(go.Scatter(x=box_x, y=box_y, mode="lines", name="25th–75th percentile",
+                             hovertemplate="%{customdata}: " + money_format + f"<extra>{p10_90}</extra>"))
+    fig.add_trace(go.Scatter(x=box_x, y=box_y, mode="lines", name=p25_75,
                              line=dict(color=PALETTE[0], width=16), customdata=box_name,
-                             hovertemplate="%{customdata}: " + money_format + "<extra>25th–75th percentile</extra>"))
-    fig.add_trace(go.Scatter(x=med_x, y=med_y, mode="markers+text", name="Median",
+                             hovertemplate="%{customdata}: " + money_format + f"<extra>{p25_75}</extra>"))
+    fig.add_trace(go.Scatter(x=med_x, y=med_y, mode="markers+text", name=_("Median"),
                              marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
                              text=[money(x, hourly) for x in med_x], textposition="top center",
                              hovertext=med_text, hoverinfo="text"))
     if near_x:
-        fig.add_trace(go.Scatter(x=near_x, y=near_y, mode="markers+text", name="Median of the nearest industry (loose fit)",
+        fig.add_trace(go.Scatter(x=near_x, y=near_y, mode="markers+text", name=_("Median of the nearest industry (loose fit)"),
                                  marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
                                  text=[money(x, hourly) + " ≈" for x in near_x], textposition="top center",
                                  hovertext=near_text, hoverinfo="text"))
     nat = float(national.value) * scale
     if gap_y:
-        fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
-                                 text=["   no published pay figure"] * len(gap_y), textposition="middle right",
+        no_pay = _("no published pay figure")
+        fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name=_("No published figure"),
+                                 text=["   " + no_pay] * len(gap_y), textposition="middle right",
                                  textfont=dict(color=AXIS_INK), customdata=gap_name,
-                                 hovertemplate="%{customdata}: no published pay figure<extra></extra>"))
+                                 hovertemplate="%{customdata}: " + no_pay + "<extra></extra>"))
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color="#555555", dash="dash"),
-                             name=plotly_text(f"National median {money(nat, hourly)} ({national.period})")))
-    unit = "USD per hour (annual ÷ 2,080)" if hourly else "USD per year"
+                             name=plotly_text(_("National median {median} ({period})").format(
+                                 median=money(nat, hourly), period=localize_period(national.period or "")))))
+    unit = _("USD per hour (annual ÷ 2,080)") if hourly else _("USD per year")
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")  # first choice on top
@@ -184,44 +208,59 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     if len(names) == 1 and len(medians):  # one setting (its detail page): against the national median
         sid = medians.index[0]
         own, nat_annual = medians[sid], float(national.value)
-        side = "above" if own > nat_annual else "below" if own < nat_annual else "at"
-        parts.append(f"{names[sid]}: median {money(own * scale, hourly)}, {abs(own / nat_annual - 1):.0%} {side} the "
-                     f"national median for all pharmacy technicians ({money(nat, hourly)}, {national.period}).")
+        if own > nat_annual:
+            text = _("{name}: median {median}, {pct} above the national median for all pharmacy technicians "
+                     "({national}, {period}).")
+        elif own < nat_annual:
+            text = _("{name}: median {median}, {pct} below the national median for all pharmacy technicians "
+                     "({national}, {period}).")
+        else:
+            text = _("{name}: median {median}, at the national median for all pharmacy technicians "
+                     "({national}, {period}).")
+        parts.append(text.format(name=names[sid], median=money(own * scale, hourly),
+                                 pct=f"{abs(own / nat_annual - 1):.0%}", national=money(nat, hourly),
+                                 period=localize_period(national.period or "")))
         if pd.notna(table.loc[sid, 25]) and pd.notna(table.loc[sid, 75]):
-            parts.append(f"The middle half earn {money(table.loc[sid, 25] * scale, hourly)} to "
-                         f"{money(table.loc[sid, 75] * scale, hourly)}.")
+            parts.append(_("The middle half earn {low} to {high}.").format(
+                low=money(table.loc[sid, 25] * scale, hourly), high=money(table.loc[sid, 75] * scale, hourly)))
     elif len(medians):
         top, low = medians.idxmax(), medians.idxmin()
 
         def nearest(sid: str) -> str:
-            return ", nearest industry" if sid in near_y else ""
-        parts.append(f"Highest published median: {names[top]} ({money(medians[top] * scale, hourly)}{nearest(top)}); "
-                     f"lowest: {names[low]} ({money(medians[low] * scale, hourly)}{nearest(low)}).")
+            return _(", nearest industry") if sid in near_y else ""
+        parts.append(_("Highest published median: {top} ({top_median}{top_note}); lowest: {low} "
+                       "({low_median}{low_note}).").format(
+            top=names[top], top_median=money(medians[top] * scale, hourly), top_note=nearest(top),
+            low=names[low], low_median=money(medians[low] * scale, hourly), low_note=nearest(low)))
     if near_y:
-        parts.append(f"No BLS industry fits {', '.join(names[s] for s in near_y)} well; the figures shown are the "
-                     "nearest industry's (low confidence, see each setting's industry note).")
+        parts.append(_("No BLS industry fits {names} well; the figures shown are the nearest industry's (low "
+                       "confidence, see each setting's industry note).").format(names=", ".join(names[s] for s in near_y)))
     if gap_y:
-        parts.append(f"No published pay figure for {', '.join(names[s] for s in gap_y)}.")
+        parts.append(_("No published pay figure for {names}.").format(names=", ".join(names[s] for s in gap_y)))
     only_median = [names[s] for s in medians.index if s not in ranged]
     if only_median:
-        parts.append(f"Only a median is published for {', '.join(only_median)}.")
+        parts.append(_("Only a median is published for {names}.").format(names=", ".join(only_median)))
     data = wages[["setting", "label", "value", "period", "source", "evidence", "note"]].copy()
     data["value"] = data["value"] * scale
     industries = meta.reindex(list(names))
     if "industry" in industries and industries["industry"].notna().any():
-        caption_industries = " Industries: " + "; ".join(
-            f"{names[sid]}: {row['industry']}" + (" (nearest only)" if row.get("confidence") in ("low", "none") else "")
-            for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)) + "."
+        caption_industries = " " + _("Industries: {list}.").format(list="; ".join(
+            f"{names[sid]}: {row['industry']}" + (_(" (nearest only)") if row.get("confidence") in ("low", "none") else "")
+            for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)))
     else:
         caption_industries = ""
     if "industry" in wages:
         data = wages[["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]].copy()
         data["value"] = data["value"] * scale
-    caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
-               + " Figures describe the BLS industry each setting maps to (see About the data); national, not local."
-               + caption_industries)
-    alt = "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national median as a dashed line."
-    return Chart(fig, alt, " ".join(parts) or "No published pay figures for these settings.", caption, data)
+    caption = (cite(wages["source"], wages["period"], sources) + ". "
+               + _("National median: {source}.").format(source=cite([national.source], [national.period], sources,
+                                                                    prefix=False))
+               + " " + _("Figures describe the BLS industry each setting maps to (see About the data); national, not "
+                         "local.") + caption_industries)
+    alt = _("Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national "
+            "median as a dashed line.")
+    return Chart(fig, alt, " ".join(parts) or _("No published pay figures for these settings."), caption,
+                 _table(data))
 
 
 # --- Editorial ratings --------------------------------------------------------------------
@@ -241,21 +280,22 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
             customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
             hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
         ))
-    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=f"Editorial rating 1–5<br>{HIGHER_IS_MORE}")
+    fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=_("Editorial rating 1–5") + f"<br>{_(HIGHER_IS_MORE)}")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
     _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
 
     spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]
-    summary = (f"The settings differ most on {', '.join(widest)} (spread of {spread.max()} points)."
-               if widest else "These settings are rated the same on every dimension.")
+    summary = (_("The settings differ most on {dimensions} (spread of {n} points).").format(
+        dimensions=", ".join(widest), n=spread.max()) if widest else _("These settings are rated the same on every dimension."))
     data = ratings[["setting", "label", "score", "reason"]].rename(columns={"label": "dimension"})
-    alt = (f"Grouped bars of editorial 1 to 5 ratings for each chosen setting across {len(dims)} dimensions; "
-           f"{HIGHER_IS_MORE} on every dimension.")
-    caption = (EDITORIAL_NOTE + f" On every dimension {HIGHER_IS_MORE}: a 5 for night and weekend exposure means "
-               "more nights and weekends, a 5 for schedule predictability means more predictable hours.")
-    return Chart(fig, alt, summary, caption, data, rating_reasons(ratings, names))
+    alt = _("Grouped bars of editorial 1 to 5 ratings for each chosen setting across {n} dimensions; {higher} on every "
+            "dimension.").format(n=len(dims), higher=_(HIGHER_IS_MORE))
+    caption = _(EDITORIAL_NOTE) + " " + _("On every dimension {higher}: a 5 for night and weekend exposure means more "
+                                          "nights and weekends, a 5 for schedule predictability means more predictable "
+                                          "hours.").format(higher=_(HIGHER_IS_MORE))
+    return Chart(fig, alt, summary, caption, _table(data), rating_reasons(ratings, names))
 
 
 def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -278,26 +318,29 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
     for sid, name in names.items():
         rows = schedule[schedule["setting_id"] == sid].set_index("label").reindex(kinds)
         z.append(rows["level"].tolist())
-        text.append(rows["frequency"].tolist())
+        text.append([_frequency(f) for f in rows["frequency"].tolist()])
         hover.append([[plotly_text(name), plotly_text(rows["reason"].iloc[0])]] * len(kinds))
     fig = go.Figure(go.Heatmap(
         z=z, x=kinds, y=list(names), text=text, texttemplate="%{text}", customdata=hover,
         zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale=LIGHT_BLUES, textfont=dict(size=font_size, color=INK),
         hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
-        colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=list(FREQUENCY_ORDER), title="How often"),
+        colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=[_frequency(f) for f in FREQUENCY_ORDER],
+                      title=_("How often")),
     ))
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=120 + 55 * len(names), font_size=font_size)
     heavy = [names[s] for s in names
              if (schedule[(schedule["setting_id"] == s) & (schedule["kind"].isin(["nights", "weekends"]))]["level"] >= 3).any()]
-    summary = (f"Nights or weekends are common or typical in: {', '.join(heavy)}." if heavy
-               else "None of these settings commonly needs nights or weekends.")
+    summary = (_("Nights or weekends are common or typical in: {names}.").format(names=", ".join(heavy)) if heavy
+               else _("None of these settings commonly needs nights or weekends."))
     data = schedule[["setting", "label", "frequency", "reason"]].rename(columns={"label": "hours"})
-    caption = ("Editorial judgement from the descriptions cited on each setting's detail page "
-               "(never / rare / sometimes / common / typical); individual employers vary.")
-    alt = "Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency written in each cell."
-    return Chart(fig, alt, summary, caption, data)
+    data["frequency"] = data["frequency"].map(_frequency)
+    caption = _("Editorial judgement from the descriptions cited on each setting's detail page "
+                "(never / rare / sometimes / common / typical); individual employers vary.")
+    alt = _("Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency "
+            "written in each cell.")
+    return Chart(fig, alt, summary, caption, _table(data))
 
 
 # --- Tasks ------------------------------------------------------------------------------------
@@ -310,7 +353,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
     for i, task in enumerate(dict.fromkeys(tasks.sort_values("share", ascending=False)["label"])):
         rows = tasks[tasks["label"] == task].set_index("setting_id").reindex(ids)
         shares = rows["share"].fillna(0)  # a NaN would break the stack for the traces after it
-        examples = rows["examples"].fillna("not part of this setting")
+        examples = rows["examples"].fillna(_("not part of this setting"))
         fig.add_trace(go.Bar(
             y=ids, x=shares, name=plotly_text(task), orientation="h",
             text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside", textangle=0,
@@ -320,7 +363,7 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
         ))
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text="Approximate share of working time")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text=_("Approximate share of working time"))
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=260 + 50 * len(names), font_size=font_size)
@@ -333,9 +376,9 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
         row = tasks[tasks["setting_id"] == sid].sort_values("share", ascending=False).iloc[0]
         tops.append(f"{name}: {row['label'].lower()} ({row['share']}%)")
     data = tasks[["setting", "label", "share", "examples"]].rename(columns={"label": "task", "share": "share_%"})
-    caption = "Editorial estimates of time shares from the duties described in each setting's sources; jobs vary."
-    alt = "Stacked bars showing the approximate share of working time each setting spends on each task category."
-    return Chart(fig, alt, "Largest share of time — " + "; ".join(tops) + ".", caption, data)
+    caption = _("Editorial estimates of time shares from the duties described in each setting's sources; jobs vary.")
+    alt = _("Stacked bars showing the approximate share of working time each setting spends on each task category.")
+    return Chart(fig, alt, _("Largest share of time — {list}.").format(list="; ".join(tops)), caption, _table(data))
 
 
 # --- Credentials --------------------------------------------------------------------------------
@@ -354,7 +397,7 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
             hit = chosen[(chosen["setting_id"] == sid) & (chosen["credential_name"] == cred)]
             rel = hit["relevance"].iloc[0] if len(hit) else ""
             zr.append(score.get(rel, 0))
-            tr.append(rel.replace("-", " ") if rel else "—")
+            tr.append(_(RELEVANCE_WORDS[rel]) if rel in RELEVANCE_WORDS else (rel or "—"))
         z.append(zr)
         text.append(tr)
     hover = [[plotly_text(names[sid]) for sid in names] for _ in order]
@@ -369,20 +412,24 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
     fig.update_xaxes(side="top")
     _base_layout(fig, height=120 + 34 * max(len(order), 1), font_size=font_size)
     required = chosen[chosen["relevance"].isin(["required", "commonly-required"])]
-    summary = ("Required or commonly required: " + "; ".join(
-        f"{names[s]} – {', '.join(g['credential_name'])}" for s, g in required.groupby("setting_id", sort=False)) + "."
-        if len(required) else "None of these settings commonly requires a credential.")
+    summary = (_("Required or commonly required: {list}.").format(list="; ".join(
+        f"{names[s]} – {', '.join(g['credential_name'])}" for s, g in required.groupby("setting_id", sort=False)))
+        if len(required) else _("None of these settings commonly requires a credential."))
     data = chosen[["setting", "credential_name", "relevance", "note"]].rename(columns={"credential_name": "credential"})
-    caption = ("Editorial reading of employer practice and the sources on each detail page; state rules can require "
-               "registration or certification regardless of setting — check your state board of pharmacy.")
-    alt = "Matrix of credentials against settings with the relevance (required, commonly required, preferred, helpful) written in each cell."
-    return Chart(fig, alt, summary, caption, data)
+    data["relevance"] = data["relevance"].map(lambda r: _(RELEVANCE_WORDS[r]) if r in RELEVANCE_WORDS else r)
+    caption = _("Editorial reading of employer practice and the sources on each detail page; state rules can require "
+                "registration or certification regardless of setting — check your state board of pharmacy.")
+    alt = _("Matrix of credentials against settings with the relevance (required, commonly required, preferred, "
+            "helpful) written in each cell.")
+    return Chart(fig, alt, summary, caption, _table(data))
 
 
 # --- Differences table ------------------------------------------------------------------------------
 
 
-PAY_ROW = "Median pay"
+PAY_ROW = N_("Median pay")
+RELEVANCE_WORDS = {"required": N_("required"), "commonly-required": N_("commonly required"),
+                   "preferred": N_("preferred"), "helpful": N_("helpful")}
 
 
 def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame,
@@ -401,31 +448,34 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
     periods = sorted({str(p) for p in med.loc[published.index, "median_wage_annual_period"]})
     if len(published) > 1:
         gap = published.max() - published.min()
-        pay_difference = (f"{money(gap)} a year ({gap / published.min():.0%} more for "
-                          f"{names[published.idxmax()]} than {names[published.idxmin()]})")
+        pay_difference = _("{gap} a year ({pct} more for {high} than {low})").format(
+            gap=money(gap), pct=f"{gap / published.min():.0%}", high=names[published.idxmax()],
+            low=names[published.idxmin()])
     else:
-        pay_difference = "only one published figure" if len(published) else "no published figures"
-    rows.append({"dimension": PAY_ROW + (f" (BLS OEWS, {', '.join(periods)})" if periods else ""),
+        pay_difference = _("only one published figure") if len(published) else _("no published figures")
+    periods_text = ", ".join(localize_period(p) for p in periods)
+    rows.append({"dimension": _(PAY_ROW) + (f" (BLS OEWS, {periods_text})" if periods else ""),
                  **{names[s]: (money(med.loc[s, "median_wage_annual"])
-                               if pd.notna(med.loc[s, "median_wage_annual"]) else "no published figure") for s in names},
+                               if pd.notna(med.loc[s, "median_wage_annual"]) else _("no published figure"))
+                    for s in names},
                  "difference": pay_difference, "spread": 2.0})  # above every 0-1 spread: pay always leads
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
         steps = int(vals.max() - vals.min())
-        rows.append({"dimension": f"{label} (editorial, 1–5)",
+        rows.append({"dimension": _("{label} (editorial, 1–5)").format(label=label),
                      **{names[s]: f"{vals[s]}/5" for s in names},
                      "difference": _steps(steps), "spread": steps / 4})
     for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")
         steps = int(vals["level"].max() - vals["level"].min())
-        rows.append({"dimension": f"{label} (editorial)",
-                     **{names[s]: vals.loc[s, "frequency"] for s in names},
+        rows.append({"dimension": _("{label} (editorial)").format(label=label),
+                     **{names[s]: _frequency(vals.loc[s, "frequency"]) for s in names},
                      "difference": _steps(steps), "spread": steps / (len(FREQUENCY_ORDER) - 1)})
     return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def _steps(n: int) -> str:
-    return "the same" if n == 0 else f"{n} of 4 steps apart"
+    return _("the same") if n == 0 else ngettext("{n} of 4 steps apart", "{n} of 4 steps apart", n).format(n=n)
 
 
 def unique_labels(names: dict[str, str]) -> dict[str, str]:
@@ -452,26 +502,32 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
     fig = go.Figure(go.Bar(
         x=scores, y=list(labels), orientation="h", text=[f"{s}" for s in scores], textposition="outside",
         marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
-        customdata=[[plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or "no deal-breaker")]
+        customdata=[[plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or _("no deal-breaker"))]
                     for r in scored],
         hovertemplate="%{customdata[0]}: %{x}/100<br>%{customdata[1]}<extra></extra>",
     ))
-    fig.update_xaxes(range=[0, 108], title_text="Fit with your answers (0–100)")
+    fig.update_xaxes(range=[0, 108], title_text=_("Fit with your answers (0–100)"))
     _setting_axis(fig, "y", labels)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=90 + 38 * max(len(scored), 1), font_size=font_size)
     fig.update_layout(showlegend=False)
     flagged = [r.name for r in scored if r.deal_breakers]
-    summary = (f"Best fit: {scored[0].name} ({scores[0]}/100)" + (f", then {scored[1].name} ({scores[1]}/100)." if len(scored) > 1 else ".")
-               if scored else "Answer a question to see a ranking.")
+    if not scored:
+        summary = _("Answer a question to see a ranking.")
+    elif len(scored) > 1:
+        summary = _("Best fit: {first} ({first_score}/100), then {second} ({second_score}/100).").format(
+            first=scored[0].name, first_score=scores[0], second=scored[1].name, second_score=scores[1])
+    else:
+        summary = _("Best fit: {first} ({first_score}/100).").format(first=scored[0].name, first_score=scores[0])
     if flagged:
-        summary += f" Moved to the end because of a deal-breaker: {', '.join(flagged)}."
+        summary += " " + _("Moved to the end because of a deal-breaker: {names}.").format(names=", ".join(flagged))
     data = pd.DataFrame({"rank": range(1, len(scored) + 1), "setting": [r.name for r in scored], "fit": scores,
                          "deal-breaker": [", ".join(r.deal_breakers) for r in scored]})
-    caption = ("Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
-               "median pay. It is an exploration aid, not a test.")
-    alt = "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are marked with a warning sign."
-    return Chart(fig, alt, summary, caption, data)
+    caption = _("Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
+                "median pay. It is an exploration aid, not a test.")
+    alt = _("Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are "
+            "marked with a warning sign.")
+    return Chart(fig, alt, summary, caption, _table(data))
 
 
 # --- The Compare page, all at once (so the UI can cache one object per selection) -------------------
@@ -509,27 +565,29 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
 def pay_trend_chart(trend: pd.DataFrame, sources: dict[str, Source], source_id: str = "bls-oews-national-files",
                     font_size: int = 14) -> Chart:
     """Median with the 10th–90th percentile band, all industries, one point per OEWS release (not inflation-adjusted)."""
-    releases = list(trend["release"])
+    releases = [localize_period(str(r)) for r in trend["release"]]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p90"], mode="lines+markers", name="90th percentile",
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p90"], mode="lines+markers", name=_("90th percentile"),
                              line=dict(color=PALETTE[4], dash="dot"), marker=dict(symbol="triangle-up")))
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_median"], mode="lines+markers+text", name="Median",
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_median"], mode="lines+markers+text", name=_("Median"),
                              line=dict(color=PALETTE[5], width=3), marker=dict(symbol="diamond", size=11),
                              text=[money(v) for v in trend["annual_median"]], textposition="top center"))
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name="10th percentile",
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name=_("10th percentile"),
                              line=dict(color=PALETTE[0], dash="dash"), marker=dict(symbol="triangle-down")))
     top = float(trend["annual_p90"].max())
     # Headroom above the highest line so the value labels stay inside the chart.
-    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True,
+    fig.update_yaxes(title_text=_("USD per year"), tickprefix="$", separatethousands=True,
                      range=[float(trend["annual_p10"].min()) * 0.9, top * 1.08])
     fig.update_xaxes(type="category")
     _base_layout(fig, height=300, font_size=font_size)
     first, last = trend.iloc[0], trend.iloc[-1]
     change = (last["annual_median"] / first["annual_median"] - 1) * 100
-    summary = (f"The national median rose from {money(first['annual_median'])} ({first['release']}) to "
-               f"{money(last['annual_median'])} ({last['release']}), {change:.1f}% before inflation.")
+    summary = _("The national median rose from {first} ({first_release}) to {last} ({last_release}), {change}% before "
+                "inflation.").format(first=money(first["annual_median"]), first_release=localize_period(str(first["release"])),
+                                     last=money(last["annual_median"]), last_release=localize_period(str(last["release"])),
+                                     change=f"{change:.1f}")
     caption = (cite([source_id] * len(trend), [", ".join(releases)] * len(trend), sources)
-               + ". All industries, national; current dollars, not adjusted for inflation.")
-    alt = "Line chart of pharmacy technician annual pay by OEWS release: 10th percentile, median and 90th percentile."
+               + ". " + _("All industries, national; current dollars, not adjusted for inflation."))
+    alt = _("Line chart of pharmacy technician annual pay by OEWS release: 10th percentile, median and 90th percentile.")
     data = trend[["release", "source_file", "employment", "annual_p10", "annual_median", "annual_p90", "hourly_median"]]
-    return Chart(fig, alt, summary, caption, data.rename(columns={"source_file": "BLS file"}))
+    return Chart(fig, alt, summary, caption, data.rename(columns={"source_file": _("BLS file")}))
