@@ -28,11 +28,14 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
+from analysis.i18n import N_, _, localize_period, long_date, number
+from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
 from analysis.pathways.gaps import missing_credentials
+from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
@@ -63,16 +66,16 @@ MAX_NEXT_STEP_CREDENTIALS = 3
 MAX_ELIGIBILITY_CHARS = 220
 MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
 
-CAVEAT = (
+CAVEAT = N_(
     "This summary is an exploration aid, not a test. The fit scores, ratings and schedule frequencies are "
     "editorial judgements by the Rx Settings Explorer team, not survey data. Pay and credential figures are "
     "national and dated (each is shown with its period); local pay, employers and rules differ. Before you "
     "decide, check your state board of pharmacy for the registration, licensing and certification rules "
     "where you will work."
 )
-QUIZ_NOT_TAKEN = ("The fit quiz was not taken in this session, so there is no fit ranking. "
-                  "The comparison below covers the settings shortlisted together.")
-QUIZ_NOTHING_SCORED = ("The quiz answers were all \u201cno preference\u201d (or set to \u201cdoesn't matter\u201d), "
+QUIZ_NOT_TAKEN = N_("The fit quiz was not taken in this session, so there is no fit ranking. "
+                    "The comparison below covers the settings shortlisted together.")
+QUIZ_NOTHING_SCORED = N_("The quiz answers were all \u201cno preference\u201d (or set to \u201cdoesn't matter\u201d), "
                        "so there is no fit ranking. The comparison below covers the shortlisted settings.")
 
 # Colours (RGB). The blue and grey differ in lightness too, and the chart also says in words
@@ -88,8 +91,6 @@ _HEAD_FILL = (228, 238, 246)
 _BOX_FILL = (246, 243, 232)
 assert PALETTE[0].lower() == "#0072b2" and PALETTE[1].lower() == "#e69f00"  # same palette as the app
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 # --- Text that every font can show ------------------------------------------------------------
@@ -156,8 +157,8 @@ def short_eligibility(text: str, limit: int = MAX_ELIGIBILITY_CHARS) -> str:
 
 
 def format_date(d: date) -> str:
-    """'November 24, 2026', whatever the process locale."""
-    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    """'November 24, 2026' ('24 de noviembre de 2026' in Spanish), whatever the process locale."""
+    return long_date(d)
 
 
 # --- Facts as text, each with its period -----------------------------------------------------------
@@ -173,10 +174,10 @@ def _period(fact: Fact, sources: Mapping[str, Source] | None = None) -> str:
 def _gap_reason(fact: Fact) -> str:
     """Why there is no figure, from the gap's note, without repeating 'no published figure'."""
     note = " ".join((fact.note or "").split())
-    rest = re.sub(r"^no published figure\s*[:;,.]?\s*", "", note, flags=re.IGNORECASE)
+    rest = re.sub(r"^(no published figure|no hay cifra publicada)\s*[:;,.]?\s*", "", note, flags=re.IGNORECASE)
     if not rest:
-        return "none is published"
-    return f"none is published {rest}" if rest.lower().startswith("for ") else rest
+        return _("none is published")
+    return _("none is published {rest}").format(rest=rest) if rest.lower().startswith(("for ", "para ")) else rest
 
 
 def _pay_origin(p: Profile) -> str:
@@ -223,8 +224,9 @@ class _SummaryPDF(FPDF):
         self.set_y(-10)
         self.set_font(self.text_family, "", 6.5)
         self.set_text_color(*_GREY)
-        self.cell(0, 4, self.clean("Rx Settings Explorer \u00b7 take-home summary \u00b7 an exploration aid, not a test"
-                                  f" \u00b7 page {self.page_no()} of {{nb}}"), align="C")
+        self.cell(0, 4, self.clean(_("Rx Settings Explorer \u00b7 take-home summary \u00b7 an exploration aid, not a test "
+                                     "\u00b7 page {page} of {pages}").format(page=self.page_no(), pages="{nb}")),
+                  align="C")
 
 
 _WARNED: set[Path] = set()  # warn once per missing font file, not on every build
@@ -310,7 +312,7 @@ class _Page:
     def dated(self, fact: Fact) -> str:
         """'$129 (PTCB refund policy, c. 2024-25) [2]' or 'no published figure'."""
         if fact.value is None:
-            return NO_FIGURE
+            return _(NO_FIGURE)
         period = _period(fact, self.sources)
         return format_value(fact, spoken=True) + (f" ({period})" if period else "") + self.cite(fact)
 
@@ -320,14 +322,14 @@ class _Page:
 
 def _header(page: _Page, client_name: str, session_date: date | None) -> None:
     pdf = page.pdf
-    page.text("Rx Settings Explorer \u00b7 US pharmacy-technician practice settings", size=7.5, color=_GREY)
-    page.text("Take-home summary: pharmacy technician settings", size=14, bold=True, h=6.5)
+    page.text(_("Rx Settings Explorer \u00b7 US pharmacy-technician practice settings"), size=7.5, color=_GREY)
+    page.text(_("Take-home summary: pharmacy technician settings"), size=14, bold=True, h=6.5)
     who = []
     name = clip(_clean_controls(client_name).replace("\n", " "), MAX_NAME_CHARS) if client_name and client_name.strip() else ""
     if name:
-        who.append(f"Prepared for {name}")
+        who.append(_("Prepared for {name}").format(name=name))
     if session_date is not None:
-        who.append(f"Session of {format_date(session_date)}")
+        who.append(_("Session of {date}").format(date=format_date(session_date)))
     page.font(9.5)
     if who and pdf.get_string_width(pdf.clean(" \u00b7 ".join(who))) <= page.width - 2:
         page.text(" \u00b7 ".join(who), size=9.5, h=4.6)
@@ -351,7 +353,7 @@ def _fit_chart(page: _Page, scored: list[SettingResult], names: Mapping[str, str
     row, bar_h = 4.1, 3.0
     page.font(7, bold=True)
     pdf.set_xy(x, y)
-    pdf.cell(width, 3.5, pdf.clean("Fit with your answers (0\u2013100)"))
+    pdf.cell(width, 3.5, pdf.clean(_("Fit with your answers (0\u2013100)")))
     y += 4.2
     top = y
     for i, r in enumerate(scored[:MAX_CHART_BARS]):
@@ -375,7 +377,7 @@ def _fit_chart(page: _Page, scored: list[SettingResult], names: Mapping[str, str
                 xx += 1.4
         page.font(6.8, bold=chosen)
         pdf.set_xy(bar_x + bar_w + 1, yy)
-        pdf.cell(value_w, bar_h, pdf.clean(f"{r.score:.0f}" + (" deal-breaker" if r.deal_breakers else "")))
+        pdf.cell(value_w, bar_h, pdf.clean(f"{r.score:.0f}" + (" " + _("deal-breaker") if r.deal_breakers else "")))
     bottom = top + min(len(scored), MAX_CHART_BARS) * row
     # Axis: 0, 50, 100.
     pdf.set_draw_color(*_RULE)
@@ -388,8 +390,8 @@ def _fit_chart(page: _Page, scored: list[SettingResult], names: Mapping[str, str
         pdf.cell(10, 2.6, str(tick), align="C")
     page.font(5.8, color=_GREY)
     pdf.set_xy(x, bottom + 2.6)
-    legend = "Dark blue: shortlisted (bold names)." + (" Orange, hatched: deal-breaker, moved to the end."
-                                                       if any(r.deal_breakers for r in scored) else "")
+    legend = _("Dark blue: shortlisted (bold names).") + (" " + _("Orange, hatched: deal-breaker, moved to the end.")
+                                                          if any(r.deal_breakers for r in scored) else "")
     pdf.multi_cell(width, 2.6, pdf.clean(legend), new_x="LMARGIN", new_y="NEXT")
     return pdf.get_y()
 
@@ -399,7 +401,7 @@ def _answers_column(page: _Page, answers: Sequence[tuple[str, str]], x: float, y
     pdf = page.pdf
     page.font(7, bold=True)
     pdf.set_xy(x, y)
-    pdf.cell(width, 3.5, pdf.clean("Your answers"))
+    pdf.cell(width, 3.5, pdf.clean(_("Your answers")))
     y += 4.2
     shown = list(answers)[:limit]
     old = pdf.l_margin
@@ -414,7 +416,8 @@ def _answers_column(page: _Page, answers: Sequence[tuple[str, str]], x: float, y
     if len(answers) > len(shown):
         pdf.set_xy(x, y)
         page.font(6.3, color=_GREY)
-        pdf.write(2.9, pdf.clean(f"\u2026and {len(answers) - len(shown)} more answers (all of them are in the CSV/JSON export)."))
+        pdf.write(2.9, pdf.clean(_("\u2026and {n} more answers (all of them are in the CSV/JSON export).").format(
+            n=len(answers) - len(shown))))
         y = pdf.get_y() + 3.3
     pdf.set_left_margin(old)
     return y
@@ -424,9 +427,9 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
                      names: Mapping[str, str], answers: Sequence[tuple[str, str]] | None, detail: _Detail) -> None:
     pdf = page.pdf
     scored = [r for r in ranking if r.score is not None]
-    page.heading("Your fit ranking" if scored else "Fit quiz")
+    page.heading(_("Your fit ranking") if scored else _("Fit quiz"))
     if not scored:
-        page.text(QUIZ_NOTHING_SCORED if ranking else QUIZ_NOT_TAKEN, size=8)
+        page.text(_(QUIZ_NOTHING_SCORED) if ranking else _(QUIZ_NOT_TAKEN), size=8)
         return
     y0 = pdf.get_y()
     if answers:
@@ -440,25 +443,27 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
 
     by_id = {r.setting_id: r for r in ranking}
     # A shared rank (equal displayed scores) is said as such, never broken silently.
-    rank_of = {r.setting_id: (f"joint #{r.rank}" if r.rank_label.startswith("=") else f"#{r.rank or i}")
+    rank_of = {r.setting_id: (_("joint #{rank}").format(rank=r.rank) if r.rank_label.startswith("=") else f"#{r.rank or i}")
                for i, r in enumerate(ranking, start=1)}
     for n, sid in enumerate(s for s in shortlist if s in by_id):
         r = by_id[sid]
         page.ensure(16)
         pdf.ln(1.2)
-        score = f"fit {r.score:.0f}/100" if r.score is not None else "no fit score"
-        page.text(f"{r.name} \u2014 {score} ({rank_of[sid]} of {len(ranking)})", size=8.8, bold=True, h=4.2)
+        score = _("fit {score}/100").format(score=f"{r.score:.0f}") if r.score is not None else _("no fit score")
+        page.text(_("{name} \u2014 {score} ({rank} of {n})").format(name=r.name, score=score, rank=rank_of[sid],
+                                                                   n=len(ranking)), size=8.8, bold=True, h=4.2)
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
         for label, items, limit, empty in (
-            ("For", pros, n_for, "nothing in your answers stands out for it."),
-            ("Against", cons, n_against, "nothing in your answers stands out against it."),
+            (_("For"), pros, n_for, _("nothing in your answers stands out for it.")),
+            (_("Against"), cons, n_against, _("nothing in your answers stands out against it.")),
         ):
             texts = [c.reason for c in items[:limit]] or [empty]
             for i, text in enumerate(texts):
                 page.row(label if i == 0 else "", text)
         for flag in r.deal_breakers:
-            page.row("Flag", "Deal-breaker: " + flag + " Moved to the end of the ranking; its score is unchanged.")
+            page.row(_("Flag"), _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(
+                flag=flag))
         if detail.skipped_notes and r.skipped:
             page.text(r.skipped[0], size=6.5, color=_GREY, indent=16)
 
@@ -473,22 +478,22 @@ def _credential_words(profile: Profile, catalogs: Catalogs) -> str:
     for rel in ("required", "commonly-required"):
         ids = [c.id for c in profile.credentials if c.relevance == rel]
         if ids:
-            parts.append(f"{', '.join(short(i) for i in ids)} ({rel.replace('-', ' ')})")
+            parts.append(f"{', '.join(short(i) for i in ids)} ({_(RELEVANCE_WORDS[rel])})")
     if parts:
         return "; ".join(parts)
     preferred = [short(c.id) for c in profile.credentials if c.relevance == "preferred"]
     if preferred:
-        return f"none required; preferred: {', '.join(preferred)}"
-    return "none required or preferred"
+        return _("none required; preferred: {list}").format(list=", ".join(preferred))
+    return _("none required or preferred")
 
 
 def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: Mapping[str, float | None]) -> None:
     pdf = page.pdf
     # Keep the table on one page when it fits on one (a row alone on the next page reads badly).
-    page.heading("Your shortlist side by side", room=min(16 + 12 * len(settings), 120))
+    page.heading(_("Your shortlist side by side"), room=min(16 + 12 * len(settings), 120))
     with_fit = bool(fit)
-    headings = ["Setting"] + (["Fit"] if with_fit else []) + ["Median pay", "Nights / weekends (editorial)",
-                                                             "Key credentials (editorial)"]
+    headings = [_("Setting")] + ([_("Fit")] if with_fit else []) + [_("Median pay"), _("Nights / weekends (editorial)"),
+                                                                   _("Key credentials (editorial)")]
     widths = [52] + ([12] if with_fit else []) + [37, 36, 0]
     widths[-1] = page.width - sum(widths)
     page.font(7.2)
@@ -505,38 +510,45 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
         for p in settings:
             pay = p.facts.median_wage_annual
             pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
-                        else f"{NO_FIGURE}\n{clip(_gap_reason(pay), 150)}")
+                        else f"{_(NO_FIGURE)}\n{clip(_gap_reason(pay), 150)}")
             row = table.row()
             row.cell(pdf.clean(p.name))
             if with_fit:
                 s = fit.get(p.id)
                 row.cell(pdf.clean("\u2013" if s is None else f"{s:.0f}"))
             row.cell(pdf.clean(pay_text))
-            row.cell(pdf.clean(f"nights: {p.schedule.nights}\nweekends: {p.schedule.weekends}"))
+            row.cell(pdf.clean(_("nights: {nights}\nweekends: {weekends}").format(
+                nights=_(FREQUENCY_LABELS[p.schedule.nights]), weekends=_(FREQUENCY_LABELS[p.schedule.weekends]))))
             row.cell(pdf.clean(_credential_words(p, catalogs)))
-    page.text("Median pay: BLS figures for the industry each setting maps to (annual, national). "
-              "Where the BLS publishes no figure for a setting, none is guessed.", size=6.3, color=_GREY)
+    page.text(_("Median pay: BLS figures for the industry each setting maps to (annual, national). "
+                "Where the BLS publishes no figure for a setting, none is guessed."), size=6.3, color=_GREY)
 
 
 def _next_steps(page: _Page, profile: Profile, held: Collection[str], catalogs: Catalogs, from_quiz: bool,
                 detail: _Detail) -> None:
-    why = "your best fit on the shortlist" if from_quiz else "the first setting on your shortlist"
+    why = _("your best fit on the shortlist") if from_quiz else _("the first setting on your shortlist")
     missing = missing_credentials(profile, set(held), catalogs)
     # The heading, its intro and the first credential stay together.
-    page.heading(f"Next steps for {profile.name}", room=14 + (_credential_height(missing[0][0], detail) if missing else 0))
+    page.heading(_("Next steps for {name}").format(name=profile.name), room=14 + (_credential_height(missing[0][0], detail) if missing else 0))
     held_names = [catalogs.credentials[c].short_name for c in sorted(held) if c in catalogs.credentials]
     if not missing:
-        page.text(f"{profile.name} is {why}. You already hold every credential it requires or prefers"
-                  + (f" ({', '.join(held_names)})." if held_names else ", or it lists none."), size=7.8)
+        if held_names:
+            text = _("{name} is {why}. You already hold every credential it requires or prefers ({held}).")
+        else:
+            text = _("{name} is {why}. You already hold every credential it requires or prefers, or it lists none.")
+        page.text(text.format(name=profile.name, why=why, held=", ".join(held_names)), size=7.8)
         return
-    intro = (f"{profile.name} is {why}. Credentials it requires or prefers that you do not hold yet"
-             + (f" (you hold: {', '.join(held_names)})" if held_names else "") + ":")
+    if held_names:
+        intro = _("{name} is {why}. Credentials it requires or prefers that you do not hold yet (you hold: {held}):")
+    else:
+        intro = _("{name} is {why}. Credentials it requires or prefers that you do not hold yet:")
+    intro = intro.format(name=profile.name, why=why, held=", ".join(held_names))
     page.text(intro, size=7.8)
     for cred, relevance in missing[:MAX_NEXT_STEP_CREDENTIALS]:
         _credential_block(page, cred, relevance, detail)
     if len(missing) > MAX_NEXT_STEP_CREDENTIALS:
         rest = ", ".join(c.short_name for c, _ in missing[MAX_NEXT_STEP_CREDENTIALS:])
-        page.text(f"Also wanted here: {rest}.", size=7, indent=3)
+        page.text(_("Also wanted here: {list}.").format(list=rest), size=7, indent=3)
 
 
 def _credential_height(cred: Credential, detail: _Detail) -> float:
@@ -548,27 +560,28 @@ def _credential_height(cred: Credential, detail: _Detail) -> float:
 def _credential_block(page: _Page, cred: Credential, relevance: str, detail: _Detail) -> None:
     page.ensure(_credential_height(cred, detail))  # keep the block on one page
     page.pdf.ln(0.8)
-    page.text(f"{cred.short_name} \u2014 {cred.name} ({cred.issuer}; {relevance.replace('-', ' ')} here)",
-              size=8, bold=True, indent=3, h=3.8)
+    here = _("{relevance} here").format(relevance=_(RELEVANCE_WORDS.get(relevance, relevance)))
+    page.text(f"{cred.short_name} \u2014 {cred.name} ({cred.issuer}; {here})", size=8, bold=True, indent=3, h=3.8)
     elig = cred.eligibility
     if elig.value is None:
-        page.row("Eligibility", NO_FIGURE, size=7.2, indent=6, label_w=15)
+        page.row(_("Eligibility"), _(NO_FIGURE), size=7.2, indent=6, label_w=15)
     else:
         period = _period(elig, page.sources)
-        page.row("Eligibility", short_eligibility(str(elig.value), detail.eligibility_chars)
+        page.row(_("Eligibility"), short_eligibility(str(elig.value), detail.eligibility_chars)
                  + (f" ({period})" if period else "") + page.cite(elig), size=7.2, indent=6, label_w=15)
     f = cred.facts
-    page.row("Fees", f"initial: {page.dated(f.initial_fee)}; renewal: {page.dated(f.renewal_fee)}.",
+    page.row(_("Fees"), _("initial: {initial}; renewal: {renewal}.").format(initial=page.dated(f.initial_fee),
+                                                                           renewal=page.dated(f.renewal_fee)),
              size=7.2, indent=6, label_w=15)
-    page.row("Renewal", f"{page.dated(f.renewal_cycle_years)}; continuing education per cycle: "
-                        f"{page.dated(f.ce_hours_per_cycle)}.", size=7.2, indent=6, label_w=15)
+    page.row(_("Renewal"), _("{cycle}; continuing education per cycle: {ce}.").format(
+        cycle=page.dated(f.renewal_cycle_years), ce=page.dated(f.ce_hours_per_cycle)), size=7.2, indent=6, label_w=15)
 
 
 def _place_section(page: _Page, summary: PlaceSummary) -> None:
     """The chosen place's published all-settings figures beside its state's and the nation's, with BLS's cautions."""
     pdf = page.pdf
-    page.heading(f"Pay where you live: {summary.place.label}", room=16 + 6 * len(summary.rows))
-    headings = ["Area (all settings)", "10th pct", "Median", "90th pct", "Technicians", "Error (RSE)"]
+    page.heading(_("Pay where you live: {place}").format(place=summary.place.label), room=16 + 6 * len(summary.rows))
+    headings = [_("Area (all settings)"), _("10th pct"), _("Median"), _("90th pct"), _("Technicians"), _("Error (RSE)")]
     widths = [page.width - 5 * 24.0] + [24.0] * 5
     head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
     page.font(7.2)
@@ -581,25 +594,26 @@ def _place_section(page: _Page, summary: PlaceSummary) -> None:
             row.cell(pdf.clean(h))
         for area in summary.rows:
             row = table.row()
-            employed = "not published" if area.employment is None else f"{area.employment:,.0f}"
-            rse = ", ".join(f"{k} {v:g}%" for k, v in (("jobs", area.employment_rse), ("pay", area.wage_rse))
-                            if v is not None) or "not published"
+            employed = _("not published") if area.employment is None else number(area.employment)
+            rse = ", ".join(f"{k} {v:g}%" for k, v in ((_("jobs"), area.employment_rse), (_("pay"), area.wage_rse))
+                            if v is not None) or _("not published")
             for text in (area.label, local_money(area.annual[10]), local_money(area.annual[50]),
                          local_money(area.annual[90]), employed, rse):
                 row.cell(pdf.clean(text))
     if summary.rank:
         page.text(summary.rank, size=7.4)
     for note in summary.notes:
-        page.text("Caution: " + note, size=7.2)
-    page.text(f"Annual pay, {summary.place.period}, {INDUSTRY_WORDS}: {SOURCE}, pharmacy technicians (SOC 29-2052). "
-              "BLS publishes no pay for a single setting within a state or metro area, so the settings' pay figures "
-              "above are national.", size=6.3, color=_GREY)
+        page.text(_("Caution: {note}").format(note=note), size=7.2)
+    page.text(_("Annual pay, {period}, {industry}: {source}, pharmacy technicians (SOC 29-2052). BLS publishes no pay "
+                "for a single setting within a state or metro area, so the settings' pay figures above are "
+                "national.").format(period=localize_period(summary.place.period), industry=_(INDUSTRY_WORDS),
+                                    source=SOURCE), size=6.3, color=_GREY)
 
 
 def _sources(page: _Page) -> None:
     if not page.cited:
         return
-    page.heading("Sources", room=8 + 3 * min(len(page.cited), 4))
+    page.heading(_("Sources"), room=8 + 3 * min(len(page.cited), 4))
     for sid, n in page.cited.items():
         src = page.sources[sid]
         page.text(f"[{n}] {src.publisher}: {src.title} \u2014 {_source_period(src)}", size=6.2, color=(60, 60, 60), h=2.8)
@@ -613,7 +627,7 @@ def _source_period(src: Source) -> str:
 def _caveat(page: _Page) -> None:
     pdf = page.pdf
     page.font(7.4)
-    height = pdf.multi_cell(page.width - 4, 3.4, pdf.clean(CAVEAT), dry_run=True, output="HEIGHT") + 7
+    height = pdf.multi_cell(page.width - 4, 3.4, pdf.clean(_(CAVEAT)), dry_run=True, output="HEIGHT") + 7
     page.ensure(height + 2)
     pdf.ln(2)
     y = pdf.get_y()
@@ -621,10 +635,10 @@ def _caveat(page: _Page) -> None:
     pdf.rect(pdf.l_margin, y, page.width, height, style="F")
     pdf.set_xy(pdf.l_margin + 2, y + 1.5)
     page.font(7.8, bold=True)
-    pdf.cell(0, 3.6, pdf.clean("Please keep in mind"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 3.6, pdf.clean(_("Please keep in mind")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(pdf.l_margin + 2)
     page.font(7.4)
-    pdf.multi_cell(page.width - 4, 3.4, pdf.clean(CAVEAT), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(page.width - 4, 3.4, pdf.clean(_(CAVEAT)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(y + height)
 
 
@@ -644,7 +658,7 @@ def choose_shortlist(ranking: Sequence[SettingResult], profiles: Mapping[str, Pr
         pool = [r.setting_id for r in ranking if r.score is not None] or [r.setting_id for r in ranking]
         if not pool:
             pool = list(profiles)
-            note = "No shortlist was chosen, so the first settings in the catalogue are shown."
+            note = _("No shortlist was chosen, so the first settings in the catalogue are shown.")
         wanted = [s for s in pool if s in profiles][:DEFAULT_SHORTLIST]
     else:
         wanted = [s for s in dict.fromkeys(shortlist) if s in profiles]
@@ -652,8 +666,8 @@ def choose_shortlist(ranking: Sequence[SettingResult], profiles: Mapping[str, Pr
     wanted.sort(key=lambda s: order.get(s, len(order)))  # stable: unranked keep the given order
     kept, left = wanted[:MAX_SHORTLIST], wanted[MAX_SHORTLIST:]
     if left:
-        note = (f"The summary has room for {MAX_SHORTLIST} settings; also shortlisted but not shown: "
-                + ", ".join(profiles[s].name for s in left) + ".")
+        note = _("The summary has room for {n} settings; also shortlisted but not shown: {names}.").format(
+            n=MAX_SHORTLIST, names=", ".join(profiles[s].name for s in left))
     return kept, left, note
 
 
@@ -668,7 +682,7 @@ def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None
         opt = q.options[idx]
         w = effective_weight(q, answers, weights)
         subject = q.subject[0].upper() + q.subject[1:]
-        out.append((subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({words[w]})"))
+        out.append((subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({_(words[w])})"))
     return out
 
 
@@ -738,7 +752,7 @@ def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_
     pdf = _new_pdf()
     pdf.set_margins(14, 11, 14)
     pdf.set_auto_page_break(True, margin=13)
-    pdf.set_title("Pharmacy technician settings: take-home summary")  # no client name in metadata
+    pdf.set_title(_("Pharmacy technician settings: take-home summary"))  # no client name in metadata
     pdf.set_lang("en-US")
     pdf.set_creator("Rx Settings Explorer")
     pdf.add_page()
@@ -762,7 +776,7 @@ def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_
         top = next((profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0])
         _next_steps(page, top, held, catalogs, from_quiz=scored and top.id in {r.setting_id for r in ranking}, detail=detail)
     else:
-        page.text("No settings were shortlisted.", size=8)
+        page.text(_("No settings were shortlisted."), size=8)
     _sources(page)
     _caveat(page)
     return pdf
