@@ -15,9 +15,19 @@ from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import NO_FIGURE, BlsIndustry, Fact, Source
 from analysis.loading.translated import industry_title
 
-# Units as words, singular and plural (a unit not listed is shown as written in the data).
-UNIT_WORDS = {"hours": (N_("{n} hour"), N_("{n} hours")), "years": (N_("{n} year"), N_("{n} years")),
-              "weeks": (N_("{n} week"), N_("{n} weeks")), "months": (N_("{n} month"), N_("{n} months"))}
+
+def _unit_words(unit: str, n: int) -> str | None:
+    """'{n} hours' for a unit the app names in words (singular or plural by `n`); None for any other unit."""
+    if unit == "hours":
+        return ngettext("{n} hour", "{n} hours", n)
+    if unit == "years":
+        return ngettext("{n} year", "{n} years", n)
+    if unit == "weeks":
+        return ngettext("{n} week", "{n} weeks", n)
+    if unit == "months":
+        return ngettext("{n} month", "{n} months", n)
+    return None
+
 CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low"), "none": N_("none")}
 
 
@@ -53,10 +63,9 @@ def format_value(fact: Fact, spoken: bool = False) -> str:
         return ngettext("{n} job", "{n} jobs", int(value)).format(n=number(value))
     if unit == "openings/year":
         return _("{n} a year").format(n=number(value))
-    if unit in UNIT_WORDS:
-        one, many = UNIT_WORDS[unit]
-        shown = number(value) if float(value).is_integer() else f"{value:,g}"
-        return ngettext(one, many, 1 if value == 1 else 2).format(n=shown)
+    words = _unit_words(unit, 1 if value == 1 else 2)
+    if words:
+        return words.format(n=number(value) if float(value).is_integer() else f"{value:,g}")
     return f"{value:,g} {unit}"
 
 
