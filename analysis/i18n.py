@@ -168,10 +168,35 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_ENGLISH_MONTHS) + r") (\d{4})\b")
 
 
+_period_phrases: dict[str, tuple[float, dict[str, str]]] = {}
+
+
+def period_phrases(lang: str) -> dict[str, str]:
+    """English data phrase (periods, import record) -> its translation, from locale/<lang>/phrases.yaml (re-read when
+    the file changes)."""
+    path = LOCALE_DIR / lang / "phrases.yaml"
+    if not path.is_file():
+        return {}
+    mtime = path.stat().st_mtime
+    cached = _period_phrases.get(lang)
+    if cached is None or cached[0] != mtime:
+        import yaml  # only needed for translated periods
+
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        cached = (mtime, {str(k): str(v) for k, v in doc.items()} if isinstance(doc, dict) else {})
+        _period_phrases[lang] = cached
+    return cached[1]
+
+
 def localize_period(text: str, lang: str | None = None) -> str:
-    """A data period as written in the catalogs ('May 2024') in the current language ('mayo de 2024').
-    Only month-and-year dates change; anything else in the text is left as it is."""
-    if (lang or current_language()) == DEFAULT_LANGUAGE:
+    """A data period as written in the catalogs ('May 2024', 'PTCB refund policy (c. 2024-25)') in the current
+    language: a phrase listed in locale/<lang>/phrases.yaml reads as listed; otherwise month-and-year dates are
+    formatted for the language ('mayo de 2024') and the rest of the text is left as it is."""
+    lang = lang or current_language()
+    if lang == DEFAULT_LANGUAGE:
         return text
+    phrase = period_phrases(lang).get(" ".join(str(text).split()))
+    if phrase is not None:
+        return phrase
     return _MONTH_YEAR.sub(
         lambda m: month_year(dt.date(int(m.group(2)), _ENGLISH_MONTHS.index(m.group(1)) + 1, 1), lang), text)

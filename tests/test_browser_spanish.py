@@ -26,8 +26,10 @@ ENGLISH = re.compile(
     r"source|sources|download|choose|show|open|close|compare|overview|credentials|quiz)\b",
     re.IGNORECASE,
 )
+# Streamlit's own accessibility labels (the framework ships them in English only; they are not our text).
+STREAMLIT_CHROME = ["Skip to main content", "Link to heading", "Help for "]
 # Names that stay in English: catalogued publications and publishers, credential names, and these.
-KEPT_NAMES = [
+KEPT_NAMES = [*STREAMLIT_CHROME,
     "English", "Rx Settings Explorer", "high school", "per diem", "travel", "managed care", "apprenticeship",
     "registered apprenticeship", "board of pharmacy", "nursing homes", "tech-check-tech", "CPhT (or CPhT-Adv)",
     "Certified Pharmacy Technician Educator", "Advanced Certified Pharmacy Technician",

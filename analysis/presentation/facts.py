@@ -101,7 +101,7 @@ def plain_period(fact: Fact, sources: dict[str, Source]) -> str:
     if re.fullmatch(r"\s*undated\s*", period, re.IGNORECASE):
         return _("undated page, {read}").format(read=read)
     rest = " ".join(_VAGUE.sub("", period).split()).strip(" ,;")
-    return f"{rest}, {read}" if rest else read
+    return f"{localize_period(rest)}, {read}" if rest else read
 
 
 def _month_year(iso: str) -> str:
