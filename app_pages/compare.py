@@ -39,7 +39,7 @@ st.session_state.setdefault("pay_unit", "annual")  # set here, not as the widget
 st.title(_("Compare settings"))
 show_notices(links.notices)
 show_skipped(result)
-chosen = st.multiselect(_("Settings to compare (2 to 4)"), ids, format_func=lambda i: by_id[i].name, key="compare_ids",
+chosen = st.multiselect(_("Settings to compare (2 to 4)"), ids, format_func=lambda i: by_id[i].name, key="compare_ids", placeholder=_("Choose options"),
                         max_selections=MAX_CHOICES, persist_state="session")
 links.write("settings", chosen)
 

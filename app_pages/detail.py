@@ -29,7 +29,7 @@ if st.session_state.get("detail_id") not in by_id:
 
 show_notices(links.notices)
 show_skipped(result)
-setting_id = st.selectbox(_("Setting"), ids, format_func=lambda i: by_id[i].name, key="detail_id",
+setting_id = st.selectbox(_("Setting"), ids, format_func=lambda i: by_id[i].name, key="detail_id", placeholder=_("Choose an option"),
                           persist_state="session")
 links.write("setting", setting_id)
 p = by_id[setting_id]

@@ -71,11 +71,11 @@ with st.container(border=True):
     with col2:
         setting = None
         if stage == "working":
-            setting = st.selectbox(_("Your current setting"), ids, format_func=lambda i: by_id[i].name, key="plan_from",
+            setting = st.selectbox(_("Your current setting"), ids, format_func=lambda i: by_id[i].name, key="plan_from", placeholder=_("Choose an option"),
                                    index=ids.index("retail") if "retail" in ids else 0, persist_state="session")
     with col3:
         held = set(st.multiselect(_("Credentials you hold"), list(creds), format_func=lambda c: creds[c].name,
-                                  key="held_credentials", persist_state="session"))
+                                  key="held_credentials", placeholder=_("Choose options"), persist_state="session"))
     with col4:
         years = st.number_input(_("Years as a technician"), 0.0, 50.0, step=0.5, key="plan_years",
                                 persist_state="session")
@@ -103,10 +103,10 @@ with st.container(border=True):
                                   persist_state="session")
         with col3:
             done = set(st.multiselect(_("Programs you have completed"), programs,
-                                      format_func=lambda p: program_label(p, catalogs), key="plan_programs",
+                                      format_func=lambda p: program_label(p, catalogs), key="plan_programs", placeholder=_("Choose options"),
                                       persist_state="session"))
             enrolled = set(st.multiselect(_("Programs you are enrolled in now"), enrollable,
-                                          format_func=lambda p: program_label(p, catalogs), key="plan_enrolled",
+                                          format_func=lambda p: program_label(p, catalogs), key="plan_enrolled", placeholder=_("Choose options"),
                                           persist_state="session",
                                           help=_("Only programs a rule accepts while you are still enrolled."))
                            ) if enrollable else set()
@@ -123,7 +123,7 @@ tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
 with tab_plan:
     left, right = st.columns([2, 3])
     with left:
-        target = st.selectbox(_("The setting you want"), ids, format_func=lambda i: by_id[i].name, key="plan_to",
+        target = st.selectbox(_("The setting you want"), ids, format_func=lambda i: by_id[i].name, key="plan_to", placeholder=_("Choose an option"),
                               index=ids.index("hospital") if "hospital" in ids else 0, persist_state="session")
     with right:
         goals = set(st.multiselect(_("Also aim for (optional)"), [c for c in creds if c not in held],

@@ -72,7 +72,7 @@ with st.expander(_("Adjust how much each answer counts"), expanded=False):
                                          format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
                                          key=f"w_{q.id}", persist_state="session")
 dismissed = set(st.multiselect(_("Leave out settings you have ruled out"), list(names), format_func=names.get,
-                               key="quiz_dismissed", persist_state="session"))
+                               key="quiz_dismissed", placeholder=_("Choose options"), persist_state="session"))
 
 outcome = score(quiz, values, names, answers, weights, dismissed)
 for warning in outcome.warnings:
@@ -116,7 +116,7 @@ local_pay_table([by_id[r.setting_id] for r in outcome.ranking if r.score is not 
 top = outcome.ranking[0]
 st.subheader(_("Next steps for {name}").format(name=inert(top.name)))
 held = set(st.multiselect(_("Credentials you already hold"), list(result.catalogs.credentials),
-                          format_func=lambda c: result.catalogs.credentials[c].name, key="held_credentials",
+                          format_func=lambda c: result.catalogs.credentials[c].name, key="held_credentials", placeholder=_("Choose options"),
                           persist_state="session"))
 missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
 if missing:
@@ -140,7 +140,7 @@ if st.session_state.get("shortlist") in (None, st.session_state.get("_shortlist_
     st.session_state["shortlist"] = top3
 st.session_state["_shortlist_auto"] = top3
 shortlist = st.multiselect(_("Shortlist for the summary (up to 4)"), ranked_ids, max_selections=4,
-                           format_func=names.get, key="shortlist")
+                           format_func=names.get, key="shortlist", placeholder=_("Choose options"))
 
 local_place = pdf_place()  # read now: the PDF is built later, outside this script run
 LANGUAGE = current_language()  # likewise: the downloads are built outside this run, in this run's language

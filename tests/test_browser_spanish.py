@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from analysis.loading.loader import load_catalogs
+from analysis.local_pay import SOURCE
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +28,20 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 # Streamlit's own accessibility labels (the framework ships them in English only; they are not our text).
-STREAMLIT_CHROME = ["Skip to main content", "Link to heading", "Help for "]
+STREAMLIT_CHROME = ["Skip to main content", "Link to heading", "Help for ", "Download as CSV", "Show/hide columns",
+                    "Search", "Fullscreen", "Open"]
 # Names that stay in English: catalogued publications and publishers, credential names, and these.
 KEPT_NAMES = [*STREAMLIT_CHROME,
     "English", "Rx Settings Explorer", "high school", "per diem", "travel", "managed care", "apprenticeship",
     "registered apprenticeship", "board of pharmacy", "nursing homes", "tech-check-tech", "CPhT (or CPhT-Adv)",
     "Certified Pharmacy Technician Educator", "Advanced Certified Pharmacy Technician",
     "Compounded Sterile Preparation Technician", "PTCB Certified Pharmacy Technician",
-    "Wisconsin Act 100", "Medication Therapy Management", "Technician Product Verification",
+    "Wisconsin Act 100",
+    # PTCB's program and certificate names, kept as published beside their Spanish explanation.
+    "Technician Product Verification", "Medication History", "Hazardous Drug Management", "Billing and Reimbursement",
+    "Controlled Substances Diversion Prevention", "Immunization Administration", "Point-of-Care Testing",
+    "Medication Therapy Management", "Regulatory Compliance", "Supply Chain and Inventory Management",
+    "Nonsterile Compounding",
 ]
 PAGES = {
     "overview": "",
@@ -73,7 +80,8 @@ def kept_names() -> list[str]:
     for src in catalogs.sources.values():
         names |= {src.title, src.publisher, src.url}
     for cred in catalogs.credentials.values():
-        names |= {cred.name, cred.issuer}
+        names |= {cred.name, cred.issuer, cred.short_name}
+    names.add(SOURCE)
     return sorted(names, key=len, reverse=True)
 
 

@@ -57,6 +57,14 @@ class Frames:
     credentials: pd.DataFrame  # setting x credential
 
 
+def _industry(profile: Profile, fact: Fact) -> str | None:
+    """The BLS industry a figure describes: the profile's own title (in its language) for its own industry."""
+    if not fact.oews:
+        return None
+    code = pointer_industry(fact.oews)
+    return profile.bls_industry.title if code == profile.bls_industry.naics else industry_label(code)
+
+
 def _fact_row(profile: Profile, key: str, label: str, fact: Fact, core: bool) -> dict:
     return {
         "setting_id": profile.id,
@@ -72,7 +80,7 @@ def _fact_row(profile: Profile, key: str, label: str, fact: Fact, core: bool) ->
         "is_gap": fact.value is None,
         "core": core,
         "oews": fact.oews,
-        "industry": industry_label(pointer_industry(fact.oews)) if fact.oews else None,
+        "industry": _industry(profile, fact),
         "confidence": profile.bls_industry.confidence if core else None,
     }
 

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from analysis.i18n import N_, _, localize_period, ngettext, number
+from analysis.i18n import N_, _, current_language, localize_period, ngettext, number
 from analysis.i18n import money as format_money
 from analysis.i18n import month_year as format_month_year
 from analysis.loading.oews import industry_label, pointer_industry
@@ -66,7 +66,7 @@ def format_value(fact: Fact, spoken: bool = False) -> str:
     words = _unit_words(unit, 1 if value == 1 else 2)
     if words:
         return words.format(n=number(value) if float(value).is_integer() else f"{value:,g}")
-    return f"{value:,g} {unit}"
+    return f"{value:,g} {localize_period(unit)}"  # units the data names in words: see locale/<lang>/phrases.yaml
 
 
 def with_period(fact: Fact, sources: dict[str, Source] | None = None) -> str:
@@ -120,7 +120,10 @@ def oews_citation(fact: Fact) -> str:
     """'BLS OEWS, May 2025 · General Medical and Surgical Hospitals' for a figure from the OEWS table
     (the industry code and the file are on About the data)."""
     code = pointer_industry(fact.oews)
-    industry = industry_title(code) or re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry_label(code))
+    industry = industry_title(code)
+    if industry is None:  # BLS's own name where no translation exists; in another language, its code
+        industry = (re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry_label(code)) if current_language() == "en"
+                    else _("BLS industry {code}").format(code=code))
     return f"BLS OEWS, {localize_period(fact.period or '')} · {industry}"
 
 
