@@ -454,16 +454,19 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
                                                                    n=len(ranking)), size=8.8, bold=True, h=4.2)
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
+        labels = (_("For"), _("Against"), _("Flag"))
+        page.font(7.3, bold=True)  # the label column fits the longest label in the current language
+        label_w = max(13.0, max(pdf.get_string_width(pdf.clean(x)) for x in labels) + 1.5)
         for label, items, limit, empty in (
-            (_("For"), pros, n_for, _("nothing in your answers stands out for it.")),
-            (_("Against"), cons, n_against, _("nothing in your answers stands out against it.")),
+            (labels[0], pros, n_for, _("nothing in your answers stands out for it.")),
+            (labels[1], cons, n_against, _("nothing in your answers stands out against it.")),
         ):
             texts = [c.reason for c in items[:limit]] or [empty]
             for i, text in enumerate(texts):
-                page.row(label if i == 0 else "", text)
+                page.row(label if i == 0 else "", text, label_w=label_w)
         for flag in r.deal_breakers:
-            page.row(_("Flag"), _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(
-                flag=flag))
+            page.row(labels[2], _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(
+                flag=flag), label_w=label_w)
         if detail.skipped_notes and r.skipped:
             page.text(r.skipped[0], size=6.5, color=_GREY, indent=16)
 
@@ -494,7 +497,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
     with_fit = bool(fit)
     headings = [_("Setting")] + ([_("Fit")] if with_fit else []) + [_("Median pay"), _("Nights / weekends (editorial)"),
                                                                    _("Key credentials (editorial)")]
-    widths = [52] + ([12] if with_fit else []) + [37, 36, 0]
+    widths = [48] + ([16] if with_fit else []) + [37, 36, 0]
     widths[-1] = page.width - sum(widths)
     page.font(7.2)
     pdf.set_draw_color(*_RULE)
