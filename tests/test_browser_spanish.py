@@ -100,7 +100,9 @@ def english_left(texts: list[str], names: list[str]) -> list[str]:
 
 
 def settle(page: Page) -> None:
+    """The page's script has run: its title is drawn and nothing is running any more."""
     page.wait_for_selector('[data-testid="stApp"]')
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
     page.wait_for_timeout(300)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
 
@@ -127,7 +129,9 @@ def test_every_page_in_spanish_leaves_no_english(page: Page, app_server, artifac
         settle(page)
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
         page.screenshot(path=str(artifacts / f"es-{name}-{width}.png"), full_page=True)
-        left = english_left(page_texts(page), names)
+        texts = page_texts(page)
+        assert sum(len(t) for t in texts) > 500, f"{name} @ {width}px: the page drew almost nothing"
+        left = english_left(texts, names)
         if left:
             problems[name] = left
     report = "\n".join(f"{name} @ {width}px:\n  " + "\n  ".join(left) for name, left in problems.items())

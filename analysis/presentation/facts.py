@@ -28,6 +28,7 @@ def _unit_words(unit: str, n: int) -> str | None:
         return ngettext("{n} month", "{n} months", n)
     return None
 
+ALL_INDUSTRIES = "000000"  # the BLS industry code for every industry together
 CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low"), "none": N_("none")}
 
 
@@ -121,6 +122,8 @@ def oews_citation(fact: Fact) -> str:
     (the industry code and the file are on About the data)."""
     code = pointer_industry(fact.oews)
     industry = industry_title(code)
+    if industry is None and code == ALL_INDUSTRIES:
+        industry = _("all industries")
     if industry is None:  # BLS's own name where no translation exists; in another language, its code
         industry = (re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry_label(code)) if current_language() == "en"
                     else _("BLS industry {code}").format(code=code))
