@@ -29,7 +29,7 @@ ENGLISH = re.compile(
 )
 # Streamlit's own accessibility labels (the framework ships them in English only; they are not our text).
 STREAMLIT_CHROME = ["Skip to main content", "Link to heading", "Help for ", "Download as CSV", "Show/hide columns",
-                    "Search", "Fullscreen", "Open"]
+                    "Search", "Fullscreen", "Open", "Choose date", "year, ", "month, ", "day, "]
 # Names that stay in English: catalogued publications and publishers, credential names, and these.
 KEPT_NAMES = [*STREAMLIT_CHROME,
     "English", "Rx Settings Explorer", "high school", "per diem", "travel", "managed care", "apprenticeship",
@@ -105,6 +105,8 @@ def settle(page: Page) -> None:
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
     page.wait_for_timeout(300)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)  # every element drawn
+    page.wait_for_timeout(500)
 
 
 def page_texts(page: Page) -> list[str]:
