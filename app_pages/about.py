@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
+from analysis.presentation.provenance import provenance_lines
 from ui.links import PageLinks
 from ui.state import current, show_skipped
 from ui.widgets import safe, show_notices
@@ -21,8 +22,8 @@ st.markdown(
   to the closest industry below, with how confident that mapping is. Where no figure exists, we say
   **no published figure** rather than guess.
 - **Figures are national.** Pay differs a lot between states and cities.
-- **Periods differ.** Most pay figures are May 2024; some are May 2023 or older. The period is shown next to
-  every figure, and older figures are labelled with their year.
+- **Pay is BLS OEWS, May 2025** for the industry each setting maps to, shown as "BLS OEWS, May 2025" with the
+  industry next to every figure. Other figures (projections, credential fees) have their own periods beside them.
 - **Evidence strength** is recorded for every figure: """
     + "; ".join(f"*{k}* = {v}" for k, v in EVIDENCE_LABELS.items())
     + """. Check bls.gov and ptcb.org for newer editions.
@@ -43,10 +44,13 @@ st.dataframe([{"Dimension": label, "1 means": low, "5 means": high} for label, l
 st.subheader("Which BLS industry each setting maps to")
 st.dataframe(
     frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]].rename(columns={
-        "name": "Setting", "bls_title": "BLS industry", "bls_naics": "NAICS", "bls_confidence": "Confidence",
+        "name": "Setting", "bls_title": "BLS industry", "bls_naics": "BLS industry code", "bls_confidence": "Confidence",
         "bls_note": "Why, and what it leaves out"}),
     hide_index=True, width="stretch",
 )
+
+st.subheader("Where the pay figures come from")
+st.markdown("\n".join(f"- {safe(line)}" for line in provenance_lines()))
 
 st.subheader("Sources")
 for src in result.cited_sources():

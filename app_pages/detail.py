@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from analysis.presentation.facts import industry_mapping
 from ui.links import PageLinks
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, safe, show_notices
@@ -43,9 +44,9 @@ with left:
 with right:
     st.subheader("Pay and jobs")
     ind = p.bls_industry
-    st.caption(f"Figures describe the BLS industry **{safe(ind.title)}** (NAICS {safe(ind.naics)}), "
-               f"mapping confidence: **{ind.confidence}**. {safe(ind.note)}")
-    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()))
+    st.caption(safe(industry_mapping(ind)))
+    st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()
+                          if getattr(p.facts, key) is not None))
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from analysis.presentation.facts import citation, format_value
+from analysis.loading.oews import load_national_trend
+from analysis.presentation.facts import citation, format_value, pay_label
+from analysis.presentation.figures import pay_trend_chart
 from ui.links import PageLinks, link_to
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
-from ui.widgets import fact_markdown, safe, show_notices
+from ui.widgets import fact_markdown, render_chart, safe, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -31,6 +33,8 @@ if national is not None:
         col.metric(fact.label, format_value(fact), border=True)
         col.caption(safe(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
+    with st.expander("National pay over time (BLS OEWS, all industries)"):
+        render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
@@ -44,7 +48,7 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
         else:
-            st.markdown(fact_markdown("Median pay", median, sources))
+            st.markdown(fact_markdown(pay_label(profile.bls_industry), median, sources))
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"

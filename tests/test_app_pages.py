@@ -18,6 +18,7 @@ LOADED = load_profiles()
 PROFILES = LOADED.by_id()
 NATIONAL = LOADED.catalogs.national
 CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
+NEAREST = "Median of the nearest industry (loose fit)"
 
 
 def median(setting_id: str):
@@ -71,14 +72,14 @@ def test_overview_shows_national_context_and_every_setting():
     assert wage.period in text and NATIONAL.projected_growth.period in text  # periods beside the national figures
     for profile in PROFILES.values():
         assert profile.name in text
-    # Each card: the published median with its period, or says there is none.
-    for setting_id in PROFILES:
+    # Each card: the median with "BLS OEWS, May 2025" and its industry; a loose fit says it is the nearest one.
+    for setting_id, profile in PROFILES.items():
         fact = median(setting_id)
-        if fact.value is None:
-            continue
-        assert f"**{md_value(fact)}** — {fact.period}" in text, setting_id
-    gaps = [i for i in PROFILES if median(i).value is None]
-    assert gaps and text.count("Median pay: **no published figure** (see details)") == len(gaps)
+        assert fact.value is not None, setting_id  # every bundled setting has a figure now
+        label = "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
+        assert f"{label}: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
+        assert profile.bls_industry.title in text, setting_id
+    assert "no published figure" not in text
     assert "Editorial" in text
 
 
@@ -90,12 +91,13 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert len(specs) == 5
     pay = specs[0]["data"]
     names = {t["name"] for t in pay}
-    assert {"10th–90th percentile", "25th–75th percentile", "Median", "No published figure"} <= names
+    assert {"10th–90th percentile", "25th–75th percentile", "Median", NEAREST} <= names
     medians = next(t for t in pay if t["name"] == "Median")
     published = [i for i in CORE_FOUR if median(i).value is not None]
-    assert sorted(medians["x"]) == sorted(median(i).value for i in published)
-    gap = next(t for t in pay if t["name"] == "No published figure")
-    assert sorted(gap["y"]) == sorted(PROFILES[i].short_name for i in CORE_FOUR if i not in published)
+    close = [i for i in published if PROFILES[i].bls_industry.confidence != "low"]
+    assert sorted(medians["x"]) == sorted(median(i).value for i in close)
+    nearest = next(t for t in pay if t["name"] == NEAREST)  # long-term care: the nearest industry, labelled
+    assert sorted(nearest["y"]) == sorted(PROFILES[i].short_name for i in published if i not in close)
     ratings = specs[1]["data"]
     assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in CORE_FOUR]
     assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
@@ -118,8 +120,9 @@ def test_compare_changes_with_the_selection_and_hourly_switch():
     assert at.query_params["settings"] == "nuclear,federal-va"
     pay = charts(at)[0]["data"]
     annual = next(t for t in pay if t["name"] == "Median")
-    expected = [median(i).value for i in ["nuclear", "federal-va"] if median(i).value is not None]
-    assert expected and sorted(annual["x"]) == sorted(expected)
+    expected = [median("federal-va").value]  # nuclear is drawn as the nearest industry's median instead
+    assert sorted(annual["x"]) == sorted(expected)
+    assert next(t for t in pay if t["name"] == NEAREST)["x"] == [median("nuclear").value]
     at.segmented_control(key="pay_unit").set_value("hourly").run()
     hourly = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
     assert sorted(hourly["x"]) == pytest.approx(sorted(v / 2080 for v in expected))
@@ -163,7 +166,7 @@ def test_detail_shows_the_whole_profile_with_sources():
     profile = PROFILES["federal-va"]
     assert profile.name in [t.value for t in at.title]
     fact = median("federal-va")
-    assert f"{md_value(fact)}** — {fact.period}" in text
+    assert f"{md_value(fact)}** — BLS OEWS, {fact.period} · Federal Executive Branch" in text
     for heading in ["A day in the life", "Pros and cons", "Pay and jobs", "Hours", "Credentials", "Where you can grow", "Sources"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
     for source_id in profile.sources:

@@ -10,6 +10,7 @@ import yaml
 
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_catalogs, load_profiles
+from analysis.loading.oews import industry_row, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS, profile_json_schema
 from analysis.paths import REFERENCE_PATH, SCHEMA_PATH
 
@@ -35,13 +36,25 @@ def test_every_figure_cites_a_reference_fact_with_its_period(result):
     """A non-null figure must name the reference fact it was copied from; the loader has
     already compared value, period and source URL (see test_profile_bad_input)."""
     reference = {row["id"]: row for row in yaml.safe_load(REFERENCE_PATH.read_text(encoding="utf-8"))}
+    table = load_oews()
     checked = 0
     for profile in result.profiles:
         for path, fact in profile.all_facts().items():
             if fact.value is None:
                 assert fact.note and fact.note.lower().startswith("no published figure"), f"{profile.id}: {path}"
                 continue
-            assert fact.ref, f"{profile.id}: {path} has no ref into the reference facts"
+            if fact.oews:  # a figure from the imported OEWS table: read the table independently of the loader
+                release, code, column = fact.oews.split("/")
+                row = industry_row(table, code)
+                assert release == "M2025" and fact.period == "May 2025", f"{profile.id}: {path}"
+                if column == "employment_share":
+                    total = industry_row(table, "000000")["employment"]
+                    assert fact.value == round(100 * row["employment"] / total, 1), f"{profile.id}: {path}"
+                else:
+                    assert fact.value == row[column], f"{profile.id}: {path}"
+                checked += 1
+                continue
+            assert fact.ref, f"{profile.id}: {path} has no ref into the reference facts or the OEWS table"
             row = reference[fact.ref]
             assert fact.period == row["period"], f"{profile.id}: {path}"
             assert fact.value == row["value"] or str(fact.value) == str(row["value"]), f"{profile.id}: {path}"
@@ -90,9 +103,9 @@ def test_frames_are_tidy(result):
     gaps = frames.wages[frames.wages["is_gap"]]
     assert gaps["value"].isna().all()
     hospital = frames.wages[frames.wages["setting_id"] == "hospital"].set_index("percentile")
-    published = next(p for p in result.profiles if p.id == "hospital").facts.median_wage_annual
-    assert hospital.loc[50, "value"] == published.value and hospital.loc[50, "period"] == published.period
-    assert hospital.loc[10, "is_gap"]
+    row = industry_row(load_oews(), "622100")
+    assert hospital.loc[50, "value"] == row["annual_median"] and hospital.loc[50, "period"] == "May 2025"
+    assert hospital.loc[10, "value"] == row["annual_p10"] and hospital.loc[50, "industry"].endswith("(622100)")
     assert set(frames.credentials["relevance"]) <= {"required", "commonly-required", "preferred", "helpful"}
 
 
@@ -107,4 +120,4 @@ def test_cited_sources_are_exactly_those_something_cites(result):
     assert named <= set(catalogs.sources), "every named source is catalogued"
     cited = {s.id for s in result.cited_sources()}
     assert cited == named
-    assert {"bls-ooh-2023", "bls-oews-sector-2024", "ptcb-refund-policy"} <= cited
+    assert {"bls-ooh-2023", "bls-oews-2025", "ptcb-refund-policy"} <= cited

@@ -6,8 +6,8 @@ import pytest
 
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
+from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.presentation import figures
-from analysis.presentation.facts import money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -23,30 +23,56 @@ def trace(chart, name):
     return next(t for t in chart.figure.data if t.name == name)
 
 
-def test_pay_chart_draws_ranges_medians_and_labelled_gaps():
+def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     chosen = names("retail", "hospital", "nuclear")
     chart = figures.pay_chart(FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources)
-    retail = BY_ID["retail"].facts
+    table = load_oews()
+    retail, hospital = industry_row(table, "44--46"), industry_row(table, "622100")
     rng = trace(chart, "10th–90th percentile")
-    assert list(rng.x[:2]) == [retail.wage_p10_annual.value, retail.wage_p90_annual.value]
-    assert list(rng.y[:2]) == ["Retail", "Retail"] and len(rng.x) == 3  # hospital publishes no percentiles
+    assert list(rng.x[:2]) == [retail["annual_p10"], retail["annual_p90"]]
+    assert len(rng.x) == 9  # every one of the three publishes a range now
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"Retail": retail.median_wage_annual.value,
-                                             "Hospital": BY_ID["hospital"].facts.median_wage_annual.value}
-    gap = trace(chart, "No published figure")
-    assert list(gap.y) == ["Nuclear"] and 0 not in median.x  # a gap is a label, never a zero
-    assert any(f"National median {money(NATIONAL.value)} ({NATIONAL.period})" == t.name for t in chart.figure.data)
+    assert dict(zip(median.y, median.x)) == {"Retail": retail["annual_median"], "Hospital": hospital["annual_median"]}
+    nearest = trace(chart, "Median of the nearest industry (loose fit)")
+    assert list(nearest.y) == ["Nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
+    assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
+    assert "nearest BLS industry: Pharmacies and Drug Retailers" in nearest.hovertext[0]
+    national = industry_row(table, "000000")["annual_median"]
+    assert any(f"National median ${national:,.0f} (May 2025)" == t.name for t in chart.figure.data)
+    assert "No BLS industry fits Nuclear well" in chart.summary
+    low = industry_row(table, "456110")["annual_median"]  # below retail's and hospital's, so named as lowest
+    assert f"lowest: Nuclear (${low:,.0f}, nearest industry)" in chart.summary
+    assert "Nuclear: Pharmacies and Drug Retailers (456110) (nearest only)" in chart.caption
+    assert "General Medical and Surgical Hospitals (622100)" in chart.caption and "May 2025" in chart.caption
+
+
+def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
+    chosen = names("retail", "nuclear")
+    wages = FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)].copy()
+    wages.loc[wages.setting_id == "nuclear", "value"] = float("nan")  # an uploaded profile with no figures
+    chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
+    assert list(trace(chart, "No published figure").y) == ["Nuclear"]
+    assert 0 not in trace(chart, "Median").x
     assert "No published pay figure for Nuclear" in chart.summary
-    assert "Only a median is published for Hospital" in chart.summary
-    assert retail.median_wage_annual.period in chart.caption and chart.alt
 
 
 def test_pay_chart_hourly_divides_by_2080():
     chosen = names("federal-va", "retail")
     chart = figures.pay_chart(FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources,
                               hourly=True)
-    assert trace(chart, "Median").x[0] == pytest.approx(60430 / 2080)
+    federal = industry_row(load_oews(), "999100")["annual_median"]
+    assert trace(chart, "Median").x[0] == pytest.approx(federal / 2080)
     assert "÷ 2,080" in chart.figure.layout.xaxis.title.text
+
+
+def test_pay_trend_chart_shows_three_releases_from_the_national_files():
+    trend = load_national_trend()
+    chart = figures.pay_trend_chart(trend, RESULT.catalogs.sources)
+    median = trace(chart, "Median")
+    assert list(median.x) == ["May 2023", "May 2024", "May 2025"]
+    assert median.y[-1] == industry_row(load_oews(), "000000")["annual_median"]
+    assert "not adjusted for inflation" in chart.caption and "May 2023, May 2024, May 2025" in chart.caption
+    assert "May 2023" in chart.summary and "May 2025" in chart.summary
 
 
 def test_ratings_chart_has_one_trace_per_setting_with_reasons():
@@ -90,6 +116,6 @@ def test_credential_matrix_and_differences_table():
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
     wage = diff[diff["dimension"] == "Median annual wage (BLS)"].iloc[0]
     assert all(d.endswith("(editorial)") for d in diff["dimension"] if "wage" not in d)
-    for setting_id in chosen:
-        fact = BY_ID[setting_id].facts.median_wage_annual
-        assert wage[chosen[setting_id]] == f"{money(fact.value)} ({fact.period})"
+    table = load_oews()
+    hospital, federal = industry_row(table, "622100")["annual_median"], industry_row(table, "999100")["annual_median"]
+    assert wage["Hospital"] == f"${hospital:,.0f} (May 2025)" and wage["Federal / VA"] == f"${federal:,.0f} (May 2025)"

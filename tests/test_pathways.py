@@ -623,20 +623,30 @@ def test_catalog_facts_pass_the_reference_checks():
 def test_where_next_for_a_retail_cpht_with_two_years():
     """From retail with a CPhT and two years: every other setting, met ones first, hospital (CSPT) last."""
     from analysis.loading.frames import build_frames
+    from analysis.loading.schema import NumericFact
     from analysis.pathways import Pay, national_pay, where_next
 
-    pay = national_pay(build_frames(LOADED.profiles, CAT).settings)
+    # Every bundled setting has a May 2025 figure; long-term care stands in for an uploaded profile without one.
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    profiles = [p.model_copy(update={"facts": p.facts.model_copy(update={"median_wage_annual": gap})})
+                if p.id == "long-term-care" else p for p in LOADED.profiles]
+    pay = national_pay(build_frames(profiles, CAT).settings)
     retail = Person(setting_id="retail", held={"cpht"}, years_experience=2)
-    reach = where_next(retail, LOADED.profiles, CAT, pay)
+    reach = where_next(retail, profiles, CAT, pay)
     assert [r.setting_id for r in reach][-1] == "hospital" and "retail" not in {r.setting_id for r in reach}
-    assert all(not r.plan.steps for r in reach[:-1])
+    # Settings that want CSPT (preferred or more) need a step; all the others are met already, and come first.
+    want_cspt = {p.id for p in profiles if any(c.id == "cspt" and c.relevance != "helpful" for c in p.credentials)}
+    needs = [r.setting_id for r in reach if r.plan.steps]
+    assert "hospital" in needs and set(needs) == want_cspt - {"retail"}
+    assert [r.setting_id for r in reach[-len(needs):]] == needs
     hospital = reach[-1]
     assert hospital.missing == ("CSPT",) and hospital.cost.amount == 199 and hospital.met == ("CPhT",)
     assert round(hospital.months) == 12 and hospital.time_text.startswith("Roughly 12 months")
     assert hospital.pay.value == pay["hospital"].value and hospital.pay.period == pay["hospital"].period
     assert hospital.pay_difference == pay["hospital"].value - pay["retail"].value
     gaps = [r for r in reach if r.pay.value is None]
-    assert gaps and all(r.pay_difference is None and r.pay.text == "no published figure" for r in gaps)
+    assert [r.setting_id for r in gaps] == ["long-term-care"]
+    assert all(r.pay_difference is None and r.pay.text == "no published figure" for r in gaps)
     # Local pay, once a place is chosen, comes in through its own parameter and is compared the same way.
     local = {"retail": Pay(40000, "May 2025", None, "Ohio"), "hospital": Pay(52000, "May 2025", None, "Ohio")}
     with_local = where_next(retail, LOADED.profiles, CAT, pay, local_pay=local)

@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from analysis.loading.loader import load_profiles
-from analysis.paths import PROFILES_DIR
+from analysis.loading.oews import industry_row, load_oews
 from analysis.loading.yaml_io import MAX_FILE_BYTES
+from analysis.paths import PROFILES_DIR
 
 GOOD = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
 
@@ -163,7 +164,8 @@ def test_figure_without_source_or_period(folder, missing):
 
 def test_gap_without_a_note(folder):
     def change(d):
-        d["facts"]["employment"].pop("note")
+        d["facts"]["employment"]["value"] = None
+        d["facts"]["employment"].pop("note", None)
 
     problems, _ = load_with_bad(folder, "gap.yaml", mutate("gap", change))
     assert "no published figure" in only(problems, "facts.employment").message
@@ -175,7 +177,8 @@ def test_figure_that_differs_from_the_reference(folder):
 
     problems, _ = load_with_bad(folder, "drift.yaml", mutate("drift", change))
     p = only(problems, "facts.median_wage_annual.value")
-    assert "52000" in p.message and "49310" in p.message
+    published = industry_row(load_oews(), "622100")["annual_median"]
+    assert "52000" in p.message and f"{published:.0f}" in p.message and "OEWS" in p.message
 
 
 def test_file_that_is_not_utf8(folder):

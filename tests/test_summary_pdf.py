@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.loading.loader import load_profiles
+from analysis.loading.schema import NumericFact
 from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import summary_pdf
 from analysis.presentation.facts import money
@@ -75,12 +76,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _without_pay(profile):
+    """The profile as an uploaded one with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+PROFILES_WITH_GAP = {**PROFILES, "long-term-care": _without_pay(PROFILES["long-term-care"])}
+
+
 def pay_ids() -> tuple[str, str]:
-    """A setting with a published median pay (retail if it has one) and one without."""
-    with_pay = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is not None]
-    without = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is None]
-    assert with_pay and without, "the bundled data should have both kinds of setting"
-    return ("retail" if "retail" in with_pay else with_pay[0]), ("long-term-care" if "long-term-care" in without else without[0])
+    """A setting with a published median pay (retail) and one without (in PROFILES_WITH_GAP)."""
+    assert PROFILES["retail"].facts.median_wage_annual.value is not None
+    return "retail", "long-term-care"
+
+
+def pay_text(profile) -> str:
+    """How the PDF writes a setting's median: figure, then release and BLS industry."""
+    fact = profile.facts.median_wage_annual
+    return f"{money(fact.value)} a year BLS OEWS {fact.period}, industry {profile.bls_industry.naics}"
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +137,10 @@ def test_pdf_bytes_and_core_content(default_pdf):
 
 def test_pay_with_period_gap_and_sources():
     with_pay, without = pay_ids()
-    pdf = build(shortlist=[with_pay, without])
+    pdf = build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP)
     _, text = read(pdf)
     fact = PROFILES[with_pay].facts.median_wage_annual
-    assert re.search(re.escape(f"{money(fact.value)} a year {fact.period}") + r" \[\d+\]", text)  # figure, period, source
+    assert re.search(re.escape(pay_text(PROFILES[with_pay])) + r" \[\d+\]", text)  # figure, period, industry, source
     assert "no published figure" in text
     assert PROFILES[without].name in text
     # The sources listed are exactly those of the figures on the page: the pay figure, and the
@@ -149,7 +163,7 @@ def test_pay_with_period_gap_and_sources():
 def test_retail_pay_figure_as_published():
     fact = PROFILES["retail"].facts.median_wage_annual
     _, text = read(build(shortlist=["retail"]))
-    assert fact.value is not None and f"{money(fact.value)} a year {fact.period}" in text
+    assert fact.value is not None and pay_text(PROFILES["retail"]) in text
 
 
 def test_next_steps_for_the_top_setting():
@@ -224,7 +238,8 @@ def test_control_characters_in_name():
 
 def test_no_quiz():
     with_pay, without = pay_ids()
-    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN)
+    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN,
+                profiles=PROFILES_WITH_GAP)
     reader, text = read(pdf)
     assert pdf.startswith(b"%PDF") and len(reader.pages) <= 2
     assert "quiz was not taken" in text

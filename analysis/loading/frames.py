@@ -13,6 +13,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.loading.loader import Catalogs
+from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import (
     FREQUENCY_ORDER,
     RATING_DIMENSIONS,
@@ -33,6 +34,8 @@ FACT_LABELS = {
     "mean_wage_annual": "Mean annual wage",
     "employment": "Pharmacy technician jobs in this industry",
     "employment_share": "Share of all pharmacy technician jobs",
+    "employment_rse": "Relative standard error of the jobs estimate",
+    "wage_rse": "Relative standard error of the mean wage",
 }
 SCHEDULE_KINDS = ("nights", "weekends", "holidays", "on_call")
 SCHEDULE_LABELS = {"nights": "Nights", "weekends": "Weekends", "holidays": "Holidays", "on_call": "On-call"}
@@ -63,6 +66,9 @@ def _fact_row(profile: Profile, key: str, label: str, fact: Fact, core: bool) ->
         "note": fact.note,
         "is_gap": fact.value is None,
         "core": core,
+        "oews": fact.oews,
+        "industry": industry_label(pointer_industry(fact.oews)) if fact.oews else None,
+        "confidence": profile.bls_industry.confidence if core else None,
     }
 
 
@@ -81,10 +87,10 @@ def _settings_row(p: Profile) -> dict:
         "bls_note": p.bls_industry.note,
     }
     for key in SettingFacts.model_fields:
-        fact: Fact = getattr(p.facts, key)
-        row[key] = fact.value
-        row[f"{key}_period"] = fact.period
-        row[f"{key}_source"] = fact.source
+        fact: Fact | None = getattr(p.facts, key)
+        row[key] = fact.value if fact else None
+        row[f"{key}_period"] = fact.period if fact else None
+        row[f"{key}_source"] = fact.source if fact else None
     for dim in RATING_DIMENSIONS:
         row[f"rating_{dim}"] = getattr(p.ratings, dim).score
     for kind in SCHEDULE_KINDS:
@@ -112,7 +118,8 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
     fact_rows, rating_rows, schedule_rows, task_rows, cred_rows = [], [], [], [], []
     for p in profiles:
         for key, label in FACT_LABELS.items():
-            fact_rows.append(_fact_row(p, key, label, getattr(p.facts, key), core=True))
+            if getattr(p.facts, key) is not None:
+                fact_rows.append(_fact_row(p, key, label, getattr(p.facts, key), core=True))
         for i, nf in enumerate(p.other_facts):
             fact_rows.append(_fact_row(p, f"other_{i}", nf.label, nf, core=False))
         for dim, (label, low, high) in RATING_DIMENSIONS.items():
@@ -144,7 +151,7 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
         return pd.DataFrame(rows, columns=columns)
 
     facts = frame(fact_rows, ["setting_id", "setting", "key", "label", "value", "unit", "period", "source",
-                              "evidence", "note", "is_gap", "core"])
+                              "evidence", "note", "is_gap", "core", "oews", "industry", "confidence"])
     return Frames(
         settings=settings,
         facts=facts,

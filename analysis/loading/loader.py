@@ -16,7 +16,16 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from analysis.paths import CREDENTIALS_PATH, NATIONAL_PATH, PROFILES_DIR, REFERENCE_PATH, SOURCES_PATH
+from analysis.loading.oews import NATIONAL, NUMBER_COLUMNS, oews_index, oews_release
+from analysis.paths import (
+    CREDENTIALS_PATH,
+    NATIONAL_PATH,
+    OEWS_PROVENANCE_PATH,
+    OEWS_TABLE_PATH,
+    PROFILES_DIR,
+    REFERENCE_PATH,
+    SOURCES_PATH,
+)
 from analysis.loading.schema import (
     Credential,
     CredentialCatalog,
@@ -36,6 +45,33 @@ PROFILE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
+class OewsTable:
+    """The imported BLS OEWS table as the fact checks see it: rows as text, and its release."""
+
+    rows: dict[tuple[str, str], dict[str, str]]
+    label: str  # "May 2025"
+    code: str  # "M2025", as fact pointers write it
+
+    def value(self, industry: str, column: str) -> str | None:
+        """The cell as text ('' = not published); None if the row or column does not exist."""
+        row = self.rows.get((NATIONAL, industry))
+        if row is None:
+            return None
+        if column == "employment_share":  # computed: this industry's jobs over all technician jobs
+            total = self.rows.get((NATIONAL, "000000"), {}).get("employment", "")
+            if not row["employment"] or not total:
+                return ""
+            return f"{100 * float(row['employment']) / float(total):.1f}"
+        return row.get(column) if column in NUMBER_COLUMNS else None
+
+
+def load_oews_table(table_path: Path = OEWS_TABLE_PATH, provenance_path: Path = OEWS_PROVENANCE_PATH) -> OewsTable:
+    label = oews_release(provenance_path)
+    code = f"M{label.split()[-1]}" if label else ""
+    return OewsTable(oews_index(table_path), label, code)
+
+
+@dataclass(frozen=True)
 class Catalogs:
     sources: dict[str, Source]
     credentials: dict[str, Credential]
@@ -44,6 +80,7 @@ class Catalogs:
     program_lengths: tuple[ProgramLength, ...] = ()
     state_regulation: StateRegulation | None = None
     problems: tuple[Problem, ...] = ()
+    oews: OewsTable | None = None
     programs: dict[str, Program] = field(default_factory=dict)  # education vocabulary of the rules
     equivalences: tuple[Equivalence, ...] = ()  # credentials a setting may take one for the other
 
@@ -137,8 +174,10 @@ def load_catalogs(
     credentials_path: Path = CREDENTIALS_PATH,
     reference_path: Path = REFERENCE_PATH,
     national_path: Path = NATIONAL_PATH,
+    oews: OewsTable | None = None,
 ) -> Catalogs:
     problems: list[Problem] = []
+    oews = oews if oews is not None else load_oews_table()
     reference, ref_problems = load_reference(reference_path)
     problems += ref_problems
 
@@ -169,12 +208,12 @@ def load_catalogs(
                 problems.append(Problem(name, f"{where}.id", f"duplicate credential id '{cred.id}'"))
                 continue
             facts = cred.all_facts()
-            cred_problems = _check_facts(facts, sources, reference, name, where)
+            cred_problems = _check_facts(facts, sources, reference, name, where, oews)
             cred_problems += _unknown_ids(cred.sources, sources, name, f"{where}.sources", "source", "data/sources.yaml")
             problems += cred_problems
             if not cred_problems:
                 credentials[cred.id] = cred
-        extra_problems = _check_facts(catalog.extra_facts(), sources, reference, name)
+        extra_problems = _check_facts(catalog.extra_facts(), sources, reference, name, oews=oews)
         problems += extra_problems
         programs = {p.id: p for p in catalog.programs}
         if not extra_problems:
@@ -186,12 +225,12 @@ def load_catalogs(
     problems += schema_problems
     if national is not None:
         facts = {k: getattr(national, k) for k in NationalFacts.model_fields}
-        national_problems = _check_facts(facts, sources, reference, name)
+        national_problems = _check_facts(facts, sources, reference, name, oews=oews)
         problems += national_problems
         national = None if national_problems else national
     return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
                     program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems),
-                    programs=programs, equivalences=equivalences)
+                    oews=oews, programs=programs, equivalences=equivalences)
 
 
 # --- Cross-file checks -----------------------------------------------------------------------
@@ -217,12 +256,15 @@ def _check_facts(
     reference: dict[str, dict[str, Any]],
     file: str,
     prefix: str = "",
+    oews: OewsTable | None = None,
 ) -> list[Problem]:
     problems = []
     for path, fact in facts.items():
         where = f"{prefix}.{path}" if prefix else path
         if fact.source and fact.source not in sources:
             problems.append(Problem(file, f"{where}.source", f"unknown source id '{fact.source}'; expected an id from data/sources.yaml"))
+        if fact.oews is not None:
+            problems += _check_oews(fact, sources, file, where, oews)
         if fact.ref is None:
             continue
         row = reference.get(fact.ref)
@@ -239,6 +281,32 @@ def _check_facts(
     return problems
 
 
+def _check_oews(fact: Fact, sources: dict[str, Source], file: str, where: str, table: OewsTable | None) -> list[Problem]:
+    """A figure that points into the imported OEWS table must say what the table says, for its release."""
+    release, industry, column = (fact.oews or "").split("/")
+    if table is None or not table.rows:
+        return [Problem(file, f"{where}.oews", "the imported OEWS table (data/oews/) is missing; run python -m analysis.oews_import")]
+    if release != table.code:
+        return [Problem(file, f"{where}.oews", f"points at release {release}; the imported OEWS table is {table.label} ({table.code})")]
+    expected = table.value(industry, column)
+    if expected is None:
+        what = f"industry {industry}" if (NATIONAL, industry) not in table.rows else f"column '{column}'"
+        return [Problem(file, f"{where}.oews", f"{what} is not in the imported OEWS table ({table.label})")]
+    problems = []
+    if fact.value is None and expected != "":
+        problems.append(Problem(file, f"{where}.value", f"null, but the OEWS table publishes {expected} for {industry} {column}"))
+    elif fact.value is not None and expected == "":
+        problems.append(Problem(file, f"{where}.value", f"{fact.value!r}, but BLS did not publish {column} for {industry}"))
+    elif fact.value is not None and not _same_value(fact.value, float(expected)):
+        problems.append(Problem(file, f"{where}.value", f"{fact.value!r} differs from the OEWS table ({industry} {column}: {expected})"))
+    if fact.value is not None and fact.period != table.label:
+        problems.append(Problem(file, f"{where}.period", f"'{fact.period}' differs from the OEWS table's release '{table.label}'"))
+    src = sources.get(fact.source or "")
+    if fact.value is not None and src is not None and src.period != table.label:
+        problems.append(Problem(file, f"{where}.source", f"source '{src.id}' is for '{src.period}', not the OEWS table's release '{table.label}'"))
+    return problems
+
+
 def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> tuple[Profile | None, list[Problem]]:
     """Validate one parsed profile document against the schema and the catalogs."""
     profile, problems = _validate(Profile, doc, file)
@@ -250,7 +318,7 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
     for i, cred in enumerate(profile.credentials):
         if cred.id not in catalogs.credentials:
             problems.append(Problem(file, f"credentials[{i}].id", f"unknown credential id '{cred.id}'; expected an id from data/credentials.yaml"))
-    problems += _check_facts(profile.all_facts(), catalogs.sources, catalogs.reference, file)
+    problems += _check_facts(profile.all_facts(), catalogs.sources, catalogs.reference, file, oews=catalogs.oews)
     return (None if problems else profile), problems
 
 

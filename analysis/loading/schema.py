@@ -84,6 +84,9 @@ IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
 NO_FIGURE = "no published figure"
 
+# A pointer into the imported OEWS table: release (M + year), BLS industry code, column.
+OEWS_POINTER_PATTERN = r"^M[0-9]{4}/[0-9A-Z-]{6}/[a-z0-9_]+$"
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -102,6 +105,11 @@ class Fact(Strict):
     evidence: Union[Evidence, None] = None
     ref: Union[Annotated[str, StringConstraints(max_length=120)], None] = Field(
         default=None, description="Id of the fact in data/reference_facts.yaml it was copied from."
+    )
+    oews: Union[Annotated[str, StringConstraints(pattern=OEWS_POINTER_PATTERN)], None] = Field(
+        default=None,
+        description="Where the figure sits in the imported BLS OEWS table: 'M2025/622100/annual_median' "
+        "(release, BLS industry code, column; national rows). The loader checks the value against the table.",
     )
     note: Union[Text, None] = Field(default=None, description="Caveat, or for a gap why there is no figure.")
 
@@ -137,6 +145,10 @@ class SettingFacts(Strict):
     mean_wage_annual: NumericFact
     employment: NumericFact = Field(description="Pharmacy technician jobs in the mapped industry.")
     employment_share: NumericFact = Field(description="Share of all pharmacy technician jobs, in percent.")
+    employment_rse: Union[NumericFact, None] = Field(
+        default=None, description="BLS relative standard error of the employment estimate, in percent.")
+    wage_rse: Union[NumericFact, None] = Field(
+        default=None, description="BLS relative standard error of the mean wage, in percent.")
 
 
 WAGE_FACTS = ("wage_p10_annual", "wage_p25_annual", "median_wage_annual", "wage_p75_annual", "wage_p90_annual")
@@ -147,8 +159,8 @@ class NamedFact(Fact):
 
 
 class BlsIndustry(Strict):
-    naics: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}(-[0-9]{2})?[0-9]*$")] = Field(
-        description="NAICS code of the industry the figures describe, e.g. '62' or '44-45'."
+    naics: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}[0-9A-Z-]{0,4}$")] = Field(
+        description="BLS OEWS industry code the figures describe (NAICS-based), e.g. '622100', '4240A2' or '44--46'."
     )
     title: OneLine
     confidence: Confidence = Field(description="How well this BLS industry stands for the setting.")
@@ -246,6 +258,11 @@ class Profile(Strict):
         creds = [c.id for c in self.credentials]
         if len(creds) != len(set(creds)):
             raise ValueError("credentials: a credential is listed twice")
+        for key in SettingFacts.model_fields:
+            fact = getattr(self.facts, key)
+            if fact is not None and fact.oews and fact.oews.split("/")[1] != self.bls_industry.naics:
+                raise ValueError(f"facts.{key}.oews: points at industry {fact.oews.split('/')[1]}, but "
+                                 f"bls_industry.naics is {self.bls_industry.naics}; a setting's figures describe one industry")
         cited = {f.source for f in self.all_facts().values() if f.source}
         uncited = sorted(cited - set(self.sources))
         if uncited:
@@ -254,7 +271,8 @@ class Profile(Strict):
 
     def all_facts(self) -> dict[str, Fact]:
         """Every fact in the profile, keyed by its field path."""
-        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields}
+        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields
+                                if getattr(self.facts, k) is not None}
         out.update({f"other_facts[{i}]": f for i, f in enumerate(self.other_facts)})
         return out
 

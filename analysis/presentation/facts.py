@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.loading.schema import EVIDENCE_LABELS, NO_FIGURE, Fact, Source
+from analysis.loading.oews import industry_label, pointer_industry
+from analysis.loading.schema import EVIDENCE_LABELS, NO_FIGURE, BlsIndustry, Fact, Source
 
 SINGULAR_UNITS = {"hours": "hour", "years": "year", "weeks": "week"}
 
@@ -54,11 +55,40 @@ def with_period(fact: Fact) -> str:
     return f"{format_value(fact)} ({fact.period})"
 
 
+def oews_citation(fact: Fact) -> str:
+    """'BLS OEWS, May 2025 · General Medical and Surgical Hospitals (622100)' for a figure from the OEWS table."""
+    return f"BLS OEWS, {fact.period} · {industry_label(pointer_industry(fact.oews))}"
+
+
 def citation(fact: Fact, sources: dict[str, Source]) -> str:
-    """'May 2024 · U.S. Bureau of Labor Statistics · publisher's own page or file' — or the gap's note."""
+    """'May 2024 · U.S. Bureau of Labor Statistics · publisher's own page or file' — or the gap's note.
+
+    A figure from the imported OEWS table reads 'BLS OEWS, May 2025 · <industry> (<code>) · ...'.
+    """
     if fact.value is None:
         return fact.note or NO_FIGURE
+    if fact.oews:
+        evidence = EVIDENCE_LABELS.get(fact.evidence or "", "")
+        return oews_citation(fact) + (f" · {evidence}" if evidence else "")
     src = sources.get(fact.source or "")
     name = src.publisher if src else (fact.source or "")
     evidence = EVIDENCE_LABELS.get(fact.evidence or "", "")
     return f"{fact.period} · {name}" + (f" · {evidence}" if evidence else "")
+
+
+def is_loose_fit(ind: BlsIndustry) -> bool:
+    return ind.confidence in ("low", "none")
+
+
+def pay_label(ind: BlsIndustry) -> str:
+    """'Median pay', or a label that says the figure is only the nearest industry's."""
+    return "Median pay (nearest industry, a loose fit)" if is_loose_fit(ind) else "Median pay"
+
+
+def industry_mapping(ind: BlsIndustry) -> str:
+    """How well the BLS industry stands for the setting, in words: closest match, or only the nearest one."""
+    if is_loose_fit(ind):
+        kind = "Nearest published BLS industry — a loose fit, so read its figures as a rough guide"
+    else:
+        kind = "Closest published BLS industry"
+    return f"{kind}: {ind.title} ({ind.naics}); mapping confidence: {ind.confidence}. {ind.note}"

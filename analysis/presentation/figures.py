@@ -80,6 +80,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
 
     range_x, range_y, box_x, box_y = [], [], [], []
     med_x, med_y, med_text, gap_y = [], [], [], []
+    near_x, near_y, near_text = [], [], []  # medians of the nearest industry only (a loose fit)
     for sid, name in names.items():
         p = table.loc[sid] * scale
         if pd.notna(p[10]) and pd.notna(p[90]):
@@ -90,9 +91,14 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
             box_y += [name, name, None]
         if pd.notna(p[50]):
             row = meta.loc[sid]
-            med_x.append(p[50])
-            med_y.append(name)
-            med_text.append(f"{money(p[50], hourly)} · {row['period']} · {row['evidence']}")
+            industry = row.get("industry")
+            loose = row.get("confidence") in ("low", "none")
+            text = f"{money(p[50], hourly)} · {row['period']} · {row['evidence']}" + (
+                f"<br>{'nearest' if loose else 'closest'} BLS industry: {escape(str(industry))}" if industry else "")
+            xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
+            xs.append(p[50])
+            ys.append(name)
+            texts.append(text)
         else:
             gap_y.append(name)
 
@@ -105,6 +111,11 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
                              marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
                              text=[money(x, hourly) for x in med_x], textposition="top center",
                              hovertext=med_text, hoverinfo="text+y"))
+    if near_x:
+        fig.add_trace(go.Scatter(x=near_x, y=near_y, mode="markers+text", name="Median of the nearest industry (loose fit)",
+                                 marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
+                                 text=[money(x, hourly) + " ≈" for x in near_x], textposition="top center",
+                                 hovertext=near_text, hoverinfo="text+y"))
     nat = float(national.value) * scale
     if gap_y:
         fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name="No published figure",
@@ -127,8 +138,13 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     if published:
         top = max(published, key=lambda n: table.loc[_id(names, n), 50])
         low = min(published, key=lambda n: table.loc[_id(names, n), 50])
-        parts.append(f"Highest published median: {top} ({money(table.loc[_id(names, top), 50] * scale, hourly)}); "
-                     f"lowest: {low} ({money(table.loc[_id(names, low), 50] * scale, hourly)}).")
+        def nearest(n: str) -> str:
+            return ", nearest industry" if n in near_y else ""
+        parts.append(f"Highest published median: {top} ({money(table.loc[_id(names, top), 50] * scale, hourly)}{nearest(top)}); "
+                     f"lowest: {low} ({money(table.loc[_id(names, low), 50] * scale, hourly)}{nearest(low)}).")
+    if near_y:
+        parts.append(f"No BLS industry fits {', '.join(near_y[::-1])} well; the figures shown are the nearest "
+                     "industry's (low confidence, see each setting's industry note).")
     if gap_y:
         parts.append(f"No published pay figure for {', '.join(gap_y[::-1])}.")
     only_median = [n for n in published if n not in ranged]
@@ -138,6 +154,14 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     data["value"] = data["value"] * scale
     caption = (cite(wages["source"], wages["period"], sources) + f". National median: {cite([national.source], [national.period], sources)[9:]}."
                + " Figures describe the BLS industry each setting maps to (see About the data); national, not local.")
+    industries = meta.reindex(list(names))
+    if "industry" in industries and industries["industry"].notna().any():
+        caption += " Industries: " + "; ".join(
+            f"{names[sid]}: {row['industry']}" + (" (nearest only)" if row.get("confidence") in ("low", "none") else "")
+            for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)) + "."
+    if "industry" in wages:
+        data = wages[["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]].copy()
+        data["value"] = data["value"] * scale
     alt = "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national median as a dashed line."
     return Chart(fig, alt, " ".join(parts) or "No published pay figures for these settings.", caption, data)
 
@@ -368,3 +392,32 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
         tasks=tasks_chart(frames.tasks[frames.tasks["setting_id"].isin(chosen)], names, font_size),
         credentials=credential_chart(frames.credentials, names, font_size),
     )
+
+
+# --- National pay over time ------------------------------------------------------------------------
+
+
+def pay_trend_chart(trend: pd.DataFrame, sources: dict[str, Source], source_id: str = "bls-oews-national-files",
+                    font_size: int = 14) -> Chart:
+    """Median with the 10th–90th percentile band, all industries, one point per OEWS release (not inflation-adjusted)."""
+    releases = list(trend["release"])
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p90"], mode="lines+markers", name="90th percentile",
+                             line=dict(color=PALETTE[4], dash="dot"), marker=dict(symbol="triangle-up")))
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_median"], mode="lines+markers+text", name="Median",
+                             line=dict(color=PALETTE[5], width=3), marker=dict(symbol="diamond", size=11),
+                             text=[money(v) for v in trend["annual_median"]], textposition="top center"))
+    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name="10th percentile",
+                             line=dict(color=PALETTE[0], dash="dash"), marker=dict(symbol="triangle-down")))
+    fig.update_yaxes(title_text="USD per year", tickprefix="$", separatethousands=True)
+    fig.update_xaxes(type="category")
+    _base_layout(fig, height=300, font_size=font_size)
+    first, last = trend.iloc[0], trend.iloc[-1]
+    change = (last["annual_median"] / first["annual_median"] - 1) * 100
+    summary = (f"The national median rose from {money(first['annual_median'])} ({first['release']}) to "
+               f"{money(last['annual_median'])} ({last['release']}), {change:.1f}% before inflation.")
+    caption = (cite([source_id] * len(trend), [", ".join(releases)] * len(trend), sources)
+               + ". All industries, national; current dollars, not adjusted for inflation.")
+    alt = "Line chart of pharmacy technician annual pay by OEWS release: 10th percentile, median and 90th percentile."
+    data = trend[["release", "source_file", "employment", "annual_p10", "annual_median", "annual_p90", "hourly_median"]]
+    return Chart(fig, alt, summary, caption, data.rename(columns={"source_file": "BLS file"}))

@@ -166,6 +166,15 @@ def _period(fact: Fact) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", p)
 
 
+def _pay_origin(p: Profile) -> str:
+    """'BLS OEWS May 2025, industry 622100' — and a plain warning where that industry is only the nearest one."""
+    pay = p.facts.median_wage_annual
+    if not pay.oews:
+        return str(pay.period)
+    nearest = ", nearest industry only" if p.bls_industry.confidence in ("low", "none") else ""
+    return f"BLS OEWS {pay.period}, industry {p.bls_industry.naics}{nearest}"
+
+
 # --- The page --------------------------------------------------------------------------------------
 
 
@@ -480,7 +489,7 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{format_value(pay, spoken=True)}\n{pay.period}{page.cite(pay)}" if pay.value is not None
+            pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
                         else f"{NO_FIGURE}\n(nearest figures: see the app)")
             row = table.row()
             row.cell(pdf.clean(p.name))
