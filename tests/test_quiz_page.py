@@ -193,12 +193,26 @@ def test_a_tie_at_the_top_is_shown_as_a_shared_place():
 
 
 def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
+    # Every bundled setting has a published median; a counselor's uploaded profile may not. A copy of
+    # nuclear pharmacy without one ranks at the top for this person, who said pay matters a lot.
+    from analysis.loading.loader import load_profiles
+    from analysis.loading.schema import NumericFact
+
+    nuclear = load_profiles().by_id()["nuclear"]
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    copy = nuclear.model_copy(update={"id": "nuclear-upload", "name": "Nuclear (uploaded, no pay figure)",
+                                      "facts": nuclear.facts.model_copy(update={"median_wage_annual": gap})})
     at = open_quiz()
+    at.session_state["custom_profiles"] = {copy.id: copy}
     at.radio(key="q_pay").set_value(option("pay", "I want the highest")).run()
     at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
-    top = ranked_expanders(at)[0]
-    assert any("no published figure for pay" in w.value and "matters a lot" in w.value for w in at.warning)
-    assert any("Pay not counted: no published figure" in m.value for m in top.markdown)
+    at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
+    assert not at.exception
+    assert any(copy.name in w.value and "no published figure for pay" in w.value and "matters a lot" in w.value
+               for w in at.warning)
+    mine = next(e for e in ranked_expanders(at) if copy.name in e.label)
+    assert mine.label.startswith(("1. ", "=1. "))
+    assert any("Pay not counted: no published figure" in m.value for m in mine.markdown)
 
 
 def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs():
