@@ -8,6 +8,7 @@ from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score, starting_weight
 from ui.links import PageLinks, link_to
+from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped
 from ui.widgets import font_size, render_chart, safe, show_notices
@@ -136,6 +137,7 @@ for r in outcome.ranking:
         st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
 if dismissed:
     st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
+local_pay_table([by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True)
 
 top = outcome.ranking[0]
 st.subheader(f"Next steps for {safe(top.name)}")
@@ -189,12 +191,14 @@ elif set(shortlist) != set(top3):
     st.caption("Your shortlist differs from your current top three (" + safe(", ".join(names[s] for s in top3)) + ").")
     st.button("Use my top three again", key="shortlist_follow", on_click=_shortlist_follow)
 
+local_place = pdf_place()  # read now: the PDF is built later, outside this script run
+
 
 def summary_pdf() -> bytes:
     # Exactly the shortlist shown above (an emptied shortlist means the summary's default, the top three).
     return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
                              held=held, client_name=client_name, session_date=session_date,
-                             quiz_answers_summary=answers_summary(quiz, answers, weights))
+                             quiz_answers_summary=answers_summary(quiz, answers, weights), place=local_place)
 
 
 d1, d2, d3 = st.columns(3)
