@@ -26,7 +26,6 @@ from analysis.quiz import (
     WEIGHTS,
     Quiz,
     dimension_values,
-    effective_weight,
     load_quiz,
     ranking_flip,
     ranking_flip_change,
