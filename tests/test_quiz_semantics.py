@@ -303,3 +303,16 @@ def test_cannot_be_on_call_now_changes_the_ranking():
     rows = ranking({"on_call": pick("on_call", "No. I can't")})
     assert result_for(rows, "nuclear").deal_breakers
     assert rows[-1].setting_id == "nuclear"
+
+
+def test_good_pay_floor_sits_at_the_national_median():
+    """'Good pay' means at least the national median: its floor must follow the national figures."""
+    from analysis.loading.loader import load_catalogs
+    from analysis.quiz import load_quiz
+
+    national = load_catalogs().national
+    low, high = national.wage_p10_annual.value, national.wage_p90_annual.value
+    where = (national.median_wage_annual.value - low) / (high - low)
+    pay = next(q for q in load_quiz().questions if q.id == "pay")
+    good = next(o for o in pay.options if o.label.startswith("Good pay"))
+    assert abs(good.target - where) < 0.01, f"set the 'Good pay' floor to {where:.2f}"
