@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
 from analysis.presentation.provenance import provenance_lines
 from ui.links import PageLinks
+from ui.location import about_local_pay
 from ui.state import current, show_skipped
 from ui.widgets import safe, show_notices
 
@@ -31,6 +32,8 @@ st.markdown(
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
 """
 )
+
+about_local_pay()
 
 st.subheader("How the editorial ratings were made")
 st.markdown(

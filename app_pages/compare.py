@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.links import PageLinks
+from ui.location import local_pay_table
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
 
@@ -57,6 +58,7 @@ with pay_tab:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
                              format_func=str.capitalize, persist_state="session")
         render_chart(view.pay, key="pay_chart")
+        local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
 links.write("pay", unit)
 for tab, chart, key in [(ratings_tab, view.ratings, "ratings_chart"), (hours_tab, view.schedule, "schedule_chart"),
                         (tasks_tab, view.tasks, "tasks_chart"), (creds_tab, view.credentials, "credential_chart")]:

@@ -6,6 +6,7 @@ from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.presentation.facts import industry_mapping
 from ui.links import PageLinks
+from ui.location import local_beside
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, safe, show_notices
 
@@ -47,6 +48,7 @@ with right:
     st.caption(safe(industry_mapping(ind)))
     st.markdown("\n".join(f"- {fact_markdown(label, getattr(p.facts, key), sources)}" for key, label in FACT_LABELS.items()
                           if getattr(p.facts, key) is not None))
+    local_beside(p, result.catalogs.national, estimate=True)
     if p.other_facts:
         st.markdown("**Other published figures** (each for the scope its label names)")
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))

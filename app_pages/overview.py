@@ -6,6 +6,7 @@ from analysis.loading.oews import load_national_trend
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.figures import pay_trend_chart
 from ui.links import PageLinks, link_to
+from ui.location import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, safe, show_notices
@@ -35,6 +36,7 @@ if national is not None:
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
     with st.expander("National pay over time (BLS OEWS, all industries)"):
         render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
+overview_local_pay()
 
 st.subheader(f"{len(result.profiles)} settings")
 by_id = result.by_id()
@@ -48,7 +50,8 @@ for i, row in enumerate(frames.settings.itertuples(index=False)):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
         else:
-            st.markdown(fact_markdown(pay_label(profile.bls_industry), median, sources))
+            st.markdown(fact_markdown(pay_label(profile.bls_industry) + ", national", median, sources))
+        local_card_line()
         st.markdown(
             f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
             f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"

@@ -77,7 +77,7 @@ def test_overview_shows_national_context_and_every_setting():
         fact = median(setting_id)
         assert fact.value is not None, setting_id  # every bundled setting has a figure now
         label = "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
-        assert f"{label}: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
+        assert f"{label}, national: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
         assert profile.bls_industry.title in text, setting_id
     assert "no published figure" not in text
     assert "Editorial" in text

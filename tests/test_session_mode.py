@@ -37,7 +37,7 @@ def person_state(at: AppTest) -> set[str]:
 
 # Every key a person's choices live in, by page; the reset must clear each (checked against the real widgets).
 PERSON_KEYS = ("q_", "w_", "quiz_", "compare_", "detail_", "pay_", "plan_", "held_credentials", "client_name",
-               "shortlist", "_shortlist", "session_date", "_url_", "custom_", "_custom")
+               "shortlist", "_shortlist", "session_date", "_url_", "custom_", "_custom", "loc_")
 UI_KEYS = {"new_client", "download_pdf", "download_csv", "download_json"}  # buttons: nothing about the person
 
 

@@ -64,9 +64,19 @@ class PageLinks:
     def forget(self, name: str) -> None:
         """Take the parameter out of the URL (e.g. when sharing is turned off)."""
         self._check(name)
-        _written().pop(name, None)
+        st.session_state.get(_WRITTEN, {}).pop(name, None)  # without creating the record: a fresh session stays empty
         if name in st.query_params:
             del st.query_params[name]
+
+
+class SharedLinks(PageLinks):
+    """The parameters every page carries (the chosen place), read and written once per run by the session bar
+    before the page opens its own PageLinks (which keeps them). Drops nothing."""
+
+    def __init__(self):
+        self.page = "every page"
+        self.params = [p.name for p in registry.PARAMS if p.pages == registry.EVERY_PAGE]
+        self.notices = []
 
 
 def link_to(name: str, value: Any, **context: Any) -> dict[str, str]:

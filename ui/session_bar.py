@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.location import location_picker
 from ui.style import page_style
 
 KEEP_ON_RESET = {"presentation"}  # a room setting, not something about the person
@@ -19,7 +20,8 @@ def clear_session() -> None:
 
 def session_bar() -> None:
     """Top-of-page controls. New client asks for confirmation before it clears anything."""
-    _, right = st.columns([1, 1], vertical_alignment="center")
+    left, right = st.columns([1, 1], vertical_alignment="center")
+    location_picker(left)
     with right, st.container(horizontal=True, horizontal_alignment="right"):
         st.toggle("Presentation view", key="presentation", help="Larger type and charts for a projector or screen share.")
         if st.button("New client", icon=":material/restart_alt:", key="new_client",

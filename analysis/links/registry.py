@@ -14,6 +14,7 @@ from typing import Any
 
 from analysis.links.answers import decode_answers, encode_answers
 from analysis.links.common import MAX_PARAM_CHARS, clip
+from analysis.links.location import parse_area, parse_state
 from analysis.links.plan import decode_plan, encode_plan
 from analysis.links.settings import parse_setting, parse_setting_list
 
@@ -58,6 +59,8 @@ def _plan(text: str, settings: Iterable[str], credentials: Iterable[str], progra
     return decode_plan(text, list(settings), list(credentials), list(programs))
 
 
+EVERY_PAGE = ("overview", "compare", "detail", "quiz", "pathways", "about")
+
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("settings", ("compare",), "the settings being compared, in order",
               "two to four setting ids separated by commas", "settings=hospital,retail",
@@ -72,6 +75,10 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("plan", ("pathways",), "the credential planner: stage, settings, credentials held, years",
               "the planner's own link text", "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
               _plan, lambda value: encode_plan(value)),
+    LinkParam("state", EVERY_PAGE, "the state or territory whose pay is shown beside the national figures",
+              "a two-letter postal code", "state=OH", parse_state),
+    LinkParam("area", EVERY_PAGE, "a metro or nonmetro area within that state (BLS area code)",
+              "a 7-digit BLS area code in the chosen state", "area=0017410", parse_area),
 )
 
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}

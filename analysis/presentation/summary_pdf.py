@@ -30,18 +30,21 @@ from fpdf.fonts import FontFace
 
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile
+from analysis.pathways.gaps import missing_credentials
 from analysis.presentation.facts import format_value
 from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
-    WEIGHTS,
     Answers,
     Quiz,
     SettingResult,
     Weights,
-    missing_credentials,
+    chosen_option,
+    effective_weight,
     reasons_for_against,
 )
+from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
+from analysis.local_pay import money as local_money
 
 LOGGER = logging.getLogger(__name__)
 
@@ -423,13 +426,15 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
         pdf.set_y(_fit_chart(page, scored, names, shortlist, pdf.l_margin, y0, page.width * 0.72) + 1)
 
     by_id = {r.setting_id: r for r in ranking}
-    rank_of = {r.setting_id: i for i, r in enumerate(ranking, start=1)}
+    # A shared rank (equal displayed scores) is said as such, never broken silently.
+    rank_of = {r.setting_id: (f"joint #{r.rank}" if r.rank_label.startswith("=") else f"#{r.rank or i}")
+               for i, r in enumerate(ranking, start=1)}
     for n, sid in enumerate(s for s in shortlist if s in by_id):
         r = by_id[sid]
         page.ensure(16)
         pdf.ln(1.2)
         score = f"fit {r.score:.0f}/100" if r.score is not None else "no fit score"
-        page.text(f"{r.name} \u2014 {score} (#{rank_of[sid]} of {len(ranking)})", size=8.8, bold=True, h=4.2)
+        page.text(f"{r.name} \u2014 {score} ({rank_of[sid]} of {len(ranking)})", size=8.8, bold=True, h=4.2)
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
         for label, items, limit, empty in (
@@ -546,6 +551,38 @@ def _credential_block(page: _Page, cred: Credential, relevance: str, detail: _De
                         f"{page.dated(f.ce_hours_per_cycle)}.", size=7.2, indent=6, label_w=15)
 
 
+def _place_section(page: _Page, summary: PlaceSummary) -> None:
+    """The chosen place's published all-settings figures beside its state's and the nation's, with BLS's cautions."""
+    pdf = page.pdf
+    page.heading(f"Pay where you live: {summary.place.label}", room=16 + 6 * len(summary.rows))
+    headings = ["Area (all settings)", "10th pct", "Median", "90th pct", "Technicians", "Error (RSE)"]
+    widths = [page.width - 5 * 24.0] + [24.0] * 5
+    head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
+    page.font(7.2)
+    pdf.set_draw_color(*_RULE)
+    with pdf.table(col_widths=widths, width=page.width, align="LEFT", text_align="LEFT", v_align=VAlign.T,
+                   line_height=3.3, padding=(0.9, 1.2), headings_style=head_style,
+                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_mode=TableCellFillMode.NONE) as table:
+        row = table.row()
+        for h in headings:
+            row.cell(pdf.clean(h))
+        for area in summary.rows:
+            row = table.row()
+            employed = "not published" if area.employment is None else f"{area.employment:,.0f}"
+            rse = ", ".join(f"{k} {v:g}%" for k, v in (("jobs", area.employment_rse), ("pay", area.wage_rse))
+                            if v is not None) or "not published"
+            for text in (area.label, local_money(area.annual[10]), local_money(area.annual[50]),
+                         local_money(area.annual[90]), employed, rse):
+                row.cell(pdf.clean(text))
+    if summary.rank:
+        page.text(summary.rank, size=7.4)
+    for note in summary.notes:
+        page.text("Caution: " + note, size=7.2)
+    page.text(f"Annual pay, {summary.place.period}, {INDUSTRY_WORDS}: {SOURCE}, pharmacy technicians (SOC 29-2052). "
+              "BLS publishes no pay for a single setting within a state or metro area, so the settings' pay figures "
+              "above are national.", size=6.3, color=_GREY)
+
+
 def _sources(page: _Page) -> None:
     if not page.cited:
         return
@@ -607,12 +644,11 @@ def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None
     out = []
     words = WEIGHT_LABELS
     for q in quiz.questions:
-        idx = answers.get(q.id)
-        if not (isinstance(idx, int) and not isinstance(idx, bool) and 0 <= idx < len(q.options)):
+        idx = chosen_option(q, answers)
+        if idx is None:
             continue
         opt = q.options[idx]
-        w = (weights or {}).get(q.id, q.default_weight)
-        w = w if isinstance(w, int) and w in WEIGHTS else q.default_weight
+        w = effective_weight(q, answers, weights)
         subject = q.subject[0].upper() + q.subject[1:]
         out.append((subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({words[w]})"))
     return out
@@ -628,6 +664,7 @@ def build_summary_pdf(
     client_name: str = "",
     session_date: date | None = None,
     quiz_answers_summary: Sequence[tuple[str, str]] | None = None,
+    place: PlaceSummary | None = None,
 ) -> bytes:
     """The take-home summary of a counselling session as PDF bytes (US Letter, one page, two at most).
 
@@ -645,6 +682,8 @@ def build_summary_pdf(
         session_date: printed as e.g. "November 24, 2026"; None: no date.
         quiz_answers_summary: (question, answer) pairs to list next to the chart, e.g. from
             `answers_summary(quiz, answers, weights)`; None or empty: not shown.
+        place: the chosen state or area's published figures (`analysis.local_pay.place_summary`); None: the
+            summary shows national figures only.
 
     Returns the PDF as bytes (starts with b"%PDF"). Built in memory; nothing is written to disk.
     If it would not fit two pages, fewer reasons and answers are printed.
@@ -653,13 +692,14 @@ def build_summary_pdf(
     pdf = None
     for detail in _DETAIL_LEVELS:
         pdf = _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date,
-                      quiz_answers_summary, detail)
+                      quiz_answers_summary, detail, place)
         if pdf.page_no() <= 2:
             break
     return bytes(pdf.output())
 
 
-def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail) -> _SummaryPDF:
+def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail,
+            place=None) -> _SummaryPDF:
     pdf = _new_pdf()
     pdf.set_margins(14, 11, 14)
     pdf.set_auto_page_break(True, margin=13)
@@ -679,6 +719,8 @@ def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_
         _comparison(page, settings, catalogs, fit)
     if note:
         page.text(note, size=7, color=_GREY)
+    if place is not None:
+        _place_section(page, place)
     if settings:
         top = next((profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0])
         _next_steps(page, top, held, catalogs, from_quiz=scored and top.id in {r.setting_id for r in ranking}, detail=detail)
