@@ -212,7 +212,8 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
     page.get_by_text("Add a local setting for this session").click()
     profile = tmp_path / "local-clinic.yaml"  # the file is named after its id
     profile.write_bytes(PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
-                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1))
+                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
+                        .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1))  # names of its own
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(profile))
     settle(page)
     page.screenshot(path=str(artifacts / "deploy-upload-through-proxy.png"))
