@@ -50,4 +50,5 @@ USER app
 EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python3", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/_stcore/health' % os.environ.get('STREAMLIT_SERVER_PORT', '8501'), timeout=2)"]
-CMD ["python3", "-m", "streamlit", "run", "app.py"]
+# ui.serve is `streamlit run` with its outbound public-address look-up switched off (see README, Running it safely).
+CMD ["python3", "-m", "ui.serve", "app.py"]

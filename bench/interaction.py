@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.server import Server
+from bench.server import ROOT, Server
 
 TARGET_RATIO = 1.5
 QUIET_MS = 400  # no DOM change for this long (and no script running) = settled
@@ -103,7 +103,10 @@ def _measure(page, url: str, repeat: int, click_for, *, reload: bool) -> list[fl
     return times
 
 
-def run_interactions(repeat: int = 5, *, chromium: str | None = None) -> list[dict]:
+def run_interactions(repeat: int = 5, *, chromium: str | None = None, app_dir: Path = ROOT,
+                     only: str = "") -> list[dict]:
+    """`app_dir`: serve app.py from there (a copy with a change to try); `only`: interactions whose name
+    contains this text."""
     from playwright.sync_api import sync_playwright
 
     chromium = chromium or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -115,7 +118,7 @@ def run_interactions(repeat: int = 5, *, chromium: str | None = None) -> list[di
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
-            with Server(script, cwd=tmp) as small, Server("app.py") as app:
+            with Server(script, cwd=tmp) as small, Server("app.py", cwd=app_dir) as app:
                 def radio(i):
                     return lambda: page.get_by_text(["B", "A"][i % 2], exact=True).click()
 
@@ -126,20 +129,24 @@ def run_interactions(repeat: int = 5, *, chromium: str | None = None) -> list[di
                 def tab(names):  # back and forth between two tabs
                     return lambda i: (lambda: page.get_by_role("tab", name=names[(i + 1) % 2]).click())
 
-                cases = [
+                plan = [
                     ("add a setting on Compare",
-                     _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=True,
-                              click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)", "Nuclear pharmacy")),
-                     _measure(page, f"{small.url}/?w=multiselect", repeat, reload=True,
-                              click_for=lambda i: _add_option(page, "Settings", "Nuclear"))),
+                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=True,
+                                      click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)",
+                                                                      "Nuclear pharmacy")),
+                     lambda: _measure(page, f"{small.url}/?w=multiselect", repeat, reload=True,
+                                      click_for=lambda i: _add_option(page, "Settings", "Nuclear"))),
                     ("switch a tab on Compare (Pay to Ratings)",
-                     _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=False,
-                              click_for=tab(["Pay", "Ratings (editorial)"])),
-                     _measure(page, f"{small.url}/?w=tabs", repeat, reload=False, click_for=tab(["One", "Two"]))),
+                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=False,
+                                      click_for=tab(["Pay", "Ratings (editorial)"])),
+                     lambda: _measure(page, f"{small.url}/?w=tabs", repeat, reload=False,
+                                      click_for=tab(["One", "Two"]))),
                     ("answer a quiz question",
-                     _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
-                     _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio)),
+                     lambda: _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
+                     lambda: _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio)),
                 ]
+                cases = [(name, app_run(), small_run()) for name, app_run, small_run in plan
+                         if not only or only in name]
         finally:
             browser.close()
     rows = []
@@ -168,9 +175,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--app-dir", type=Path, default=ROOT, help="serve app.py from this folder (a copy to try)")
+    parser.add_argument("--only", default="", help="only interactions whose name contains this, e.g. tab")
     args = parser.parse_args()
     t0 = time.monotonic()
-    rows = run_interactions(max(1, min(args.repeat, 50)))
+    rows = run_interactions(max(1, min(args.repeat, 50)), app_dir=args.app_dir, only=args.only)
     print(json.dumps(rows, indent=2)) if args.json else print_rows(rows)
     print(f"  ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
     return 0

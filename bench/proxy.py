@@ -2,7 +2,7 @@
 
     python -m bench.proxy [--replicas 2] [--port 8080] [--no-restart]
 
-Starts N `streamlit run app.py` replicas on free loopback ports, waits until each answers
+Starts N `python -m ui.serve app.py` replicas on free loopback ports, waits until each answers
 /_stcore/health, writes the nginx configuration into a temporary folder and runs Debian's nginx in the
 foreground in front of them. While serving, it checks every replica's /_stcore/health every few
 seconds and restarts a replica whose process has exited (nginx sends its browsers to a healthy one

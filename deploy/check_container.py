@@ -182,7 +182,7 @@ def without_engine() -> None:
                "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
                "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
         log = (work / "server.log").open("w")
-        server = subprocess.Popen(as_user + [str(venv / "bin" / "python"), "-m", "streamlit", "run", "app.py"],
+        server = subprocess.Popen(as_user + [str(venv / "bin" / "python"), "-m", "ui.serve", "app.py"],
                                   cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:
             health = healthcheck_command()

@@ -8,6 +8,7 @@ see when a replica stops. Skipped, saying why, when nginx is not installed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import time
 from pathlib import Path
@@ -27,6 +28,12 @@ PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
 def farm():
     with ProxiedReplicas(2) as farm:
         yield farm
+
+
+def run_async(coro):
+    """Run a coroutine to its end in a thread of its own (Playwright's sync API may hold this thread's loop)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
@@ -59,7 +66,7 @@ def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(
     async def all_sessions():
         return await asyncio.gather(*(session(v) for v in visitors))
 
-    assert asyncio.run(all_sessions()) == [[], [], []]
+    assert run_async(all_sessions()) == [[], [], []]
     for v in visitors:
         replica_of(farm, v)  # page, health, websocket and the later request: one replica each
 
@@ -133,7 +140,7 @@ def test_an_upload_goes_to_the_replica_that_holds_the_session(farm):
         finally:
             await tab.close()
 
-    (status, body), (other_status, other_body) = asyncio.run(upload_while_connected())
+    (status, body), (other_status, other_body) = run_async(upload_while_connected())
     assert status == 204, body
     assert other_status == 400 and b"Invalid session_id" in other_body
 
@@ -169,7 +176,7 @@ def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
             await asyncio.gather(*(t.close() for t in tabs.values()), return_exceptions=True)
 
     try:
-        lost, kept, again = asyncio.run(scenario())
+        lost, kept, again = run_async(scenario())
         assert all(any(e.startswith("connection lost") for e in errors) for errors in lost)
         assert kept == [[]] * len(on_healthy)
         assert again == [[]] * len(on_stopped)
@@ -205,7 +212,8 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
     page.get_by_text("Add a local setting for this session").click()
     profile = tmp_path / "local-clinic.yaml"  # the file is named after its id
     profile.write_bytes(PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
-                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1))
+                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
+                        .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1))  # names of its own
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(profile))
     settle(page)
     page.screenshot(path=str(artifacts / "deploy-upload-through-proxy.png"))

@@ -138,13 +138,17 @@ def test_veteran_who_wants_federal_benefits_and_steady_hours(quiz_data):
     # A veteran who wants strong benefits and job security, steady hours, decent pay and some room
     # to grow. Federal / VA is the one 5/5 for benefits and security (the federal package and
     # civil-service protections), has the highest published median pay (a full match on "good pay",
-    # a floor at the national median) and 4/5 room to advance (a full match on "enough"). Retail is
-    # 2/5 for benefits (many part-time roles) and has the lowest published median.
+    # a floor at the national median) and 4/5 room to advance (a full match on "enough"); only its 3/5
+    # schedule predictability falls short. Pharmaceutical manufacturing (5/5 predictability, 4/5
+    # benefits) may share first place, and the page says so. Retail is 2/5 for benefits (many
+    # part-time roles) and has the lowest published median.
     quiz = quiz_data[0]
     a = answer(quiz, benefits="A lot", predictable_hours="Yes", pay="Good pay", advancement="Some room")
     result = score(*quiz_data, a)
     order = [r.setting_id for r in result.ranking]
-    assert order[0] == "federal-va" and result.ranking[0].rank_label == "1"
+    federal = next(r for r in result.ranking if r.setting_id == "federal-va")
+    assert federal.rank == 1
+    assert all(r.setting_id in ("federal-va", "pharma-manufacturing") for r in result.ranking if r.rank == 1)
     assert above(order, "federal-va", "hospital")
     assert above(order, "federal-va", "retail")
     assert result.headlines == []  # the #1 has every figure this person asked about

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from analysis.links.answers import decode_answers, encode_answers, validate_answers
 from analysis.links.common import MAX_NOTICES
 from analysis.loading.loader import load_profiles
-from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
+from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, NumericFact
 from analysis.pathways.gaps import missing_credentials
 from analysis.quiz import (
     ALL_ALIKE,
@@ -26,7 +26,6 @@ from analysis.quiz import (
     WEIGHTS,
     Quiz,
     dimension_values,
-    effective_weight,
     load_quiz,
     ranking_flip,
     ranking_flip_change,
@@ -38,6 +37,26 @@ LOADED = load_profiles()
 QUIZ = load_quiz()
 VALUES = dimension_values(LOADED.profiles, LOADED.catalogs.national, QUIZ)
 NAMES = {p.id: p.name for p in LOADED.profiles}
+
+
+def _without_pay(profile):
+    """As an uploaded profile with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+GAP_PROFILES = [_without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
+GAP_VALUES = dimension_values(GAP_PROFILES, LOADED.catalogs.national, QUIZ)
+
+
+def _without_pay(profile):
+    """As an uploaded profile with no published median would be (every bundled setting has one now)."""
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
+
+
+GAP_PROFILES = [_without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
+GAP_VALUES = dimension_values(GAP_PROFILES, LOADED.catalogs.national, QUIZ)
 
 # --- Strategies --------------------------------------------------------------------------------
 
@@ -499,8 +518,8 @@ def test_every_dimension_resolves_for_every_profile_except_pay_gaps():
                 assert math.isnan(v), f"{p.id}: a pay gap must have no value, never a guess"
             else:
                 assert 0.0 <= v <= 1.0, f"{p.id}: {dim} = {v}"
-    gaps = [p.id for p in LOADED.profiles if p.facts.median_wage_annual.value is None]
-    assert gaps, "the bundled data has pay gaps; this test would not check the skip otherwise"
+    gaps = [p.id for p in GAP_PROFILES if p.facts.median_wage_annual.value is None]
+    assert gaps == ["long-term-care"], "this test would not check the skip otherwise"
 
 
 def test_pay_gaps_are_left_out_of_that_settings_score_and_say_so():
@@ -508,11 +527,11 @@ def test_pay_gaps_are_left_out_of_that_settings_score_and_say_so():
     setting (it is scored on the rest), and its reasons say so."""
     pay_question = next(q for q in QUIZ.questions if q.id == "pay")
     for pay_answer in [j for j, o in enumerate(pay_question.options) if o.target is not None]:
-        result = score(QUIZ, VALUES, NAMES, {"pay": pay_answer, "patient_contact": 1})
-        alone = score(QUIZ, VALUES, NAMES, {"patient_contact": 1})
+        result = score(QUIZ, GAP_VALUES, NAMES, {"pay": pay_answer, "patient_contact": 1})
+        alone = score(QUIZ, GAP_VALUES, NAMES, {"patient_contact": 1})
         for r in result.ranking:
             pay = [c for c in r.contributions if c.dimension == "pay:median"]
-            if math.isnan(VALUES.at[r.setting_id, "pay:median"]):
+            if math.isnan(GAP_VALUES.at[r.setting_id, "pay:median"]):
                 assert any(s.startswith("Pay not counted: no published figure") and r.name in s for s in r.skipped)
                 assert pay == []
                 assert r.score == next(a.score for a in alone.ranking if a.setting_id == r.setting_id)
@@ -522,12 +541,13 @@ def test_pay_gaps_are_left_out_of_that_settings_score_and_say_so():
 
 def test_a_pay_gap_is_no_advantage_when_pay_matters_most():
     """Wanting top pay must not lift a setting with no published pay above one that pays well."""
-    result = score(QUIZ, VALUES, NAMES, {"pay": 0}, {"pay": 3})
+    result = score(QUIZ, GAP_VALUES, NAMES, {"pay": 0}, {"pay": 3})
     order = [r.setting_id for r in result.ranking]
-    top_payer = max((sid for sid in VALUES.index if not math.isnan(VALUES.at[sid, "pay:median"])),
-                    key=lambda sid: VALUES.at[sid, "pay:median"])
-    for sid in VALUES.index:
-        if math.isnan(VALUES.at[sid, "pay:median"]):
+    top_payer = max((sid for sid in GAP_VALUES.index if not math.isnan(GAP_VALUES.at[sid, "pay:median"])),
+                    key=lambda sid: GAP_VALUES.at[sid, "pay:median"])
+    assert GAP_VALUES["pay:median"].isna().sum() == 1
+    for sid in GAP_VALUES.index:
+        if math.isnan(GAP_VALUES.at[sid, "pay:median"]):
             assert order.index(top_payer) < order.index(sid)
 
 

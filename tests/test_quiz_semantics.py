@@ -27,9 +27,12 @@ from analysis.quiz import (
     effective_weight,
     score,
 )
-from tests.test_quiz_scoring import LOADED, NAMES, QUIZ, VALUES, cases, names_for
+from tests.test_quiz_scoring import LOADED, NAMES, QUIZ, VALUES, _without_pay, cases, names_for
 
 BY_ID = {q.id: q for q in QUIZ.questions}
+# Every bundled setting has a published median now; an uploaded profile may not. Two without, as such.
+GAP_VALUES = dimension_values([_without_pay(p) if p.id in ("nuclear", "long-term-care") else p for p in LOADED.profiles],
+                              LOADED.catalogs.national, QUIZ)
 
 
 def pick(qid: str, label_start: str) -> int:
@@ -160,26 +163,26 @@ def test_a_missing_pay_figure_is_not_an_assumed_wage():
     # Only pay answered: a setting without a published figure has nothing to be scored on, so it
     # has no score and goes after every setting that has one. Before, it got a half match, which on
     # this scale is an assumed wage above the national median.
-    rows = ranking({"pay": pick("pay", "I want the highest")})
-    gaps = [sid for sid in VALUES.index if math.isnan(VALUES.at[sid, "pay:median"])]
+    rows = score(QUIZ, GAP_VALUES, NAMES, {"pay": pick("pay", "I want the highest")}).ranking
+    gaps = [sid for sid in GAP_VALUES.index if math.isnan(GAP_VALUES.at[sid, "pay:median"])]
     assert gaps
     for sid in gaps:
         r = result_for(rows, sid)
         assert r.score is None
         assert any(s.startswith("Pay not counted: no published figure") for s in r.skipped)
-        assert all(position(rows, sid) > position(rows, other) for other in VALUES.index if other not in gaps)
+        assert all(position(rows, sid) > position(rows, other) for other in GAP_VALUES.index if other not in gaps)
 
 
 def test_a_heavily_weighted_answer_missing_for_the_top_setting_makes_a_headline():
     # Highest pay, matters a lot, and little patient contact: nuclear pharmacy (1/5 contact, no
     # published pay) comes first on the rest. The person must be told, up front.
     answers = {"pay": pick("pay", "I want the highest"), "patient_contact": pick("patient_contact", "As little")}
-    result = score(QUIZ, VALUES, NAMES, answers)
+    result = score(QUIZ, GAP_VALUES, NAMES, answers)
     top = result.ranking[0]
-    assert math.isnan(VALUES.at[top.setting_id, "pay:median"])
+    assert math.isnan(GAP_VALUES.at[top.setting_id, "pay:median"])
     assert any(top.name in h and "no published figure for pay" in h and "matters a lot" in h for h in result.headlines)
     # Weighted "counts a little", it is no headline: the reasons still say it.
-    light = score(QUIZ, VALUES, NAMES, answers, {"pay": 1})
+    light = score(QUIZ, GAP_VALUES, NAMES, answers, {"pay": 1})
     assert light.headlines == []
     assert any(s.startswith("Pay not counted") for s in result_for(light.ranking, top.setting_id).skipped)
 
@@ -300,3 +303,16 @@ def test_cannot_be_on_call_now_changes_the_ranking():
     rows = ranking({"on_call": pick("on_call", "No. I can't")})
     assert result_for(rows, "nuclear").deal_breakers
     assert rows[-1].setting_id == "nuclear"
+
+
+def test_good_pay_floor_sits_at_the_national_median():
+    """'Good pay' means at least the national median: its floor must follow the national figures."""
+    from analysis.loading.loader import load_catalogs
+    from analysis.quiz import load_quiz
+
+    national = load_catalogs().national
+    low, high = national.wage_p10_annual.value, national.wage_p90_annual.value
+    where = (national.median_wage_annual.value - low) / (high - low)
+    pay = next(q for q in load_quiz().questions if q.id == "pay")
+    good = next(o for o in pay.options if o.label.startswith("Good pay"))
+    assert abs(good.target - where) < 0.01, f"set the 'Good pay' floor to {where:.2f}"
