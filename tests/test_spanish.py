@@ -340,3 +340,29 @@ def test_every_period_in_the_data_reads_in_spanish():
     assert not missing, f"periods with no Spanish in locale/es/phrases.yaml: {missing}"
     assert i18n.localize_period("PTCB refund policy (c. 2024-25)") == "política de reembolsos de PTCB (c. 2024-25)"
     assert i18n.localize_period("May 2023, May 2024 and May 2025") == "mayo de 2023, mayo de 2024 y mayo de 2025"
+
+
+# --- The language in the app -----------------------------------------------------------------------------
+
+
+def test_language_comes_from_the_link_is_kept_on_new_client_and_dropped_from_the_link_in_english():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Entornos de trabajo de los técnicos de farmacia, lado a lado"
+    assert at.query_params["lang"] == ["es"] or at.query_params["lang"] == "es"
+    # New client clears the person, not the room: the language stays.
+    at.button(key="new_client").click().run()
+    at.button(key="confirm_reset_yes").click().run()
+    assert not at.exception
+    assert at.session_state["language_room"] == "es"
+    assert at.title[0].value == "Entornos de trabajo de los técnicos de farmacia, lado a lado"
+    # Back to English: the default is left out of the link.
+    at.session_state["lang"] = "en"
+    at.session_state["language_room"] = "en"
+    at.run()
+    assert at.title[0].value == "Pharmacy technician settings, side by side"
+    assert "lang" not in at.query_params
