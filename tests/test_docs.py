@@ -25,6 +25,13 @@ EVERY_PAGE = "every page"
 DOCUMENTED_PACKAGES = ("analysis", "ui", "bench")  # app_pages/ is the pages table; tests/ is one file per feature
 
 
+
+def _message(node: ast.AST) -> ast.AST:
+    """The English text of `_("...")` (a translated label), or the node itself."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args:
+        return node.args[0]
+    return node
+
 def table(header: str, text: str | None = None) -> list[list[str]]:
     """The rows under `header` (a Markdown table row), each a list of cell texts; [] if the header is absent."""
     lines = (README.read_text(encoding="utf-8") if text is None else text).splitlines()
@@ -51,7 +58,7 @@ def app_pages() -> list[tuple[str, str, str]]:
     pages = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg in ("title", "help")}
+            kwargs = {k.arg: ast.literal_eval(_message(k.value)) for k in node.keywords if k.arg in ("title", "help")}
             pages.append((kwargs["title"], ast.literal_eval(node.args[0]), kwargs.get("help", "")))
     return sorted(pages, key=lambda p: _position(tree, p[1]))
 

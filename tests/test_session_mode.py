@@ -32,13 +32,15 @@ def chart_font_sizes(at: AppTest) -> list[int]:
 def person_state(at: AppTest) -> set[str]:
     """Session keys that describe the person or their choices (everything but the bar's own widgets)."""
     keys = set(at.session_state.keys())
-    return {k for k in keys if k not in {"presentation", "presentation_room", "seen_orientation"}}
+    return {k for k in keys if k not in {"presentation", "presentation_room", "seen_orientation", "lang", "language_room",
+                                         "_lang_link_seen"}}
 
 
 # Every key a person's choices live in, by page; the reset must clear each (checked against the real widgets).
 PERSON_KEYS = ("q_", "w_", "quiz_", "compare_", "detail_", "pay_", "plan_", "held_credentials", "client_name",
                "shortlist", "_shortlist", "session_date", "_url_", "custom_", "_custom", "loc_")
-UI_KEYS = {"new_client", "download_pdf", "download_csv", "download_json"}  # buttons: nothing about the person
+UI_KEYS = {"new_client", "download_pdf", "download_csv", "download_json",  # buttons: nothing about the person
+           "lang", "language_room", "_lang_link_seen"}  # the room's language, kept on New client
 
 
 def test_new_client_clears_every_answer_choice_and_link_parameter():

@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis.i18n import N_, _
+from analysis.i18n import DEFAULT_LANGUAGE, N_, _, current_language
 from analysis.loading.loader import Catalogs
 from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import (
@@ -62,7 +62,9 @@ def _industry(profile: Profile, fact: Fact) -> str | None:
     if not fact.oews:
         return None
     code = pointer_industry(fact.oews)
-    return profile.bls_industry.title if code == profile.bls_industry.naics else industry_label(code)
+    if code == profile.bls_industry.naics and current_language() != DEFAULT_LANGUAGE:
+        return f"{profile.bls_industry.title} ({code})"  # the profile's translated title
+    return industry_label(code)
 
 
 def _fact_row(profile: Profile, key: str, label: str, fact: Fact, core: bool) -> dict:
