@@ -37,6 +37,7 @@ COPY ui /app/ui
 COPY analysis /app/analysis
 COPY data /app/data
 COPY settings_profiles /app/settings_profiles
+COPY locale /app/locale
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONPATH=/app \
     PYTHONDONTWRITEBYTECODE=1 \

@@ -127,7 +127,8 @@ def with_engine(base: str | None) -> None:
                                   "ls -A /app; ls /usr/local/share/ca-certificates; /opt/venv/bin/pip list 2>/dev/null"],
                                  capture_output=True, text=True).stdout
         present = set(listing.split())
-        check({"app.py", "app_pages", "analysis", "data", "settings_profiles"} <= present, "the app and its data are in /app")
+        check({"app.py", "app_pages", "analysis", "data", "settings_profiles", "locale"} <= present,
+              "the app, its data and its translations are in /app")
         unwanted = present & {"tests", "bench", ".git", ".venv", "deploy", "pytest", "playwright", "ruff", "hypothesis"}
         unwanted |= {w for w in present if w.endswith(".crt")}
         check(not unwanted, "no tests, tools, dev packages or build-time CA in the image", str(sorted(unwanted)))
