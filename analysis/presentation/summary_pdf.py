@@ -186,7 +186,7 @@ def _pay_origin(p: Profile) -> str:
     pay = p.facts.median_wage_annual
     if not pay.oews:
         return _period(pay)
-    nearest = " (nearest industry only)" if p.bls_industry.confidence in ("low", "none") else ""
+    nearest = _(" (nearest industry only)") if p.bls_industry.confidence in ("low", "none") else ""
     return oews_citation(pay) + nearest
 
 
