@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from analysis.i18n import N_, _, ngettext
 from analysis.links.answers import decode_answers, encode_answers
 from analysis.links.common import MAX_PARAM_CHARS, clip
 from analysis.links.location import parse_area, parse_state
@@ -33,7 +34,7 @@ class LinkParam:
     encode: Encoder = str
 
     def bad_value(self) -> str:
-        return f"Ignored “{self.name}” in the link: it should be {self.expects}."
+        return _("Ignored “{name}” in the link: it should be {expects}.").format(name=self.name, expects=_(self.expects))
 
 
 def choice(*options: str) -> Parser:
@@ -63,27 +64,27 @@ EVERY_PAGE = ("overview", "compare", "detail", "quiz", "pathways", "about")
 
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("settings", ("compare",), "the settings being compared, in order",
-              "two to four setting ids separated by commas", "settings=hospital,retail",
+              N_("two to four setting ids separated by commas"), "settings=hospital,retail",
               _settings, ",".join),
     LinkParam("pay", ("compare",), "whether pay is shown per year or per hour",
-              "annual or hourly", "pay=hourly", choice("annual", "hourly")),
+              N_("annual or hourly"), "pay=hourly", choice("annual", "hourly")),
     LinkParam("tab", ("compare",), "which Compare tab is open",
-              "pay, ratings, hours, tasks or credentials", "tab=ratings",
+              N_("pay, ratings, hours, tasks or credentials"), "tab=ratings",
               choice("pay", "ratings", "hours", "tasks", "credentials")),
     LinkParam("setting", ("detail",), "the setting shown",
-              "one setting id", "setting=federal-va", _setting),
+              N_("one setting id"), "setting=federal-va", _setting),
     LinkParam("answers", ("quiz",), "quiz answers and weights, only when the person chooses to share them",
-              "question.option.weight parts joined by ~", "answers=pace.1~nights.0.3",
+              N_("question.option.weight parts joined by ~"), "answers=pace.1~nights.0.3",
               _answers, lambda value, quiz: encode_answers(value[0], value[1], quiz)),
     LinkParam("plan", ("pathways",), "the credential planner: stage, settings, credentials held, years",
-              "the planner's own link text", "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
+              N_("the planner's own link text"), "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
               _plan, lambda value: encode_plan(value)),
     LinkParam("lang", EVERY_PAGE, "the language the app is shown in (English when absent)",
-              "en or es", "lang=es", choice("en", "es")),
+              N_("en or es"), "lang=es", choice("en", "es")),
     LinkParam("state", EVERY_PAGE, "the state or territory whose pay is shown beside the national figures",
-              "a two-letter postal code", "state=OH", parse_state),
+              N_("a two-letter postal code"), "state=OH", parse_state),
     LinkParam("area", EVERY_PAGE, "a metro or nonmetro area within that state (BLS area code)",
-              "a 7-digit BLS area code in the chosen state", "area=0017410", parse_area),
+              N_("a 7-digit BLS area code in the chosen state"), "area=0017410", parse_area),
 )
 
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}
@@ -117,9 +118,10 @@ def unknown_params(keys: Iterable[str], page: str) -> tuple[list[str], list[str]
     foreign = [f"“{clip(k)}”" for k in drop if k not in APP_PARAMS and not is_tracking_tag(k)]
     if not foreign:
         return drop, []
-    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-    which = "parameter" if len(foreign) == 1 else "parameters"
-    return drop, [f"Ignored the link {which} {shown}: this app does not use {'it' if len(foreign) == 1 else 'them'}."]
+    shown = ", ".join(foreign[:5]) + (_(" and {n} more").format(n=len(foreign) - 5) if len(foreign) > 5 else "")
+    return drop, [ngettext("Ignored the link parameter {names}: this app does not use it.",
+                           "Ignored the link parameters {names}: this app does not use them.", len(foreign)).format(
+        names=shown)]
 
 
 def read(name: str, values: list[str], **context: Any) -> tuple[Any, list[str]]:
@@ -129,10 +131,10 @@ def read(name: str, values: list[str], **context: Any) -> tuple[Any, list[str]]:
     param = BY_NAME[name]
     if not values:
         return None, []
-    notices = [f"The link repeats “{name}”; only its last value was used."] if len(values) > 1 else []
+    notices = [_("The link repeats “{param}”; only its last value was used.").format(param=name)] if len(values) > 1 else []
     text = str(values[-1])
     if len(text) > MAX_PARAM_CHARS:
-        return None, notices + [f"Ignored “{name}” in the link: the value is too long to be a real link."]
+        return None, notices + [_("Ignored “{param}” in the link: the value is too long to be a real link.").format(param=name)]
     value, more = param.parse(text, **context)
     if value is None and not more:
         more = [param.bad_value()]
