@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import figures
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
-from analysis.quiz import WEIGHT_LABELS, missing_credentials, ranking_flip, reasons_for_against, score
+from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score, starting_weight
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
@@ -24,7 +25,8 @@ if linked is not None:
     answers, weights = linked
     for q in quiz.questions:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
-        st.session_state[f"w_{q.id}"] = weights.get(q.id, q.default_weight)
+        st.session_state[f"w_{q.id}"] = weights.get(q.id, starting_weight(q, answers.get(q.id)))
+        st.session_state[f"w_set_{q.id}"] = q.id in weights  # a weight in the link is the person's own
     links.notices.append("Answers filled in from the link. Change any of them below; the link is not updated unless you "
                    "choose to share.")
 
@@ -35,19 +37,31 @@ show_skipped(result)
 
 with st.expander("How this works"):
     st.markdown(
-        "Each answer is compared with every setting: its editorial ratings (pace, patient contact and so on), "
-        "its usual hours, how its time is spent and its published median pay. A close match earns more points. "
-        "Each answer has a weight — how much it counts — that you can change after you see your results. "
-        "The fit score (0–100) is the weighted share of points earned, over the questions you answered. "
-        "If you say you *can't* work nights, weekends, holidays or on-call, settings where that is common are "
-        "flagged and moved to the end, never hidden.\n\n"
+        "Each answer is compared with every setting: its editorial ratings (pace, patient contact, benefits and "
+        "so on), its usual hours, how its time is spent and its published median pay. Answers mean what they say: "
+        "“enough” or “at least” is met by any setting that offers that much or more, “now and then is OK” by any "
+        "setting where it comes up that rarely or less, and only answers like “a mix” or “somewhere in between” "
+        "ask for about that much. A setting with no published figure for something (some have no pay figure) is "
+        "scored on your other answers, and says so.\n\n"
+        "Each answer has a weight — how much it counts. It starts where your answer puts it (“matters a lot” "
+        "starts at the top) and you can change it after you see your results. The fit score (0–100) is the "
+        "weighted share of points earned. Settings with the same score share a place, shown as “=2”. "
+        "If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings where "
+        "that comes up often are flagged and moved to the end, never hidden.\n\n"
         "**This is an exploration aid, not a test.** The ratings are our judgement; talk to people who work in a "
         "setting before you decide."
     )
 
+run = st.session_state["quiz_run"] = st.session_state.get("quiz_run", 0) + 1  # see _weight_set
+
+# How far through the questions the person is, counted before the questions are drawn so it is current.
+total = len(quiz.questions)
+done = sum(st.session_state.get(f"q_{q.id}") is not None for q in quiz.questions)
+st.progress(done / total, text=f"{done} of {total} questions answered")
+
 answers: dict[str, int] = {}
 for i, q in enumerate(quiz.questions, start=1):
-    choice = st.radio(f"{i}. {q.text}", list(range(len(q.options))), format_func=lambda k, q=q: q.options[k].label,
+    choice = st.radio(f"{i} of {total}. {q.text}", list(range(len(q.options))), format_func=lambda k, q=q: q.options[k].label,
                       index=None, key=f"q_{q.id}", help=q.help, persist_state="session")
     if choice is not None:
         answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
@@ -59,17 +73,32 @@ if not answered:
     st.info("Answer at least one question to see how the settings rank for you.")
     st.stop()
 
+
+def _weight_set(question_id: str) -> None:
+    """The person moved the slider: it no longer follows the answer. Unless the browser is only sending back
+    the value this page replaced in the previous run (a run cut short by quick answering never reached it)."""
+    before, written_in = st.session_state.get(f"w_prev_{question_id}", (None, None))
+    if written_in == st.session_state.get("quiz_run") and st.session_state[f"w_{question_id}"] == before:
+        return
+    st.session_state[f"w_set_{question_id}"] = True
+
+
+st.caption(f"Based on {len(answered)} of {total} questions.")
 with st.expander("Adjust how much each answer counts", expanded=False):
+    st.caption("Each weight starts where your answer puts it (“matters a lot” starts at 3) until you move it.")
     weights = {}
     for q in answered:
-        st.session_state.setdefault(f"w_{q.id}", q.default_weight)
+        start = starting_weight(q, answers[q.id])
+        if not st.session_state.get(f"w_set_{q.id}") and st.session_state.get(f"w_{q.id}") != start:
+            st.session_state[f"w_prev_{q.id}"] = (st.session_state.get(f"w_{q.id}"), run)
+            st.session_state[f"w_{q.id}"] = start
         weights[q.id] = st.select_slider(q.text, options=[0, 1, 2, 3], format_func=lambda w: f"{w} – {WEIGHT_LABELS[w]}",
-                                         key=f"w_{q.id}", persist_state="session")
+                                         key=f"w_{q.id}", persist_state="session", on_change=_weight_set, args=(q.id,))
 dismissed = set(st.multiselect("Leave out settings you have ruled out", list(names), format_func=names.get,
                                key="quiz_dismissed", persist_state="session"))
 
 outcome = score(quiz, values, names, answers, weights, dismissed)
-for warning in outcome.warnings:
+for warning in outcome.headlines + outcome.warnings:
     st.warning(warning)
 if not outcome.ranking or outcome.ranking[0].score is None:
     st.info("Your answers so far are all “no preference”, so there is nothing to rank yet.")
@@ -78,27 +107,32 @@ if not outcome.ranking or outcome.ranking[0].score is None:
 short = {p.id: p.short_name for p in result.profiles}
 render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
 
+first = outcome.ranking[0]
+tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
+if len(tied) > 1:  # said plainly: the order among them is not a preference
+    st.info(f"Tied for first at {first.score:.0f}/100: " + safe(", ".join(r.name for r in tied)) + ". "
+            "They share the place; the order they are listed in means nothing.")
 flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
 st.markdown(f"**What would change the top two:** {safe(flip) if flip else 'no single change of one answer or weight would swap them.'}")
 
 st.subheader("Why each setting scored as it did")
-for rank, r in enumerate(outcome.ranking, start=1):
+subjects = {q.id: q.subject[:1].upper() + q.subject[1:] for q in quiz.questions}
+for r in outcome.ranking:
     if r.score is None:
         continue
     flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
-    with st.expander(f"{rank}. {safe(r.name)} — {r.score:.0f}/100{safe(flag)}", expanded=rank == 1):
+    with st.expander(f"{r.rank_label}. {safe(r.name)} — {r.score:.0f}/100{safe(flag)}", expanded=r is first):
         pros, cons = reasons_for_against(r)
         if pros:
             st.markdown("**For:**\n" + "\n".join(f"- {safe(c.reason)}" for c in pros))
         if cons:
             st.markdown("**Against:**\n" + "\n".join(f"- {safe(c.reason)}" for c in cons))
-        for skipped in r.skipped:
-            st.caption(safe(skipped))
-        st.dataframe(
-            [{"Question": c.question_text, "Your answer": c.option_label, "Match": f"{c.closeness:.0%}",
-              "Weight": c.weight, "Points": round(c.points, 1)} for c in r.contributions],
-            hide_index=True, width="stretch",
-        )
+        if r.skipped:
+            st.markdown("**Not counted:**\n" + "\n".join(f"- {safe(s)}" for s in r.skipped))
+        # A plain table that wraps: every column fits a phone screen without sideways scrolling.
+        st.markdown("| Your answer | Match | Weight | Points |\n| --- | ---: | ---: | ---: |\n" + "\n".join(
+            f"| {safe(subjects[c.question_id])}: {safe(c.option_label)} | {c.closeness:.0%} | {c.weight} | {c.points:.1f} |"
+            for c in r.contributions))
         st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
         st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
 if dismissed:
@@ -125,18 +159,43 @@ ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
 c1, c2 = st.columns(2)
 client_name = c1.text_input("Client name (optional)", key="client_name", max_chars=80, persist_state="session")
 session_date = c2.date_input("Date", key="session_date", value="today", persist_state="session")
-# The shortlist follows the ranking's top three until the person edits it.
+# The shortlist follows the ranking's top three until the person edits it. Every list this page put in the
+# widget is remembered: when the browser sends one of them back (answering quickly with the keyboard cuts
+# runs short, so the browser may not have seen the newest), that is not an edit, and the shortlist keeps
+# following. Anything else is the person's own choice, kept until "Use my top three again".
 top3 = ranked_ids[:3]
-if st.session_state.get("shortlist") in (None, st.session_state.get("_shortlist_auto")):
+written = st.session_state.setdefault("_shortlist_written", [])
+current = st.session_state.get("shortlist")
+choice = st.session_state.get("_shortlist_choice")
+if choice is None and current is not None and current != top3 and current not in written:
+    choice = current
+if choice is None:
     st.session_state["shortlist"] = top3
-st.session_state["_shortlist_auto"] = top3
+    if top3 not in written:
+        written[:] = (written + [top3])[-50:]
+else:
+    choice = [s for s in (current if current is not None else choice) if s in ranked_ids]
+    st.session_state["_shortlist_choice"] = st.session_state["shortlist"] = choice
+
+
+def _shortlist_follow() -> None:
+    st.session_state["_shortlist_written"].append(list(st.session_state["shortlist"]))
+    st.session_state["_shortlist_choice"] = None
+
+
 shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, max_selections=4,
                            format_func=names.get, key="shortlist")
+if choice is None:
+    st.caption("The shortlist follows your top three until you change it.")
+elif set(shortlist) != set(top3):
+    st.caption("Your shortlist differs from your current top three (" + safe(", ".join(names[s] for s in top3)) + ").")
+    st.button("Use my top three again", key="shortlist_follow", on_click=_shortlist_follow)
 
 local_place = pdf_place()  # read now: the PDF is built later, outside this script run
 
 
 def summary_pdf() -> bytes:
+    # Exactly the shortlist shown above (an emptied shortlist means the summary's default, the top three).
     return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
                              held=held, client_name=client_name, session_date=session_date,
                              quiz_answers_summary=answers_summary(quiz, answers, weights), place=local_place)

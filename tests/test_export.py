@@ -39,7 +39,10 @@ RESULT = score(QUIZ, VALUES, NAMES, ANSWERS, WEIGHTS)
 
 
 def effective_weight(q) -> int:
-    return WEIGHTS.get(q.id, q.default_weight)
+    """The person's weight, else the chosen answer's starting weight, else the question's default."""
+    idx = ANSWERS.get(q.id)
+    start = q.options[idx].weight if idx is not None and q.options[idx].weight is not None else q.default_weight
+    return WEIGHTS.get(q.id, start)
 
 
 def csv_sections(data: bytes) -> tuple[list[list[str]], list[list[str]]]:

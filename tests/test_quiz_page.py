@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.paths import ROOT
 from analysis.links.answers import decode_answers
+from analysis.paths import ROOT
 from analysis.quiz import load_quiz
 from tests.apptest_helpers import open_page
 
@@ -27,6 +28,18 @@ def option(question_id: str, startswith: str) -> int:
 def fit_scores(at: AppTest) -> dict[str, float]:
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     return dict(zip(bars["y"], bars["x"]))
+
+
+def ranked_expanders(at: AppTest) -> list:
+    """The "why each setting scored" expanders: labels like "1. Hospital — 88/100" or "=2. …" when shared."""
+    return [e for e in at.expander if re.match(r"^=?\d+\. ", e.label)]
+
+
+def points_table(expander) -> dict[str, float]:
+    """The points table in a setting's expander (a plain Markdown table): answer -> points."""
+    table = next(m.value for m in expander.markdown if m.value.startswith("| Your answer"))
+    rows = [line.strip("|").split("|") for line in table.splitlines()[2:]]
+    return {cells[0].strip(): float(cells[3]) for cells in rows}
 
 
 def answer_sterile_night_person(at: AppTest) -> AppTest:
@@ -50,11 +63,11 @@ def test_answers_rank_the_settings_with_reasons_that_add_up():
     names = list(scores)
     assert names.index("Hospital") < names.index("Retail")  # the chart labels settings by short name
     assert all(0 <= s <= 100 for s in scores.values())
-    ranked = [e for e in at.expander if e.label[:1].isdigit()]
+    ranked = ranked_expanders(at)
     assert len(ranked) == len(scores)
     for e in ranked:  # the points shown for each answer add up to the score shown
         shown = float(e.label.split("— ")[1].split("/")[0])
-        assert abs(e.dataframe[0].value["Points"].sum() - shown) <= 0.6, e.label
+        assert abs(sum(points_table(e).values()) - shown) <= 0.6, e.label
     assert any("What would change the top two" in m.value for m in at.markdown)
 
 
@@ -112,7 +125,7 @@ def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
 def test_next_steps_name_missing_credentials_for_the_top_setting():
     at = answer_sterile_night_person(open_quiz())
     from analysis.loading.loader import load_profiles
-    from analysis.quiz import missing_credentials
+    from analysis.pathways.gaps import missing_credentials
 
     heading = next(s.value for s in at.subheader if s.value.startswith("Next steps for"))
     loaded = load_profiles()
@@ -140,3 +153,84 @@ def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
     at = open_quiz(answers=[first, last])
     assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
     assert any("repeats “answers”" in i.value for i in at.info)
+
+
+def test_progress_says_how_far_through_the_questions_the_person_is():
+    at = open_quiz()
+    total = len(QUIZ.questions)
+    assert at.get("progress")[0].proto.text == f"0 of {total} questions answered"
+    answer_sterile_night_person(at)
+    assert at.get("progress")[0].proto.text == f"3 of {total} questions answered"
+    assert at.radio(key="q_pace").label.startswith(f"2 of {total}.")
+
+
+def test_the_points_table_has_four_short_columns_for_a_phone():
+    at = answer_sterile_night_person(open_quiz())
+    header = next(m.value for m in ranked_expanders(at)[0].markdown if m.value.startswith("| Your answer")).splitlines()[0]
+    assert header == "| Your answer | Match | Weight | Points |"
+    assert not any(e.dataframe for e in ranked_expanders(at)), "a dataframe scrolls sideways on a phone"
+
+
+def test_a_weight_starts_where_the_answer_puts_it_and_then_stays_with_the_person():
+    at = open_quiz()
+    at.radio(key="q_advancement").set_value(option("advancement", "Yes. That matters a lot")).run()
+    assert at.select_slider(key="w_advancement").value == 3  # "matters a lot" starts at the top
+    at.radio(key="q_advancement").set_value(option("advancement", "Some room")).run()
+    q = next(q for q in QUIZ.questions if q.id == "advancement")
+    assert at.select_slider(key="w_advancement").value == q.default_weight  # follows the answer
+    own = next(w for w in (0, 2) if w != q.default_weight)
+    at.select_slider(key="w_advancement").set_value(own).run()
+    at.radio(key="q_advancement").set_value(option("advancement", "Yes. That matters a lot")).run()
+    assert at.select_slider(key="w_advancement").value == own  # the person's own choice is kept
+
+
+def test_a_tie_at_the_top_is_shown_as_a_shared_place():
+    at = open_quiz()
+    at.radio(key="q_nights").set_value(option("nights", "Now and then")).run()
+    labels = [e.label for e in ranked_expanders(at)]
+    assert labels[0].startswith("=1. ") and labels[1].startswith("=1. ")
+    assert any(i.value.startswith("Tied for first") for i in at.info)
+
+
+def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
+    # Every bundled setting has a published median; a counselor's uploaded profile may not. A copy of
+    # nuclear pharmacy without one ranks at the top for this person, who said pay matters a lot.
+    from analysis.loading.loader import load_profiles
+    from analysis.loading.schema import NumericFact
+
+    nuclear = load_profiles().by_id()["nuclear"]
+    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
+    copy = nuclear.model_copy(update={"id": "nuclear-upload", "name": "Nuclear (uploaded, no pay figure)",
+                                      "facts": nuclear.facts.model_copy(update={"median_wage_annual": gap})})
+    at = open_quiz()
+    at.session_state["custom_profiles"] = {copy.id: copy}
+    at.radio(key="q_pay").set_value(option("pay", "I want the highest")).run()
+    at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
+    at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
+    assert not at.exception
+    assert any(copy.name in w.value and "no published figure for pay" in w.value and "matters a lot" in w.value
+               for w in at.warning)
+    mine = next(e for e in ranked_expanders(at) if copy.name in e.label)
+    assert mine.label.startswith(("1. ", "=1. "))
+    assert any("Pay not counted: no published figure" in m.value for m in mine.markdown)
+
+
+def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs():
+    from analysis.loading.loader import load_profiles
+
+    at = answer_sterile_night_person(open_quiz())
+    short = {p.short_name: p.id for p in load_profiles().profiles}
+
+    def top3() -> list[str]:  # the chart's first three bars, by short name
+        return [re.sub(r"^⚠ ", "", n) for n in list(fit_scores(at))[:3]]
+
+    assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
+    at.radio(key="q_patient_contact").set_value(option("patient_contact", "A lot")).run()  # the ranking moves
+    assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
+    at.multiselect(key="shortlist").set_value(["retail"]).run()
+    assert at.multiselect(key="shortlist").value == ["retail"]
+    assert any("differs from your current top three" in c.value for c in at.caption)
+    at.radio(key="q_pace").set_value(option("pace", "Calm")).run()
+    assert at.multiselect(key="shortlist").value == ["retail"], "an edited shortlist is kept"
+    at.button(key="shortlist_follow").click().run()
+    assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]

@@ -132,3 +132,67 @@ def test_hands_on_stock_handler_who_avoids_screens_and_customers(quiz_data):
     assert above(order, "industry-wholesale", "industry-pbm")
     assert above(order, "industry-wholesale", "retail")
     assert above(order, "industry-wholesale", "ambulatory-clinic")
+
+
+def test_veteran_who_wants_federal_benefits_and_steady_hours(quiz_data):
+    # A veteran who wants strong benefits and job security, steady hours, decent pay and some room
+    # to grow. Federal / VA is the one 5/5 for benefits and security (the federal package and
+    # civil-service protections), has the highest published median pay (a full match on "good pay",
+    # a floor at the national median) and 4/5 room to advance (a full match on "enough"); only its 3/5
+    # schedule predictability falls short. Pharmaceutical manufacturing (5/5 predictability, 4/5
+    # benefits) may share first place, and the page says so. Retail is 2/5 for benefits (many
+    # part-time roles) and has the lowest published median.
+    quiz = quiz_data[0]
+    a = answer(quiz, benefits="A lot", predictable_hours="Yes", pay="Good pay", advancement="Some room")
+    result = score(*quiz_data, a)
+    order = [r.setting_id for r in result.ranking]
+    federal = next(r for r in result.ranking if r.setting_id == "federal-va")
+    assert federal.rank == 1
+    assert all(r.setting_id in ("federal-va", "pharma-manufacturing") for r in result.ranking if r.rank == 1)
+    assert above(order, "federal-va", "hospital")
+    assert above(order, "federal-va", "retail")
+    assert result.headlines == []  # the #1 has every figure this person asked about
+
+
+def test_sterile_compounder_who_cannot_start_before_dawn(quiz_data):
+    # Wants detailed, high-stakes work with a team and is fine with nights, but cannot start before
+    # about 6 am. Nuclear pharmacy (5/5 technical) prepares doses before the first morning scans, so
+    # it is rated 5/5 for very early starts and is moved to the end with the reason shown. The
+    # hospital (5/5 technical, 5/5 teamwork, early starts 2/5) stays ahead of it.
+    quiz = quiz_data[0]
+    a = answer(quiz, technical_work="Yes", teamwork="With a team", nights="Nights are fine",
+               early_starts="No. I can't")
+    result = score(*quiz_data, a)
+    order = [r.setting_id for r in result.ranking]
+    assert order[-1] == "nuclear"
+    nuclear = result.ranking[-1]
+    assert nuclear.deal_breakers and "early starts" in nuclear.deal_breakers[0].lower()
+    assert above(order, "hospital", "nuclear")
+    assert not next(r for r in result.ranking if r.setting_id == "hospital").deal_breakers
+
+
+def test_certified_tech_who_wants_some_growth_and_good_pay(quiz_data):
+    # Already holds the usual certificate, wants some room to grow and good pay. All three answers
+    # are floors or ceilings, so settings that offer more than asked are never marked down: the
+    # hospital (5/5 advancement, barrier 4/5, median above the national median) and Federal / VA
+    # (4/5, barrier 3/5, top pay) both meet all three; retail's median is below the national median.
+    quiz = quiz_data[0]
+    a = answer(quiz, start_soon="Soon. I have", advancement="Some room", pay="Good pay")
+    result = score(*quiz_data, a)
+    by_id = {r.setting_id: r for r in result.ranking}
+    assert by_id["hospital"].rank == 1 and by_id["federal-va"].rank == 1
+    assert by_id["hospital"].rank_label == "=1", "a tie at the top is shown as shared"
+    assert above([r.setting_id for r in result.ranking], "hospital", "retail")
+
+
+def test_night_owl_who_is_fine_with_on_call_now_and_then(quiz_data):
+    # Is fine with on-call duty now and then and would rather not work weekends. "Now and then" is a
+    # ceiling at "rare", so settings that are never on call (PBM, mail-order, retail) are as good as
+    # rarely-on-call ones on that answer. Retail still trails: weekends are typical there, while at
+    # PBM and mail-order they come up only sometimes.
+    quiz = quiz_data[0]
+    a = answer(quiz, on_call="Now and then", weekends="I'd rather not")
+    order = ranked(quiz_data, a)
+    assert above(order, "industry-pbm", "retail")
+    assert above(order, "mail-order", "retail")
+    assert above(order, "industry-pbm", "nuclear")  # nuclear is on call "sometimes", above the ceiling

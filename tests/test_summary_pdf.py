@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from analysis.loading.loader import load_profiles
 from analysis.loading.schema import NumericFact
+from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import summary_pdf
 from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
@@ -28,7 +29,7 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
-from analysis.quiz import dimension_values, load_quiz, missing_credentials, reasons_for_against, score
+from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
 
 LOADED = load_profiles()
 PROFILES = LOADED.by_id()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from analysis.links.common import MAX_PARAM_CHARS, cap, clip, small_int
-from analysis.quiz import WEIGHTS, Answers, Quiz, Weights
+from analysis.quiz import WEIGHTS, Answers, Quiz, Weights, chosen_option, is_weight, starting_weight
 
 
 def validate_answers(quiz: Quiz, raw_answers: Mapping[str, str], raw_weights: Mapping[str, str]) -> tuple[Answers, Weights, list[str]]:
@@ -47,16 +47,15 @@ def encode_answers(answers: Answers, weights: Weights | None, quiz: Quiz) -> str
     """Compact, URL-safe form of the answers, in question order.
 
     Parts are joined by '~'; each part is `<question id>.<option index>[.<weight>]`, the weight
-    written only when it differs from the question's default. A weight without an answer is
-    `<question id>..<weight>`. Example: "patient_contact.0.3~pace.1~nights..0".
+    written only when it differs from the answer's starting weight (the question's default without
+    one). A weight without an answer is `<question id>..<weight>`. Example: "patient_contact.0.3~pace.1~nights..0".
     Only the characters a-z 0-9 _ . ~ appear, none of which a URL needs to escape.
     """
     parts = []
     for q in quiz.questions:
-        idx = answers.get(q.id)
-        idx = idx if isinstance(idx, int) and 0 <= idx < len(q.options) else None
+        idx = chosen_option(q, answers)
         w = (weights or {}).get(q.id)
-        w = w if isinstance(w, int) and w in WEIGHTS and w != q.default_weight else None
+        w = w if is_weight(w) and w != starting_weight(q, idx) else None
         if idx is None and w is None:
             continue
         part = f"{q.id}.{'' if idx is None else idx}"

@@ -20,7 +20,7 @@ import math
 from typing import Any, Mapping, Sequence
 
 from analysis.links.answers import validate_answers
-from analysis.quiz import WEIGHTS, Answers, Quiz, SettingResult, Weights
+from analysis.quiz import Answers, Quiz, SettingResult, Weights, chosen_option, effective_weight
 
 FORMAT = "rx-settings-explorer/quiz-export"
 FORMAT_VERSION = 1
@@ -32,21 +32,16 @@ RANKING_COLUMNS = ("rank", "setting_id", "setting", "score", "deal_breakers")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _effective_weight(quiz_question: Any, weights: Mapping[str, int] | None) -> int:
-    w = (weights or {}).get(quiz_question.id, quiz_question.default_weight)
-    return w if isinstance(w, int) and not isinstance(w, bool) and w in WEIGHTS else quiz_question.default_weight
-
-
 def answered_items(quiz: Quiz, answers: Answers, weights: Weights | None = None) -> list[dict[str, Any]]:
     """One dict per answered question, in quiz order: id, question, option index and label, weight,
     and whether it counts towards the score (it does not for "no preference" or weight 0)."""
     out = []
     for q in quiz.questions:
-        idx = answers.get(q.id)
-        if not (isinstance(idx, int) and not isinstance(idx, bool) and 0 <= idx < len(q.options)):
+        idx = chosen_option(q, answers)
+        if idx is None:
             continue
         opt = q.options[idx]
-        weight = _effective_weight(q, weights)
+        weight = effective_weight(q, answers, weights)
         out.append({
             "question_id": q.id,
             "question": q.text,

@@ -32,16 +32,17 @@ from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
+from analysis.pathways.gaps import missing_credentials
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
-    WEIGHTS,
     Answers,
     Quiz,
     SettingResult,
     Weights,
-    missing_credentials,
+    chosen_option,
+    effective_weight,
     reasons_for_against,
 )
 
@@ -438,13 +439,15 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
         pdf.set_y(_fit_chart(page, scored, names, shortlist, pdf.l_margin, y0, page.width * 0.72) + 1)
 
     by_id = {r.setting_id: r for r in ranking}
-    rank_of = {r.setting_id: i for i, r in enumerate(ranking, start=1)}
+    # A shared rank (equal displayed scores) is said as such, never broken silently.
+    rank_of = {r.setting_id: (f"joint #{r.rank}" if r.rank_label.startswith("=") else f"#{r.rank or i}")
+               for i, r in enumerate(ranking, start=1)}
     for n, sid in enumerate(s for s in shortlist if s in by_id):
         r = by_id[sid]
         page.ensure(16)
         pdf.ln(1.2)
         score = f"fit {r.score:.0f}/100" if r.score is not None else "no fit score"
-        page.text(f"{r.name} \u2014 {score} (#{rank_of[sid]} of {len(ranking)})", size=8.8, bold=True, h=4.2)
+        page.text(f"{r.name} \u2014 {score} ({rank_of[sid]} of {len(ranking)})", size=8.8, bold=True, h=4.2)
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
         for label, items, limit, empty in (
@@ -659,12 +662,11 @@ def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None
     out = []
     words = WEIGHT_LABELS
     for q in quiz.questions:
-        idx = answers.get(q.id)
-        if not (isinstance(idx, int) and not isinstance(idx, bool) and 0 <= idx < len(q.options)):
+        idx = chosen_option(q, answers)
+        if idx is None:
             continue
         opt = q.options[idx]
-        w = (weights or {}).get(q.id, q.default_weight)
-        w = w if isinstance(w, int) and w in WEIGHTS else q.default_weight
+        w = effective_weight(q, answers, weights)
         subject = q.subject[0].upper() + q.subject[1:]
         out.append((subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({words[w]})"))
     return out

@@ -1,0 +1,109 @@
+"""Every setting's value on each quiz dimension, on one 0-1 scale.
+
+  rating:<dim>        editorial 1-5 rating           -> (score - 1) / 4
+  schedule:<kind>     nights/weekends/holidays/on_call -> level / 4 (never 0 .. typical 1)
+  tasks:<cat>[+<cat>] share of the day on those tasks -> min(sum / 50, 1) (half the day or more counts fully)
+  pay:median          median pay -> clip((median - national p10) / (national p90 - national p10), 0, 1)
+A setting whose median pay is a published gap has NO pay value (NaN). No figure is ever guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.loading.schema import FREQUENCY_ORDER, RATING_DIMENSIONS, TASK_LABELS, NationalFacts, Profile
+
+if TYPE_CHECKING:
+    from analysis.quiz.model import Quiz
+
+SCHEDULE_KINDS: tuple[str, ...] = ("nights", "weekends", "holidays", "on_call")
+TASK_FULL_SHARE = 50  # percent of the day that counts as "fully that kind of work"
+# Dimensions about hours, where "I can't" is a real limit and may be a deal-breaker.
+DEAL_BREAKER_DIMENSIONS: tuple[tuple[str, str], ...] = (
+    *(("schedule", k) for k in SCHEDULE_KINDS), ("rating", "early_starts"), ("rating", "night_weekend_exposure"))
+
+
+@lru_cache(maxsize=256)
+def parse_dimension(dimension: str) -> tuple[str, tuple[str, ...]]:
+    """'tasks:order-entry+insurance-billing' -> ('tasks', ('order-entry', 'insurance-billing')).
+
+    Raises ValueError naming what was expected, so a typo in quiz.yaml is caught at load time.
+    """
+    kind, sep, rest = dimension.partition(":")
+    if not sep or not rest:
+        raise ValueError(f"dimension '{dimension}' should look like 'rating:<dimension>', 'schedule:<kind>', "
+                         "'tasks:<category>[+<category>...]' or 'pay:median'")
+    if kind == "rating":
+        if rest not in RATING_DIMENSIONS:
+            raise ValueError(f"unknown rating dimension '{rest}'; expected one of {', '.join(RATING_DIMENSIONS)}")
+        return kind, (rest,)
+    if kind == "schedule":
+        if rest not in SCHEDULE_KINDS:
+            raise ValueError(f"unknown schedule kind '{rest}'; expected one of {', '.join(SCHEDULE_KINDS)}")
+        return kind, (rest,)
+    if kind == "tasks":
+        cats = tuple(rest.split("+"))
+        unknown = [c for c in cats if c not in TASK_LABELS]
+        if unknown:
+            raise ValueError(f"unknown task category '{unknown[0]}'; expected some of {', '.join(TASK_LABELS)}")
+        if len(set(cats)) != len(cats):
+            raise ValueError(f"dimension '{dimension}' names a task category twice")
+        return kind, cats
+    if kind == "pay":
+        if rest != "median":
+            raise ValueError(f"unknown pay dimension '{rest}'; expected 'pay:median'")
+        return kind, (rest,)
+    raise ValueError(f"unknown dimension kind '{kind}'; expected rating, schedule, tasks or pay")
+
+
+def standard_dimensions() -> list[str]:
+    """Every single-part dimension: each rating, schedule kind and task category, and pay.
+
+    A combined task dimension ('tasks:a+b') is derived from its parts when scoring.
+    """
+    return ([f"rating:{d}" for d in RATING_DIMENSIONS] + [f"schedule:{k}" for k in SCHEDULE_KINDS]
+            + [f"tasks:{c}" for c in TASK_LABELS] + ["pay:median"])
+
+
+def profile_value(profile: Profile, dimension: str, national: NationalFacts | None) -> float:
+    """One setting's value on one dimension, in [0, 1]; NaN where there is no published figure."""
+    kind, parts = parse_dimension(dimension)
+    if kind == "rating":
+        return (getattr(profile.ratings, parts[0]).score - 1) / 4
+    if kind == "schedule":
+        return FREQUENCY_ORDER.index(getattr(profile.schedule, parts[0])) / 4
+    if kind == "tasks":
+        share = sum(t.share for t in profile.tasks if t.task in parts)
+        return min(share / TASK_FULL_SHARE, 1.0)
+    median = profile.facts.median_wage_annual.value
+    if median is None or national is None:
+        return math.nan
+    low, high = national.wage_p10_annual.value, national.wage_p90_annual.value
+    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)) or high <= low:
+        return math.nan
+    return min(max((median - low) / (high - low), 0.0), 1.0)
+
+
+def dimension_values(profiles: Iterable[Profile], national: NationalFacts | None,
+                     quiz: Quiz | None = None) -> pd.DataFrame:
+    """Index setting id, a column per dimension, values in [0, 1], NaN where none. Pure: reads no file.
+
+    The columns are every standard dimension, plus any other the quiz uses (combined task
+    dimensions, which scoring can also derive from their parts), so tables built with and without
+    a quiz line up when concatenated. Compute once per data load; `score` only reads it.
+    """
+    dims: list[str] = standard_dimensions()
+    if quiz is not None:
+        dims = dims + [d for d in quiz.dimensions() if d not in dims]
+    rows = {p.id: [profile_value(p, d, national) for d in dims] for p in profiles}
+    if rows:
+        frame = pd.DataFrame.from_dict(rows, orient="index", columns=list(dims), dtype=float)
+    else:
+        frame = pd.DataFrame(columns=list(dims), dtype=float)
+    frame.index.name = "setting_id"
+    return frame

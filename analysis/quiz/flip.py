@@ -1,0 +1,110 @@
+"""The smallest single change to the answers that would swap the top two, and every place it would move."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.quiz.model import WEIGHTS, Answers, Quiz, Weights, chosen_option, effective_weight
+from analysis.quiz.scoring import answered_items, evaluate, make_table, order
+
+
+@dataclass(frozen=True)
+class FlipChange:
+    """One single change to the answers or weights, and what it does to the ranking."""
+
+    question_id: str
+    kind: Literal["weight", "answer"]
+    size: float  # on one 0-1 scale: |weight delta| / 3, or |target delta| (1 when "no preference" is involved)
+    answers: Answers  # the full answers and weights with the change applied
+    weights: Weights
+    description: str
+    moves: tuple[tuple[str, int, int], ...] = ()  # (setting id, place before, place after), 1-based, every mover
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def describe_moves(moves: Iterable[tuple[str, int, int]], names: Mapping[str, str]) -> str:
+    """'Retail from 2nd to 1st, Hospital from 1st to 3rd and Mail order from 3rd to 2nd'."""
+    parts = [f"{names.get(sid, sid)} from {ordinal(a)} to {ordinal(b)}" for sid, a, b in moves]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def flip_sentence(change: str, first: str, second: str, moves: tuple[tuple[str, int, int], ...],
+                  names: Mapping[str, str]) -> str:
+    """The change, the swap it makes, and every other place it would move, so nothing is left unsaid."""
+    text = f"{change}, {names.get(second, second)} would move above {names.get(first, first)}"
+    if {sid for sid, _, _ in moves} == {first, second}:
+        return text + "; no other place would change."
+    return text + f". Every place that would change: {describe_moves(moves, names)}."
+
+
+def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
+                        weights: Weights | None, dismissed: Iterable[str] = frozenset()) -> FlipChange | None:
+    """The smallest single change that puts the current #2 above #1 (ranking order, deal-breakers included).
+
+    Candidates: one answered item's weight to another of 0-3, or one answer to another option of the
+    same item. Sizes share one 0-1 scale so the two kinds compare: |weight delta| / 3 and |target
+    delta| (1 when "no preference" is involved). Ties go to weight changes (they keep what the person
+    said), then to question order. The description names every setting whose place would move, so a
+    change that lifts a third setting to #1 says so. None when there is no #2, no score, or no single
+    change does it.
+    """
+    weights = dict(weights or {})
+    table = make_table(quiz, values, dismissed)
+    base = evaluate(answered_items(quiz, answers, weights), table)
+    before = [table.ids[i] for i in order(table, base, names)]
+    if len(before) < 2 or np.isnan(base.scores[table.ids.index(before[0])]) \
+            or np.isnan(base.scores[table.ids.index(before[1])]):
+        return None
+    first, second = before[0], before[1]
+
+    candidates: list[tuple[float, int, int, int, FlipChange]] = []
+    for qi, q in enumerate(quiz.questions):
+        idx = chosen_option(q, answers)
+        if idx is None:
+            continue
+        current = q.options[idx]
+        w = effective_weight(q, answers, weights)
+        if current.target is not None:  # a weight only matters for an item that counts
+            for nw in WEIGHTS:
+                if nw != w:
+                    how = "did not matter" if nw == 0 else ("mattered less" if nw < w else "mattered more")
+                    size = abs(nw - w) / 3
+                    text = f"If {q.subject} {how} to you (weight {w} → {nw})"
+                    change = FlipChange(q.id, "weight", size, dict(answers), {**weights, q.id: nw}, text)
+                    candidates.append((size, 0, qi, nw, change))
+        for j, opt in enumerate(q.options):
+            if j != idx:
+                size = 1.0 if opt.target is None or current.target is None else abs(opt.target - current.target)
+                text = f"If you answered “{opt.label}” instead of “{current.label}” for {q.subject}"
+                candidates.append((size, 1, qi, j, FlipChange(q.id, "answer", size, {**answers, q.id: j}, weights, text)))
+    candidates.sort(key=lambda c: c[:4])
+
+    for *_, change in candidates:
+        ev = evaluate(answered_items(quiz, change.answers, change.weights), table)
+        after = [table.ids[i] for i in order(table, ev, names)]
+        if after.index(second) < after.index(first):
+            place = {sid: n for n, sid in enumerate(before, start=1)}
+            moves = tuple((sid, place[sid], n) for n, sid in enumerate(after, start=1) if place[sid] != n)
+            text = flip_sentence(change.description, first, second, moves, names)
+            return FlipChange(change.question_id, change.kind, change.size, change.answers, change.weights, text, moves)
+    return None
+
+
+def ranking_flip(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
+                 weights: Weights | None, dismissed: Iterable[str] = frozenset()) -> str | None:
+    """In words, the smallest single change that puts the current #2 above #1; None if none does.
+
+    e.g. "If night shifts mattered less to you (weight 3 → 1), Retail would move above Hospital; no
+    other place would change." See `ranking_flip_change` for what "smallest" means.
+    """
+    change = ranking_flip_change(quiz, values, names, answers, weights, dismissed)
+    return change.description if change else None

@@ -1,0 +1,242 @@
+"""Scoring: one set of answers against every setting, ranked, with each answer's share of the score.
+
+Closeness of a setting's value v to an option's target t (both on 0-1):
+  about     1 - |t - v|
+  at_least  1 where v >= t, else 1 - (t - v)
+  at_most   1 where v <= t, else 1 - (v - t)
+A setting's fit score (0-100) is the weighted mean closeness over the answered items it has a
+figure for; an item it has no figure for (a pay gap) is left out of ITS score and named in
+`skipped`. Each counted item's share of the score is its `points`; they add up to the score.
+Deal-breaker answers move settings to the end of the ranking without touching their score.
+Equal displayed scores share a rank ("=2").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis.quiz import explain
+from analysis.quiz.dimensions import parse_dimension
+from analysis.quiz.model import Answers, Option, Question, Quiz, Weights, chosen_option, effective_weight
+
+
+@dataclass(frozen=True)
+class Contribution:
+    question_id: str
+    question_text: str
+    option_label: str
+    dimension: str
+    target: float
+    value: float
+    closeness: float  # 1 for a full match, less the further the setting is from what was asked
+    weight: int
+    points: float  # this item's share of the 0-100 score; a setting's points add up to its score
+    reason: str
+    match: str = "about"  # how the target is read: about, at_least, at_most
+
+
+@dataclass(frozen=True)
+class SettingResult:
+    setting_id: str
+    name: str
+    score: float | None
+    contributions: list[Contribution]
+    skipped: list[str]  # answered items not counted for this setting, and why ("pay not counted: ...")
+    deal_breakers: list[str]  # why this setting is moved to the end
+    dismissed: bool = False
+    rank: int = 0  # 1-based; settings with the same displayed score share one
+    rank_label: str = ""  # "2", or "=2" when shared
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    ranking: list[SettingResult]  # in ranked order: unflagged first, then by score
+    warnings: list[str] = field(default_factory=list)
+    answered: int = 0  # answered items with a preference (not "no preference"), whatever their weight
+    headlines: list[str] = field(default_factory=list)  # things the person must not miss about their #1
+
+
+def displayed_score(value: float | None) -> int | None:
+    """The score as the page and PDF print it (a whole number)."""
+    return None if value is None or math.isnan(value) else int(f"{value:.0f}")
+
+
+# --- Core (shared by score and the flip search, so both rank identically) ------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    question: Question
+    option_index: int
+    option: Option
+    weight: int
+
+
+def answered_items(quiz: Quiz, answers: Mapping[str, int], weights: Mapping[str, int] | None) -> list[Item]:
+    """Answered items in question order. Invalid indices count as unanswered: validate link input first."""
+    out = []
+    for q in quiz.questions:
+        idx = chosen_option(q, answers)
+        if idx is not None:
+            out.append(Item(q, idx, q.options[idx], effective_weight(q, answers, weights)))
+    return out
+
+
+@dataclass(frozen=True)
+class Table:
+    ids: list[str]
+    columns: dict[str, np.ndarray]  # dimension -> values per setting, NaN where none
+
+
+def _column(dim: str, matrix: np.ndarray, position: Mapping[str, int], n: int) -> np.ndarray:
+    kind, parts = parse_dimension(dim)
+    if kind == "tasks" and len(parts) > 1 and all(f"tasks:{p}" in position for p in parts):
+        # A combined task dimension from its parts, min(sum, 1) as profile_value computes it; from the
+        # parts even where the combined column exists, since tables built apart may be concatenated.
+        return np.minimum(sum(matrix[:, position[f"tasks:{p}"]] for p in parts), 1.0)
+    if dim in position:
+        return matrix[:, position[dim]]
+    return np.full(n, np.nan)
+
+
+def make_table(quiz: Quiz, values: pd.DataFrame, dismissed: Iterable[str]) -> Table:
+    # One conversion to numpy, then plain indexing: pandas per-column access costs more than the scoring.
+    dismissed = set(dismissed)
+    all_ids = [str(i) for i in values.index.tolist()]
+    keep = [i for i, sid in enumerate(all_ids) if sid not in dismissed]
+    matrix = values.to_numpy(dtype=float)[keep] if len(values.columns) else np.empty((len(keep), 0))
+    position = {c: i for i, c in enumerate(values.columns)}
+    cols = {d: _column(d, matrix, position, len(keep)) for d in quiz.dimensions()}
+    return Table([all_ids[i] for i in keep], cols)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    scored: list[Item]  # items with a target and weight > 0
+    closeness: np.ndarray  # settings x scored items; NaN where the setting has no figure
+    denominators: np.ndarray  # sum of weights counted per setting
+    scores: np.ndarray  # 0-100, NaN where nothing counted
+    flagged: np.ndarray  # bool: a deal-breaker hits this setting
+
+
+def closeness_of(values: np.ndarray, targets: np.ndarray, over: np.ndarray, under: np.ndarray) -> np.ndarray:
+    """1 minus the distance in each unwanted direction: `over` penalises v above t, `under` v below t."""
+    return 1.0 - over * np.maximum(values - targets, 0.0) - under * np.maximum(targets - values, 0.0)
+
+
+def evaluate(items: list[Item], table: Table) -> Evaluation:
+    n = len(table.ids)
+    scored = [it for it in items if it.option.target is not None and it.weight > 0]
+    if scored and n:
+        vals = np.column_stack([table.columns[it.question.dimension] for it in scored])
+        targets = np.array([it.option.target for it in scored], dtype=float)
+        over = np.array([it.option.match != "at_least" for it in scored], dtype=float)
+        under = np.array([it.option.match != "at_most" for it in scored], dtype=float)
+        w = np.array([it.weight for it in scored], dtype=float)
+        closeness = closeness_of(vals, targets, over, under)  # NaN stays NaN: no figure
+        known = ~np.isnan(closeness)
+        den = (w * known).sum(axis=1)
+        num = (w * np.where(known, closeness, 0.0)).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # 100 * (num / den) rather than (100 * num) / den: num <= den, so a perfect match is exactly 100.
+            scores = np.where(den > 0, np.clip(100.0 * (num / den), 0.0, 100.0), np.nan)
+    else:
+        closeness = np.empty((n, 0))
+        den = np.zeros(n)
+        scores = np.full(n, np.nan)
+    flagged = np.zeros(n, dtype=bool)
+    for it in items:
+        if it.option.deal_breaker:
+            with np.errstate(invalid="ignore"):
+                flagged |= table.columns[it.question.dimension] >= it.option.deal_breaker_at - 1e-9
+    return Evaluation(scored, closeness, den, scores, flagged)
+
+
+def order(table: Table, ev: Evaluation, names: Mapping[str, str]) -> list[int]:
+    """Unflagged before flagged, then score (high first, none last); on equal scores the setting with more
+    answers counted (fewer missing figures) first, then name and id for a stable order."""
+    def key(i: int) -> tuple:
+        s = ev.scores[i]
+        missing = bool(np.isnan(s))
+        sid = table.ids[i]
+        return (bool(ev.flagged[i]), missing, 0.0 if missing else -float(s), -float(ev.denominators[i]),
+                names.get(sid, sid), sid)
+    return sorted(range(len(table.ids)), key=key)
+
+
+def shared_ranks(keys: list[tuple]) -> list[tuple[int, str]]:
+    """Competition ranks over an ordered list: equal neighbouring keys share a rank, shown as '=2'."""
+    ranks: list[int] = []
+    for pos, k in enumerate(keys):
+        ranks.append(ranks[-1] if pos and k == keys[pos - 1] else pos + 1)
+    count = Counter(ranks)
+    return [(r, f"={r}" if count[r] > 1 else str(r)) for r in ranks]
+
+
+# --- Public scoring API -----------------------------------------------------------------------
+
+
+def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
+          weights: Weights | None = None, dismissed: Iterable[str] = frozenset()) -> QuizResult:
+    """Rank every setting in `values` (except `dismissed`) for one set of answers.
+
+    `values` comes from `dimension_values`; `names` maps setting id -> display name.
+    """
+    table = make_table(quiz, values, dismissed)
+    items = answered_items(quiz, answers, weights)
+    ev = evaluate(items, table)
+    warnings, answered = explain.answer_warnings([(it.option_index, it.option, it.weight) for it in items],
+                                                 len(quiz.questions))
+    # Plain Python lists from here: ~10 settings x 17 items, where numpy scalar access would dominate.
+    closeness = ev.closeness.tolist()
+    denominators = ev.denominators.tolist()
+    columns = {d: col.tolist() for d, col in table.columns.items()}
+    breakers = [it for it in items if it.option.deal_breaker]
+    ranked = order(table, ev, names)
+    shown = [displayed_score(float(ev.scores[i])) for i in ranked]
+    ranks = shared_ranks([(bool(ev.flagged[i]), s) if s is not None else ("none", i) for i, s in zip(ranked, shown)])
+    ranking = []
+    for i, (rank, label) in zip(ranked, ranks):
+        sid = table.ids[i]
+        name = names.get(sid, sid)
+        contributions, skipped = [], []
+        for j, it in enumerate(ev.scored):
+            value = columns[it.question.dimension][i]
+            if math.isnan(value):
+                skipped.append(explain.not_counted(it.question, name))
+                continue
+            c = closeness[i][j]
+            contributions.append(Contribution(
+                question_id=it.question.id, question_text=it.question.text, option_label=it.option.label,
+                dimension=it.question.dimension, target=float(it.option.target or 0.0), value=value,
+                closeness=c, weight=it.weight, points=100.0 * it.weight * c / denominators[i],
+                reason=explain.reason(it.question, it.option, value, c, name), match=it.option.match,
+            ))
+        flags = [explain.deal_breaker_reason(it.question, it.option, columns[it.question.dimension][i])
+                 for it in breakers if columns[it.question.dimension][i] >= it.option.deal_breaker_at - 1e-9]
+        s = float(ev.scores[i])
+        ranking.append(SettingResult(sid, name, None if math.isnan(s) else s, contributions, skipped, flags,
+                                     rank=rank, rank_label=label))
+    return QuizResult(ranking, warnings, answered, _headlines(ranking, ev.scored, columns, table.ids))
+
+
+def _headlines(ranking: list[SettingResult], scored: list[Item], columns: dict[str, list[float]],
+               ids: list[str]) -> list[str]:
+    """A heavily weighted answer that could not count for the #1 (or a setting tied with it) is said up front."""
+    if not ranking or ranking[0].score is None:
+        return []
+    top = [r for r in ranking if r.rank == 1 and r.score is not None]
+    row = {sid: i for i, sid in enumerate(ids)}
+    out = []
+    for it in scored:
+        if it.weight >= explain.HEAVY_WEIGHT:
+            lacking = [r.name for r in top if math.isnan(columns[it.question.dimension][row[r.setting_id]])]
+            if lacking:
+                out.append(explain.missing_figure_headline(it.question, it.weight, lacking, tied=len(top) > 1))
+    return out
