@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -26,8 +27,10 @@ def option(question_id: str, startswith: str) -> int:
 
 
 def fit_scores(at: AppTest) -> dict[str, float]:
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    return dict(zip(bars["y"], bars["x"]))
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars, axis = spec["data"][0], spec["layout"]["yaxis"]
+    shown = dict(zip(axis.get("tickvals", []), axis.get("ticktext", [])))  # bars are keyed by setting id
+    return {html.unescape(shown.get(y, y)): x for y, x in zip(bars["y"], bars["x"])}
 
 
 def ranked_expanders(at: AppTest) -> list:
