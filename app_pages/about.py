@@ -4,11 +4,11 @@ import streamlit as st
 
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
 from analysis.presentation.provenance import provenance_lines
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import about_local_pay
 from ui.state import current, show_skipped
-from ui.widgets import safe, show_notices
+from ui.widgets import show_notices
 
 result, frames = current()
 show_notices(PageLinks("about").notices)
@@ -27,7 +27,7 @@ st.markdown(
 - **Pay is BLS OEWS, May 2025** for the industry each setting maps to, shown as "BLS OEWS, May 2025" with the
   industry next to every figure. Other figures (projections, credential fees) have their own periods beside them.
 - **Evidence strength** is recorded for every figure: """
-    + "; ".join(f"*{k}* = {v}" for k, v in EVIDENCE_LABELS.items())
+    + "; ".join(f"*{inert(k)}* = {inert(v)}" for k, v in EVIDENCE_LABELS.items())
     + """. Check bls.gov and ptcb.org for newer editions.
 - **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
@@ -52,11 +52,11 @@ for row in frames.settings.itertuples(index=False):
                 f"{inert(row.bls_confidence)})  \n{inert(row.bls_note)}")
 
 st.subheader("Where the pay figures come from")
-st.markdown("\n".join(f"- {safe(line)}" for line in provenance_lines()))
+st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
 
 st.subheader("Sources")
 st.caption("The full record behind the short citations next to each figure: title and link, publisher, the period "
            "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files.")
 for src in result.cited_sources():
-    st.markdown(f"- [{inert(src.title)}]({src.url}) — {inert(src.publisher)}; data period: {inert(src.period)}; "
-                f"read {inert(src.accessed)}")
+    st.markdown(f"- {link(src.title, src.url)} — {inert(src.publisher)}; data period: {inert(src.period)}; "
+                f"accessed {inert(src.accessed)}")

@@ -76,7 +76,7 @@ pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
 with pay_tab:
     if pay_tab.open:
         st.segmented_control("Show pay as", ["annual", "hourly"], key="pay_unit", required=True,
-                             format_func=str.capitalize, persist_state="session")
+                             format_func=lambda unit: inert(unit.capitalize()), persist_state="session")
         render_chart(view.pay, key="pay_chart")
         local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
 links.write("pay", unit)

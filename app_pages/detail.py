@@ -6,7 +6,7 @@ from analysis.loading.frames import FACT_LABELS
 from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside
 from ui.state import current, show_skipped
@@ -108,5 +108,5 @@ st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.a
 st.header(SECTIONS[4][1], anchor=SECTIONS[4][0], divider="gray")
 for sid in p.sources:
     src = sources[sid]
-    st.markdown(f"- [{inert(src.publisher)}: {inert(src.title)}]({src.url}) — {inert(src.period)}, "
-                f"read {inert(src.accessed)}")
+    st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(src.period)}, "
+                f"accessed {inert(src.accessed)}")

@@ -5,11 +5,12 @@ import streamlit as st
 from analysis.loading.oews import load_national_trend
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.figures import pay_trend_chart
+from analysis.presentation.safe_text import inert
 from ui.links import PageLinks, link_to
 from ui.location import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
-from ui.widgets import fact_markdown, render_chart, safe, show_notices
+from ui.widgets import fact_markdown, render_chart, show_notices
 
 result, frames = current()
 sources = result.catalogs.sources
@@ -37,8 +38,8 @@ if national is not None:
     cols = st.columns(4)
     for col, (key, short) in zip(cols, headline.items()):
         fact = getattr(national, key)
-        col.metric(short, format_value(fact), border=True, help=fact.label)
-        col.caption(safe(citation(fact, sources)))
+        col.metric(short, inert(format_value(fact)), border=True, help=inert(fact.label))
+        col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
     with st.expander("National pay over time (BLS OEWS, all industries)"):
         render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
@@ -52,8 +53,8 @@ cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: l
 for card, setting_id in zip(cards, ordered):
     profile = by_id[setting_id]
     with card.container(border=True):
-        st.markdown(f"#### {safe(profile.name)}")
-        st.markdown(safe(profile.tagline))
+        st.markdown(f"#### {inert(profile.name)}")
+        st.markdown(inert(profile.tagline))
         median = profile.facts.median_wage_annual
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown("Median pay: **no published figure** (see details)")
@@ -61,11 +62,11 @@ for card, setting_id in zip(cards, ordered):
             st.markdown(fact_markdown(pay_label(profile.bls_industry) + ", national", median, sources))
         local_card_line()
         st.markdown(
-            f"Nights: **{profile.schedule.nights}** · Weekends: **{profile.schedule.weekends}** · "
-            f"Holidays: **{profile.schedule.holidays}** :gray-badge[Editorial]"
+            f"Nights: **{inert(profile.schedule.nights)}** · Weekends: **{inert(profile.schedule.weekends)}** · "
+            f"Holidays: **{inert(profile.schedule.holidays)}** :gray-badge[Editorial]"
         )
         barrier = profile.ratings.entry_barrier
-        st.markdown(f"Entry barrier: **{barrier.score}/5** :gray-badge[Editorial] — {safe(barrier.reason)}")
+        st.markdown(f"Entry barrier: **{barrier.score:d}/5** :gray-badge[Editorial] — {inert(barrier.reason)}")
         st.page_link("app_pages/detail.py", label="Details", icon=":material/arrow_forward:",
                      query_params=link_to("setting", profile.id))
 
@@ -84,7 +85,7 @@ with st.expander("Add a local setting for this session (for counselors)"):
         if not problems:
             st.rerun()  # show the new setting everywhere on this page too
     for problem in st.session_state.get("_custom_problems", []):
-        st.error(safe(problem))
+        st.error(inert(problem))
     custom = st.session_state.get(CUSTOM_KEY) or {}
     if custom:
-        st.success("Added for this session: " + safe(", ".join(p.name for p in custom.values())))
+        st.success("Added for this session: " + inert(", ".join(p.name for p in custom.values())))

@@ -17,16 +17,10 @@ from analysis.pathways import (
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.presentation import figures
 from analysis.presentation.facts import citation
+from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
-from ui.widgets import safe as _safe
-
-
-def safe(text: str) -> str:
-    """Text shown as text; dollar signs too, so two amounts on a line never turn into LaTeX."""
-    return _safe(text).replace("$", "\\$")
-
 
 result, frames = current()
 catalogs = result.catalogs
@@ -44,6 +38,7 @@ WIDGETS = [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_t
            ("programs", "plan_programs"), ("enrolled", "plan_enrolled"), ("goals", "plan_goals"),
            ("years", "plan_years"), ("sterile", "plan_sterile"), ("hours_per_week", "plan_hours"),
            ("gap", "plan_gap"), ("diploma", "plan_diploma"), ("helpful", "plan_helpful")]
+STAGES = {"student": "Student or new to pharmacy", "working": "Working as a technician"}
 links = PageLinks("pathways")
 state = links.read("plan", settings=ids, credentials=creds, programs=programs)
 if state:
@@ -70,7 +65,7 @@ with st.container(border=True):
     col1, col2, col3, col4 = st.columns([3, 3, 4, 2])
     with col1:
         stage = st.radio("Where are you now?", ["student", "working"], key="plan_stage",
-                         format_func={"student": "Student or new to pharmacy", "working": "Working as a technician"}.get,
+                         format_func=lambda k: inert(STAGES[k]),
                          persist_state="session")
     with col2:
         setting = None
@@ -139,45 +134,45 @@ with tab_plan:
                          "hours_per_week": hours, "gap": gap, "diploma": diploma, "helpful": helpful})
 
     p = plan(person, by_id[target], catalogs, include_helpful=helpful, goals=goals, current=by_id.get(setting or ""))
-    st.subheader(f"Your steps toward {safe(p.target_name)}")
+    st.subheader(f"Your steps toward {inert(p.target_name)}")
     if p.meets_setting:
-        st.success(safe(p.summary))
+        st.success(inert(p.summary))
     else:
-        st.markdown(safe(p.summary))
+        st.markdown(inert(p.summary))
     met = [creds[c].short_name for c in p.already_held] + [f"{creds[c].short_name} (you hold an accepted alternative)"
                                                           for c in p.covered]
     if met:
-        st.markdown("Already met: " + safe(", ".join(met)))
+        st.markdown("Already met: " + inert(", ".join(met)))
     if p.choices:
-        st.markdown("**How this plan was chosen**\n" + "\n".join(f"- {safe(c)}" for c in p.choices))
+        st.markdown("**How this plan was chosen**\n" + "\n".join(f"- {inert(c)}" for c in p.choices))
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
         status = ":green-badge[You can apply now]" if step.eligibility.eligible else ":orange-badge[Not yet eligible]"
         with st.container(border=True):
             name = " or ".join([cred.name] + [o.credential.name for o in step.alternatives])
-            st.markdown(f"**Step {n}: {safe(name)}** — {safe(step.why)} · {status}")
+            st.markdown(f"**Step {n:d}: {inert(name)}** — {inert(step.why)} · {status}")
             if step.route and step.route_reason:  # only where the planner had a reason to prefer one route
-                st.markdown(f"Route: {safe(step.route)} ({safe(step.route_reason)})")
+                st.markdown(f"Route: {inert(step.route)} ({inert(step.route_reason)})")
             if not step.eligibility.eligible:
-                st.markdown("What is missing:\n" + "\n".join(f"- {safe(m)}" for m in step.eligibility.missing))
+                st.markdown("What is missing:\n" + "\n".join(f"- {inert(m)}" for m in step.eligibility.missing))
             fees = [fact_markdown(f"Fee ({cred.short_name})" if step.alternatives else "Fee", step.fee, sources)]
             fees += [fact_markdown(f"Fee ({o.credential.short_name}, instead)", o.fee, sources) for o in step.alternatives]
             st.markdown("  \n".join(fees) + "  \n"
-                        + f"Renewal: {safe(fact_text(step.renewal.cycle_years))}, CE {safe(fact_text(step.renewal.ce_hours))}, "
-                        f"fee {safe(fact_text(step.renewal.fee))} — {safe(citation(step.renewal.fee, sources))}")
-            st.caption("Rough timeline: " + safe(step.time_note))
+                        + f"Renewal: {inert(fact_text(step.renewal.cycle_years))}, CE {inert(fact_text(step.renewal.ce_hours))}, "
+                        f"fee {inert(fact_text(step.renewal.fee))} — {inert(citation(step.renewal.fee, sources))}")
+            st.caption("Rough timeline: " + inert(step.time_note))
             for caveat in step.eligibility.caveats:
-                st.caption(safe(caveat))
+                st.caption(inert(caveat))
     if p.steps:
         periods = ", ".join(sorted(set(p.total_initial_fees.periods)))
-        st.markdown(f"**First-time fees in total:** {safe(p.total_initial_fees.text)}"
-                    + (f" (the sum of the fees shown in the steps; fee periods: {safe(periods)})" if periods else ""))
+        st.markdown(f"**First-time fees in total:** {inert(p.total_initial_fees.text)}"
+                    + (f" (the sum of the fees shown in the steps; fee periods: {inert(periods)})" if periods else ""))
     if p.renewal_plan and p.renewal_plan.renewals:
-        st.markdown(f"**Keeping everything active once held:** {safe(p.renewal_plan.text)}")
+        st.markdown(f"**Keeping everything active once held:** {inert(p.renewal_plan.text)}")
         for rule in p.renewal_plan.rules:
-            st.caption(safe(f"{rule.value} — {citation(rule, sources)}"))
+            st.caption(inert(f"{rule.value} — {citation(rule, sources)}"))
     if p.roles:
-        st.subheader(f"Roles you could grow into in {safe(by_id[target].short_name)}")
+        st.subheader(f"Roles you could grow into in {inert(by_id[target].short_name)}")
         st.dataframe([{"Role": r.role, "What it takes": r.requires} for r in p.roles], hide_index=True, width="stretch")
     st.caption("Steps come from PTCB's and NHA's published eligibility rules (sources on the “Credentials at a glance” "
                "tab). Time notes say only what is still missing; no time-to-earn figure is published.")
@@ -185,7 +180,7 @@ with tab_plan:
 with tab_reach:
     reach = where_next(person, [by_id[i] for i in ids], catalogs, national_pay(frames.settings))
     here = by_id[setting].name if setting else "where you are now"
-    st.subheader(f"From {safe(here)}: every other setting, closest first")
+    st.subheader(f"From {inert(here)}: every other setting, closest first")
     rows = []
     for r in reach:
         rows.append({
@@ -219,12 +214,12 @@ with tab_glance:
         render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
     with st.container(key="credential_list"):
         for name, groups in setting_lists([by_id[i] for i in ids], catalogs):
-            st.markdown(f"**{safe(name)}**  \n" + "  \n".join(f"{safe(rel)}: {safe(', '.join(items))}"
+            st.markdown(f"**{inert(name)}**  \n" + "  \n".join(f"{inert(rel)}: {inert(', '.join(items))}"
                                                           for rel, items in groups))
     st.subheader("Sources and details")
     for cred in creds.values():
-        with st.expander(f"{safe(cred.name)} · {safe(cred.issuer)}"):
-            st.markdown(safe(cred.summary))
+        with st.expander(f"{inert(cred.name)} · {inert(cred.issuer)}"):
+            st.markdown(inert(cred.summary))
             st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
                 ("Who can apply", cred.eligibility), ("First-time fee", cred.facts.initial_fee), ("Exam", cred.facts.exam),
                 ("Renewal cycle", cred.facts.renewal_cycle_years), ("Continuing education per cycle", cred.facts.ce_hours_per_cycle),
@@ -235,20 +230,20 @@ with tab_renew:
         st.info("Pick the credentials you hold under “About you” to see what keeps them active.")
     schedule = renewal_schedule(held, catalogs)
     if schedule.renewals:
-        st.markdown(f"**In total:** {safe(schedule.text)}")
+        st.markdown(f"**In total:** {inert(schedule.text)}")
         st.dataframe([{"Year": e.year, "Renew": e.short_name,
                        "Fee": f"${e.fee:,.0f}" if e.fee is not None else "no published figure", "Note": e.note}
                       for e in schedule.events], hide_index=True, width="stretch")
     for r in schedule.renewals:
         with st.container(border=True):
-            st.markdown(f"**{safe(r.short_name)}**")
+            st.markdown(f"**{inert(r.short_name)}**")
             st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
                 ("Renew every", r.cycle_years), ("Continuing education", r.ce_hours), ("Renewal fee", r.fee)]
                 + [(req.label, req) for req in r.requirements]))
             for note in r.notes:
-                st.caption(safe(note))
+                st.caption(inert(note))
 
 caveat = state_caveat(catalogs)
 st.subheader("Your state's rules come first")
-st.markdown(safe(caveat.summary))
+st.markdown(inert(caveat.summary))
 st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in caveat.facts))

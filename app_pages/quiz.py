@@ -5,13 +5,14 @@ import streamlit as st
 from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import figures
 from analysis.presentation.export import answers_csv, answers_json
+from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score, starting_weight
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped
-from ui.widgets import font_size, render_chart, safe, show_notices
+from ui.widgets import font_size, render_chart, show_notices
 
 result, frames = current()
 quiz, values = current_quiz()
@@ -61,8 +62,9 @@ st.progress(done / total, text=f"{done} of {total} questions answered")
 
 answers: dict[str, int] = {}
 for i, q in enumerate(quiz.questions, start=1):
-    choice = st.radio(f"{i} of {total}. {q.text}", list(range(len(q.options))), format_func=lambda k, q=q: q.options[k].label,
-                      index=None, key=f"q_{q.id}", help=q.help, persist_state="session")
+    choice = st.radio(f"{i:d} of {total:d}. {inert(q.text)}", list(range(len(q.options))),
+                      format_func=lambda k, q=q: inert(q.options[k].label),
+                      index=None, key=f"q_{q.id}", help=inert(q.help) if q.help else None, persist_state="session")
     if choice is not None:
         answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
 
@@ -92,14 +94,15 @@ with st.expander("Adjust how much each answer counts", expanded=False):
         if not st.session_state.get(f"w_set_{q.id}") and st.session_state.get(f"w_{q.id}") != start:
             st.session_state[f"w_prev_{q.id}"] = (st.session_state.get(f"w_{q.id}"), run)
             st.session_state[f"w_{q.id}"] = start
-        weights[q.id] = st.select_slider(q.text, options=[0, 1, 2, 3], format_func=lambda w: f"{w} – {WEIGHT_LABELS[w]}",
+        weights[q.id] = st.select_slider(inert(q.text), options=[0, 1, 2, 3],
+                                         format_func=lambda w: f"{w:d} – {inert(WEIGHT_LABELS[w])}",
                                          key=f"w_{q.id}", persist_state="session", on_change=_weight_set, args=(q.id,))
 dismissed = set(st.multiselect("Leave out settings you have ruled out", list(names), format_func=names.get,
                                key="quiz_dismissed", persist_state="session"))
 
 outcome = score(quiz, values, names, answers, weights, dismissed)
 for warning in outcome.headlines + outcome.warnings:
-    st.warning(warning)
+    st.warning(inert(warning))
 if not outcome.ranking or outcome.ranking[0].score is None:
     st.info("Your answers so far are all “no preference”, so there is nothing to rank yet.")
     st.stop()
@@ -110,10 +113,10 @@ render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), k
 first = outcome.ranking[0]
 tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
 if len(tied) > 1:  # said plainly: the order among them is not a preference
-    st.info(f"Tied for first at {first.score:.0f}/100: " + safe(", ".join(r.name for r in tied)) + ". "
+    st.info(f"Tied for first at {first.score:.0f}/100: " + inert(", ".join(r.name for r in tied)) + ". "
             "They share the place; the order they are listed in means nothing.")
 flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
-st.markdown(f"**What would change the top two:** {safe(flip) if flip else 'no single change of one answer or weight would swap them.'}")
+st.markdown(f"**What would change the top two:** {inert(flip) if flip else 'no single change of one answer or weight would swap them.'}")
 
 st.subheader("Why each setting scored as it did")
 subjects = {q.id: q.subject[:1].upper() + q.subject[1:] for q in quiz.questions}
@@ -121,35 +124,35 @@ for r in outcome.ranking:
     if r.score is None:
         continue
     flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
-    with st.expander(f"{r.rank_label}. {safe(r.name)} — {r.score:.0f}/100{safe(flag)}", expanded=r is first):
+    with st.expander(f"{inert(r.rank_label)}. {inert(r.name)} — {r.score:.0f}/100{inert(flag)}", expanded=r is first):
         pros, cons = reasons_for_against(r)
         if pros:
-            st.markdown("**For:**\n" + "\n".join(f"- {safe(c.reason)}" for c in pros))
+            st.markdown("**For:**\n" + "\n".join(f"- {inert(c.reason)}" for c in pros))
         if cons:
-            st.markdown("**Against:**\n" + "\n".join(f"- {safe(c.reason)}" for c in cons))
+            st.markdown("**Against:**\n" + "\n".join(f"- {inert(c.reason)}" for c in cons))
         if r.skipped:
-            st.markdown("**Not counted:**\n" + "\n".join(f"- {safe(s)}" for s in r.skipped))
+            st.markdown("**Not counted:**\n" + "\n".join(f"- {inert(s)}" for s in r.skipped))
         # A plain table that wraps: every column fits a phone screen without sideways scrolling.
         st.markdown("| Your answer | Match | Weight | Points |\n| --- | ---: | ---: | ---: |\n" + "\n".join(
-            f"| {safe(subjects[c.question_id])}: {safe(c.option_label)} | {c.closeness:.0%} | {c.weight} | {c.points:.1f} |"
+            f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} | {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
             for c in r.contributions))
         st.caption(f"The points add up to the score ({sum(c.points for c in r.contributions):.0f}).")
-        st.page_link("app_pages/detail.py", label=f"Everything about {safe(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
+        st.page_link("app_pages/detail.py", label=f"Everything about {inert(r.name)}", icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
 if dismissed:
-    st.caption("Left out by you: " + safe(", ".join(names[d] for d in sorted(dismissed))))
+    st.caption("Left out by you: " + inert(", ".join(names[d] for d in sorted(dismissed))))
 local_pay_table([by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True)
 
 top = outcome.ranking[0]
-st.subheader(f"Next steps for {safe(top.name)}")
+st.subheader(f"Next steps for {inert(top.name)}")
 held = set(st.multiselect("Credentials you already hold", list(result.catalogs.credentials),
                           format_func=lambda c: result.catalogs.credentials[c].name, key="held_credentials",
                           persist_state="session"))
 missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
 if missing:
-    st.markdown("\n".join(f"- **{safe(c.name)}** — {rel.replace('-', ' ')} here" for c, rel in missing))
+    st.markdown("\n".join(f"- **{inert(c.name)}** — {inert(rel.replace('-', ' '))} here" for c, rel in missing))
 else:
     st.markdown("You hold every credential this setting requires or prefers.")
-st.page_link("app_pages/detail.py", label=f"See the full profile of {safe(top.name)}", icon=":material/arrow_forward:",
+st.page_link("app_pages/detail.py", label=f"See the full profile of {inert(top.name)}", icon=":material/arrow_forward:",
              query_params=link_to("setting", top.setting_id))
 
 st.subheader("Take-home summary")
@@ -188,7 +191,7 @@ shortlist = st.multiselect("Shortlist for the summary (up to 4)", ranked_ids, ma
 if choice is None:
     st.caption("The shortlist follows your top three until you change it.")
 elif set(shortlist) != set(top3):
-    st.caption("Your shortlist differs from your current top three (" + safe(", ".join(names[s] for s in top3)) + ").")
+    st.caption("Your shortlist differs from your current top three (" + inert(", ".join(names[s] for s in top3)) + ").")
     st.button("Use my top three again", key="shortlist_follow", on_click=_shortlist_follow)
 
 local_place = pdf_place()  # read now: the PDF is built later, outside this script run

@@ -127,9 +127,14 @@ async def _open_tabs(url: str, page: str, n: int) -> list[StreamlitTab]:
     return tabs
 
 
-async def _drive(tabs: list[StreamlitTab], seconds: float, pid: int) -> dict:
+def _server_cpu(pid: int | list[int]) -> float:
+    """CPU seconds of the server process(es): one pid, or several (replicas and their proxy)."""
+    return sum(cpu_seconds(p) for p in (pid if isinstance(pid, list) else [pid]))
+
+
+async def _drive(tabs: list[StreamlitTab], seconds: float, pid: int | list[int]) -> dict:
     """Every tab reruns in a loop until `seconds` have passed; a run under way then is finished."""
-    cpu0, client_cpu0, busy0 = cpu_seconds(pid), time.process_time(), machine_busy_seconds()
+    cpu0, client_cpu0, busy0 = _server_cpu(pid), time.process_time(), machine_busy_seconds()
     start = time.perf_counter()
     deadline = start + seconds
     latencies: list[float] = []
@@ -150,7 +155,7 @@ async def _drive(tabs: list[StreamlitTab], seconds: float, pid: int) -> dict:
     await asyncio.gather(*(loop(t) for t in tabs))
     wall = time.perf_counter() - start
     runs = len(latencies)
-    server_cpu = cpu_seconds(pid) - cpu0
+    server_cpu = _server_cpu(pid) - cpu0
     client_cpu = time.process_time() - client_cpu0
     other_cpu = max(0.0, machine_busy_seconds() - busy0 - server_cpu - client_cpu)
     lat = sorted(latencies) or [0.0]
@@ -337,6 +342,176 @@ def run_soak(seconds: float, page: str = "compare", env: dict | None = None, *, 
     return result
 
 
+# ---------------------------------------------------------------- through the proxy (deploy/)
+
+
+async def _open_visitor_tabs(visitors: list, page: str) -> list[StreamlitTab]:
+    tabs = [v.tab(page, timeout=RUN_TIMEOUT) for v in visitors]
+    await asyncio.gather(*(t.connect() for t in tabs))
+    return tabs
+
+
+async def _proxied_steps(farm, sessions: list[int], seconds: float, page: str, upload: bytes) -> dict:
+    from bench.proxy import Visitor
+
+    visitors = [Visitor(farm.url) for _ in range(max(sessions))]
+    for v in visitors:  # the page and the health check, as a browser loads them: the route cookie is set here
+        v.visit("/" + page)
+    pids = [r.pid for r in farm.replicas] + [farm.nginx.pid]
+    out: dict = {"rss_mb_before_visit": sum(rss_mb(r.pid) for r in farm.replicas)}
+    tabs = await _open_visitor_tabs(visitors, page)
+    try:
+        out["warm_errors"] = await _warm(tabs)
+        steps = []
+        for n in sorted(set(sessions)):
+            step = await _drive(tabs[:n], seconds, pids)
+            await asyncio.sleep(SETTLE)
+            step["rss_mb_after"] = sum(rss_mb(r.pid) for r in farm.replicas)
+            steps.append(step)
+        out["steps"] = steps
+        # One upload through the proxy, as st.file_uploader sends it, for a live session.
+        status, body = await asyncio.to_thread(visitors[0].upload, tabs[0].session_id, "local.yaml", upload)
+        out["upload_status"] = status
+        out["upload_detail"] = body.decode(errors="replace")[:200]
+    finally:
+        await asyncio.gather(*(t.close() for t in tabs), return_exceptions=True)
+    await asyncio.sleep(0.5)  # nginx logs a websocket when it closes
+    routes = farm.routes()
+    served = [routes.get(v.cookies.get("rx_route", ""), set()) for v in visitors]
+    out["sessions_on_one_replica"] = sum(1 for s in served if len(s) == 1)
+    out["sessions_split"] = sum(1 for s in served if len(s) > 1)
+    per_replica: dict[str, int] = {}
+    for s in served:
+        for addr in s:
+            per_replica[addr] = per_replica.get(addr, 0) + 1
+    out["sessions_per_replica"] = [per_replica.get(f"127.0.0.1:{r.port}", 0) for r in farm.replicas]
+    return out
+
+
+async def _failover(farm, n_sessions: int, seconds: float, page: str) -> dict:
+    """All tabs rerun; halfway, the last replica is stopped. A tab that loses its connection does what
+    the browser does: opens the websocket again with the same cookies, lands on a healthy replica with a
+    fresh session, and carries on."""
+    from bench.proxy import Visitor
+
+    visitors = [Visitor(farm.url) for _ in range(n_sessions)]
+    for v in visitors:
+        v.visit("/" + page)
+    tabs = await _open_visitor_tabs(visitors, page)
+    await _warm(tabs)
+    victim = len(farm.replicas) - 1
+    victim_addr = f"127.0.0.1:{farm.replicas[victim].port}"
+    routes = farm.routes()
+    on_victim = {i for i, v in enumerate(visitors) if victim_addr in routes.get(v.cookies["rx_route"], set())}
+    lost: set[int] = set()
+    reconnect_s: list[float] = []
+    other_errors: list[str] = []
+    runs_after: dict[int, int] = {}
+    deadline = time.perf_counter() + seconds
+    stop_at = time.perf_counter() + seconds / 2
+    stopped = asyncio.Event()
+
+    async def loop(i: int) -> None:
+        while time.perf_counter() < deadline:
+            r = await tabs[i].rerun()
+            if stopped.is_set():
+                runs_after[i] = runs_after.get(i, 0) + (0 if r.errors else 1)
+            if any(e.startswith("connection lost") for e in r.errors):
+                lost.add(i)
+                t0 = time.perf_counter()
+                await tabs[i].close()
+                tabs[i] = visitors[i].tab(page, timeout=RUN_TIMEOUT)
+                try:
+                    await tabs[i].connect()
+                    again = await tabs[i].rerun()
+                    other_errors.extend(again.errors)
+                    reconnect_s.append(time.perf_counter() - t0)
+                except Exception as exc:  # noqa: BLE001 - reported, not raised
+                    other_errors.append(f"reconnect failed: {type(exc).__name__}: {exc}")
+                    return
+            else:
+                other_errors.extend(r.errors)
+
+    async def outage() -> None:
+        await asyncio.sleep(max(0.0, stop_at - time.perf_counter()))
+        await asyncio.to_thread(farm.stop_replica, victim)
+        stopped.set()
+
+    try:
+        await asyncio.gather(outage(), *(loop(i) for i in range(n_sessions)))
+    finally:
+        await asyncio.gather(*(t.close() for t in tabs), return_exceptions=True)
+    return {"sessions": n_sessions, "replicas": len(farm.replicas), "on_stopped_replica": len(on_victim),
+            "lost_connection": len(lost), "lost_but_not_on_stopped": len(lost - on_victim),
+            "reconnected": len(reconnect_s), "reconnect_s_max": max(reconnect_s, default=0.0),
+            "errors_other": len(other_errors), "error_examples": sorted(set(other_errors))[:5],
+            "sessions_running_after": sum(1 for i in range(n_sessions) if runs_after.get(i, 0) > 0)}
+
+
+def run_proxied(replica_counts: list[int], sessions: list[int], seconds: float, page: str = "compare",
+                env: dict | None = None, *, extra_args: list[str] | None = None, failover: bool = True) -> dict:
+    """For each replica count: serve the app as deploy/serve does (nginx, affinity) and drive the sessions
+    through the proxy; then, with the largest count (if 2 or more), stop one replica under load."""
+    from bench.proxy import ProxiedReplicas
+
+    _sigterm_as_interrupt()
+    upload = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
+    result: dict = {"page": page, "env": dict(env or {}), "extra_args": list(extra_args or []),
+                    "cpus": os.cpu_count(), "runs": []}
+    for n in replica_counts:
+        with ProxiedReplicas(n, env=env, extra_args=extra_args) as farm:
+            r = {"replicas": n, "loadavg_before": os.getloadavg()[0]}
+            r.update(asyncio.run(_proxied_steps(farm, sessions, seconds, page, upload)))
+            r["server_log_problems"] = [p for s in farm.replicas for p in s.log_problems()]
+            r["errors"] = len(r["warm_errors"]) + sum(s["errors"] for s in r["steps"])
+            result["runs"].append(r)
+    if failover and max(replica_counts) >= 2:
+        with ProxiedReplicas(max(replica_counts), env=env, extra_args=extra_args) as farm:
+            result["failover"] = asyncio.run(_failover(farm, max(sessions), max(seconds, 6.0), page))
+    result["errors"] = sum(r["errors"] for r in result["runs"]) + sum(
+        1 for r in result["runs"] if r["upload_status"] != 204 or r["sessions_split"])
+    if "failover" in result:
+        result["errors"] += result["failover"]["errors_other"] + result["failover"]["lost_but_not_on_stopped"]
+    return result
+
+
+def print_proxied(r: dict) -> None:
+    variant = " ".join([f"{k}={v}" for k, v in r["env"].items()] + r["extra_args"]) or "default config"
+    print(f"Through nginx (deploy/nginx.conf.template) on page '{r['page']}' ({variant}; {r['cpus']} CPUs)")
+    print(f"  {'replicas':>8} {'sessions':>8} {'runs':>6} {'runs/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+          f"{'srv CPU ms/run':>14} {'others':>6} {'RSS all':>9}")
+    for run in r["runs"]:
+        for s in run["steps"]:
+            print(f"  {run['replicas']:>8} {s['sessions']:>8} {s['runs']:>6} {s['runs_per_s']:>7.1f} "
+                  f"{s['latency_p50_ms']:>7.0f} {s['latency_p95_ms']:>7.0f} {s['errors']:>6} "
+                  f"{s['server_cpu_ms_per_run']:>14.1f} {s['other_cpu_percent']:>5.0f}% {s['rss_mb_after']:>6.0f} MB")
+            for e in s["error_examples"]:
+                print(f"           error: {e}")
+    for run in r["runs"]:
+        total = run["sessions_on_one_replica"] + run["sessions_split"]
+        print(f"  {run['replicas']} replica(s): {run['sessions_on_one_replica']}/{total} sessions had every request"
+              f" on one replica (per replica: {run['sessions_per_replica']}); upload through the proxy:"
+              f" HTTP {run['upload_status']}" + ("" if run["upload_status"] == 204 else f" {run['upload_detail']}"))
+        for line in run["server_log_problems"][:5]:
+            print(f"    server log: {line}")
+    best = {run["replicas"]: max(s["runs_per_s"] for s in run["steps"]) for run in r["runs"]}
+    if len(best) > 1 and min(best) in best:
+        base = best[min(best)]
+        print("  capacity (best runs/s): " + ", ".join(
+            f"{n} replica(s) {v:.1f}" + (f" ({v / base:.2f}x)" if base else "") for n, v in sorted(best.items())))
+    f = r.get("failover")
+    if f:
+        print(f"  Replica stopped under load ({f['sessions']} sessions on {f['replicas']} replicas): "
+              f"{f['on_stopped_replica']} sessions were on it, {f['lost_connection']} lost their connection,"
+              f" {f['reconnected']} reconnected to a healthy replica (slowest {f['reconnect_s_max']:.1f} s) with a fresh"
+              f" session (the app keeps nothing, so nothing was lost); sessions on the other replica"
+              f" interrupted: {f['lost_but_not_on_stopped']}; {f['sessions_running_after']}/{f['sessions']} sessions"
+              f" ran after the outage; other errors {f['errors_other']}")
+        for e in f["error_examples"]:
+            print(f"    error: {e}")
+    print(f"  errors in total                  {r['errors']:7d}")
+
+
 # ---------------------------------------------------------------- effective config
 
 
@@ -445,6 +620,10 @@ def main() -> int:
                         help="extra `streamlit run` flag, e.g. --flag=--runner.postScriptGC=false")
     parser.add_argument("--no-probe", action="store_true", help="skip printing the effective config options")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--replicas", type=int, nargs="+", metavar="N",
+                        help="through nginx with N replicas each (deploy/); e.g. --replicas 1 2")
+    parser.add_argument("--no-failover", action="store_true",
+                        help="with --replicas: skip stopping one replica under load")
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
     try:
@@ -452,6 +631,11 @@ def main() -> int:
             r = run_soak(args.soak, args.page, env, sessions=args.soak_sessions, sample_every=args.sample_every,
                          extra_args=args.flag, probe=not args.no_probe)
             print(json.dumps(r, indent=2)) if args.json else print_soak(r)
+            return 1 if r["errors"] else 0
+        if args.replicas:
+            r = run_proxied(args.replicas, args.sessions, args.seconds, args.page, env, extra_args=args.flag,
+                            failover=not args.no_failover)
+            print(json.dumps(r, indent=2, default=sorted)) if args.json else print_proxied(r)
             return 1 if r["errors"] else 0
         r = run_load(args.sessions, args.seconds, args.page, env, extra_args=args.flag, probe=not args.no_probe)
         print(json.dumps(r, indent=2)) if args.json else print_load(r)

@@ -53,7 +53,7 @@ class StreamlitTab:
     """One simulated browser tab: ``async with StreamlitTab(url, page) as tab: await tab.rerun()``."""
 
     def __init__(self, base_url: str, page: str = "", *, timeout: float = 30.0, use_message_cache: bool = True,
-                 collect_text: bool = False) -> None:
+                 collect_text: bool = False, headers: dict[str, str] | None = None) -> None:
         parts = urlsplit(base_url)
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"loopback only, got {base_url!r}")
@@ -63,6 +63,8 @@ class StreamlitTab:
         self.timeout = timeout
         self.use_message_cache = use_message_cache
         self.collect_text = collect_text
+        self.headers = dict(headers or {})  # e.g. a Cookie header, to keep a proxy's session affinity
+        self.session_id = ""  # the server's id of this tab's session (uploads name it)
         self._ws = None
         self.page_script_hash = ""  # the page the server resolved (navigation message)
         self.query_string = ""
@@ -80,7 +82,7 @@ class StreamlitTab:
     async def connect(self) -> None:
         self._ws = await asyncio.wait_for(
             connect(self.ws_url, origin=self.origin, subprotocols=["streamlit"], max_size=None,
-                    open_timeout=self.timeout, ping_interval=None),
+                    open_timeout=self.timeout, ping_interval=None, additional_headers=self.headers or None),
             self.timeout)
         if self._ws.subprotocol != "streamlit":
             raise ConnectionError(f"server chose subprotocol {self._ws.subprotocol!r}")
@@ -114,7 +116,14 @@ class StreamlitTab:
         result = RunResult(ok=False, seconds=0.0)
         run_id = None
         deadline = start + self.timeout
-        await self._ws.send(self._rerun_msg())
+        try:
+            await self._ws.send(self._rerun_msg())
+        except Exception as exc:  # the server closed the connection (stopped, restarted)
+            result.errors.append(f"connection lost: {type(exc).__name__}: {exc}")
+            result.seconds = time.perf_counter() - start
+            self.runs += 1
+            self.errors.extend(result.errors)
+            return result
         while True:
             left = deadline - time.perf_counter()
             if left <= 0:
@@ -136,6 +145,7 @@ class StreamlitTab:
                 self._cached[fwd.hash] = _exception_of(fwd) is not None
             if kind == "new_session":
                 run_id = fwd.metadata.run.script_run_id or None
+                self.session_id = fwd.new_session.initialize.session_id or self.session_id
             elif kind == "navigation":
                 self.page_script_hash = fwd.navigation.page_script_hash
                 if self.page:

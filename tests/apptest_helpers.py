@@ -20,3 +20,13 @@ def open_page(page: str | None = None, **params: str) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown source made with safe_text.inert: escapes and word joiners removed.
+    (AppTest reports the Markdown source a page sent, not what the browser shows.)"""
+    import re
+
+    from analysis.presentation.safe_text import WORD_JOINER
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")

@@ -57,7 +57,8 @@ def hostile_profile_doc(base: dict, profile_id: str = "markdown-everywhere") -> 
 
     def walk(node):
         if isinstance(node, dict):
-            node.pop("ref", None)  # a copied reference figure must keep its period; this one says anything
+            node.pop("ref", None)  # a figure copied from the reference facts or the OEWS table must keep its
+            node.pop("oews", None)  # period; this one says anything
             if node.get("period") is not None:
                 node["period"] = HOSTILE_PERIOD
             for key, value in node.items():

@@ -14,7 +14,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.oews import load_oews
 from analysis.local_pay import place_summary, places_from_table
 from analysis.presentation.summary_pdf import build_summary_pdf
-from tests.apptest_helpers import APP, open_page
+from tests.apptest_helpers import APP, open_page, shown
 
 PAGES = ["overview", "compare", "detail", "quiz", "pathways", "about"]
 PROFILES = load_profiles().by_id()
@@ -24,11 +24,12 @@ CLEVELAND = "0017410"
 
 
 def text_of(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning])
+    """The page's text as a reader sees it (inert escapes undone; tests/test_outside_text.py checks the escaping)."""
+    return shown("\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]))
 
 
 def notices(at: AppTest) -> list[str]:
-    return [i.value for i in at.info]
+    return [shown(i.value) for i in at.info]
 
 
 STATE_NAMES = {s.area_name: c for c, s in PLACES.states.items()}
@@ -97,16 +98,16 @@ def test_other_location_links(params, expected, notice):
 def test_overview_shows_the_place_beside_the_nation_with_rank_map_and_cautions():
     at = open_page("overview", state="OH", area=CLEVELAND)
     text = text_of(at)
-    assert "**Cleveland, OH metro area**, all settings (May 2025): median **\\$39,310**" in text
-    assert "**Ohio**, all settings (May 2025): median **\\$40,650**" in text
-    assert "**United States**, all settings (May 2025): median **\\$45,750**" in text
+    assert "**Cleveland, OH metro area**, all settings (May 2025): median **$39,310**" in text
+    assert "**Ohio**, all settings (May 2025): median **$40,650**" in text
+    assert "**United States**, all settings (May 2025): median **$45,750**" in text
     assert "metro and nonmetro areas with a published median" in text and "areas in Ohio" in text
-    assert "The median for Ohio, \\$40,650 a year, ranks" in text  # the state's rank too; $ never read as maths
-    assert "national median is \\$45,750" in text
+    assert "The median for Ohio, $40,650 a year, ranks" in text  # the state's rank too
+    assert "national median is $45,750" in text
     # Every setting card: the national figure labelled national, the place's figure labelled with its area.
-    assert text.count("Cleveland, OH metro area, all settings (May 2025): **\\$39,310**") == len(load_profiles().profiles)
+    assert text.count("Cleveland, OH metro area, all settings (May 2025): **$39,310**") == len(load_profiles().profiles)
     retail = PROFILES["retail"].facts.median_wage_annual
-    assert f"Median pay, national: **\\${retail.value:,}** — " in text and retail.period in text
+    assert f"Median pay, national: **${retail.value:,}** — " in text and retail.period in text
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     grid = next(g for g in specs if g["data"][0]["type"] == "heatmap")
     assert len(grid["layout"]["shapes"]) == 1  # Ohio outlined
@@ -130,15 +131,15 @@ def test_without_a_place_pages_show_national_figures_only():
 def test_detail_shows_the_place_and_a_labelled_estimate_with_its_method():
     at = open_page("detail", setting="retail", state="OH", area=CLEVELAND)
     text = text_of(at)
-    assert "In **Cleveland, OH metro area**, all settings (May 2025): median **\\$39,310**" in text
+    assert "In **Cleveland, OH metro area**, all settings (May 2025): median **$39,310**" in text
     retail = PROFILES["retail"].facts.median_wage_annual
     assert retail.period == NATIONAL.period  # the estimate needs a national median of the same period
     expected = round(39310 * retail.value / NATIONAL.value / 100) * 100
-    assert f"Rough figure for Retail in Cleveland, OH metro area: **about \\${expected:,}** a year" in text
+    assert f"Rough figure for Retail in Cleveland, OH metro area: **about ${expected:,}** a year" in text
     assert "Estimate, not a BLS figure" in text
     industry = PROFILES["retail"].bls_industry.title
     assert f"Estimate, not a BLS figure. BLS publishes no pay for {industry}" in text  # the method, in its popover
-    assert "(\\$39,310, May 2025)" in text  # dollar signs escaped: a pair would render as maths
+    assert "($39,310, May 2025)" in text  # (safe_text.inert escapes the dollar signs)
 
 
 def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure():

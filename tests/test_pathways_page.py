@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.links.plan import decode_plan, encode_plan
 from analysis.loading.loader import load_profiles
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, shown
 
 
 def open_pathways(**params: str) -> AppTest:
@@ -16,7 +16,7 @@ def open_pathways(**params: str) -> AppTest:
 
 
 def steps(at: AppTest) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("**Step ")]
+    return [shown(m.value) for m in at.markdown if shown(m.value).startswith("**Step ")]
 
 
 def table(at: AppTest, first_column: str):
@@ -44,7 +44,7 @@ def test_credentials_at_a_glance_without_expanders():
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert len(heat["x"]) == len(load_profiles().profiles) and "CPhT" in heat["y"]
     # The list per setting that replaces the grid on a phone is rendered too (CSS picks one by width).
-    lists = [m.value for m in at.markdown if m.value.startswith("**Hospital (inpatient)**")]
+    lists = [shown(m.value) for m in at.markdown if shown(m.value).startswith("**Hospital (inpatient)**")]
     assert lists and "Commonly required: CPhT" in lists[0]
 
 
@@ -55,9 +55,9 @@ def test_student_to_retail_sees_one_either_or_step_with_both_fees():
     found = steps(at)
     assert len(found) == 1
     assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician or NHA Certified Pharmacy Technician")
-    text = "\n".join(m.value for m in at.markdown)
-    assert "Fee (CPhT): **\\$129**" in text and "Fee (ExCPT, instead): **no published figure**" in text
-    assert "**First-time fees in total:** \\$129 (the sum" in text
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "Fee (CPhT): **$129**" in text and "Fee (ExCPT, instead): **no published figure**" in text
+    assert "**First-time fees in total:** $129 (the sum" in text
     assert "plus ExCPT" not in text
 
 
@@ -81,28 +81,28 @@ def test_retail_cpht_planning_hospital_and_cpht_adv():
     at.multiselect(key="plan_goals").set_value(["cpht-adv"]).run()
     found = steps(at)
     assert found[-1].startswith(f"**Step {len(found)}: PTCB Advanced Certified Pharmacy Technician**")
-    text = "\n".join(m.value for m in at.markdown)
-    assert "**First-time fees in total:** \\$466" in text
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "**First-time fees in total:** $466" in text
     assert "chose the three certificates plus CSPT route" in text
-    assert "Keeping everything active once held:" in text and "\\$75 in renewal fees" in text
+    assert "Keeping everything active once held:" in text and "$75 in renewal fees" in text
 
 
 def test_you_already_meet_it_is_said_plainly():
     at = retail_cpht(open_pathways())
     at.selectbox(key="plan_to").set_value("ambulatory-clinic").run()
-    assert any(s.value.startswith("You already meet what Ambulatory") for s in at.success)
+    assert any(shown(s.value).startswith("You already meet what Ambulatory") for s in at.success)
     assert steps(at) == []
 
 
 def test_renewals_tab_applies_the_cspt_with_cpht_rule():
     at = open_pathways()
     at.multiselect(key="held_credentials").set_value(["cpht", "cspt"]).run()
-    text = "\n".join(m.value for m in at.markdown)
-    assert "Over 2 years: \\$75 in renewal fees" in text
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "Over 2 years: $75 in renewal fees" in text
     events = table(at, "Year")
     assert list(events["Fee"]) == ["$20", "$55", "$0"]
     # The state caveat, with its dated figures.
-    assert "Your state's rules come first" in [h.value for h in at.subheader]
+    assert "Your state's rules come first" in [shown(h.value) for h in at.subheader]
     assert "**44 jurisdictions of 51**" in text and "March 2017" in text
 
 
@@ -127,7 +127,7 @@ def test_a_tampered_plan_link_is_ignored_with_a_notice():
     at = open_pathways(plan="st.working~held.cpht+nope~yrs.-4~hpw.900~goal.x~to.atlantis~zzz")
     assert at.multiselect(key="held_credentials").value == ["cpht"]
     assert at.number_input(key="plan_hours").value == 40.0
-    notice = next(i.value for i in at.info if "could not use" in i.value)
+    notice = next(shown(i.value) for i in at.info if "could not use" in shown(i.value))
     assert "nope" in notice and "hpw.900" in notice
 
 

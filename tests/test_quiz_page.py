@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.links.answers import decode_answers
 from analysis.paths import ROOT
 from analysis.quiz import load_quiz
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, shown
 
 APP = str(ROOT / "app.py")
 QUIZ = load_quiz()
@@ -27,20 +27,21 @@ def option(question_id: str, startswith: str) -> int:
 
 
 def fit_scores(at: AppTest) -> dict[str, float]:
+    """Score by the label a reader sees (bars are keyed by setting id; the axis ticks carry the names)."""
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     bars, axis = spec["data"][0], spec["layout"]["yaxis"]
-    shown = dict(zip(axis.get("tickvals", []), axis.get("ticktext", [])))  # bars are keyed by setting id
-    return {html.unescape(shown.get(y, y)): x for y, x in zip(bars["y"], bars["x"])}
+    label = dict(zip(axis["tickvals"], axis["ticktext"]))
+    return {html.unescape(label[y]): x for y, x in zip(bars["y"], bars["x"])}
 
 
 def ranked_expanders(at: AppTest) -> list:
     """The "why each setting scored" expanders: labels like "1. Hospital — 88/100" or "=2. …" when shared."""
-    return [e for e in at.expander if re.match(r"^=?\d+\. ", e.label)]
+    return [e for e in at.expander if re.match(r"^=?\d+\. ", shown(e.label))]
 
 
 def points_table(expander) -> dict[str, float]:
     """The points table in a setting's expander (a plain Markdown table): answer -> points."""
-    table = next(m.value for m in expander.markdown if m.value.startswith("| Your answer"))
+    table = next(shown(m.value) for m in expander.markdown if shown(m.value).startswith("| Your answer"))
     rows = [line.strip("|").split("|") for line in table.splitlines()[2:]]
     return {cells[0].strip(): float(cells[3]) for cells in rows}
 
@@ -56,7 +57,7 @@ def answer_sterile_night_person(at: AppTest) -> AppTest:
 def test_no_results_until_something_is_answered():
     at = open_quiz()
     assert len(at.radio) == len(QUIZ.questions)
-    assert any("Answer at least one question" in i.value for i in at.info)
+    assert any("Answer at least one question" in shown(i.value) for i in at.info)
     assert not at.get("plotly_chart")
 
 
@@ -69,9 +70,9 @@ def test_answers_rank_the_settings_with_reasons_that_add_up():
     ranked = ranked_expanders(at)
     assert len(ranked) == len(scores)
     for e in ranked:  # the points shown for each answer add up to the score shown
-        shown = float(e.label.split("— ")[1].split("/")[0])
-        assert abs(sum(points_table(e).values()) - shown) <= 0.6, e.label
-    assert any("What would change the top two" in m.value for m in at.markdown)
+        total = float(shown(e.label).split("— ")[1].split("/")[0])
+        assert abs(sum(points_table(e).values()) - total) <= 0.6, e.label
+    assert any("What would change the top two" in shown(m.value) for m in at.markdown)
 
 
 def test_answers_survive_a_page_switch():
@@ -96,7 +97,7 @@ def test_dismissing_a_setting_removes_it_from_the_ranking_but_says_so():
     at = answer_sterile_night_person(open_quiz())
     at.multiselect(key="quiz_dismissed").set_value(["hospital"]).run()
     assert "Hospital" not in fit_scores(at)
-    assert any("Left out by you: Hospital (inpatient)" in c.value for c in at.caption)
+    assert any("Left out by you: Hospital (inpatient)" in shown(c.value) for c in at.caption)
 
 
 def test_copy_link_is_opt_in_and_warns_then_round_trips():
@@ -130,15 +131,15 @@ def test_next_steps_name_missing_credentials_for_the_top_setting():
     from analysis.loading.loader import load_profiles
     from analysis.pathways.gaps import missing_credentials
 
-    heading = next(s.value for s in at.subheader if s.value.startswith("Next steps for"))
+    heading = next(shown(s.value) for s in at.subheader if shown(s.value).startswith("Next steps for"))
     loaded = load_profiles()
     top = next(p for p in loaded.profiles if heading == f"Next steps for {p.name}")
     expected = missing_credentials(top, set(), loaded.catalogs)
     assert expected, "the top setting asks for credentials a newcomer lacks"
-    steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    steps = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("- **"))
     assert [line.split("**")[1] for line in steps.splitlines()] == [c.name for c, _ in expected]
     at.multiselect(key="held_credentials").set_value(list(at.multiselect(key="held_credentials").options)).run()
-    assert any("You hold every credential" in m.value for m in at.markdown)
+    assert any("You hold every credential" in shown(m.value) for m in at.markdown)
 
 
 def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
@@ -155,7 +156,7 @@ def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
     last = f"technical_work.{option('technical_work', 'Yes')}"
     at = open_quiz(answers=[first, last])
     assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
-    assert any("repeats “answers”" in i.value for i in at.info)
+    assert any("repeats “answers”" in shown(i.value) for i in at.info)
 
 
 def test_progress_says_how_far_through_the_questions_the_person_is():
@@ -169,7 +170,7 @@ def test_progress_says_how_far_through_the_questions_the_person_is():
 
 def test_the_points_table_has_four_short_columns_for_a_phone():
     at = answer_sterile_night_person(open_quiz())
-    header = next(m.value for m in ranked_expanders(at)[0].markdown if m.value.startswith("| Your answer")).splitlines()[0]
+    header = next(shown(m.value) for m in ranked_expanders(at)[0].markdown if shown(m.value).startswith("| Your answer")).splitlines()[0]
     assert header == "| Your answer | Match | Weight | Points |"
     assert not any(e.dataframe for e in ranked_expanders(at)), "a dataframe scrolls sideways on a phone"
 
@@ -190,9 +191,9 @@ def test_a_weight_starts_where_the_answer_puts_it_and_then_stays_with_the_person
 def test_a_tie_at_the_top_is_shown_as_a_shared_place():
     at = open_quiz()
     at.radio(key="q_nights").set_value(option("nights", "Now and then")).run()
-    labels = [e.label for e in ranked_expanders(at)]
+    labels = [shown(e.label) for e in ranked_expanders(at)]
     assert labels[0].startswith("=1. ") and labels[1].startswith("=1. ")
-    assert any(i.value.startswith("Tied for first") for i in at.info)
+    assert any(shown(i.value).startswith("Tied for first") for i in at.info)
 
 
 def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
@@ -211,11 +212,12 @@ def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
     at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
     at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
     assert not at.exception
-    assert any(copy.name in w.value and "no published figure for pay" in w.value and "matters a lot" in w.value
+    assert any(copy.name in shown(w.value) and "no published figure for pay" in shown(w.value)
+               and "matters a lot" in shown(w.value)
                for w in at.warning)
-    mine = next(e for e in ranked_expanders(at) if copy.name in e.label)
-    assert mine.label.startswith(("1. ", "=1. "))
-    assert any("Pay not counted: no published figure" in m.value for m in mine.markdown)
+    mine = next(e for e in ranked_expanders(at) if copy.name in shown(e.label))
+    assert shown(mine.label).startswith(("1. ", "=1. "))
+    assert any("Pay not counted: no published figure" in shown(m.value) for m in mine.markdown)
 
 
 def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs():
@@ -232,7 +234,7 @@ def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs
     assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
     at.multiselect(key="shortlist").set_value(["retail"]).run()
     assert at.multiselect(key="shortlist").value == ["retail"]
-    assert any("differs from your current top three" in c.value for c in at.caption)
+    assert any("differs from your current top three" in shown(c.value) for c in at.caption)
     at.radio(key="q_pace").set_value(option("pace", "Calm")).run()
     assert at.multiselect(key="shortlist").value == ["retail"], "an edited shortlist is kept"
     at.button(key="shortlist_follow").click().run()

@@ -62,3 +62,19 @@ def test_plain_streamlit_would_look_itself_up_outside(tmp_path):
     """Why ui.serve exists: the same probes through `python -m streamlit run` make lookups off the machine."""
     outside, _ = serve_and_probe(tmp_path, "streamlit", "run")
     assert any("checkip.amazonaws.com" in line for line in outside), outside
+
+
+def test_config_keeps_the_safe_defaults():
+    import tomllib
+
+    from analysis.paths import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server = config["server"]
+    assert server["address"] == "127.0.0.1"
+    assert set(server["allowedHosts"]) <= {"localhost", "127.0.0.1", "::1"}
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
+    assert server["maxUploadSize"] <= 1 and server["enableStaticServing"] is False
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["runner"]["magicEnabled"] is False

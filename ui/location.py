@@ -33,8 +33,9 @@ from analysis.local_pay import (
     uncertainty_notes,
 )
 from analysis.presentation.map_chart import place_range_chart, tile_grid_chart
+from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
-from ui.widgets import font_size, render_chart, safe, show_notices
+from ui.widgets import font_size, render_chart, show_notices
 
 LOGGER = logging.getLogger(__name__)
 STATE_KEY = "loc_state"  # the state picker's value: a state's name; None or US for the nation
@@ -127,7 +128,7 @@ def location_picker(container) -> None:
     if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
         ss[AREA_KEY] = None
     here = chosen_place()
-    with container.popover(f"Pay for: {safe(here.label if here else 'United States')}", icon=":material/location_on:",
+    with container.popover(f"Pay for: {inert(here.label if here else 'United States')}", icon=":material/location_on:",
                            key="location_popover"):
         st.selectbox("State or territory (type to search)", [US, *(p.area_name for p in pl.states.values())],
                      index=None, placeholder=US, key=STATE_KEY, on_change=_reset_area)
@@ -135,7 +136,7 @@ def location_picker(container) -> None:
             st.selectbox("Metro or nonmetro area (optional)", [WHOLE_STATE, *(a.label for a in pl.areas_in(state))],
                          index=None, placeholder=WHOLE_STATE, key=AREA_KEY)
         st.caption(f"BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area "
-                   f"({pl.national.period}), for all settings together. Every page shows it beside the national figures.")
+                   f"({inert(pl.national.period)}), for all settings together. Every page shows it beside the national figures.")
     if state is None:
         links.forget("state")
     else:
@@ -151,8 +152,8 @@ def location_picker(container) -> None:
 
 
 def _text(text: str) -> str:
-    """Our own sentences as plain text: Markdown neutralised and dollar signs kept from reading as maths."""
-    return safe(text).replace("$", "\\$")
+    """Our own sentences as plain text: Markdown neutralised, dollar signs included (no maths)."""
+    return inert(text)
 
 
 def _national_medians(national=None) -> dict[str, float]:
@@ -175,9 +176,8 @@ def place_line(pay: AreaPay, hourly: bool = False) -> str:
     spread = (f" · 10th–90th percentile {money(d[10], hourly)}–{money(d[90], hourly)}"
               if d[10] is not None and d[90] is not None else "")
     employed = "employment not published" if pay.employment is None else f"{pay.employment:,.0f} technicians"
-    text = (f"**{safe(pay.label)}**, all settings ({pay.period}): median **{money(d[50], hourly)}** {unit}{spread} · "
-            f"{employed} · {error_words(pay)} · BLS OEWS")
-    return text.replace("$", "\\$")
+    return (f"**{inert(pay.label)}**, all settings ({inert(pay.period)}): median **{inert(money(d[50], hourly))}** "
+            f"{inert(unit + spread)} · {inert(employed)} · {inert(error_words(pay))} · BLS OEWS")
 
 
 def local_beside(profile: Profile | None = None, national=None, estimate: bool = False) -> None:
@@ -193,12 +193,12 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period,
                            _national_medians(national))
     if est is None:
-        st.caption(f"No rough local figure for {safe(profile.short_name)}: it needs this setting's published national "
+        st.caption(f"No rough local figure for {inert(profile.short_name)}: it needs this setting's published national "
                    "median and the national median of the same period.")
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
-    left.markdown(f"Rough figure for {safe(profile.short_name)} in {safe(pay.label)}: **about {money(est.value)}** a year "
-                  .replace("$", "\\$") + ESTIMATE_BADGE)
+    left.markdown(f"Rough figure for {inert(profile.short_name)} in {inert(pay.label)}: "
+                  f"**about {inert(money(est.value))}** a year " + ESTIMATE_BADGE)
     with right.popover("Method", icon=":material/calculate:", help="How this estimate is made"):
         st.markdown(_text(est.method))
 
@@ -217,7 +217,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     pl = places()
     if pay is None or pl is None:
         return
-    st.markdown(f"#### Pay in {safe(pay.label)}")
+    st.markdown(f"#### Pay in {inert(pay.label)}")
     st.caption("Beside each setting's national figure: the chosen place's published pay for all settings together."
                + (" The fit ranking above uses national figures only; local figures never change it." if for_quiz else ""))
     rows = [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
@@ -256,7 +256,7 @@ def local_card_line() -> None:
     """A setting card's one line: the chosen place's all-settings median, labelled with area and period."""
     pay = chosen_place()
     if pay is not None:
-        st.markdown(f"{safe(pay.label)}, all settings ({pay.period}): **{money(pay.median)}**".replace("$", "\\$")
+        st.markdown(f"{inert(pay.label)}, all settings ({inert(pay.period)}): **{inert(money(pay.median))}**"
                     + " :blue-badge[Local]")
 
 
@@ -285,7 +285,7 @@ def overview_local_pay() -> None:
         if box.open:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
     if pay is not None:
-        box = st.expander(f"Metro and nonmetro areas in {safe(pl.states[pay.state].area_name)}, sortable",
+        box = st.expander(f"Metro and nonmetro areas in {inert(pl.states[pay.state].area_name)}, sortable",
                           key="area_table", on_change="rerun")
         with box:
             if box.open:  # built only when opened: keeps reruns cheap

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from analysis.presentation.safe_text import inert
+
 NOTHING_KEPT = "This app keeps nothing about you once you close or reset it."
 
 
 def before_you_start(national) -> str:
     """The orientation text: what the tool can and cannot tell you, and how old its data is."""
-    pay_period = national.median_wage_annual.period if national else "May 2024"
+    pay_period = inert(national.median_wage_annual.period) if national else "May 2024"
     return f"""
 **What this can tell you:** how pharmacy-technician settings differ in pay, hours, pace, patient contact, tasks
 and credentials, and which of them fit what matters to you.
@@ -16,7 +18,7 @@ and credentials, and which of them fit what matters to you.
 requires. Pay differs a lot by state and city; ask local employers and your state board of pharmacy.
 
 **Where the data comes from:** pay and jobs from the U.S. Bureau of Labor Statistics (mostly {pay_period}, each
-figure dated), credentials from PTCB and NHA, and descriptions from O*NET, employers and career pages. Ratings
+figure dated), credentials from PTCB and NHA, and descriptions from O\\*NET, employers and career pages. Ratings
 of pace, contact and so on are our own judgement, marked *Editorial*, each with its reason.
 
 **The fit quiz is an exploration aid, not a test.** It has no right answers and decides nothing for you.

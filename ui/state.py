@@ -15,6 +15,7 @@ from analysis.loading.loader import LoadResult, load_profile_bytes, load_profile
 from analysis.loading.schema import Profile
 from analysis.loading.yaml_io import Problem
 from analysis.presentation import figures
+from analysis.presentation.safe_text import inert
 from analysis.quiz import Quiz, dimension_values, load_quiz
 
 
@@ -99,6 +100,7 @@ def show_skipped(result: LoadResult) -> None:
     if not result.problems:
         return
     files = ", ".join(result.skipped) if result.skipped else "a catalog"
-    with st.expander(f"{len(result.skipped)} profile file(s) skipped because of errors: {files}", icon=":material/warning:"):
+    with st.expander(f"{len(result.skipped)} profile file(s) skipped because of errors: {inert(files)}",
+                     icon=":material/warning:"):
         for problem in result.problems:
             st.text(str(problem))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from analysis.loading.schema import Fact, Source
@@ -32,25 +30,17 @@ def render_chart(chart: Chart, key: str) -> None:
 
 
 def fact_markdown(label: str, fact: Fact, sources: dict[str, Source]) -> str:
-    """One line: label, figure in bold, and its period/source — escaped for Markdown."""
-    value = format_value(fact).replace("$", "\\$")
-    cite = citation(fact, sources).replace("$", "\\$")
-    return f"{_md(label)}: **{_md(value)}** — {_md(cite)}"
-
-
-def _md(text: str) -> str:
-    """Text shown as text: neutralise HTML and the Markdown characters that could restyle it."""
-    text = html.escape(str(text), quote=False)
-    for ch in "*_`[]<>#|~":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def safe(text: str) -> str:
-    return _md(text)
+    """One line: label, figure in bold, and its period/source, all inert."""
+    return f"{inert(label)}: **{inert(format_value(fact))}** — {inert(citation(fact, sources))}"
 
 
 def show_notices(notices: list[str]) -> None:
-    """Every notice about ignored link or upload input goes through here, so they all render one way."""
+    """Every notice about ignored link or upload input goes through here, so they all render one way:
+    as inert text (a notice quotes what the link said, and the link is outside text)."""
     for notice in notices:
-        st.info(notice, icon=":material/info:")
+        st.info(inert(notice), icon=":material/info:")
+
+
+def safe(text: object) -> str:
+    """Former name of `analysis.presentation.safe_text.inert`, kept so older page code stays safe."""
+    return inert(text)

@@ -17,6 +17,20 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from analysis.loading.oews import NATIONAL, NUMBER_COLUMNS, oews_index, oews_release
+from analysis.loading.schema import (
+    Credential,
+    CredentialCatalog,
+    Equivalence,
+    Fact,
+    NationalFacts,
+    Profile,
+    Program,
+    ProgramLength,
+    Source,
+    SourceCatalog,
+    StateRegulation,
+)
+from analysis.loading.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
 from analysis.paths import (
     CREDENTIALS_PATH,
     NATIONAL_PATH,
@@ -26,20 +40,6 @@ from analysis.paths import (
     REFERENCE_PATH,
     SOURCES_PATH,
 )
-from analysis.loading.schema import (
-    Credential,
-    CredentialCatalog,
-    Equivalence,
-    Fact,
-    NationalFacts,
-    Program,
-    ProgramLength,
-    Profile,
-    Source,
-    SourceCatalog,
-    StateRegulation,
-)
-from analysis.loading.yaml_io import Problem, display_name, parse_yaml_bytes, read_yaml_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 

@@ -145,8 +145,17 @@ class Strict(BaseModel):
 # --- Facts: every figure carries its source and period -----------------------
 
 
+def _finite_in_schema(schema: dict) -> None:
+    """JSON Schema hook: a figure's number has the same limit the validator applies."""
+    for option in schema.get("properties", {}).get("value", {}).get("anyOf", []):
+        if option.get("type") in ("integer", "number"):
+            option.update(minimum=-FIGURE_LIMIT, maximum=FIGURE_LIMIT)
+
+
 class Fact(Strict):
     """A published figure, or an explicit gap (value null plus a note saying so)."""
+
+    model_config = ConfigDict(json_schema_extra=_finite_in_schema)
 
     value: Union[int, float, str, None] = Field(description="The figure as published; null where none is published.")
     unit: Text = Field(description="e.g. USD/year, USD/hour, jobs, percent, hours, years.")
@@ -190,8 +199,34 @@ class NumericFact(Fact):
     value: Union[int, float, None] = Field(description="The figure as published; null where none is published.")
 
 
+# (low, high, unit) for each setting figure: a negative or absurd wage is a typo, never a figure.
+SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
+    **{k: (1, 1_000_000, "USD/year") for k in ("median_wage_annual", "wage_p10_annual", "wage_p25_annual",
+                                                "wage_p75_annual", "wage_p90_annual", "mean_wage_annual")},
+    "median_wage_hourly": (0.01, 500, "USD/hour"),
+    "employment": (0, 10_000_000, "jobs"),
+    "employment_share": (0, 100, "percent"),
+}
+
+
+def _ranges_in_schema(ranges: dict[str, tuple[float, float, str]]):
+    """JSON Schema hook: each bounded figure's value gets its range, so editors flag it while typing."""
+    def extra(schema: dict) -> None:
+        for name, (low, high, unit) in ranges.items():
+            prop = schema.get("properties", {}).get(name)
+            if prop is None:
+                continue
+            value = {"anyOf": [{"type": "number", "minimum": low, "maximum": high}, {"type": "null"}],
+                     "description": f"{low:,}–{high:,} {unit}, or null for a gap."}
+            schema["properties"][name] = {**{k: v for k, v in prop.items() if k != "$ref"},
+                                          "allOf": [{"$ref": prop["$ref"]}, {"properties": {"value": value}}]}
+    return extra
+
+
 class SettingFacts(Strict):
     """Figures for the BLS industry the setting maps to. Gaps are null with a note."""
+
+    model_config = ConfigDict(json_schema_extra=_ranges_in_schema(SETTING_FACT_RANGES))
 
     median_wage_annual: NumericFact
     wage_p10_annual: NumericFact
@@ -209,22 +244,11 @@ class SettingFacts(Strict):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _plausible(cls, fact: NumericFact | None, info: ValidationInfo) -> NumericFact | None:
-        if fact is not None:
+    def _plausible(cls, fact: NumericFact, info: ValidationInfo) -> NumericFact:
+        if info.field_name in SETTING_FACT_RANGES:
             check_range(fact.value, *SETTING_FACT_RANGES[info.field_name])
         return fact
 
-
-# (low, high, unit) for each setting figure: a negative or absurd wage is a typo, never a figure.
-SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
-    **{k: (1, 1_000_000, "USD/year") for k in ("median_wage_annual", "wage_p10_annual", "wage_p25_annual",
-                                                "wage_p75_annual", "wage_p90_annual", "mean_wage_annual")},
-    "median_wage_hourly": (0.01, 500, "USD/hour"),
-    "employment": (0, 10_000_000, "jobs"),
-    "employment_share": (0, 100, "percent"),
-    "employment_rse": (0, 100, "percent"),
-    "wage_rse": (0, 100, "percent"),
-}
 
 WAGE_FACTS = ("wage_p10_annual", "wage_p25_annual", "median_wage_annual", "wage_p75_annual", "wage_p90_annual")
 

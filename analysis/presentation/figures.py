@@ -151,7 +151,7 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
             industry = row.get("industry")
             loose = row.get("confidence") in ("low", "none")
             text = plotly_text(f"{name}: {money(p[50], hourly)} · {row['period']} · {row['evidence']}") + (
-                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(str(industry))}"
+                f"<br>{'nearest' if loose else 'closest'} BLS industry: {plotly_text(industry)}"
                 if isinstance(industry, str) else "")
             xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
             xs.append(p[50])

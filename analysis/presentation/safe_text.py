@@ -7,11 +7,13 @@ autolinks, setext headings. Plotly reads pseudo-HTML (`<a href>`, `<span style>`
 hover text and legend names. So:
 
 - `inert(text)`: for a Markdown sink. Every ASCII punctuation mark is backslash-escaped (CommonMark
-  shows an escaped mark as itself), and an invisible word joiner (U+2060) follows each `:` and `@` and
-  splits `www.`, because shortcodes and autolinks are matched on the text after escapes are resolved.
+  shows an escaped mark as itself), and an invisible word joiner (U+2060) follows each `:` and `@` that
+  is followed by text, and splits `www.`, because shortcodes and autolinks are matched on the text after
+  escapes are resolved.
   Leading spaces go (no code blocks), invisible and control characters go.
-- `quote(text)`: `inert`, shortened, for notices that repeat what a link said.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
+- `link(text, url)`: a Markdown link to a catalogued source: inert text, and an http(s) URL written so
+  that nothing in it can end the link early; any other URL gives the text alone.
 
 Pure: no Streamlit import, so the rules are testable and usable by every page and chart.
 """
@@ -28,7 +30,7 @@ WORD_JOINER = "\u2060"
 _ESCAPE = {ord(ch): "\\" + ch for ch in string.punctuation}
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 _WWW = re.compile(r"(w)(w)(w)", re.IGNORECASE)
-QUOTE_CHARS = 60  # enough to recognise a link parameter, too little to carry a message
+_MARK_BEFORE_TEXT = re.compile(r"[:@](?=\S)")
 PLOT_CHARS = 200
 
 
@@ -43,7 +45,9 @@ def inert(text: Any) -> str:
     image, maths, colour, icon or emoji. Paragraph breaks are kept; other line breaks read as spaces."""
     lines = [" ".join(line.split()) for line in visible(text).replace("\t", " ").split("\n")]
     escaped = "\n".join(line.translate(_ESCAPE) for line in lines)
-    escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    # Shortcodes (:smile:, :material/x:) and autolinks (http://, a@b) need the mark right before a
+    # non-space; a colon before a space ("file: field") is left alone, so messages stay searchable.
+    escaped = _MARK_BEFORE_TEXT.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
     return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, escaped)
 
 
@@ -53,14 +57,20 @@ def shorten(text: Any, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def quote(text: Any, limit: int = QUOTE_CHARS) -> str:
-    """What a link said, for a notice: one line, shortened, inert, in quotation marks."""
-    return "“" + inert(shorten(text, limit)) + "”"
-
-
 def plotly_text(text: Any, limit: int = PLOT_CHARS) -> str:
     """Plotly label, legend name or hover text that shows as typed (no tag, link or style)."""
     return html.escape(shorten(text, limit), quote=True)
+
+
+_URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in '<>()[] "\\`'}
+
+
+def link(text: Any, url: Any) -> str:
+    """`[text](url)` with inert text; only http(s) URLs become links (percent-encoding what could end one)."""
+    url = visible(url).strip()
+    if not re.fullmatch(r"https?://[^\s]+", url):
+        return inert(text)
+    return f"[{inert(text)}](<{url.translate(_URL_UNSAFE)}>)"
 
 
 def inert_rows(rows: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -1,0 +1,189 @@
+"""Interaction speed a person feels: headless Chromium, from a click until the page has settled.
+
+    python -m bench.interaction [--repeat 5] [--json]
+
+For three interactions on the app (add a setting on Compare, switch a tab on Compare, answer a quiz
+question) and the same kind of interaction on a one-widget, one-chart page, the time from the click
+reaching the page until its last visible change (no DOM change for QUIET_MS and no script running).
+Tabs and answers are clicked back and forth on one page load (after an untimed first click); adding
+a setting reloads the page each time. Prints the medians and each ratio app / one-widget page with its target (<= 1.5x). Figures, not
+pass/fail. Serves both on 127.0.0.1 itself and stops them at the end.
+
+From Python: run_interactions(repeat) -> list of rows (bench/run.py can print them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.server import ROOT, Server
+
+TARGET_RATIO = 1.5
+QUIET_MS = 400  # no DOM change for this long (and no script running) = settled
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# The yardstick: one widget and one chart, each interaction kind on its own (?w=multiselect|tabs|radio).
+ONE_WIDGET_PAGE = '''import plotly.graph_objects as go
+import streamlit as st
+
+kind = st.query_params.get("w", "radio")
+names = ["Retail", "Hospital", "Nuclear", "Mail order"]
+
+
+def chart(values):
+    st.plotly_chart(go.Figure(go.Bar(x=list(values), y=[len(v) for v in values])), key="chart")
+
+
+if kind == "multiselect":
+    chart(st.multiselect("Settings", names, default=names[:2]))
+elif kind == "tabs":
+    for i, tab in enumerate(st.tabs(["One", "Two"], key="tab", on_change="rerun")):  # lazy, like Compare
+        with tab:
+            if tab.open:
+                chart(names[: 2 + i])
+else:
+    chart(names[: 1 + ["A", "B"].index(st.radio("Answer", ["A", "B"]))])
+'''
+
+# Page-side clock: when the click reached the page, and the last DOM change after it.
+OBSERVE = """() => {
+  if (window.__rx) return;
+  window.__rx = {click: 0, last: performance.now()};
+  document.addEventListener('pointerdown', () => { window.__rx.click = performance.now(); }, true);
+  new MutationObserver(() => { window.__rx.last = performance.now(); })
+    .observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+SETTLED = f"""() => window.__rx && window.__rx.click > 0 && performance.now() - window.__rx.last > {QUIET_MS}
+  && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
+def _settle(page) -> None:
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.evaluate(OBSERVE)
+    page.wait_for_function(f"() => performance.now() - window.__rx.last > {QUIET_MS} "
+                           "&& !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
+def _timed(page, click) -> float:
+    """ms from the click reaching the page to the page's last change."""
+    page.evaluate("() => { window.__rx.click = 0; }")
+    click()
+    page.wait_for_function(SETTLED, timeout=60_000, polling=50)
+    return page.evaluate("() => Math.max(0, window.__rx.last - window.__rx.click)")
+
+
+def _add_option(page, label: str, option: str):
+    def click():
+        page.get_by_label(label).click()
+        page.get_by_role("option", name=option).click()
+    return click
+
+
+def _measure(page, url: str, repeat: int, click_for, *, reload: bool) -> list[float]:
+    """`repeat` timed clicks; with reload=False on one page load after an untimed first click (warm-up)."""
+    times = []
+    if not reload:
+        page.goto(url)
+        _settle(page)
+        _timed(page, click_for(-1))
+    for i in range(repeat):
+        if reload:
+            page.goto(url)
+            _settle(page)
+        times.append(_timed(page, click_for(i)))
+    return times
+
+
+def run_interactions(repeat: int = 5, *, chromium: str | None = None, app_dir: Path = ROOT,
+                     only: str = "") -> list[dict]:
+    """`app_dir`: serve app.py from there (a copy with a change to try); `only`: interactions whose name
+    contains this text."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = chromium or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return [{"name": "interactions in Chromium", "skipped": "no chromium installed"}]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        script = Path(tmp) / "one_widget_page.py"
+        script.write_text(ONE_WIDGET_PAGE)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            with Server(script, cwd=tmp) as small, Server("app.py", cwd=app_dir) as app:
+                def radio(i):
+                    return lambda: page.get_by_text(["B", "A"][i % 2], exact=True).click()
+
+                def quiz(i):
+                    options = ["A lot. I like helping people face to face.", "As little as possible."]
+                    return lambda: page.get_by_text(options[i % 2]).first.click()
+
+                def tab(names):  # back and forth between two tabs
+                    return lambda i: (lambda: page.get_by_role("tab", name=names[(i + 1) % 2]).click())
+
+                plan = [
+                    ("add a setting on Compare",
+                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=True,
+                                      click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)",
+                                                                      "Nuclear pharmacy")),
+                     lambda: _measure(page, f"{small.url}/?w=multiselect", repeat, reload=True,
+                                      click_for=lambda i: _add_option(page, "Settings", "Nuclear"))),
+                    ("switch a tab on Compare (Pay to Ratings)",
+                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=False,
+                                      click_for=tab(["Pay", "Ratings (editorial)"])),
+                     lambda: _measure(page, f"{small.url}/?w=tabs", repeat, reload=False,
+                                      click_for=tab(["One", "Two"]))),
+                    ("answer a quiz question",
+                     lambda: _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
+                     lambda: _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio)),
+                ]
+                cases = [(name, app_run(), small_run()) for name, app_run, small_run in plan
+                         if not only or only in name]
+        finally:
+            browser.close()
+    rows = []
+    for name, app_ms, small_ms in cases:
+        a, s = statistics.median(app_ms), statistics.median(small_ms)
+        rows.append({"name": name, "app_ms": a, "one_widget_ms": s, "ratio": a / s if s else float("nan"),
+                     "target_ratio": TARGET_RATIO, "app_all_ms": [round(x) for x in app_ms],
+                     "one_widget_all_ms": [round(x) for x in small_ms]})
+    return rows
+
+
+def print_rows(rows: list[dict]) -> None:
+    print(f"Click until settled, headless Chromium (median; settled = no DOM change for {QUIET_MS} ms, not counted;"
+          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work on the machine slows both pages)")
+    print(f"  {'interaction':<42} {'app ms':>7} {'1-widget ms':>11} {'ratio':>6}   target")
+    for r in rows:
+        if "skipped" in r:
+            print(f"  {r['name']}: skipped ({r['skipped']})")
+            continue
+        ok = "ok" if r["ratio"] <= r["target_ratio"] else "MISSED"
+        print(f"  {r['name']:<42} {r['app_ms']:>7.0f} {r['one_widget_ms']:>11.0f} {r['ratio']:>5.2f}x"
+              f"   <= {r['target_ratio']:g}x: {ok}   (app runs {r['app_all_ms']}, 1-widget {r['one_widget_all_ms']})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--app-dir", type=Path, default=ROOT, help="serve app.py from this folder (a copy to try)")
+    parser.add_argument("--only", default="", help="only interactions whose name contains this, e.g. tab")
+    args = parser.parse_args()
+    t0 = time.monotonic()
+    rows = run_interactions(max(1, min(args.repeat, 50)), app_dir=args.app_dir, only=args.only)
+    print(json.dumps(rows, indent=2)) if args.json else print_rows(rows)
+    print(f"  ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Two replicas of the app behind nginx (deploy/nginx.conf.template), as deploy/serve runs them.
+
+Checks what a deployment relies on: the websocket through the proxy, one browser staying on one
+replica, security headers, private metrics, the request-size limit, uploads, and what live sessions
+see when a replica stops. Skipped, saying why, when nginx is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.proxy import NGINX, ProxiedReplicas, Visitor, inline_script_hashes, render_config
+
+pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx); "
+                                                      "deployment tests skipped")
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def farm():
+    with ProxiedReplicas(2) as farm:
+        yield farm
+
+
+def run_async(coro):
+    """Run a coroutine to its end in a thread of its own (Playwright's sync API may hold this thread's loop)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
+    """The replica address nginx sent this visitor's requests to (from its access log)."""
+    served = farm.routes()[visitor.cookies["rx_route"]]
+    assert len(served) == 1, served
+    return next(iter(served))
+
+
+def test_the_configuration_names_every_replica_and_no_field_is_left(tmp_path):
+    conf = render_config((ROOT / "deploy" / "nginx.conf.template").read_text(), listen="127.0.0.1:9000",
+                         replica_ports=[9001, 9002, 9003], prefix=tmp_path)
+    assert re.findall(r"server 127\.0\.0\.1:(\d+) ", conf) == ["9001", "9002", "9003"]
+    assert "listen 127.0.0.1:9000;" in conf
+    assert "@@" not in "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
+
+
+def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(farm):
+    visitors = [Visitor(farm.url) for _ in range(3)]
+
+    async def session(visitor: Visitor) -> list[str]:
+        visitor.visit("/compare")
+        errors = []
+        async with visitor.tab("compare", timeout=60) as tab:
+            for _ in range(3):
+                errors += (await tab.rerun()).errors
+        visitor.request("/_stcore/health")  # a later plain request of the same browser
+        return errors
+
+    async def all_sessions():
+        return await asyncio.gather(*(session(v) for v in visitors))
+
+    assert run_async(all_sessions()) == [[], [], []]
+    for v in visitors:
+        replica_of(farm, v)  # page, health, websocket and the later request: one replica each
+
+
+def test_browsers_are_spread_over_both_replicas(farm):
+    visitors = [Visitor(farm.url) for _ in range(24)]
+    for v in visitors:
+        v.request("/_stcore/health")
+    used = {replica_of(farm, v) for v in visitors}
+    # 24 random routes all hashing onto one replica has a probability of 2 * 2**-24
+    assert used == {f"127.0.0.1:{r.port}" for r in farm.replicas}
+
+
+def test_security_headers_on_pages_and_errors(farm):
+    v = Visitor(farm.url)
+    for path, expected in (("/", 200), ("/no-such-thing/../_stcore/metrics", 404)):
+        status, headers, _ = v.request(path)
+        assert status == expected
+        csp = headers["Content-Security-Policy"]
+        directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+        assert directives["default-src"] == "'self'"
+        assert directives["frame-ancestors"] == "'self'"
+        assert directives["connect-src"] == "'self'"
+        assert "'unsafe-inline'" not in directives["script-src"] and "unsafe-eval" not in csp
+        assert inline_script_hashes() in directives["script-src"]
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert v.cookies["rx_route"]  # the affinity cookie came with the first response
+
+
+def test_metrics_stay_private(farm):
+    status, _, _ = Visitor(farm.url).request("/_stcore/metrics")
+    assert status == 404
+    status, _, body = Visitor(farm.replica_url(0)).request("/_stcore/metrics")
+    assert status == 200 and body  # the replica has them; only the proxy hides them
+
+
+def test_an_oversized_request_is_refused_before_a_replica_reads_it(farm):
+    v = Visitor(farm.url)
+    v.visit()
+    status, _ = v.upload("no-session", "big.yaml", b"x" * (3 * 1024 * 1024))
+    assert status == 413
+    logged = []
+    for _ in range(50):  # nginx writes the line once it has discarded the rest of the body
+        logged = [line for line in farm.access_log.read_text().splitlines()
+                  if f"route={v.cookies['rx_route']} " in line and '"PUT ' in line]
+        if logged:
+            break
+        time.sleep(0.1)
+    assert len(logged) == 1 and '" 413 ' in logged[0] and 'upstream="-"' in logged[0]  # answered by nginx itself
+
+
+def test_an_upload_goes_to_the_replica_that_holds_the_session(farm):
+    v = Visitor(farm.url)
+    v.visit()
+    tab = v.tab("", timeout=60)
+
+    async def upload_while_connected():
+        await tab.connect()
+        try:
+            assert (await tab.rerun()).errors == []
+            assert tab.session_id
+            through_proxy = v.upload(tab.session_id, "local.yaml", PROFILE)
+            # the same request sent straight to the other replica, which does not know this session
+            holder = replica_of(farm, v)
+            other = next(r for r in farm.replicas if f"127.0.0.1:{r.port}" != holder)
+            elsewhere = Visitor(other.url)
+            elsewhere.cookies = dict(v.cookies)
+            return through_proxy, elsewhere.upload(tab.session_id, "local.yaml", PROFILE)
+        finally:
+            await tab.close()
+
+    (status, body), (other_status, other_body) = run_async(upload_while_connected())
+    assert status == 204, body
+    assert other_status == 400 and b"Invalid session_id" in other_body
+
+
+def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
+    """The outage ends the sessions on that replica; their browsers reconnect and get a fresh session
+    on the healthy one. Sessions on the healthy replica carry on untouched."""
+    visitors = [Visitor(farm.url) for _ in range(8)]
+    for v in visitors:
+        v.visit()
+    stopped = f"127.0.0.1:{farm.replicas[1].port}"
+    on_stopped = [v for v in visitors if replica_of(farm, v) == stopped]
+    on_healthy = [v for v in visitors if replica_of(farm, v) != stopped]
+    assert on_stopped and on_healthy  # 8 random routes on one replica: probability 2**-7
+
+    async def scenario():
+        tabs = {id(v): v.tab("", timeout=60) for v in visitors}
+        try:
+            for tab in tabs.values():
+                await tab.connect()
+                assert (await tab.rerun()).errors == []
+            farm.stop_replica(1)
+            lost = [(await tabs[id(v)].rerun()).errors for v in on_stopped]
+            kept = [(await tabs[id(v)].rerun()).errors for v in on_healthy]
+            again = []
+            for v in on_stopped:  # what the browser does: open the websocket again, same cookies
+                await tabs[id(v)].close()
+                tabs[id(v)] = v.tab("", timeout=60)
+                await tabs[id(v)].connect()
+                again.append((await tabs[id(v)].rerun()).errors)
+            return lost, kept, again
+        finally:
+            await asyncio.gather(*(t.close() for t in tabs.values()), return_exceptions=True)
+
+    try:
+        lost, kept, again = run_async(scenario())
+        assert all(any(e.startswith("connection lost") for e in errors) for errors in lost)
+        assert kept == [[]] * len(on_healthy)
+        assert again == [[]] * len(on_stopped)
+        healthy = f"127.0.0.1:{farm.replicas[0].port}"
+        for v in on_stopped:  # the route now also lists the healthy replica, which served the new session
+            assert healthy in farm.routes()[v.cookies["rx_route"]]
+    finally:
+        farm.restart_replica(1)
+
+
+@pytest.mark.browser
+def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, tmp_path, artifacts):
+    """Every page renders with no Content-Security-Policy violation, and the file uploader works."""
+    from playwright.sync_api import expect
+
+    from tests.test_browser_dashboard import settle
+
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: console.append(str(e)))
+    for path, heading in (("", "Pharmacy technician settings"), ("compare?settings=retail,nuclear", "Compare"),
+                          ("quiz", "Which setting fits you"), ("about", "About the data")):
+        page.goto(f"{farm.url}/{path}")
+        settle(page)
+        expect(page.get_by_role("heading", name=re.compile(heading, re.IGNORECASE)).first).to_be_visible(timeout=60_000)
+    page.goto(f"{farm.url}/compare?settings=retail,nuclear")
+    settle(page)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=60_000)
+    page.screenshot(path=str(artifacts / "deploy-compare-through-proxy.png"))
+
+    page.goto(farm.url)
+    settle(page)
+    page.get_by_text("Add a local setting for this session").click()
+    profile = tmp_path / "local-clinic.yaml"  # the file is named after its id
+    profile.write_bytes(PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
+                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
+                        .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1))  # names of its own
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(profile))
+    settle(page)
+    page.screenshot(path=str(artifacts / "deploy-upload-through-proxy.png"))
+    expect(page.get_by_text(re.compile("Added for this session: Local clinic pharmacy"))).to_be_visible(timeout=30_000)
+    violations = [m for m in console if "Content Security Policy" in m or "Refused to" in m]
+    assert violations == []

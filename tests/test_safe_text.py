@@ -1,0 +1,77 @@
+"""safe_text: outside text comes out as Markdown/HTML source that can only show itself.
+
+The real-browser proof that Streamlit renders `inert` text exactly as typed, in every kind of sink,
+is tests/test_browser_hostile.py::test_inert_text_renders_as_typed_in_every_sink."""
+
+from __future__ import annotations
+
+import html
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.presentation.safe_text import WORD_JOINER, inert, inert_rows, link, plotly_text, visible
+from tests.hostile_text import HOSTILE
+
+PUNCTUATION = set(string.punctuation)
+TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from(HOSTILE)
+
+
+def unescape(source: str) -> str:
+    """What CommonMark shows for `source` when it is only text and backslash escapes (fails otherwise)."""
+    out, i = [], 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            assert i + 1 < len(source) and source[i + 1] in PUNCTUATION, f"stray backslash in {source!r}"
+            out.append(source[i + 1])
+            i += 2
+            continue
+        assert ch not in PUNCTUATION, f"unescaped {ch!r} in {source!r}"
+        out.append(ch)
+        i += 1
+    return "".join(out).replace(WORD_JOINER, "")
+
+
+@given(TEXT)
+def test_inert_escapes_every_mark_and_keeps_the_words(text):
+    result = inert(text)
+    expected = "\n".join(" ".join(line.split()) for line in visible(text).replace("\t", " ").split("\n"))
+    assert unescape(result) == expected
+
+
+@given(TEXT)
+def test_no_shortcode_or_autolink_can_form(text):
+    result = inert(text)
+    for mark in (":", "@"):
+        parts = result.split(mark)
+        assert all(p.startswith(WORD_JOINER) or p[:1].isspace() or not p for p in parts[1:]), result
+    assert "www." not in result.lower().replace("\\", "")
+    assert not any(line.startswith((" ", "\t")) for line in result.split("\n"))  # no indented code block
+
+
+@given(TEXT)
+def test_plotly_text_is_escaped_html_of_one_line(text):
+    result = plotly_text(text)
+    assert "<" not in result and ">" not in result and '"' not in result
+    assert "\n" not in html.unescape(result) and len(html.unescape(result)) <= 200
+
+
+def test_a_colon_before_a_space_stays_searchable():
+    assert inert("file.yaml: line 3: malformed") == r"file\.yaml\: line 3\: malformed"  # no joiner
+
+
+def test_invisible_characters_are_dropped():
+    assert unescape(inert("a\u202eb\u200bc\u0000d\u2028e")) == "abcde"
+
+
+def test_table_rows_are_inert_keys_and_values():
+    assert inert_rows([{"a|b": "$x$", "n": 5}]) == [{"a\\|b": "\\$x\\$", "n": "5"}]
+
+
+def test_links_only_for_web_addresses_and_cannot_be_broken_out_of():
+    assert link("BLS", "https://www.bls.gov/oes/") == "[BLS](<https://www.bls.gov/oes/>)"
+    assert link("x", "https://a.example/)(<evil>") == "[x](<https://a.example/%29%28%3Cevil%3E>)"
+    assert link("x", "javascript:alert(1)") == "x"
+    assert link("[x](y)", "https://a.example/") == "[\\[x\\]\\(y\\)](<https://a.example/>)"
