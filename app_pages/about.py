@@ -43,7 +43,7 @@ st.markdown(
     "They are a starting point for a conversation, not measurements."
 )
 st.markdown("Every dimension reads the same way: **higher = more of it**.\n\n" + "\n".join(
-    f"- **{label}**: 1 = {low}, 5 = {high}" for label, low, high in RATING_DIMENSIONS.values()))
+    f"- **{inert(label)}**: 1 = {inert(low)}, 5 = {inert(high)}" for label, low, high in RATING_DIMENSIONS.values()))
 
 st.subheader("Which BLS industry each setting maps to")
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.

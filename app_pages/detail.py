@@ -32,48 +32,49 @@ setting_id = st.selectbox("Setting", ids, format_func=lambda i: by_id[i].name, k
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
-# (anchor, heading) for each section; the contents line links to them.
-SECTIONS = [("work", "What the work is"), ("hours", "Hours and environment"), ("pay", "Pay"),
-            ("grow", "How to get in and grow"), ("sources", "Sources")]
+# The sections and the contents line that links to them (each st.header below carries the same anchor).
+CONTENTS = ("[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
+            "[How to get in and grow](#grow) · [Sources](#sources)")
 HEADLINE_PAY = ("median_wage_annual", "median_wage_hourly", "employment")
 
 st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption("Also called: " + inert(", ".join(p.also_called)))
-st.markdown(" · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS))
+st.markdown(CONTENTS)
 
 # --- What the work is --------------------------------------------------------------------------------
-st.header(SECTIONS[0][1], anchor=SECTIONS[0][0], divider="gray")
+st.header("What the work is", anchor="work", divider="gray")
 st.subheader("A day in the life")
 st.markdown(inert(p.day_in_the_life))
 st.subheader("What the time goes on :gray-badge[Editorial]")
 st.caption("Editorial estimates of the share of working time, from the duties the sources describe.")
-st.markdown("\n".join(f"- **{inert(TASK_LABELS[t.task])} — {t.share}%**: {inert(t.examples)}"
+st.markdown("\n".join(f"- **{inert(TASK_LABELS[t.task])} — {t.share:d}%**: {inert(t.examples)}"
                       for t in sorted(p.tasks, key=lambda t: -t.share)))
 likes, weighs = st.columns(2)
 likes.markdown("**What people like**\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
 weighs.markdown("**What to weigh**\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
 
 # --- Hours and environment ---------------------------------------------------------------------------
-st.header(SECTIONS[1][1], anchor=SECTIONS[1][0], divider="gray")
+st.header("Hours and environment", anchor="hours", divider="gray")
 s = p.schedule
-st.markdown(f"Nights: **{s.nights}** · Weekends: **{s.weekends}** · Holidays: **{s.holidays}** · On-call: "
-            f"**{s.on_call}** · Typical shifts: **{', '.join(str(h) for h in s.shift_lengths_hours)} hours**  \n"
+st.markdown(f"Nights: **{inert(s.nights)}** · Weekends: **{inert(s.weekends)}** · Holidays: **{inert(s.holidays)}** · "
+            f"On-call: **{inert(s.on_call)}** · "
+            f"Typical shifts: **{inert(', '.join(str(h) for h in s.shift_lengths_hours))} hours**  \n"
             f":gray-badge[Editorial] {inert(s.reason)}")
 st.subheader("Ratings :gray-badge[Editorial]")
-st.caption(f"Our judgement on a 1–5 scale, the same dimensions for every setting; {HIGHER_IS_MORE}. "
+st.caption(f"Our judgement on a 1–5 scale, the same dimensions for every setting; {inert(HIGHER_IS_MORE)}. "
            "The reason is beside each score.")
 st.markdown("\n".join(
-    f"- **{label}: {getattr(p.ratings, dim).score}/5** — {inert(getattr(p.ratings, dim).reason)} "
-    f"*(1 = {low}, 5 = {high})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
+    f"- **{inert(label)}: {getattr(p.ratings, dim).score:d}/5** — {inert(getattr(p.ratings, dim).reason)} "
+    f"*(1 = {inert(low)}, 5 = {inert(high)})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
 
 # --- Pay -----------------------------------------------------------------------------------------------
-st.header(SECTIONS[2][1], anchor=SECTIONS[2][0], divider="gray")
+st.header("Pay", anchor="pay", divider="gray")
 st.caption(inert(industry_mapping(p.bls_industry)))
 headline = [(key, getattr(p.facts, key)) for key in HEADLINE_PAY if getattr(p.facts, key) is not None]
 for col, (key, fact) in zip(st.columns(len(headline)), headline):
-    col.metric(FACT_LABELS[key], format_value(fact), border=True)
+    col.metric(inert(FACT_LABELS[key]), inert(format_value(fact)), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
 if national is not None:
@@ -90,14 +91,15 @@ with st.expander("Every published figure for this industry"):
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
 
 # --- How to get in and grow ------------------------------------------------------------------------
-st.header(SECTIONS[3][1], anchor=SECTIONS[3][0], divider="gray")
+st.header("How to get in and grow", anchor="grow", divider="gray")
 st.subheader("Credentials :gray-badge[Editorial]")
-lines = []
+credential_lines = []
 for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
-    note = f" — {inert(use.note)}" if use.note else ""
-    lines.append(f"- **{inert(cred.name)}**: {use.relevance.replace('-', ' ')} here{note} *({inert(cred.issuer)})*")
-st.markdown("\n".join(lines) or "No credential is listed for this setting.")
+    use_note = f" — {inert(use.note)}" if use.note else ""
+    credential_lines.append(f"- **{inert(cred.name)}**: {inert(use.relevance.replace('-', ' '))} here{use_note} "
+                            f"*({inert(cred.issuer)})*")
+st.markdown("\n".join(credential_lines) or "No credential is listed for this setting.")
 st.caption("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
            "check your state board of pharmacy.")
 st.subheader("Where you can grow")
@@ -105,7 +107,7 @@ st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.a
             or "No steps up are described in the sources.")
 
 # --- Sources -----------------------------------------------------------------------------------------
-st.header(SECTIONS[4][1], anchor=SECTIONS[4][0], divider="gray")
+st.header("Sources", anchor="sources", divider="gray")
 for sid in p.sources:
     src = sources[sid]
     st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(src.period)}, "

@@ -38,7 +38,7 @@ if national is not None:
     cols = st.columns(4)
     for col, (key, short) in zip(cols, headline.items()):
         fact = getattr(national, key)
-        col.metric(short, inert(format_value(fact)), border=True, help=inert(fact.label))
+        col.metric(inert(short), inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown("Typical entry-level education", national.entry_education, sources))
     with st.expander("National pay over time (BLS OEWS, all industries)"):
