@@ -43,7 +43,7 @@ st.markdown(_(
     "They are a starting point for a conversation, not measurements."
 ).format(n=len(RATING_DIMENSIONS)))
 st.markdown(_("Every dimension reads the same way: **higher = more of it**.") + "\n\n" + "\n".join(
-    f"- **{_(label)}**: 1 = {_(low)}, 5 = {_(high)}" for label, low, high in RATING_DIMENSIONS.values()))
+    f"- **{inert(_(label))}**: 1 = {inert(_(low))}, 5 = {inert(_(high))}" for label, low, high in RATING_DIMENSIONS.values()))
 
 st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
@@ -61,5 +61,5 @@ st.caption(_("The full record behind the short citations next to each figure: ti
              "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files. "
              "Publication titles are given as published."))
 for src in result.cited_sources():
-    st.markdown(f"- {link(src.title, src.url)} — " + _("{publisher}; data period: {period}; read {date}").format(
+    st.markdown(f"- {link(src.title, src.url)} — " + _("{publisher}; data period: {period}; accessed {date}").format(
         publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)))

@@ -51,7 +51,7 @@ st.subheader(_("Where they differ most"))
 st.caption(_("Pay first, then the widest other differences. Ratings are editorial, 1–5, {higher}; hours run "
              "never, rare, sometimes, common, typical. Both are compared on one scale: how many of their four steps "
              "separate the settings. Pay is the published BLS median for each setting's industry.").format(
-    higher=_(HIGHER_IS_MORE)))
+    higher=inert(_(HIGHER_IS_MORE))))
 # The pay unit is chosen below the list but needed now: read the widget's state (default annual).
 unit = st.session_state["pay_unit"]
 view = compare_view(tuple(chosen), unit == "hourly", font_size())
@@ -61,8 +61,8 @@ setting_columns = [c for c in diff.columns if c not in ("dimension", "difference
 
 def difference_block(row) -> str:
     """One dimension as text that wraps at any width: name and difference, then each setting's value."""
-    values = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in setting_columns)
-    return f"**{inert(row['dimension'])}** — {inert(row['difference'])}  \n{values}"
+    per_setting = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in setting_columns)
+    return f"**{inert(row['dimension'])}** — {inert(row['difference'])}  \n{per_setting}"
 
 
 with st.container(border=True):
@@ -74,10 +74,11 @@ with all_rows:
         st.markdown("\n\n".join(difference_block(row) for _, row in diff.iloc[SHOWN_FIRST:].iterrows()))
 
 # One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
-tab_labels = {slug: _(label) for slug, label in TABS.items()}
+tab_labels = dict(zip(TABS, [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")]))
 if st.session_state.get("compare_tab") not in tab_labels.values():  # e.g. the language just changed
     st.session_state.pop("compare_tab", None)
-tabs = st.tabs(list(tab_labels.values()), key="compare_tab", on_change="rerun")
+tabs = st.tabs([_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")], key="compare_tab",
+               on_change="rerun")  # the labels in TABS, written out: tab labels are Markdown
 pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
 with pay_tab:
     if pay_tab.open:

@@ -34,50 +34,49 @@ setting_id = st.selectbox(_("Setting"), ids, format_func=lambda i: by_id[i].name
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
-# (anchor, heading) for each section; the contents line links to them.
-SECTIONS = [("work", _("What the work is")), ("hours", _("Hours and environment")), ("pay", _("Pay")),
-            ("grow", _("How to get in and grow")), ("sources", _("Sources"))]
 HEADLINE_PAY = ("median_wage_annual", "median_wage_hourly", "employment")
 
 st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
-st.markdown(" · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS))
+st.markdown(_("[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
+              "[How to get in and grow](#grow) · [Sources](#sources)"))
 
 # --- What the work is --------------------------------------------------------------------------------
-st.header(SECTIONS[0][1], anchor=SECTIONS[0][0], divider="gray")
+st.header(_("What the work is"), anchor="work", divider="gray")
 st.subheader(_("A day in the life"))
 st.markdown(inert(p.day_in_the_life))
 st.subheader(_("What the time goes on :gray-badge[Editorial]"))
 st.caption(_("Editorial estimates of the share of working time, from the duties the sources describe."))
-st.markdown("\n".join(f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share}%**: {inert(t.examples)}"
+st.markdown("\n".join(f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share:d}%**: {inert(t.examples)}"
                       for t in sorted(p.tasks, key=lambda t: -t.share)))
 likes, weighs = st.columns(2)
 likes.markdown(_("**What people like**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
 weighs.markdown(_("**What to weigh**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
 
 # --- Hours and environment ---------------------------------------------------------------------------
-st.header(SECTIONS[1][1], anchor=SECTIONS[1][0], divider="gray")
+st.header(_("Hours and environment"), anchor="hours", divider="gray")
 s = p.schedule
 st.markdown(_("Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** · On-call: **{on_call}** · "
               "Typical shifts: **{hours} hours**").format(
-    nights=_(FREQUENCY_LABELS[s.nights]), weekends=_(FREQUENCY_LABELS[s.weekends]),
-    holidays=_(FREQUENCY_LABELS[s.holidays]), on_call=_(FREQUENCY_LABELS[s.on_call]),
-    hours=", ".join(str(h) for h in s.shift_lengths_hours)) + f"  \n{_(':gray-badge[Editorial]')} {inert(s.reason)}")
+    nights=inert(_(FREQUENCY_LABELS[s.nights])), weekends=inert(_(FREQUENCY_LABELS[s.weekends])),
+    holidays=inert(_(FREQUENCY_LABELS[s.holidays])), on_call=inert(_(FREQUENCY_LABELS[s.on_call])),
+    hours=inert(", ".join(str(h) for h in s.shift_lengths_hours))) + "  \n" + _(":gray-badge[Editorial]") + " "
+            + inert(s.reason))
 st.subheader(_("Ratings :gray-badge[Editorial]"))
 st.caption(_("Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. "
-             "The reason is beside each score.").format(higher=_(HIGHER_IS_MORE)))
+             "The reason is beside each score.").format(higher=inert(_(HIGHER_IS_MORE))))
 st.markdown("\n".join(
-    f"- **{_(label)}: {getattr(p.ratings, dim).score}/5** — {inert(getattr(p.ratings, dim).reason)} "
-    f"*(1 = {_(low)}, 5 = {_(high)})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
+    f"- **{inert(_(label))}: {getattr(p.ratings, dim).score:d}/5** — {inert(getattr(p.ratings, dim).reason)} "
+    f"*(1 = {inert(_(low))}, 5 = {inert(_(high))})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
 
 # --- Pay -----------------------------------------------------------------------------------------------
-st.header(SECTIONS[2][1], anchor=SECTIONS[2][0], divider="gray")
+st.header(_("Pay"), anchor="pay", divider="gray")
 st.caption(inert(industry_mapping(p.bls_industry)))
 headline = [(key, getattr(p.facts, key)) for key in HEADLINE_PAY if getattr(p.facts, key) is not None]
 for col, (key, fact) in zip(st.columns(len(headline)), headline):
-    col.metric(_(FACT_LABELS[key]), format_value(fact), border=True)
+    col.metric(inert(_(FACT_LABELS[key])), inert(format_value(fact)), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
 if national is not None:
@@ -94,15 +93,15 @@ with st.expander(_("Every published figure for this industry")):
         st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
 
 # --- How to get in and grow ------------------------------------------------------------------------
-st.header(SECTIONS[3][1], anchor=SECTIONS[3][0], divider="gray")
+st.header(_("How to get in and grow"), anchor="grow", divider="gray")
 st.subheader(_("Credentials :gray-badge[Editorial]"))
-lines = []
+credential_lines = []
 for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
-    note = f" — {inert(use.note)}" if use.note else ""
-    here = _("{relevance} here").format(relevance=_(RELEVANCE_WORDS[use.relevance]))
-    lines.append(f"- **{inert(cred.name)}**: {here}{note} *({inert(cred.issuer)})*")
-st.markdown("\n".join(lines) or _("No credential is listed for this setting."))
+    use_note = f" — {inert(use.note)}" if use.note else ""
+    relevance_here = _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS[use.relevance])))
+    credential_lines.append(f"- **{inert(cred.name)}**: {relevance_here}{use_note} *({inert(cred.issuer)})*")
+st.markdown("\n".join(credential_lines) or _("No credential is listed for this setting."))
 st.caption(_("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
              "check your state board of pharmacy."))
 st.subheader(_("Where you can grow"))
@@ -110,8 +109,8 @@ st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.a
             or _("No steps up are described in the sources."))
 
 # --- Sources -----------------------------------------------------------------------------------------
-st.header(SECTIONS[4][1], anchor=SECTIONS[4][0], divider="gray")
+st.header(_("Sources"), anchor="sources", divider="gray")
 for sid in p.sources:
     src = sources[sid]
     st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
-                + _("read {date}").format(date=inert(src.accessed)))
+                + _("accessed {date}").format(date=inert(src.accessed)))

@@ -40,7 +40,7 @@ if national is not None:
     cols = st.columns(4)
     for col, (key, short) in zip(cols, headline.items()):
         fact = getattr(national, key)
-        col.metric(short, format_value(fact), border=True, help=fact.label)
+        col.metric(inert(short), inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown(_("Typical entry-level education"), national.entry_education, sources))
     with st.expander(_("National pay over time (BLS OEWS, all industries)")):
@@ -70,7 +70,7 @@ for card, setting_id in zip(cards, ordered):
                                                        holidays=inert(_(FREQUENCY_LABELS[sched.holidays]))))
         barrier = profile.ratings.entry_barrier
         st.markdown(_("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
-            score=barrier.score, reason=inert(barrier.reason)))
+            score=f"{barrier.score:d}", reason=inert(barrier.reason)))
         st.page_link("app_pages/detail.py", label=_("Details"), icon=":material/arrow_forward:",
                      query_params=link_to("setting", profile.id))
 

@@ -149,11 +149,12 @@ with tab_plan:
         st.markdown(_("**How this plan was chosen**") + "\n" + "\n".join(f"- {inert(c)}" for c in p.choices))
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
-        status = _(":green-badge[You can apply now]") if step.eligibility.eligible else _(":orange-badge[Not yet eligible]")
+        step_status = (_(":green-badge[You can apply now]") if step.eligibility.eligible
+                       else _(":orange-badge[Not yet eligible]"))
         with st.container(border=True):
             name = _(" or ").join([cred.name] + [o.credential.name for o in step.alternatives])
-            st.markdown(_("**Step {n}: {name}** — {why} · {status}").format(n=n, name=inert(name), why=inert(step.why),
-                                                                         status=status))
+            st.markdown(_("**Step {n}: {name}** — {why} · {status}").format(n=f"{n:d}", name=inert(name),
+                                                                         why=inert(step.why), status=step_status))
             if step.route and step.route_reason:  # only where the planner had a reason to prefer one route
                 st.markdown(_("Route: {route} ({reason})").format(route=inert(step.route), reason=inert(step.route_reason)))
             if not step.eligibility.eligible:
@@ -187,10 +188,9 @@ with tab_plan:
 with tab_reach:
     reach = where_next(person, [by_id[i] for i in ids], catalogs, national_pay(frames.settings))
     if setting:
-        heading = _("From {setting}: every other setting, closest first").format(setting=inert(by_id[setting].name))
+        st.subheader(_("From {setting}: every other setting, closest first").format(setting=inert(by_id[setting].name)))
     else:
-        heading = _("From where you are now: every other setting, closest first")
-    st.subheader(heading)
+        st.subheader(_("From where you are now: every other setting, closest first"))
     rows = []
     for r in reach:
         rows.append({

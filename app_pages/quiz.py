@@ -64,7 +64,7 @@ st.progress(done / total, text=_("{done} of {total} questions answered").format(
 
 answers: dict[str, int] = {}
 for i, q in enumerate(quiz.questions, start=1):
-    choice = st.radio(_("{i} of {total}. {question}").format(i=i, total=total, question=inert(q.text)), list(range(len(q.options))),
+    choice = st.radio(_("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)), list(range(len(q.options))),
                       format_func=lambda k, q=q: inert(q.options[k].label),
                       index=None, key=f"q_{q.id}", help=inert(q.help) if q.help else None, persist_state="session")
     if choice is not None:

@@ -49,7 +49,8 @@ def settle(page, heading: str = "", timeout_ms: int = 60_000) -> None:
     page.wait_for_timeout(500)
     # Finished: no running indicator, no placeholder, nothing faded as stale, and the page stopped changing.
     page.wait_for_function("""() => {
-        const busy = document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
+        const busy = document.querySelector(
+            '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
         const size = document.querySelectorAll('[data-testid="stMain"] *').length;
         const same = window.__lastSize === size;
         window.__lastSize = size;
@@ -148,14 +149,17 @@ AUDIT_JS = r"""
 
   const vw = document.documentElement.clientWidth;
   if (document.scrollingElement.scrollWidth > vw + 1) {
-    add('sideways scrolling', document.body, `page is ${document.scrollingElement.scrollWidth}px wide in a ${vw}px window`);
+    add('sideways scrolling', document.body,
+        `page is ${document.scrollingElement.scrollWidth}px wide in a ${vw}px window`);
   }
   const main = document.querySelector('[data-testid="stMain"]') || document.body;
   for (const el of main.querySelectorAll('*')) {
     if (!visible(el)) continue;
     const s = getComputedStyle(el);
     const sideways = (s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 2;
-    if (sideways && el.clientWidth > 0) add('sideways scrolling', el, `${el.scrollWidth}px of content in ${el.clientWidth}px`);
+    if (sideways && el.clientWidth > 0) {
+      add('sideways scrolling', el, `${el.scrollWidth}px of content in ${el.clientWidth}px`);
+    }
     if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim()) {
       add('clipped label', el, `${el.scrollWidth}px of text in ${el.clientWidth}px`);
     }
@@ -188,7 +192,8 @@ AUDIT_JS = r"""
     const bg = isSvg ? svgBackground(el) : htmlBackground(el);
     if (bg) {
       const c = ratio(over(fg, bg), bg);
-      if (c < minContrast) add('low contrast', el, `${c.toFixed(2)}:1 (${s.color || s.fill} on rgb(${bg.slice(0, 3).map(Math.round)}))`);
+      const behind = `rgb(${bg.slice(0, 3).map(Math.round)})`;
+      if (c < minContrast) add('low contrast', el, `${c.toFixed(2)}:1 (${s.color || s.fill} on ${behind})`);
     }
     if (presentation) {
       const r = el.getBoundingClientRect();

@@ -28,7 +28,7 @@ class Server:
 
     def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
                  extra_args: list[str] | None = None, start_timeout: float = 90.0, log_path: Path | None = None,
-                 launcher: tuple[str, ...] = ("-m", "ui.serve"), port: int = 0) -> None:
+                 port: int = 0, launcher: tuple[str, ...] = ("-m", "ui.serve")) -> None:
         """`log_path`: keep the server's log there (tests keep theirs in test-artifacts/); by default it goes
         to a temporary file that is deleted when the server stops cleanly. `launcher`: what follows `python`
         before SCRIPT (e.g. ("-m", "streamlit", "run") for plain Streamlit)."""

@@ -30,10 +30,23 @@ README_SHOTS = (
 )
 
 
+def shrink(path: Path) -> None:
+    """Re-save a picture with a 256-colour palette: about a third of the size, no visible change for text and
+    flat charts. Skipped where Pillow is not installed."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as im:
+        small = im.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="every page at every size, with the readability check")
-    parser.add_argument("--out", type=Path, help="folder for the PNGs (default docs/, or test-artifacts/screens/ with --all)")
+    parser.add_argument("--out", type=Path,
+                        help="folder for the PNGs (default docs/, or test-artifacts/screens/ with --all)")
     parser.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=True,
                         help="the whole page (default) or only the first screen")
     args = parser.parse_args(argv)
@@ -57,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             open_view(page, server.url, *views[name], viewport)
             problems = audit(page, viewport) if args.all else []
             screenshot(page, out / file_name, viewport, args.full_page)
+            if not args.all:
+                shrink(out / file_name)
             found += len(problems)
             print(f"{out / file_name}" + (f": {len(problems)} problem(s)" if problems else ""))
             for p in problems:

@@ -19,10 +19,20 @@ from playwright.sync_api import Page
 from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot
 
 pytestmark = pytest.mark.browser
+BASE_FONT_PX = "parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)"
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=[v.name for v in VIEWPORTS])
-@pytest.mark.parametrize("name,path,heading", PAGES, ids=[p[0] for p in PAGES])
+# Known and owned elsewhere: the Credentials page's credential grid is a data grid about 1,500 px wide, so it
+# scrolls sideways at 1280 px and on a phone until its list view lands. Strict: this fails once it is fixed,
+# so the mark is taken off then.
+KNOWN = {("credentials", "phone"), ("credentials", "laptop")}
+VIEWS = [pytest.param(name, path, heading, vp, id=f"{name}-{vp.name}",
+                      marks=[pytest.mark.xfail(strict=True, reason="credential grid wider than the window")]
+                      if (name, vp.name) in KNOWN else [])
+         for name, path, heading in PAGES for vp in VIEWPORTS]
+
+
+@pytest.mark.parametrize("name,path,heading,viewport", VIEWS)
 def test_page_is_readable(page: Page, app_server, artifacts, name, path, heading, viewport):
     open_view(page, app_server, path, heading, viewport)
     problems = audit(page, viewport)
@@ -38,7 +48,8 @@ def test_the_check_catches_what_it_is_for(page: Page, app_server):
         const main = document.querySelector('[data-testid="stMainBlockContainer"]');
         main.insertAdjacentHTML('afterbegin',
           '<p id="faded" style="color:#999">faded caption</p>' +
-          '<div id="cut" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">a long label cut off</div>' +
+          '<div id="cut" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">' +
+          'a long label cut off</div>' +
           '<div id="wide" style="width:900px;height:4px"></div>');
     }""")
     kinds = {(p["kind"], p["text"]) for p in audit(page, PHONE)}
@@ -53,13 +64,13 @@ def test_presentation_view_keeps_navigation_and_survives_new_client(page: Page, 
     menu = page.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], '
                         '[data-testid="stNavigation"], header [data-testid="stTopNavLinkContainer"]')
     assert menu.count() > 0 and menu.first.is_visible()
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)")
+    size = page.evaluate(BASE_FONT_PX)
     assert size >= 22
     page.get_by_role("button", name="New client").click()
     page.get_by_role("button", name="Yes, clear everything").click()
     page.get_by_role("heading", name="Pharmacy technician settings").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1500)
-    after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)")
+    after = page.evaluate(BASE_FONT_PX)
     assert after == size, "presentation view dropped back to normal type after New client"
     assert page.get_by_role("switch", name="Presentation view").is_checked()
 

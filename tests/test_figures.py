@@ -9,6 +9,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.presentation import figures
+from analysis.presentation.facts import money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -34,6 +35,8 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     assert len(rng.x) == 9  # every one of the three publishes a range now
     median = trace(chart, "Median")
     assert dict(zip(median.y, median.x)) == {"retail": retail["annual_median"], "hospital": hospital["annual_median"]}
+    axis = chart.figure.layout.yaxis  # settings are keyed by id; the ticks read as their names
+    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "hospital": "Hospital", "nuclear": "Nuclear"}
     nearest = trace(chart, "Median of the nearest industry (loose fit)")
     assert list(nearest.y) == ["nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
     assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
@@ -54,8 +57,6 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
     assert list(trace(chart, "No published figure").y) == ["nuclear"]
     assert 0 not in trace(chart, "Median").x
-    axis = chart.figure.layout.yaxis
-    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "nuclear": "Nuclear"}
     assert "No published pay figure for Nuclear" in chart.summary
 
 
@@ -218,13 +219,14 @@ def test_two_settings_with_the_same_name_never_merge():
     twin["facts"]["median_wage_annual"]["value"] = 60000
     result, frames = _with(twin)
     view = figures.compare_view(result, frames, ("hospital", "twin"))
+    hospital = BY_ID["hospital"].facts.median_wage_annual
+    assert hospital.value < 60000  # the twin is the higher one below
     median = trace(view.pay, "Median")
-    hospital = industry_row(load_oews(), "622100")["annual_median"]
-    assert dict(zip(median.y, median.x)) == {"hospital": hospital, "twin": 60000}
+    assert dict(zip(median.y, median.x)) == {"hospital": hospital.value, "twin": 60000}
     assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
-                                       f"lowest: Hospital (hospital) (${hospital:,.0f}).")
+                                       f"lowest: Hospital (hospital) ({money(hospital.value)}).")
     wage = view.differences.iloc[0]
-    assert wage["Hospital (hospital)"] == f"${hospital:,.0f}" and wage["Hospital (twin)"] == "$60,000"
+    assert wage["Hospital (hospital)"] == money(hospital.value) and wage["Hospital (twin)"] == "$60,000"
     assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]
     assert list(view.schedule.figure.data[0].y) == ["hospital", "twin"]
     assert all(list(t.y) == ["hospital", "twin"] for t in view.tasks.figure.data)

@@ -8,7 +8,10 @@ fails on any such call whose text is not built from literals, numbers and those 
 
 An expression counts as safe when it is a literal, a number formatted with a numeric format spec, a call
 to a safe_text function, a join/concatenation/f-string/conditional of safe parts, a name whose every
-assignment in the UI code is safe, or a call to a UI function whose every `return` is safe.
+assignment in the UI code is safe, or a call to a UI function whose every `return` is safe. Our own words
+in another language are literals too: `_("…")`, `ngettext("…", "…", n)` and `pgettext("…", "…")` of safe
+arguments read from the project's reviewed message catalog, and `template.format(…)` is safe when the
+template and every value put into it are.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 # Markdown built in analysis/ from bundled data and our own words only (no link, upload or profile text);
 # each says so in its docstring. Adding a name here needs that same guarantee.
 TRUSTED_BUILDERS = {"about_text"}
+# The message catalog (analysis.i18n): its text is ours, so a translation of safe text is safe.
+CATALOG_FUNCS = {"_", "N_", "ngettext", "pgettext"}
 TEXT_SINKS = {"markdown", "caption", "info", "success", "warning", "error", "toast", "title", "header", "subheader",
               "latex", "html"}
 LABELLED = {"button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider", "select_slider",
@@ -133,6 +138,11 @@ class Checker:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name in SAFE_FUNCS or name in NUMERIC_FUNCS or name in TRUSTED_BUILDERS:
                 return True
+            if name in CATALOG_FUNCS and isinstance(func, ast.Name):
+                return all(self.safe(a) for a in node.args)
+            if name == "format" and isinstance(func, ast.Attribute):  # a safe template filled with safe values
+                return (self.safe(func.value) and all(self.safe(a) for a in node.args)
+                        and all(self.safe(k.value) for k in node.keywords))
             if name == "replace" and isinstance(func, ast.Attribute):  # safe text with a literal swapped in
                 return self.safe(func.value) and all(isinstance(a, ast.Constant) for a in node.args)
             if name == "join" and isinstance(func, ast.Attribute):
@@ -232,6 +242,8 @@ def check(source: str) -> list[str]:
     "st.markdown(f'{value:s}')",
     "rows = []\nfor c in cs:\n    rows.append({'Note': c.note})\nst.table(rows)",
     "rows = ['a']\nrows[0] = p.name\nst.markdown(rows[0])",
+    "st.markdown(_('Also called: {names}').format(names=p.also_called))",
+    "st.markdown(_(p.name))",
 ])
 def test_the_checker_flags_raw_outside_text(source):
     assert check(source), source
@@ -249,6 +261,8 @@ def test_the_checker_flags_raw_outside_text(source):
     "HEAD = 'Title'\nst.subheader(HEAD)",
     "links.write('settings', chosen)",  # not Streamlit's st.write
     "st.markdown('\\n'.join(f'- {inert(x)}' for x in p.pros))",
+    "st.markdown(_('Also called: {names}').format(names=inert(p.name)))",
+    "st.subheader(_('Your results'))",
 ])
 def test_the_checker_accepts_inert_text(source):
     assert check(source) == [], source

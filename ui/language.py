@@ -12,6 +12,7 @@ import streamlit as st
 
 from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, negotiate, set_language
 from analysis.links import registry
+from analysis.presentation.safe_text import inert
 
 LANG_KEY = "lang"  # session state: the picker's value ('en' or 'es'); also the link parameter's name
 LANGUAGE_ROOM_KEY = "language_room"  # session state: the language, kept apart from the widget (see session_bar)
@@ -68,7 +69,7 @@ def _remember_language() -> None:
 def language_picker() -> None:
     """English / Español, in each language's own name. Changing it reruns the page in the new language."""
     st.segmented_control(
-        _("Language"), options=list(LANGUAGES), format_func=lambda code: LANGUAGES[code][0], key=LANG_KEY,
+        _("Language"), options=list(LANGUAGES), format_func=lambda code: inert(LANGUAGES[code][0]), key=LANG_KEY,
         required=True, label_visibility="collapsed", on_change=_remember_language, width="content",
         help=_("The language of every page, chart and download. Kept when you start a new client."),
     )

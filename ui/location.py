@@ -147,7 +147,7 @@ def location_picker(container) -> None:
                          index=None, placeholder=_(WHOLE_STATE), key=AREA_KEY, format_func=_option)
         st.caption(_("BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area ({period}), "
                      "for all settings together. Every page shows it beside the national figures.").format(
-            period=localize_period(pl.national.period)))
+            period=inert(localize_period(pl.national.period))))
     if state is None:
         links.forget("state")
     else:
@@ -183,15 +183,15 @@ def _national_medians(national=None) -> dict[str, float]:
 def place_line(pay: AreaPay, hourly: bool = False) -> str:
     """One Markdown line: the place's published all-settings figures with their label, area, industry and period."""
     d = pay.hourly if hourly else pay.annual
-    spread = (_(" · 10th–90th percentile {low}–{high}").format(low=money(d[10], hourly), high=money(d[90], hourly))
+    spread = (_(" · 10th–90th percentile {low}–{high}").format(low=inert(money(d[10], hourly)),
+                                                                high=inert(money(d[90], hourly)))
               if d[10] is not None and d[90] is not None else "")
     employed = (_("employment not published") if pay.employment is None
-                else _("{n} technicians").format(n=number(pay.employment)))
-    text = (_("**{place}**, all settings ({period}): median **{median}** an hour") if hourly else
+                else _("{n} technicians").format(n=inert(number(pay.employment))))
+    return (_("**{place}**, all settings ({period}): median **{median}** an hour") if hourly else
             _("**{place}**, all settings ({period}): median **{median}** a year")).format(
-        place=inert(pay.label), period=localize_period(pay.period), median=money(d[50], hourly))
-    text += f"{spread} · {employed} · {error_words(pay)} · BLS OEWS"
-    return text.replace("$", "\\$")
+        place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(d[50], hourly))
+    ) + f"{spread} · {employed} · {inert(error_words(pay))} · BLS OEWS"
 
 
 def local_beside(profile: Profile | None = None, national=None, estimate: bool = False) -> None:
@@ -212,7 +212,7 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(_("Rough figure for {setting} in {place}: **about {value}** a year ").format(
-        setting=inert(profile.short_name), place=inert(pay.label), value=money(est.value)).replace("$", "\\$")
+        setting=inert(profile.short_name), place=inert(pay.label), value=inert(money(est.value)))
         + _(ESTIMATE_BADGE))
     with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
         st.markdown(_text(est.method))
@@ -275,7 +275,7 @@ def local_card_line() -> None:
     pay = chosen_place()
     if pay is not None:
         st.markdown(_("{place}, all settings ({period}): **{median}**").format(
-            place=inert(pay.label), period=localize_period(pay.period), median=money(pay.median)).replace("$", "\\$")
+            place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median)))
             + " " + _(":blue-badge[Local]"))
 
 

@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import math
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 from analysis.i18n import N_, _
 from analysis.links.answers import validate_answers
