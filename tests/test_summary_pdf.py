@@ -18,7 +18,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.schema import NumericFact
 from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import summary_pdf
-from analysis.presentation.facts import money
+from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
     CAVEAT,
     MAX_NAME_CHARS,
@@ -92,9 +92,9 @@ def pay_ids() -> tuple[str, str]:
 
 
 def pay_text(profile) -> str:
-    """How the PDF writes a setting's median: figure, then release and BLS industry."""
+    """How the PDF writes a setting's median: figure, then release and BLS industry in plain words."""
     fact = profile.facts.median_wage_annual
-    return f"{money(fact.value)} a year BLS OEWS {fact.period}, industry {profile.bls_industry.naics}"
+    return f"{money(fact.value)} a year BLS OEWS, {fact.period} · {oews_citation(fact).split(' · ', 1)[1]}"
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +155,7 @@ def test_pay_with_period_gap_and_sources():
     assert numbers == [str(i) for i in range(1, len(expected) + 1)]
     for sid in expected:
         src = CATALOGS.sources[sid]
-        assert squash(f"{src.publisher}: {src.title} \u2014 {src.period}") in sources_part
+        assert squash(f"{src.publisher}: {src.title} \u2014 {summary_pdf._source_period(src)}") in sources_part
     unused = [s for sid, s in CATALOGS.sources.items() if sid not in expected]
     assert unused and all(squash(s.title) not in sources_part for s in unused)
 
@@ -348,3 +348,58 @@ def test_empty_shortlist():
     assert len(reader.pages) <= 2
     assert "No settings were shortlisted" in text
     assert PROFILES[RANKING[0].setting_id].short_name in text  # the fit chart is still there
+
+
+# --- Paper: no stray page, nothing that points back to the app -----------------------------------
+
+
+def page_fills(pdf: bytes) -> list[float]:
+    """How far down each page the body text reaches, 0 to 1 of the area between the margins (the footer
+    line is left out), read from the PDF itself."""
+    reader = PdfReader(io.BytesIO(pdf))
+    fills = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        top, bottom = height - 11 / 25.4 * 72, 13 / 25.4 * 72  # the summary's margins, in points
+        ys: list[float] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, ys=ys: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
+        body = [y for y in ys if y > bottom + 6]
+        fills.append((top - min(body)) / (top - bottom) if body else 0.0)
+    return fills
+
+
+@pytest.mark.parametrize("case", ["default", "four settings", "no quiz", "long name and six settings"])
+def test_no_page_is_nearly_empty(case):
+    with_pay, without = pay_ids()
+    kwargs = {
+        "default": {"client_name": "Jordan Lee"},
+        "four settings": {"client_name": "Jordan Lee", "shortlist": [r.setting_id for r in RANKING[:4]]},
+        "no quiz": {"ranking": [], "shortlist": [with_pay, without], "quiz_answers_summary": None,
+                    "profiles": PROFILES_WITH_GAP},
+        "long name and six settings": {"client_name": "A" * 200, "shortlist": [r.setting_id for r in RANKING[:6]]},
+    }[case]
+    pdf = build(**kwargs)
+    fills = page_fills(pdf)
+    assert 1 <= len(fills) <= 2
+    assert all(f >= summary_pdf.MIN_LAST_PAGE_FILL - 0.05 for f in fills), fills
+
+
+def test_the_default_summary_did_need_rebalancing():
+    """The default session's summary is the case that used to leave a few lines on page 2."""
+    first_try = summary_pdf._render(RANKING, PROFILES, CATALOGS, *summary_pdf.choose_shortlist(RANKING, PROFILES, None)[::2],
+                                    set(), "Jordan Lee", SESSION, answers_summary(QUIZ, ANSWERS, WEIGHTS),
+                                    summary_pdf._DETAIL_LEVELS[0])
+    assert first_try.page_no() == 2 and summary_pdf._last_page_fill(first_try) < summary_pdf.MIN_LAST_PAGE_FILL
+    assert min(page_fills(build(client_name="Jordan Lee"))) >= summary_pdf.MIN_LAST_PAGE_FILL - 0.05
+
+
+def test_no_figure_sends_the_reader_to_the_app():
+    with_pay, without = pay_ids()
+    for pdf in (build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP), build(),
+                build(ranking=[], quiz_answers_summary=None)):
+        _, text = read(pdf)
+        assert "see the app" not in text and "in the app" not in text
+        assert "current" not in text.replace("currently", "")  # every period is a date on paper
+    _, text = read(build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP))
+    reason = PROFILES_WITH_GAP[without].facts.median_wage_annual.note
+    assert squash(reason.removeprefix("no published figure").strip(" ;:,.")) in text  # the gap says why, on paper
