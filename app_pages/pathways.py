@@ -38,6 +38,15 @@ WIDGETS = [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_t
            ("programs", "plan_programs"), ("enrolled", "plan_enrolled"), ("goals", "plan_goals"),
            ("years", "plan_years"), ("sterile", "plan_sterile"), ("hours_per_week", "plan_hours"),
            ("gap", "plan_gap"), ("diploma", "plan_diploma"), ("helpful", "plan_helpful")]
+def show_cards(rows: list[dict[str, str]], title: str, per_row: int) -> None:
+    """One bordered card per row: its `title` field as the heading, every other field as a labelled line."""
+    for start in range(0, len(rows), per_row):
+        for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
+            with column.container(border=True):
+                st.markdown("  \n".join([f"**{inert(row[title])}**"]
+                                        + [f"{inert(k)}: {inert(v)}" for k, v in row.items() if k != title]))
+
+
 STAGES = {"student": "Student or new to pharmacy", "working": "Working as a technician"}
 links = PageLinks("pathways")
 state = links.read("plan", settings=ids, credentials=creds, programs=programs)
@@ -194,7 +203,7 @@ with tab_reach:
                                if r.pay_difference is not None else "—"),
             "Already met": ", ".join(r.met) or "—",
         })
-    st.dataframe(rows, hide_index=True, width="stretch")
+    show_cards(rows, title="Setting", per_row=3)
     st.caption("Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
                "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the longest "
                "gap still to close (steps run side by side) and leaves out exam preparation, which has no published "
@@ -203,10 +212,12 @@ with tab_reach:
                "unpublished. Pay for a particular place is not shown here.")
 
 with tab_glance:
+    # Cards, not a wide grid: each credential's values read without sideways scrolling at any width
+    # (columns stack on a phone).
     st.subheader("What each credential costs and takes")
-    st.dataframe(credential_rows(catalogs), hide_index=True, width="stretch")
+    show_cards(credential_rows(catalogs), title="Credential", per_row=3)
     st.subheader("Training programs")
-    st.dataframe(program_rows(catalogs), hide_index=True, width="stretch")
+    show_cards(program_rows(catalogs), title="Program", per_row=2)
     st.caption("Fees and lengths as published, with their periods; sources in the details below.")
     st.subheader("Which settings ask for which credential")
     with st.container(key="credential_grid"):

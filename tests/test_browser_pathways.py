@@ -16,12 +16,12 @@ RETAIL_CPHT = "st.working~from.retail~held.cpht~yrs.2~csp.0~hpw.40~gap.0~dip.1~h
 def test_retail_cpht_link_shows_what_is_within_reach(page: Page, app_server, artifacts):
     page.goto(f"{app_server}/pathways?plan={RETAIL_CPHT}")
     settle(page)
-    # The first tab: every other setting, closest first, in one table.
+    # The first tab: every other setting, closest first, one card each.
     expect(page.get_by_text("From Retail / community pharmacy: every other setting, closest first")).to_be_visible(
         timeout=20_000)
-    table = page.locator('[data-testid="stDataFrame"]:visible').first
-    expect(table).to_be_visible()
-    table.scroll_into_view_if_needed()
+    hospital = page.get_by_text("Within reach: not yet").first
+    expect(hospital).to_be_visible()
+    expect(page.get_by_text("Missing: CSPT").first).to_be_visible()
     page.screenshot(path=str(artifacts / "pathways-where-next-1280.png"))
     page.get_by_role("tab", name="Plan toward a setting").click()
     settle(page)
