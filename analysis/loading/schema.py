@@ -218,7 +218,7 @@ def _ranges_in_schema(ranges: dict[str, tuple[float, float, str]]):
     def extra(schema: dict) -> None:
         for name, (low, high, unit) in ranges.items():
             prop = schema.get("properties", {}).get(name)
-            if prop is None:
+            if prop is None or "$ref" not in prop:  # absent, or already given its range (schema built twice)
                 continue
             value = {"anyOf": [{"type": "number", "minimum": low, "maximum": high}, {"type": "null"}],
                      "description": f"{low:,}–{high:,} {unit}, or null for a gap."}
