@@ -192,7 +192,7 @@ def test_reference_facts_marked_primary_match_the_bls_national_files():
 def test_citation_names_the_release_and_the_industry():
     hospital = RESULT.by_id()["hospital"].facts.median_wage_annual
     text = citation(hospital, CATALOGS.sources)
-    assert text.startswith("BLS OEWS, May 2025 · General Medical and Surgical Hospitals (622100)")
+    assert text.startswith("BLS OEWS, May 2025 · General Medical and Surgical Hospitals")
     assert citation(CATALOGS.national.median_wage_annual, CATALOGS.sources).startswith("BLS OEWS, May 2025 · all industries")
 
 
@@ -209,15 +209,17 @@ def test_pdf_names_the_release_and_industry_beside_pay():
     quiz = load_quiz()
     names = {p.id: p.name for p in RESULT.profiles}
     outcome = score(quiz, dimension_values(RESULT.profiles, CATALOGS.national, quiz), names, {})
+    loose = [p.id for p in RESULT.profiles if p.bls_industry.confidence == "low"]
     pdf = build_summary_pdf(ranking=outcome.ranking, profiles=RESULT.by_id(), catalogs=CATALOGS,
-                            quiz_answers_summary="")
+                            quiz_answers_summary="", shortlist=[*loose[:1], "hospital"])
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
     shown = [p for p in RESULT.profiles if p.name in text]
     assert shown
     for p in shown:
-        assert f"BLS OEWS May 2025, industry {p.bls_industry.naics}" in text, p.id
+        cited = citation(p.facts.median_wage_annual, CATALOGS.sources)
+        assert cited.startswith("BLS OEWS, May 2025 · ") and cited in text, p.id
         if p.bls_industry.confidence == "low":
-            assert f"industry {p.bls_industry.naics}, nearest industry only" in text, p.id
+            assert f"{cited} (nearest industry only)" in text, p.id
 
 
 def test_provenance_lists_release_dates_and_every_bls_file_checksum():
