@@ -36,16 +36,24 @@ ESTIMATE_ROUNDING = 100  # a rough figure is shown to the nearest $100, never to
 
 # BLS footnote codes this page explains in its own words (the rest are named by code).
 FOOTNOTE_WORDS = {
-    "5": N_("BLS top-codes very high wages: some figures here are at or above BLS's top value "
-            "($115.00 an hour or $239,200 a year), so it publishes no exact number for them."),
+    "5": N_(
+        "BLS top-codes very high wages: some figures here are at or above BLS's top value "
+        "($115.00 an hour or $239,200 a year), so it publishes no exact number for them."
+    ),
     "8": N_("BLS did not release some estimates for this area (usually because too few employers reported)."),
 }
 
 _FIELD_WORDS = {
-    "employment": N_("employment"), "annual_median": N_("median annual wage"), "hourly_median": N_("median hourly wage"),
-    "annual_p10": N_("10th percentile wage"), "annual_p25": N_("25th percentile wage"),
-    "annual_p75": N_("75th percentile wage"), "annual_p90": N_("90th percentile wage"), "annual_mean": N_("mean wage"),
-    "employment_rse": N_("employment error estimate"), "wage_rse": N_("wage error estimate"),
+    "employment": N_("employment"),
+    "annual_median": N_("median annual wage"),
+    "hourly_median": N_("median hourly wage"),
+    "annual_p10": N_("10th percentile wage"),
+    "annual_p25": N_("25th percentile wage"),
+    "annual_p75": N_("75th percentile wage"),
+    "annual_p90": N_("90th percentile wage"),
+    "annual_mean": N_("mean wage"),
+    "employment_rse": N_("employment error estimate"),
+    "wage_rse": N_("wage error estimate"),
 }
 
 
@@ -101,8 +109,12 @@ class AreaPay:
 
     @property
     def kind(self) -> str:
-        return {"national": _("the whole country"), "state": _("state or territory"), "metro": _("metro area"),
-                "nonmetro": _("nonmetropolitan area")}.get(self.area_type, self.area_type)
+        return {
+            "national": _("the whole country"),
+            "state": _("state or territory"),
+            "metro": _("metro area"),
+            "nonmetro": _("nonmetropolitan area"),
+        }.get(self.area_type, self.area_type)
 
     def heading(self) -> str:
         """How every local figure is labelled: area, industry and period."""
@@ -118,14 +130,20 @@ def _row_to_area(row: Mapping, period: str) -> AreaPay:
     states = tuple(s for s in _text(row.get("states")).split("-") if s)
     notes = tuple(s.strip() for s in _text(row.get("footnotes")).split(";") if s.strip())
     return AreaPay(
-        area_type=str(row["area_type"]), area_code=str(row["area_code"]), area_name=str(row["area_name"]),
+        area_type=str(row["area_type"]),
+        area_code=str(row["area_code"]),
+        area_name=str(row["area_name"]),
         state=_text(row.get("state")),
-        states=states, employment=_num(row.get("employment")), employment_rse=_num(row.get("employment_rse")),
+        states=states,
+        employment=_num(row.get("employment")),
+        employment_rse=_num(row.get("employment_rse")),
         wage_rse=_num(row.get("wage_rse")),
         annual={p: _num(row.get("annual_median" if p == 50 else f"annual_p{p}")) for p in PERCENTILES},
         hourly={p: _num(row.get("hourly_median" if p == 50 else f"hourly_p{p}")) for p in PERCENTILES},
-        annual_mean=_num(row.get("annual_mean")), hourly_mean=_num(row.get("hourly_mean")),
-        footnotes=notes, period=period,
+        annual_mean=_num(row.get("annual_mean")),
+        hourly_mean=_num(row.get("hourly_mean")),
+        footnotes=notes,
+        period=period,
     )
 
 
@@ -168,8 +186,12 @@ def places_from_table(table: pd.DataFrame, period: str = PERIOD) -> Places:
     for a in local:
         for s in a.states or (a.state,):
             by_state.setdefault(s, []).append(a.area_code)
-    return Places(national, {s.state: s for s in states}, {a.area_code: a for a in local},
-                  {k: tuple(v) for k, v in by_state.items()})
+    return Places(
+        national,
+        {s.state: s for s in states},
+        {a.area_code: a for a in local},
+        {k: tuple(v) for k, v in by_state.items()},
+    )
 
 
 # --- Words -------------------------------------------------------------------------------------
@@ -211,10 +233,16 @@ def rank_words(places: Places, pay: AreaPay) -> str:
         return _("BLS published no median for {place}, so it cannot be ranked.").format(place=pay.label)
     if pay.area_type == "state":
         phrase, _n = _rank_phrase(pay.median, list(places.states.values()))
-        return _("The median for {place}, {median} a year, ranks {phrase} states and territories with a published "
-                 "median ({period}; the national median is {national}).").format(
-            place=pay.label, median=money(pay.median), phrase=phrase, period=localize_period(pay.period),
-            national=money(places.national.median))
+        return _(
+            "The median for {place}, {median} a year, ranks {phrase} states and territories with a published "
+            "median ({period}; the national median is {national})."
+        ).format(
+            place=pay.label,
+            median=money(pay.median),
+            phrase=phrase,
+            period=localize_period(pay.period),
+            national=money(places.national.median),
+        )
     phrase, _n = _rank_phrase(pay.median, list(places.areas.values()))
     home = places.states.get(pay.state)
     within = ""
@@ -222,9 +250,12 @@ def rank_words(places: Places, pay: AreaPay) -> str:
         local_phrase, n_local = _rank_phrase(pay.median, places.areas_in(pay.state))
         if n_local > 1:
             within = _(", and {phrase} areas in {state}").format(phrase=local_phrase, state=home.area_name)
-    return _("The median for {place}, {median} a year, ranks {phrase} metro and nonmetro areas with a published "
-             "median{within} ({period}).").format(place=pay.label, median=money(pay.median), phrase=phrase,
-                                                  within=within, period=localize_period(pay.period))
+    return _(
+        "The median for {place}, {median} a year, ranks {phrase} metro and nonmetro areas with a published "
+        "median{within} ({period})."
+    ).format(
+        place=pay.label, median=money(pay.median), phrase=phrase, within=within, period=localize_period(pay.period)
+    )
 
 
 def uncertainty_notes(pay: AreaPay) -> list[str]:
@@ -232,26 +263,45 @@ def uncertainty_notes(pay: AreaPay) -> list[str]:
     notes: list[str] = []
     for code in pay.footnotes:
         words = FOOTNOTE_WORDS.get(code)
-        notes.append(_(words) if words else FOOTNOTE_TEXT.get(code)
-                     or _("BLS marks these figures with its footnote {code}.").format(code=code))
-    published = {"employment": pay.employment, "annual_median": pay.annual[50], "annual_p10": pay.annual[10],
-                 "annual_p90": pay.annual[90]}
+        notes.append(
+            _(words)
+            if words
+            else FOOTNOTE_TEXT.get(code) or _("BLS marks these figures with its footnote {code}.").format(code=code)
+        )
+    published = {
+        "employment": pay.employment,
+        "annual_median": pay.annual[50],
+        "annual_p10": pay.annual[10],
+        "annual_p90": pay.annual[90],
+    }
     missing = [_(_FIELD_WORDS[k]) for k, v in published.items() if v is None]
     if missing:
-        notes.append(_("Not published by BLS for {place}: {fields}. Nothing is filled in in its place.").format(
-            place=pay.label, fields=", ".join(missing)))
+        notes.append(
+            _("Not published by BLS for {place}: {fields}. Nothing is filled in in its place.").format(
+                place=pay.label, fields=", ".join(missing)
+            )
+        )
     if pay.employment_rse is not None and pay.employment_rse >= HIGH_EMPLOYMENT_RSE:
-        notes.append(_("The employment figure is imprecise: BLS puts its relative standard error at {rse}% (we flag "
-                       "{limit}% or more). Treat the count as rough.").format(rse=f"{pay.employment_rse:g}",
-                                                                              limit=f"{HIGH_EMPLOYMENT_RSE:g}"))
+        notes.append(
+            _(
+                "The employment figure is imprecise: BLS puts its relative standard error at {rse}% (we flag "
+                "{limit}% or more). Treat the count as rough."
+            ).format(rse=f"{pay.employment_rse:g}", limit=f"{HIGH_EMPLOYMENT_RSE:g}")
+        )
     if pay.wage_rse is not None and pay.wage_rse >= HIGH_WAGE_RSE:
-        notes.append(_("The wage figures are less precise than most: BLS puts the relative standard error of the mean "
-                       "wage at {rse}% (we flag {limit}% or more).").format(rse=f"{pay.wage_rse:g}",
-                                                                           limit=f"{HIGH_WAGE_RSE:g}"))
+        notes.append(
+            _(
+                "The wage figures are less precise than most: BLS puts the relative standard error of the mean "
+                "wage at {rse}% (we flag {limit}% or more)."
+            ).format(rse=f"{pay.wage_rse:g}", limit=f"{HIGH_WAGE_RSE:g}")
+        )
     if pay.employment is not None and pay.employment < FEW_TECHNICIANS:
-        notes.append(_("Only about {n} pharmacy technicians work in {place} by BLS's count, so these figures rest on "
-                       "few people's pay; a single employer can move them.").format(n=number(pay.employment),
-                                                                                    place=pay.label))
+        notes.append(
+            _(
+                "Only about {n} pharmacy technicians work in {place} by BLS's count, so these figures rest on "
+                "few people's pay; a single employer can move them."
+            ).format(n=number(pay.employment), place=pay.label)
+        )
     return notes
 
 
@@ -267,10 +317,17 @@ def error_words(pay: AreaPay) -> str:
 
 def distribution_rows(pay: AreaPay) -> list[dict[str, str]]:
     """The area's published distribution as label/annual/hourly rows (for tables and the PDF)."""
-    names = {10: _("10th percentile"), 25: _("25th percentile"), 50: _("Median"), 75: _("75th percentile"),
-             90: _("90th percentile")}
-    return [{_("Figure"): names[p], _("A year"): money(pay.annual[p]), _("An hour"): money(pay.hourly[p], hourly=True)}
-            for p in PERCENTILES]
+    names = {
+        10: _("10th percentile"),
+        25: _("25th percentile"),
+        50: _("Median"),
+        75: _("75th percentile"),
+        90: _("90th percentile"),
+    }
+    return [
+        {_("Figure"): names[p], _("A year"): money(pay.annual[p]), _("An hour"): money(pay.hourly[p], hourly=True)}
+        for p in PERCENTILES
+    ]
 
 
 def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
@@ -280,11 +337,20 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
     medians = [a.median for a in pool if a.median is not None]
     for a in pool:
         rank = rank_of(a.median, medians)[0] if a.median is not None else None
-        rows.append({_("Area"): a.area_name, _("Code"): a.state if kind == "state" else a.area_code,
-                     _("Median a year"): a.median, _("10th percentile"): a.annual[10], _("90th percentile"): a.annual[90],
-                     _("Median an hour"): a.hourly[50], _("Technicians employed"): a.employment,
-                     _("Employment RSE %"): a.employment_rse, _("Rank (highest median = 1)"): rank,
-                     _("BLS notes"): "; ".join(uncertainty_notes(a))})
+        rows.append(
+            {
+                _("Area"): a.area_name,
+                _("Code"): a.state if kind == "state" else a.area_code,
+                _("Median a year"): a.median,
+                _("10th percentile"): a.annual[10],
+                _("90th percentile"): a.annual[90],
+                _("Median an hour"): a.hourly[50],
+                _("Technicians employed"): a.employment,
+                _("Employment RSE %"): a.employment_rse,
+                _("Rank (highest median = 1)"): rank,
+                _("BLS notes"): "; ".join(uncertainty_notes(a)),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -310,9 +376,17 @@ def about_text(places: Places, published: str = "") -> str:
 - **The map** is a tile grid, one equal square per state or territory, drawn without any map data from the
   internet; its tiles show medians rounded to the nearest $100, and the sortable table beside it has the exact
   figures.
-""").format(source=SOURCE, period=localize_period(places.national.period), when=when, states=len(places.states),
-            areas=len(places.areas), rounding=ESTIMATE_ROUNDING, employment_rse=f"{HIGH_EMPLOYMENT_RSE:g}",
-            wage_rse=f"{HIGH_WAGE_RSE:g}", few=FEW_TECHNICIANS)
+""").format(
+        source=SOURCE,
+        period=localize_period(places.national.period),
+        when=when,
+        states=len(places.states),
+        areas=len(places.areas),
+        rounding=ESTIMATE_ROUNDING,
+        employment_rse=f"{HIGH_EMPLOYMENT_RSE:g}",
+        wage_rse=f"{HIGH_WAGE_RSE:g}",
+        few=FEW_TECHNICIANS,
+    )
 
 
 # --- A setting's rough local figure ---------------------------------------------------------------
@@ -326,8 +400,14 @@ class Estimate:
     method: str
 
 
-def setting_estimate(place: AreaPay, setting_name: str, industry_title: str, setting_median: float | None,
-                     setting_period: str | None, national_medians: Mapping[str, float]) -> Estimate | None:
+def setting_estimate(
+    place: AreaPay,
+    setting_name: str,
+    industry_title: str,
+    setting_median: float | None,
+    setting_period: str | None,
+    national_medians: Mapping[str, float],
+) -> Estimate | None:
     """The place's median scaled by how far the setting's national median sits from the all-industries
     national median of the same period. None when a figure is missing, the periods differ, or the place
     is the whole country (there the national figure itself is shown).
@@ -339,16 +419,26 @@ def setting_estimate(place: AreaPay, setting_name: str, industry_title: str, set
         return None
     ratio = setting_median / national
     value = round(place.median * ratio / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING
-    method = _("Estimate, not a BLS figure. BLS publishes no pay for {industry} within {place}. We took the median for "
-               "all pharmacy technicians in {place} ({local}, {local_period}) and scaled it by how far this setting's "
-               "national median ({setting_median}, {period}) sits from the national median for all technicians "
-               "({national}, {period}): {local} × {ratio} ≈ {value}, rounded to the nearest ${rounding}. It assumes "
-               "{setting} pays the same share above or below the local median as it does nationally, which local "
-               "employers may not; ask them. The fit quiz never uses it.").format(
-        industry=industry_title, place=place.label, local=money(place.median),
-        local_period=localize_period(place.period), setting_median=money(setting_median),
-        period=localize_period(setting_period or ""), national=money(national), ratio=f"{ratio:.3f}",
-        value=money(value), rounding=ESTIMATE_ROUNDING, setting=setting_name)
+    method = _(
+        "Estimate, not a BLS figure. BLS publishes no pay for {industry} within {place}. We took the median for "
+        "all pharmacy technicians in {place} ({local}, {local_period}) and scaled it by how far this setting's "
+        "national median ({setting_median}, {period}) sits from the national median for all technicians "
+        "({national}, {period}): {local} × {ratio} ≈ {value}, rounded to the nearest ${rounding}. It assumes "
+        "{setting} pays the same share above or below the local median as it does nationally, which local "
+        "employers may not; ask them. The fit quiz never uses it."
+    ).format(
+        industry=industry_title,
+        place=place.label,
+        local=money(place.median),
+        local_period=localize_period(place.period),
+        setting_median=money(setting_median),
+        period=localize_period(setting_period or ""),
+        national=money(national),
+        ratio=f"{ratio:.3f}",
+        value=money(value),
+        rounding=ESTIMATE_ROUNDING,
+        setting=setting_name,
+    )
     return Estimate(value, method)
 
 

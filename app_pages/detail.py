@@ -29,8 +29,14 @@ if st.session_state.get("detail_id") not in by_id:
 
 show_notices(links.notices)
 show_skipped(result)
-setting_id = st.selectbox(_("Setting"), ids, format_func=lambda i: by_id[i].name, key="detail_id", placeholder=_("Choose an option"),
-                          persist_state="session")
+setting_id = st.selectbox(
+    _("Setting"),
+    ids,
+    format_func=lambda i: by_id[i].name,
+    key="detail_id",
+    placeholder=_("Choose an option"),
+    persist_state="session",
+)
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
@@ -40,8 +46,12 @@ st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
-st.markdown(_("[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
-              "[How to get in and grow](#grow) · [Sources](#sources)"))
+st.markdown(
+    _(
+        "[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
+        "[How to get in and grow](#grow) · [Sources](#sources)"
+    )
+)
 
 # --- What the work is --------------------------------------------------------------------------------
 st.header(_("What the work is"), anchor="work", divider="gray")
@@ -49,8 +59,12 @@ st.subheader(_("A day in the life"))
 st.markdown(inert(p.day_in_the_life))
 st.subheader(_("What the time goes on :gray-badge[Editorial]"))
 st.caption(_("Editorial estimates of the share of working time, from the duties the sources describe."))
-st.markdown("\n".join(f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share:d}%**: {inert(t.examples)}"
-                      for t in sorted(p.tasks, key=lambda t: -t.share)))
+st.markdown(
+    "\n".join(
+        f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share:d}%**: {inert(t.examples)}"
+        for t in sorted(p.tasks, key=lambda t: -t.share)
+    )
+)
 likes, weighs = st.columns(2)
 likes.markdown(_("**What people like**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.pros))
 weighs.markdown(_("**What to weigh**") + "\n" + "\n".join(f"- {inert(x)}" for x in p.cons))
@@ -58,34 +72,57 @@ weighs.markdown(_("**What to weigh**") + "\n" + "\n".join(f"- {inert(x)}" for x 
 # --- Hours and environment ---------------------------------------------------------------------------
 st.header(_("Hours and environment"), anchor="hours", divider="gray")
 s = p.schedule
-st.markdown(_("Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** · On-call: **{on_call}** · "
-              "Typical shifts: **{hours} hours**").format(
-    nights=inert(_(FREQUENCY_LABELS[s.nights])), weekends=inert(_(FREQUENCY_LABELS[s.weekends])),
-    holidays=inert(_(FREQUENCY_LABELS[s.holidays])), on_call=inert(_(FREQUENCY_LABELS[s.on_call])),
-    hours=inert(", ".join(str(h) for h in s.shift_lengths_hours))) + "  \n" + _(":gray-badge[Editorial]") + " "
-            + inert(s.reason))
+st.markdown(
+    _(
+        "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** · On-call: **{on_call}** · "
+        "Typical shifts: **{hours} hours**"
+    ).format(
+        nights=inert(_(FREQUENCY_LABELS[s.nights])),
+        weekends=inert(_(FREQUENCY_LABELS[s.weekends])),
+        holidays=inert(_(FREQUENCY_LABELS[s.holidays])),
+        on_call=inert(_(FREQUENCY_LABELS[s.on_call])),
+        hours=inert(", ".join(str(h) for h in s.shift_lengths_hours)),
+    )
+    + "  \n"
+    + _(":gray-badge[Editorial]")
+    + " "
+    + inert(s.reason)
+)
 st.subheader(_("Ratings :gray-badge[Editorial]"))
-st.caption(_("Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. "
-             "The reason is beside each score.").format(higher=inert(_(HIGHER_IS_MORE))))
-st.markdown("\n".join(
-    f"- **{inert(_(label))}: {getattr(p.ratings, dim).score:d}/5** — {inert(getattr(p.ratings, dim).reason)} "
-    f"*(1 = {inert(_(low))}, 5 = {inert(_(high))})*" for dim, (label, low, high) in RATING_DIMENSIONS.items()))
+st.caption(
+    _(
+        "Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. "
+        "The reason is beside each score."
+    ).format(higher=inert(_(HIGHER_IS_MORE)))
+)
+st.markdown(
+    "\n".join(
+        f"- **{inert(_(label))}: {getattr(p.ratings, dim).score:d}/5** — {inert(getattr(p.ratings, dim).reason)} "
+        f"*(1 = {inert(_(low))}, 5 = {inert(_(high))})*"
+        for dim, (label, low, high) in RATING_DIMENSIONS.items()
+    )
+)
 
 # --- Pay -----------------------------------------------------------------------------------------------
 st.header(_("Pay"), anchor="pay", divider="gray")
 st.caption(inert(industry_mapping(p.bls_industry)))
 headline = [(key, getattr(p.facts, key)) for key in HEADLINE_PAY if getattr(p.facts, key) is not None]
-for col, (key, fact) in zip(st.columns(len(headline)), headline):
+for col, (key, fact) in zip(st.columns(len(headline)), headline, strict=False):
     col.metric(inert(_(FACT_LABELS[key])), inert(format_value(fact)), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
 if national is not None:
     wages = frames.wages[frames.wages["setting_id"] == p.id]
-    render_chart(pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
-                 key="detail_pay_chart")
+    render_chart(
+        pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
+        key="detail_pay_chart",
+    )
 local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
-rest = [(_(label), getattr(p.facts, key)) for key, label in FACT_LABELS.items()
-        if key not in HEADLINE_PAY and getattr(p.facts, key) is not None]
+rest = [
+    (_(label), getattr(p.facts, key))
+    for key, label in FACT_LABELS.items()
+    if key not in HEADLINE_PAY and getattr(p.facts, key) is not None
+]
 with st.expander(_("Every published figure for this industry")):
     st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in rest))
     if p.other_facts:
@@ -102,15 +139,23 @@ for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance
     relevance_here = _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS[use.relevance])))
     credential_lines.append(f"- **{inert(cred.name)}**: {relevance_here}{use_note} *({inert(cred.issuer)})*")
 st.markdown("\n".join(credential_lines) or _("No credential is listed for this setting."))
-st.caption(_("Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
-             "check your state board of pharmacy."))
+st.caption(
+    _(
+        "Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
+        "check your state board of pharmacy."
+    )
+)
 st.subheader(_("Where you can grow"))
-st.markdown("\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
-            or _("No steps up are described in the sources."))
+st.markdown(
+    "\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
+    or _("No steps up are described in the sources.")
+)
 
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(_("Sources"), anchor="sources", divider="gray")
 for sid in p.sources:
     src = sources[sid]
-    st.markdown(f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
-                + _("accessed {date}").format(date=inert(src.accessed)))
+    st.markdown(
+        f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
+        + _("accessed {date}").format(date=inert(src.accessed))
+    )

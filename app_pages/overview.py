@@ -19,9 +19,13 @@ sources = result.catalogs.sources
 national = result.catalogs.national
 
 st.title(_("Pharmacy technician settings, side by side"))
-st.caption(_("Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
-             "Every figure shows its source and period; ratings marked *Editorial* are our judgement, "
-             "each with a reason."))
+st.caption(
+    _(
+        "Pay, hours, pace, tasks and credentials across the places pharmacy technicians work. "
+        "Every figure shows its source and period; ratings marked *Editorial* are our judgement, "
+        "each with a reason."
+    )
+)
 show_notices(PageLinks("overview").notices)
 show_skipped(result)
 
@@ -35,10 +39,14 @@ st.session_state["seen_orientation"] = True
 if national is not None:
     st.subheader(_("All pharmacy technicians in the US"))
     # Short labels that fit a card at every width; the full label is the card's help text.
-    headline = {"median_wage_annual": _("Median pay"), "employment": _("Jobs"), "projected_growth": _("Growth, 2024–34"),
-                "openings_per_year": _("Openings a year")}
+    headline = {
+        "median_wage_annual": _("Median pay"),
+        "employment": _("Jobs"),
+        "projected_growth": _("Growth, 2024–34"),
+        "openings_per_year": _("Openings a year"),
+    }
     cols = st.columns(4)
-    for col, (key, short) in zip(cols, headline.items()):
+    for col, (key, short) in zip(cols, headline.items(), strict=False):
         fact = getattr(national, key)
         col.metric(inert(short), inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
@@ -51,8 +59,8 @@ st.subheader(_("{n} settings").format(n=len(result.profiles)))
 by_id = result.by_id()
 ordered = list(frames.settings["id"])
 # One row of three at a time, so cards read across then down (and stack in the same order on a phone).
-cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start:start + 3])]]
-for card, setting_id in zip(cards, ordered):
+cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
+for card, setting_id in zip(cards, ordered, strict=False):
     profile = by_id[setting_id]
     with card.container(border=True):
         st.markdown(f"#### {inert(profile.name)}")
@@ -61,26 +69,42 @@ for card, setting_id in zip(cards, ordered):
         if median.value is None:  # the full note is on the detail page; a card only says so
             st.markdown(_("Median pay: **no published figure** (see details)"))
         else:
-            st.markdown(fact_markdown(_("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources))
+            st.markdown(
+                fact_markdown(_("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources)
+            )
         local_card_line()
         sched = profile.schedule
-        st.markdown(_("Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
-                      ":gray-badge[Editorial]").format(nights=inert(_(FREQUENCY_LABELS[sched.nights])),
-                                                       weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
-                                                       holidays=inert(_(FREQUENCY_LABELS[sched.holidays]))))
+        st.markdown(
+            _(
+                "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** :gray-badge[Editorial]"
+            ).format(
+                nights=inert(_(FREQUENCY_LABELS[sched.nights])),
+                weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
+                holidays=inert(_(FREQUENCY_LABELS[sched.holidays])),
+            )
+        )
         barrier = profile.ratings.entry_barrier
-        st.markdown(_("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
-            score=f"{barrier.score:d}", reason=inert(barrier.reason)))
-        st.page_link("app_pages/detail.py", label=_("Details"), icon=":material/arrow_forward:",
-                     query_params=link_to("setting", profile.id))
+        st.markdown(
+            _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
+                score=f"{barrier.score:d}", reason=inert(barrier.reason)
+            )
+        )
+        st.page_link(
+            "app_pages/detail.py",
+            label=_("Details"),
+            icon=":material/arrow_forward:",
+            query_params=link_to("setting", profile.id),
+        )
 
 st.divider()
 with st.expander(_("Add a local setting for this session (for counselors)")):
-    st.markdown(_(
-        "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "
-        "It is checked exactly like the bundled profiles, appears on every page for this session only, "
-        "and is forgotten on **New client** or when you close the tab. Its text is shown as written."
-    ))
+    st.markdown(
+        _(
+            "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "
+            "It is checked exactly like the bundled profiles, appears on every page for this session only, "
+            "and is forgotten on **New client** or when you close the tab. Its text is shown as written."
+        )
+    )
     upload = st.file_uploader(_("Profile file (.yaml, up to 256 KB)"), type=["yaml", "yml"], key="custom_upload")
     if upload is not None and st.session_state.get("_custom_seen") != upload.file_id:
         st.session_state["_custom_seen"] = upload.file_id

@@ -1,4 +1,5 @@
-"""Credential pathways: where you stand, a plan toward a setting, where else is within reach, what each credential takes."""
+"""Credential pathways: where you stand, a plan toward a setting, where else is within reach,
+and what each credential takes."""
 
 import streamlit as st
 
@@ -31,21 +32,45 @@ creds = catalogs.credentials
 sources = catalogs.sources
 programs = tickable_programs(catalogs)
 # Programs a route accepts while the person is still enrolled (the CSPT's sterile compounding program).
-enrollable = [p for p in programs if any(getattr(c, "education", None) == p and getattr(c, "enrolled_counts", False)
-                                         for cred in creds.values() for r in cred.requires.any_of for c in r.all_of)]
+enrollable = [
+    p
+    for p in programs
+    if any(
+        getattr(c, "education", None) == p and getattr(c, "enrolled_counts", False)
+        for cred in creds.values()
+        for r in cred.requires.any_of
+        for c in r.all_of
+    )
+]
 
 # A shared link (?plan=...) fills in the planner; whatever is invalid is dropped with a notice.
-WIDGETS = [("stage", "plan_stage"), ("setting", "plan_from"), ("target", "plan_to"), ("held", "held_credentials"),
-           ("programs", "plan_programs"), ("enrolled", "plan_enrolled"), ("goals", "plan_goals"),
-           ("years", "plan_years"), ("sterile", "plan_sterile"), ("hours_per_week", "plan_hours"),
-           ("gap", "plan_gap"), ("diploma", "plan_diploma"), ("helpful", "plan_helpful")]
+WIDGETS = [
+    ("stage", "plan_stage"),
+    ("setting", "plan_from"),
+    ("target", "plan_to"),
+    ("held", "held_credentials"),
+    ("programs", "plan_programs"),
+    ("enrolled", "plan_enrolled"),
+    ("goals", "plan_goals"),
+    ("years", "plan_years"),
+    ("sterile", "plan_sterile"),
+    ("hours_per_week", "plan_hours"),
+    ("gap", "plan_gap"),
+    ("diploma", "plan_diploma"),
+    ("helpful", "plan_helpful"),
+]
+
+
 def show_cards(rows: list[dict[str, str]], title: str, per_row: int) -> None:
     """One bordered card per row: its `title` field as the heading, every other field as a labelled line."""
     for start in range(0, len(rows), per_row):
-        for column, row in zip(st.columns(per_row), rows[start:start + per_row]):
+        for column, row in zip(st.columns(per_row), rows[start : start + per_row], strict=False):
             with column.container(border=True):
-                st.markdown("  \n".join([f"**{inert(row[title])}**"]
-                                        + [f"{inert(k)}: {inert(v)}" for k, v in row.items() if k != title]))
+                st.markdown(
+                    "  \n".join(
+                        [f"**{inert(row[title])}**"] + [f"{inert(k)}: {inert(v)}" for k, v in row.items() if k != title]
+                    )
+                )
 
 
 STAGES = {"student": N_("Student or new to pharmacy"), "working": N_("Working as a technician")}
@@ -66,7 +91,9 @@ st.html("""<style>
 </style>""")
 
 st.title(_("Credential pathways"))
-st.caption(_("Which settings are within reach from where you are, the steps toward one, and what each credential takes."))
+st.caption(
+    _("Which settings are within reach from where you are, the steps toward one, and what each credential takes.")
+)
 show_notices(links.notices)
 show_skipped(result)
 
@@ -74,75 +101,173 @@ with st.container(border=True):
     st.markdown(_("**About you** (used by every tab)"))
     col1, col2, col3, col4 = st.columns([3, 3, 4, 2])
     with col1:
-        stage = st.radio(_("Where are you now?"), ["student", "working"], key="plan_stage",
-                         format_func=lambda k: inert(_(STAGES[k])),
-                         persist_state="session")
+        stage = st.radio(
+            _("Where are you now?"),
+            ["student", "working"],
+            key="plan_stage",
+            format_func=lambda k: inert(_(STAGES[k])),
+            persist_state="session",
+        )
     with col2:
         setting = None
         if stage == "working":
-            setting = st.selectbox(_("Your current setting"), ids, format_func=lambda i: by_id[i].name, key="plan_from", placeholder=_("Choose an option"),
-                                   index=ids.index("retail") if "retail" in ids else 0, persist_state="session")
+            setting = st.selectbox(
+                _("Your current setting"),
+                ids,
+                format_func=lambda i: by_id[i].name,
+                key="plan_from",
+                placeholder=_("Choose an option"),
+                index=ids.index("retail") if "retail" in ids else 0,
+                persist_state="session",
+            )
     with col3:
-        held = set(st.multiselect(_("Credentials you hold"), list(creds), format_func=lambda c: creds[c].name,
-                                  key="held_credentials", placeholder=_("Choose options"), persist_state="session"))
+        held = set(
+            st.multiselect(
+                _("Credentials you hold"),
+                list(creds),
+                format_func=lambda c: creds[c].name,
+                key="held_credentials",
+                placeholder=_("Choose options"),
+                persist_state="session",
+            )
+        )
     with col4:
-        years = st.number_input(_("Years as a technician"), 0.0, 50.0, step=0.5, key="plan_years",
-                                persist_state="session")
+        years = st.number_input(
+            _("Years as a technician"), 0.0, 50.0, step=0.5, key="plan_years", persist_state="session"
+        )
     st.session_state.setdefault("plan_hours", DEFAULT_HOURS_PER_WEEK)
     # The label carries the current values, so nothing that changes the answer is hidden when it is closed.
     now = _("{hours} hours a week, {sterile} years sterile compounding, {programs} programs completed").format(
         hours=f"{st.session_state.get('plan_hours', DEFAULT_HOURS_PER_WEEK):g}",
         sterile=f"{st.session_state.get('plan_sterile', 0.0):g}",
-        programs=len(st.session_state.get("plan_programs") or [])) + (
-        "" if st.session_state.get("plan_diploma", True) else _(", no diploma"))
+        programs=len(st.session_state.get("plan_programs") or []),
+    ) + ("" if st.session_state.get("plan_diploma", True) else _(", no diploma"))
     with st.expander(_("More about you: {now}").format(now=now)):
         col1, col2, col3 = st.columns(3)
         with col1:
-            sterile = st.number_input(_("Of your years, years in sterile compounding (IV room)"), 0.0, 50.0, step=0.5,
-                                      key="plan_sterile", persist_state="session")
-            hours = st.number_input(_("Hours a week you work(ed)"), 1.0, 80.0, step=1.0, key="plan_hours",
-                                    persist_state="session",
-                                    help=_("Hour-based routes (PTCB's 500 hours, NHA's 1,200) count years at this many "
-                                           "hours a week. The CSPT asks for full-time work (at least 30 hours a week)."))
+            sterile = st.number_input(
+                _("Of your years, years in sterile compounding (IV room)"),
+                0.0,
+                50.0,
+                step=0.5,
+                key="plan_sterile",
+                persist_state="session",
+            )
+            hours = st.number_input(
+                _("Hours a week you work(ed)"),
+                1.0,
+                80.0,
+                step=1.0,
+                key="plan_hours",
+                persist_state="session",
+                help=_(
+                    "Hour-based routes (PTCB's 500 hours, NHA's 1,200) count years at this many "
+                    "hours a week. The CSPT asks for full-time work (at least 30 hours a week)."
+                ),
+            )
         with col2:
-            gap = st.number_input(_("Years since you last worked as a technician (0 if working now)"), 0.0, 50.0,
-                                  step=0.5, key="plan_gap", persist_state="session",
-                                  help=_("Some rules count only work in the last few years (CSPT and CPhT-Adv: 8; NHA: 3)."))
-            diploma = st.checkbox(_("I have a high school diploma or GED"), value=True, key="plan_diploma",
-                                  persist_state="session")
+            gap = st.number_input(
+                _("Years since you last worked as a technician (0 if working now)"),
+                0.0,
+                50.0,
+                step=0.5,
+                key="plan_gap",
+                persist_state="session",
+                help=_("Some rules count only work in the last few years (CSPT and CPhT-Adv: 8; NHA: 3)."),
+            )
+            diploma = st.checkbox(
+                _("I have a high school diploma or GED"), value=True, key="plan_diploma", persist_state="session"
+            )
         with col3:
-            done = set(st.multiselect(_("Programs you have completed"), programs,
-                                      format_func=lambda p: program_label(p, catalogs), key="plan_programs", placeholder=_("Choose options"),
-                                      persist_state="session"))
-            enrolled = set(st.multiselect(_("Programs you are enrolled in now"), enrollable,
-                                          format_func=lambda p: program_label(p, catalogs), key="plan_enrolled", placeholder=_("Choose options"),
-                                          persist_state="session",
-                                          help=_("Only programs a rule accepts while you are still enrolled."))
-                           ) if enrollable else set()
+            done = set(
+                st.multiselect(
+                    _("Programs you have completed"),
+                    programs,
+                    format_func=lambda p: program_label(p, catalogs),
+                    key="plan_programs",
+                    placeholder=_("Choose options"),
+                    persist_state="session",
+                )
+            )
+            enrolled = (
+                set(
+                    st.multiselect(
+                        _("Programs you are enrolled in now"),
+                        enrollable,
+                        format_func=lambda p: program_label(p, catalogs),
+                        key="plan_enrolled",
+                        placeholder=_("Choose options"),
+                        persist_state="session",
+                        help=_("Only programs a rule accepts while you are still enrolled."),
+                    )
+                )
+                if enrollable
+                else set()
+            )
     if sterile > years:
         st.info(_("Sterile compounding years are part of your years as a technician, so they are counted as both."))
 
-person = Person(stage=stage, setting_id=setting, held=held, years_experience=max(years, sterile), sterile_years=sterile,
-                completed_programs=done, hs_diploma=diploma, hours_per_week=hours, enrolled_programs=enrolled,
-                years_since_last_worked=gap)
+person = Person(
+    stage=stage,
+    setting_id=setting,
+    held=held,
+    years_experience=max(years, sterile),
+    sterile_years=sterile,
+    completed_programs=done,
+    hs_diploma=diploma,
+    hours_per_week=hours,
+    enrolled_programs=enrolled,
+    years_since_last_worked=gap,
+)
 
 tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
-    [_("Where can I go from here?"), _("Plan toward a setting"), _("Credentials at a glance"), _("Keep them active")])
+    [_("Where can I go from here?"), _("Plan toward a setting"), _("Credentials at a glance"), _("Keep them active")]
+)
 
 with tab_plan:
     left, right = st.columns([2, 3])
     with left:
-        target = st.selectbox(_("The setting you want"), ids, format_func=lambda i: by_id[i].name, key="plan_to", placeholder=_("Choose an option"),
-                              index=ids.index("hospital") if "hospital" in ids else 0, persist_state="session")
+        target = st.selectbox(
+            _("The setting you want"),
+            ids,
+            format_func=lambda i: by_id[i].name,
+            key="plan_to",
+            placeholder=_("Choose an option"),
+            index=ids.index("hospital") if "hospital" in ids else 0,
+            persist_state="session",
+        )
     with right:
-        goals = set(st.multiselect(_("Also aim for (optional)"), [c for c in creds if c not in held],
-                                   format_func=lambda c: creds[c].name, key="plan_goals", persist_state="session",
-                                   placeholder=_("e.g. PTCB Advanced Certified Pharmacy Technician")))
-        helpful = st.checkbox(_("Include credentials the setting lists as helpful"), key="plan_helpful",
-                              persist_state="session")
-    links.write("plan", {"stage": stage, "setting": setting, "target": target, "held": held, "programs": done,
-                         "enrolled": enrolled, "goals": goals, "years": years, "sterile": sterile,
-                         "hours_per_week": hours, "gap": gap, "diploma": diploma, "helpful": helpful})
+        goals = set(
+            st.multiselect(
+                _("Also aim for (optional)"),
+                [c for c in creds if c not in held],
+                format_func=lambda c: creds[c].name,
+                key="plan_goals",
+                persist_state="session",
+                placeholder=_("e.g. PTCB Advanced Certified Pharmacy Technician"),
+            )
+        )
+        helpful = st.checkbox(
+            _("Include credentials the setting lists as helpful"), key="plan_helpful", persist_state="session"
+        )
+    links.write(
+        "plan",
+        {
+            "stage": stage,
+            "setting": setting,
+            "target": target,
+            "held": held,
+            "programs": done,
+            "enrolled": enrolled,
+            "goals": goals,
+            "years": years,
+            "sterile": sterile,
+            "hours_per_week": hours,
+            "gap": gap,
+            "diploma": diploma,
+            "helpful": helpful,
+        },
+    )
 
     p = plan(person, by_id[target], catalogs, include_helpful=helpful, goals=goals, current=by_id.get(setting or ""))
     st.subheader(_("Your steps toward {setting}").format(setting=inert(p.target_name)))
@@ -151,48 +276,82 @@ with tab_plan:
     else:
         st.markdown(inert(p.summary))
     met = [creds[c].short_name for c in p.already_held] + [
-        _("{credential} (you hold an accepted alternative)").format(credential=creds[c].short_name) for c in p.covered]
+        _("{credential} (you hold an accepted alternative)").format(credential=creds[c].short_name) for c in p.covered
+    ]
     if met:
         st.markdown(_("Already met: {credentials}").format(credentials=inert(", ".join(met))))
     if p.choices:
         st.markdown(_("**How this plan was chosen**") + "\n" + "\n".join(f"- {inert(c)}" for c in p.choices))
     for n, step in enumerate(p.steps, start=1):
         cred = step.credential
-        step_status = (_(":green-badge[You can apply now]") if step.eligibility.eligible
-                       else _(":orange-badge[Not yet eligible]"))
+        step_status = (
+            _(":green-badge[You can apply now]") if step.eligibility.eligible else _(":orange-badge[Not yet eligible]")
+        )
         with st.container(border=True):
             name = _(" or ").join([cred.name] + [o.credential.name for o in step.alternatives])
-            st.markdown(_("**Step {n}: {name}** — {why} · {status}").format(n=f"{n:d}", name=inert(name),
-                                                                         why=inert(step.why), status=step_status))
+            st.markdown(
+                _("**Step {n}: {name}** — {why} · {status}").format(
+                    n=f"{n:d}", name=inert(name), why=inert(step.why), status=step_status
+                )
+            )
             if step.route and step.route_reason:  # only where the planner had a reason to prefer one route
-                st.markdown(_("Route: {route} ({reason})").format(route=inert(step.route), reason=inert(step.route_reason)))
+                st.markdown(
+                    _("Route: {route} ({reason})").format(route=inert(step.route), reason=inert(step.route_reason))
+                )
             if not step.eligibility.eligible:
                 st.markdown(_("What is missing:") + "\n" + "\n".join(f"- {inert(m)}" for m in step.eligibility.missing))
-            fees = [fact_markdown(_("Fee ({credential})").format(credential=cred.short_name) if step.alternatives
-                                  else _("Fee"), step.fee, sources)]
-            fees += [fact_markdown(_("Fee ({credential}, instead)").format(credential=o.credential.short_name), o.fee,
-                                   sources) for o in step.alternatives]
-            st.markdown("  \n".join(fees) + "  \n" + _("Renewal: {cycle}, CE {ce}, fee {fee} — {source}").format(
-                cycle=inert(fact_text(step.renewal.cycle_years)), ce=inert(fact_text(step.renewal.ce_hours)),
-                fee=inert(fact_text(step.renewal.fee)), source=inert(citation(step.renewal.fee, sources))))
+            fees = [
+                fact_markdown(
+                    _("Fee ({credential})").format(credential=cred.short_name) if step.alternatives else _("Fee"),
+                    step.fee,
+                    sources,
+                )
+            ]
+            fees += [
+                fact_markdown(
+                    _("Fee ({credential}, instead)").format(credential=o.credential.short_name), o.fee, sources
+                )
+                for o in step.alternatives
+            ]
+            st.markdown(
+                "  \n".join(fees)
+                + "  \n"
+                + _("Renewal: {cycle}, CE {ce}, fee {fee} — {source}").format(
+                    cycle=inert(fact_text(step.renewal.cycle_years)),
+                    ce=inert(fact_text(step.renewal.ce_hours)),
+                    fee=inert(fact_text(step.renewal.fee)),
+                    source=inert(citation(step.renewal.fee, sources)),
+                )
+            )
             st.caption(_("Rough timeline: {note}").format(note=inert(step.time_note)))
             for caveat in step.eligibility.caveats:
                 st.caption(inert(caveat))
     if p.steps:
         periods = ", ".join(sorted(set(p.total_initial_fees.periods)))
-        st.markdown(_("**First-time fees in total:** {fees}").format(fees=inert(p.total_initial_fees.text))
-                    + (" " + _("(the sum of the fees shown in the steps; fee periods: {periods})").format(
-                        periods=inert(periods)) if periods else ""))
+        st.markdown(
+            _("**First-time fees in total:** {fees}").format(fees=inert(p.total_initial_fees.text))
+            + (
+                " "
+                + _("(the sum of the fees shown in the steps; fee periods: {periods})").format(periods=inert(periods))
+                if periods
+                else ""
+            )
+        )
     if p.renewal_plan and p.renewal_plan.renewals:
         st.markdown(_("**Keeping everything active once held:** {text}").format(text=inert(p.renewal_plan.text)))
         for rule in p.renewal_plan.rules:
             st.caption(inert(f"{rule.value} — {citation(rule, sources)}"))
     if p.roles:
         st.subheader(_("Roles you could grow into in {setting}").format(setting=inert(by_id[target].short_name)))
-        st.dataframe([{_("Role"): r.role, _("What it takes"): r.requires} for r in p.roles], hide_index=True,
-                     width="stretch")
-    st.caption(_("Steps come from PTCB's and NHA's published eligibility rules (sources on the “Credentials at a "
-                 "glance” tab). Time notes say only what is still missing; no time-to-earn figure is published."))
+        st.dataframe(
+            [{_("Role"): r.role, _("What it takes"): r.requires} for r in p.roles], hide_index=True, width="stretch"
+        )
+    st.caption(
+        _(
+            "Steps come from PTCB's and NHA's published eligibility rules (sources on the “Credentials at a "
+            "glance” tab). Time notes say only what is still missing; no time-to-earn figure is published."
+        )
+    )
 
 with tab_reach:
     reach = where_next(person, [by_id[i] for i in ids], catalogs, national_pay(frames.settings))
@@ -202,26 +361,37 @@ with tab_reach:
         st.subheader(_("From where you are now: every other setting, closest first"))
     rows = []
     for r in reach:
-        rows.append({
-            _("Setting"): r.name,
-            _("Within reach"): _("already met") if not r.plan.steps else (_("apply now") if r.within_reach
-                                                                          else _("not yet")),
-            _("Missing"): ", ".join(r.missing) or _("nothing"),
-            _("First-time fees"): r.cost.text if r.plan.steps else money(0),
-            _("Rough time"): r.time_text,
-            _("Median pay (national)"): r.pay.text,
-            _("Pay difference"): (_("{sign}{amount} a year").format(sign="+" if r.pay_difference >= 0 else "−",
-                                                                    amount=money(abs(r.pay_difference)))
-                                  if r.pay_difference is not None else "—"),
-            _("Already met"): ", ".join(r.met) or "—",
-        })
+        rows.append(
+            {
+                _("Setting"): r.name,
+                _("Within reach"): _("already met")
+                if not r.plan.steps
+                else (_("apply now") if r.within_reach else _("not yet")),
+                _("Missing"): ", ".join(r.missing) or _("nothing"),
+                _("First-time fees"): r.cost.text if r.plan.steps else money(0),
+                _("Rough time"): r.time_text,
+                _("Median pay (national)"): r.pay.text,
+                _("Pay difference"): (
+                    _("{sign}{amount} a year").format(
+                        sign="+" if r.pay_difference >= 0 else "−", amount=money(abs(r.pay_difference))
+                    )
+                    if r.pay_difference is not None
+                    else "—"
+                ),
+                _("Already met"): ", ".join(r.met) or "—",
+            }
+        )
     show_cards(rows, title=_("Setting"), per_row=3)
-    st.caption(_("Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
-                 "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the "
-                 "longest gap still to close (steps run side by side) and leaves out exam preparation, which has no "
-                 "published figure. Pay is the BLS median annual wage for the industry each setting maps to (period "
-                 "beside each figure); the difference is against your current setting's figure and is blank where "
-                 "either is unpublished. Pay for a particular place is not shown here."))
+    st.caption(
+        _(
+            "Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
+            "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the "
+            "longest gap still to close (steps run side by side) and leaves out exam preparation, which has no "
+            "published figure. Pay is the BLS median annual wage for the industry each setting maps to (period "
+            "beside each figure); the difference is against your current setting's figure and is blank where "
+            "either is unpublished. Pay for a particular place is not shown here."
+        )
+    )
 
 with tab_glance:
     # Cards, not a wide grid: each credential's values read without sideways scrolling at any width
@@ -237,18 +407,28 @@ with tab_glance:
         render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
     with st.container(key="credential_list"):
         for name, groups in setting_lists([by_id[i] for i in ids], catalogs):
-            st.markdown(f"**{inert(name)}**  \n" + "  \n".join(f"{inert(rel)}: {inert(', '.join(items))}"
-                                                          for rel, items in groups))
+            st.markdown(
+                f"**{inert(name)}**  \n"
+                + "  \n".join(f"{inert(rel)}: {inert(', '.join(items))}" for rel, items in groups)
+            )
     st.subheader(_("Sources and details"))
     for cred in creds.values():
         with st.expander(f"{inert(cred.name)} · {inert(cred.issuer)}"):
             st.markdown(inert(cred.summary))
-            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
-                (_("Who can apply"), cred.eligibility), (_("First-time fee"), cred.facts.initial_fee),
-                (_("Exam"), cred.facts.exam), (_("Renewal cycle"), cred.facts.renewal_cycle_years),
-                (_("Continuing education per cycle"), cred.facts.ce_hours_per_cycle),
-                (_("Renewal fee"), cred.facts.renewal_fee)] + [(_("Renewing with others"), rule)
-                                                               for rule in cred.renewal_rules]))
+            st.markdown(
+                "\n".join(
+                    f"- {fact_markdown(label, fact, sources)}"
+                    for label, fact in [
+                        (_("Who can apply"), cred.eligibility),
+                        (_("First-time fee"), cred.facts.initial_fee),
+                        (_("Exam"), cred.facts.exam),
+                        (_("Renewal cycle"), cred.facts.renewal_cycle_years),
+                        (_("Continuing education per cycle"), cred.facts.ce_hours_per_cycle),
+                        (_("Renewal fee"), cred.facts.renewal_fee),
+                    ]
+                    + [(_("Renewing with others"), rule) for rule in cred.renewal_rules]
+                )
+            )
 
 with tab_renew:
     if not held:
@@ -256,15 +436,33 @@ with tab_renew:
     schedule = renewal_schedule(held, catalogs)
     if schedule.renewals:
         st.markdown(_("**In total:** {text}").format(text=inert(schedule.text)))
-        st.dataframe([{_("Year"): e.year, _("Renew"): e.short_name,
-                       _("Fee"): money(e.fee) if e.fee is not None else _("no published figure"), _("Note"): e.note}
-                      for e in schedule.events], hide_index=True, width="stretch")
+        st.dataframe(
+            [
+                {
+                    _("Year"): e.year,
+                    _("Renew"): e.short_name,
+                    _("Fee"): money(e.fee) if e.fee is not None else _("no published figure"),
+                    _("Note"): e.note,
+                }
+                for e in schedule.events
+            ],
+            hide_index=True,
+            width="stretch",
+        )
     for r in schedule.renewals:
         with st.container(border=True):
             st.markdown(f"**{inert(r.short_name)}**")
-            st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in [
-                (_("Renew every"), r.cycle_years), (_("Continuing education"), r.ce_hours), (_("Renewal fee"), r.fee)]
-                + [(req.label, req) for req in r.requirements]))
+            st.markdown(
+                "\n".join(
+                    f"- {fact_markdown(label, fact, sources)}"
+                    for label, fact in [
+                        (_("Renew every"), r.cycle_years),
+                        (_("Continuing education"), r.ce_hours),
+                        (_("Renewal fee"), r.fee),
+                    ]
+                    + [(req.label, req) for req in r.requirements]
+                )
+            )
             for note in r.notes:
                 st.caption(inert(note))
 

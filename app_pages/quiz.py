@@ -30,8 +30,12 @@ if linked is not None:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
         st.session_state[f"w_{q.id}"] = weights.get(q.id, starting_weight(q, answers.get(q.id)))
         st.session_state[f"w_set_{q.id}"] = q.id in weights  # a weight in the link is the person's own
-    links.notices.append(_("Answers filled in from the link. Change any of them below; the link is not updated unless "
-                           "you choose to share."))
+    links.notices.append(
+        _(
+            "Answers filled in from the link. Change any of them below; the link is not updated unless "
+            "you choose to share."
+        )
+    )
 
 st.title(_("Which setting fits you?"))
 st.caption(_("{n} short questions, about five minutes. Skip any you have no view on.").format(n=len(quiz.questions)))
@@ -39,21 +43,23 @@ show_notices(links.notices)
 show_skipped(result)
 
 with st.expander(_("How this works")):
-    st.markdown(_(
-        "Each answer is compared with every setting: its editorial ratings (pace, patient contact, benefits and "
-        "so on), its usual hours, how its time is spent and its published median pay. Answers mean what they say: "
-        "“enough” or “at least” is met by any setting that offers that much or more, “now and then is OK” by any "
-        "setting where it comes up that rarely or less, and only answers like “a mix” or “somewhere in between” "
-        "ask for about that much. A setting with no published figure for something (some have no pay figure) is "
-        "scored on your other answers, and says so.\n\n"
-        "Each answer has a weight — how much it counts. It starts where your answer puts it (“matters a lot” "
-        "starts at the top) and you can change it after you see your results. The fit score (0–100) is the "
-        "weighted share of points earned. Settings with the same score share a place, shown as “=2”. "
-        "If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings where "
-        "that comes up often are flagged and moved to the end, never hidden.\n\n"
-        "**This is an exploration aid, not a test.** The ratings are our judgement; talk to people who work in a "
-        "setting before you decide."
-    ))
+    st.markdown(
+        _(
+            "Each answer is compared with every setting: its editorial ratings (pace, patient contact, benefits and "
+            "so on), its usual hours, how its time is spent and its published median pay. Answers mean what they say: "
+            "“enough” or “at least” is met by any setting that offers that much or more, “now and then is OK” by any "
+            "setting where it comes up that rarely or less, and only answers like “a mix” or “somewhere in between” "
+            "ask for about that much. A setting with no published figure for something (some have no pay figure) is "
+            "scored on your other answers, and says so.\n\n"
+            "Each answer has a weight — how much it counts. It starts where your answer puts it (“matters a lot” "
+            "starts at the top) and you can change it after you see your results. The fit score (0–100) is the "
+            "weighted share of points earned. Settings with the same score share a place, shown as “=2”. "
+            "If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings where "
+            "that comes up often are flagged and moved to the end, never hidden.\n\n"
+            "**This is an exploration aid, not a test.** The ratings are our judgement; talk to people who work in a "
+            "setting before you decide."
+        )
+    )
 
 run = st.session_state["quiz_run"] = st.session_state.get("quiz_run", 0) + 1  # see _weight_set
 
@@ -64,9 +70,15 @@ st.progress(done / total, text=_("{done} of {total} questions answered").format(
 
 answers: dict[str, int] = {}
 for i, q in enumerate(quiz.questions, start=1):
-    choice = st.radio(_("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)), list(range(len(q.options))),
-                      format_func=lambda k, q=q: inert(q.options[k].label),
-                      index=None, key=f"q_{q.id}", help=inert(q.help) if q.help else None, persist_state="session")
+    choice = st.radio(
+        _("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)),
+        list(range(len(q.options))),
+        format_func=lambda k, q=q: inert(q.options[k].label),
+        index=None,
+        key=f"q_{q.id}",
+        help=inert(q.help) if q.help else None,
+        persist_state="session",
+    )
     if choice is not None:
         answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
 
@@ -96,11 +108,25 @@ with st.expander(_("Adjust how much each answer counts"), expanded=False):
         if not st.session_state.get(f"w_set_{q.id}") and st.session_state.get(f"w_{q.id}") != start:
             st.session_state[f"w_prev_{q.id}"] = (st.session_state.get(f"w_{q.id}"), run)
             st.session_state[f"w_{q.id}"] = start
-        weights[q.id] = st.select_slider(inert(q.text), options=[0, 1, 2, 3],
-                                         format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
-                                         key=f"w_{q.id}", persist_state="session", on_change=_weight_set, args=(q.id,))
-dismissed = set(st.multiselect(_("Leave out settings you have ruled out"), list(names), format_func=names.get,
-                               key="quiz_dismissed", placeholder=_("Choose options"), persist_state="session"))
+        weights[q.id] = st.select_slider(
+            inert(q.text),
+            options=[0, 1, 2, 3],
+            format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
+            key=f"w_{q.id}",
+            persist_state="session",
+            on_change=_weight_set,
+            args=(q.id,),
+        )
+dismissed = set(
+    st.multiselect(
+        _("Leave out settings you have ruled out"),
+        list(names),
+        format_func=names.get,
+        key="quiz_dismissed",
+        placeholder=_("Choose options"),
+        persist_state="session",
+    )
+)
 
 outcome = score(quiz, values, names, answers, weights, dismissed)
 for warning in outcome.headlines + outcome.warnings:
@@ -115,11 +141,17 @@ render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), k
 first = outcome.ranking[0]
 tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
 if len(tied) > 1:  # said plainly: the order among them is not a preference
-    st.info(_("Tied for first at {score}/100: {names}. They share the place; the order they are listed in means "
-              "nothing.").format(score=f"{first.score:.0f}", names=inert(", ".join(r.name for r in tied))))
+    st.info(
+        _(
+            "Tied for first at {score}/100: {names}. They share the place; the order they are listed in means nothing."
+        ).format(score=f"{first.score:.0f}", names=inert(", ".join(r.name for r in tied)))
+    )
 flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
-st.markdown(_("**What would change the top two:** {flip}").format(
-    flip=inert(flip) if flip else _("no single change of one answer or weight would swap them.")))
+st.markdown(
+    _("**What would change the top two:** {flip}").format(
+        flip=inert(flip) if flip else _("no single change of one answer or weight would swap them.")
+    )
+)
 
 st.subheader(_("Why each setting scored as it did"))
 subjects = {q.id: q.subject[:1].upper() + q.subject[1:] for q in quiz.questions}
@@ -136,33 +168,67 @@ for r in outcome.ranking:
         if r.skipped:
             st.markdown(_("**Not counted:**") + "\n" + "\n".join(f"- {inert(s)}" for s in r.skipped))
         # A plain table that wraps: every column fits a phone screen without sideways scrolling.
-        st.markdown(_("| Your answer | Match | Weight | Points |") + "\n| --- | ---: | ---: | ---: |\n" + "\n".join(
-            f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} | {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
-            for c in r.contributions))
-        st.caption(_("The points add up to the score ({total}).").format(total=f"{sum(c.points for c in r.contributions):.0f}"))
-        st.page_link("app_pages/detail.py", label=_("Everything about {name}").format(name=inert(r.name)),
-                     icon=":material/arrow_forward:", query_params=link_to("setting", r.setting_id))
+        st.markdown(
+            _("| Your answer | Match | Weight | Points |")
+            + "\n| --- | ---: | ---: | ---: |\n"
+            + "\n".join(
+                f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} "
+                f"| {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
+                for c in r.contributions
+            )
+        )
+        st.caption(
+            _("The points add up to the score ({total}).").format(total=f"{sum(c.points for c in r.contributions):.0f}")
+        )
+        st.page_link(
+            "app_pages/detail.py",
+            label=_("Everything about {name}").format(name=inert(r.name)),
+            icon=":material/arrow_forward:",
+            query_params=link_to("setting", r.setting_id),
+        )
 if dismissed:
     st.caption(_("Left out by you: {names}").format(names=inert(", ".join(names[d] for d in sorted(dismissed)))))
-local_pay_table([by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True)
+local_pay_table(
+    [by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True
+)
 
 top = outcome.ranking[0]
 st.subheader(_("Next steps for {name}").format(name=inert(top.name)))
-held = set(st.multiselect(_("Credentials you already hold"), list(result.catalogs.credentials),
-                          format_func=lambda c: result.catalogs.credentials[c].name, key="held_credentials",
-                          placeholder=_("Choose options"), persist_state="session"))
+held = set(
+    st.multiselect(
+        _("Credentials you already hold"),
+        list(result.catalogs.credentials),
+        format_func=lambda c: result.catalogs.credentials[c].name,
+        key="held_credentials",
+        placeholder=_("Choose options"),
+        persist_state="session",
+    )
+)
 missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
 if missing:
-    st.markdown("\n".join(f"- **{inert(c.name)}** — " + _("{relevance} here").format(
-        relevance=inert(_(RELEVANCE_WORDS.get(rel, rel)))) for c, rel in missing))
+    st.markdown(
+        "\n".join(
+            f"- **{inert(c.name)}** — "
+            + _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS.get(rel, rel))))
+            for c, rel in missing
+        )
+    )
 else:
     st.markdown(_("You hold every credential this setting requires or prefers."))
-st.page_link("app_pages/detail.py", label=_("See the full profile of {name}").format(name=inert(top.name)),
-             icon=":material/arrow_forward:", query_params=link_to("setting", top.setting_id))
+st.page_link(
+    "app_pages/detail.py",
+    label=_("See the full profile of {name}").format(name=inert(top.name)),
+    icon=":material/arrow_forward:",
+    query_params=link_to("setting", top.setting_id),
+)
 
 st.subheader(_("Take-home summary"))
-st.caption(_("One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and "
-             "sources. The name and date are printed on the page only; nothing is saved."))
+st.caption(
+    _(
+        "One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and "
+        "sources. The name and date are printed on the page only; nothing is saved."
+    )
+)
 ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
 c1, c2 = st.columns(2)
 client_name = c1.text_input(_("Client name (optional)"), key="client_name", max_chars=80, persist_state="session")
@@ -191,13 +257,22 @@ def _shortlist_follow() -> None:
     st.session_state["_shortlist_choice"] = None
 
 
-shortlist = st.multiselect(_("Shortlist for the summary (up to 4)"), ranked_ids, max_selections=4,
-                           format_func=names.get, key="shortlist", placeholder=_("Choose options"))
+shortlist = st.multiselect(
+    _("Shortlist for the summary (up to 4)"),
+    ranked_ids,
+    max_selections=4,
+    format_func=names.get,
+    key="shortlist",
+    placeholder=_("Choose options"),
+)
 if choice is None:
     st.caption(_("The shortlist follows your top three until you change it."))
 elif set(shortlist) != set(top3):
-    st.caption(_("Your shortlist differs from your current top three ({names}).").format(
-        names=inert(", ".join(names[s] for s in top3))))
+    st.caption(
+        _("Your shortlist differs from your current top three ({names}).").format(
+            names=inert(", ".join(names[s] for s in top3))
+        )
+    )
     st.button(_("Use my top three again"), key="shortlist_follow", on_click=_shortlist_follow)
 
 local_place = pdf_place()  # read now: the PDF is built later, outside this script run
@@ -206,33 +281,65 @@ LANGUAGE = current_language()  # likewise: the downloads are built outside this 
 
 def in_language(build):
     """A download built later, in this run's language."""
+
     def run_in_language() -> bytes:
         set_language(LANGUAGE)
         return build()
+
     return run_in_language
 
 
 def summary_pdf() -> bytes:
     set_language(LANGUAGE)
     # Exactly the shortlist shown above (an emptied shortlist means the summary's default, the top three).
-    return build_summary_pdf(ranking=outcome.ranking, profiles=by_id, catalogs=result.catalogs, shortlist=shortlist or None,
-                             held=held, client_name=client_name, session_date=session_date,
-                             quiz_answers_summary=answers_summary(quiz, answers, weights), place=local_place)
+    return build_summary_pdf(
+        ranking=outcome.ranking,
+        profiles=by_id,
+        catalogs=result.catalogs,
+        shortlist=shortlist or None,
+        held=held,
+        client_name=client_name,
+        session_date=session_date,
+        quiz_answers_summary=answers_summary(quiz, answers, weights),
+        place=local_place,
+    )
 
 
 d1, d2, d3 = st.columns(3)
-d1.download_button(_("Download summary (PDF)"), data=summary_pdf, file_name="rx-settings-summary.pdf",
-                   mime="application/pdf", icon=":material/picture_as_pdf:", type="primary", key="download_pdf",
-                   on_click="ignore")
-d2.download_button(_("My answers (CSV)"), data=in_language(lambda: answers_csv(quiz, answers, weights, outcome.ranking)),
-                   file_name="rx-settings-answers.csv", mime="text/csv", key="download_csv", on_click="ignore")
-d3.download_button(_("My answers (JSON)"), data=in_language(lambda: answers_json(quiz, answers, weights, outcome.ranking)),
-                   file_name="rx-settings-answers.json", mime="application/json", key="download_json", on_click="ignore")
+d1.download_button(
+    _("Download summary (PDF)"),
+    data=summary_pdf,
+    file_name="rx-settings-summary.pdf",
+    mime="application/pdf",
+    icon=":material/picture_as_pdf:",
+    type="primary",
+    key="download_pdf",
+    on_click="ignore",
+)
+d2.download_button(
+    _("My answers (CSV)"),
+    data=in_language(lambda: answers_csv(quiz, answers, weights, outcome.ranking)),
+    file_name="rx-settings-answers.csv",
+    mime="text/csv",
+    key="download_csv",
+    on_click="ignore",
+)
+d3.download_button(
+    _("My answers (JSON)"),
+    data=in_language(lambda: answers_json(quiz, answers, weights, outcome.ranking)),
+    file_name="rx-settings-answers.json",
+    mime="application/json",
+    key="download_json",
+    on_click="ignore",
+)
 st.caption(_(NOTHING_KEPT))
 
 st.subheader(_("Keep or share your answers"))
-share = st.checkbox(_("Put my answers in this page's link"), key="quiz_share",
-                    help=_("Then you can copy the address bar to come back later or send it to someone."))
+share = st.checkbox(
+    _("Put my answers in this page's link"),
+    key="quiz_share",
+    help=_("Then you can copy the address bar to come back later or send it to someone."),
+)
 if share:
     st.warning(_("The link now contains your answers. Anyone you send it to can see them."))
     links.write("answers", (answers, weights), quiz=quiz)

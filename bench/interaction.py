@@ -6,7 +6,8 @@ For three interactions on the app (add a setting on Compare, switch a tab on Com
 question) and the same kind of interaction on a one-widget, one-chart page, the time from the click
 reaching the page until its last visible change (no DOM change for QUIET_MS and no script running).
 Tabs and answers are clicked back and forth on one page load (after an untimed first click); adding
-a setting reloads the page each time. Prints the medians and each ratio app / one-widget page with its target (<= 1.5x). Figures, not
+a setting reloads the page each time. Prints the medians and each ratio app / one-widget page with its target
+(<= 1.5x). Figures, not
 pass/fail. Serves both on 127.0.0.1 itself and stops them at the end.
 
 From Python: run_interactions(repeat) -> list of rows (bench/run.py can print them).
@@ -28,11 +29,19 @@ from bench.server import ROOT, Server
 
 TARGET_RATIO = 1.5
 QUIET_MS = 400  # no DOM change for this long (and no script running) = settled
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # The yardstick: one widget and one chart, each interaction kind on its own (?w=multiselect|tabs|radio).
-ONE_WIDGET_PAGE = '''import plotly.graph_objects as go
+ONE_WIDGET_PAGE = """import plotly.graph_objects as go
 import streamlit as st
 
 kind = st.query_params.get("w", "radio")
@@ -52,7 +61,7 @@ elif kind == "tabs":
                 chart(names[: 2 + i])
 else:
     chart(names[: 1 + ["A", "B"].index(st.radio("Answer", ["A", "B"]))])
-'''
+"""
 
 # Page-side clock: when the click reached the page, and the last DOM change after it.
 OBSERVE = """() => {
@@ -69,8 +78,11 @@ SETTLED = f"""() => window.__rx && window.__rx.click > 0 && performance.now() - 
 def _settle(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
     page.evaluate(OBSERVE)
-    page.wait_for_function(f"() => performance.now() - window.__rx.last > {QUIET_MS} "
-                           "&& !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_function(
+        f"() => performance.now() - window.__rx.last > {QUIET_MS} "
+        "&& !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=60_000,
+    )
 
 
 def _timed(page, click) -> float:
@@ -85,6 +97,7 @@ def _add_option(page, label: str, option: str):
     def click():
         page.get_by_label(label).click()
         page.get_by_role("option", name=option).click()
+
     return click
 
 
@@ -103,8 +116,9 @@ def _measure(page, url: str, repeat: int, click_for, *, reload: bool) -> list[fl
     return times
 
 
-def run_interactions(repeat: int = 5, *, chromium: str | None = None, app_dir: Path = ROOT,
-                     only: str = "") -> list[dict]:
+def run_interactions(
+    repeat: int = 5, *, chromium: str | None = None, app_dir: Path = ROOT, only: str = ""
+) -> list[dict]:
     """`app_dir`: serve app.py from there (a copy with a change to try); `only`: interactions whose name
     contains this text."""
     from playwright.sync_api import sync_playwright
@@ -119,6 +133,7 @@ def run_interactions(repeat: int = 5, *, chromium: str | None = None, app_dir: P
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
             with Server(script, cwd=tmp) as small, Server("app.py", cwd=app_dir) as app:
+
                 def radio(i):
                     return lambda: page.get_by_text(["B", "A"][i % 2], exact=True).click()
 
@@ -127,48 +142,82 @@ def run_interactions(repeat: int = 5, *, chromium: str | None = None, app_dir: P
                     return lambda: page.get_by_text(options[i % 2]).first.click()
 
                 def tab(names):  # back and forth between two tabs
-                    return lambda i: (lambda: page.get_by_role("tab", name=names[(i + 1) % 2]).click())
+                    return lambda i: lambda: page.get_by_role("tab", name=names[(i + 1) % 2]).click()
 
                 plan = [
-                    ("add a setting on Compare",
-                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=True,
-                                      click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)",
-                                                                      "Nuclear pharmacy")),
-                     lambda: _measure(page, f"{small.url}/?w=multiselect", repeat, reload=True,
-                                      click_for=lambda i: _add_option(page, "Settings", "Nuclear"))),
-                    ("switch a tab on Compare (Pay to Ratings)",
-                     lambda: _measure(page, f"{app.url}/compare?settings=retail,hospital", repeat, reload=False,
-                                      click_for=tab(["Pay", "Ratings (editorial)"])),
-                     lambda: _measure(page, f"{small.url}/?w=tabs", repeat, reload=False,
-                                      click_for=tab(["One", "Two"]))),
-                    ("answer a quiz question",
-                     lambda: _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
-                     lambda: _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio)),
+                    (
+                        "add a setting on Compare",
+                        lambda: _measure(
+                            page,
+                            f"{app.url}/compare?settings=retail,hospital",
+                            repeat,
+                            reload=True,
+                            click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)", "Nuclear pharmacy"),
+                        ),
+                        lambda: _measure(
+                            page,
+                            f"{small.url}/?w=multiselect",
+                            repeat,
+                            reload=True,
+                            click_for=lambda i: _add_option(page, "Settings", "Nuclear"),
+                        ),
+                    ),
+                    (
+                        "switch a tab on Compare (Pay to Ratings)",
+                        lambda: _measure(
+                            page,
+                            f"{app.url}/compare?settings=retail,hospital",
+                            repeat,
+                            reload=False,
+                            click_for=tab(["Pay", "Ratings (editorial)"]),
+                        ),
+                        lambda: _measure(
+                            page, f"{small.url}/?w=tabs", repeat, reload=False, click_for=tab(["One", "Two"])
+                        ),
+                    ),
+                    (
+                        "answer a quiz question",
+                        lambda: _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
+                        lambda: _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio),
+                    ),
                 ]
-                cases = [(name, app_run(), small_run()) for name, app_run, small_run in plan
-                         if not only or only in name]
+                cases = [
+                    (name, app_run(), small_run()) for name, app_run, small_run in plan if not only or only in name
+                ]
         finally:
             browser.close()
     rows = []
     for name, app_ms, small_ms in cases:
         a, s = statistics.median(app_ms), statistics.median(small_ms)
-        rows.append({"name": name, "app_ms": a, "one_widget_ms": s, "ratio": a / s if s else float("nan"),
-                     "target_ratio": TARGET_RATIO, "app_all_ms": [round(x) for x in app_ms],
-                     "one_widget_all_ms": [round(x) for x in small_ms]})
+        rows.append(
+            {
+                "name": name,
+                "app_ms": a,
+                "one_widget_ms": s,
+                "ratio": a / s if s else float("nan"),
+                "target_ratio": TARGET_RATIO,
+                "app_all_ms": [round(x) for x in app_ms],
+                "one_widget_all_ms": [round(x) for x in small_ms],
+            }
+        )
     return rows
 
 
 def print_rows(rows: list[dict]) -> None:
-    print(f"Click until settled, headless Chromium (median; settled = no DOM change for {QUIET_MS} ms, not counted;"
-          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work on the machine slows both pages)")
+    print(
+        f"Click until settled, headless Chromium (median; settled = no DOM change for {QUIET_MS} ms, not counted;"
+        f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work on the machine slows both pages)"
+    )
     print(f"  {'interaction':<42} {'app ms':>7} {'1-widget ms':>11} {'ratio':>6}   target")
     for r in rows:
         if "skipped" in r:
             print(f"  {r['name']}: skipped ({r['skipped']})")
             continue
         ok = "ok" if r["ratio"] <= r["target_ratio"] else "MISSED"
-        print(f"  {r['name']:<42} {r['app_ms']:>7.0f} {r['one_widget_ms']:>11.0f} {r['ratio']:>5.2f}x"
-              f"   <= {r['target_ratio']:g}x: {ok}   (app runs {r['app_all_ms']}, 1-widget {r['one_widget_all_ms']})")
+        print(
+            f"  {r['name']:<42} {r['app_ms']:>7.0f} {r['one_widget_ms']:>11.0f} {r['ratio']:>5.2f}x"
+            f"   <= {r['target_ratio']:g}x: {ok}   (app runs {r['app_all_ms']}, 1-widget {r['one_widget_all_ms']})"
+        )
 
 
 def main() -> int:

@@ -33,10 +33,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from bench.server import Server, free_port  # noqa: F401 - free_port: also importable from here, as before
 from bench.ws_client import StreamlitTab
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_RUNS_PER_S = 20.0  # on 2 cores
 TARGET_MB_PER_SESSION = 1.0
@@ -208,7 +208,8 @@ async def _load_steps(server: Server, sessions: list[int], seconds: float, page:
             await asyncio.sleep(SETTLE)
             out["rss_mb_idle_all_sessions"] = rss_mb(server.pid)
             out["mb_per_extra_idle_session"] = (
-                (out["rss_mb_idle_all_sessions"] - out["rss_mb_idle_after_first_visit"]) / (n_max - 1))
+                out["rss_mb_idle_all_sessions"] - out["rss_mb_idle_after_first_visit"]
+            ) / (n_max - 1)
         out["warm_errors"] = warm_errors
         steps = []
         for n in sorted(set(sessions)):
@@ -229,9 +230,17 @@ def _mb_per_busy_session(steps: list[dict]) -> float | None:
     return (steps[-1]["rss_mb_after"] - steps[0]["rss_mb_after"]) / (steps[-1]["sessions"] - steps[0]["sessions"])
 
 
-def run_load(sessions: list[int], seconds: float, page: str = "compare", env: dict | None = None, *,
-             extra_args: list[str] | None = None, script: str | Path = "app.py", cwd: str | Path = ROOT,
-             probe: bool = True) -> dict:
+def run_load(
+    sessions: list[int],
+    seconds: float,
+    page: str = "compare",
+    env: dict | None = None,
+    *,
+    extra_args: list[str] | None = None,
+    script: str | Path = "app.py",
+    cwd: str | Path = ROOT,
+    probe: bool = True,
+) -> dict:
     """Serve `script`, then for each N in `sessions` drive N concurrent tabs on `page` for `seconds`.
 
     `env` is added to this process's environment for the server (e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false);
@@ -243,19 +252,26 @@ def run_load(sessions: list[int], seconds: float, page: str = "compare", env: di
     if not 0 < seconds <= 3600:
         raise ValueError("seconds must be in (0, 3600]")
     _sigterm_as_interrupt()
-    result: dict = {"page": page, "env": dict(env or {}), "extra_args": list(extra_args or []),
-                    "script": str(script), "cpus": os.cpu_count()}
+    result: dict = {
+        "page": page,
+        "env": dict(env or {}),
+        "extra_args": list(extra_args or []),
+        "script": str(script),
+        "cpus": os.cpu_count(),
+    }
     if probe:
-        result["options"] = effective_options(["runner.postScriptGC", "runner.fastReruns"], env=env,
-                                              extra_args=extra_args, cwd=cwd)
+        result["options"] = effective_options(
+            ["runner.postScriptGC", "runner.fastReruns"], env=env, extra_args=extra_args, cwd=cwd
+        )
     with Server(script, cwd=cwd, env=env, extra_args=extra_args) as server:
         result["loadavg_before"] = os.getloadavg()[0]
         result.update(asyncio.run(_load_steps(server, sessions, seconds, page)))
         result["loadavg_after"] = os.getloadavg()[0]
         result["server_log_problems"] = server.log_problems()
     result["mb_per_extra_busy_session"] = _mb_per_busy_session(result["steps"])
-    result["errors"] = (len(result["first_visit_errors"]) + len(result["warm_errors"])
-                        + sum(s["errors"] for s in result["steps"]))
+    result["errors"] = (
+        len(result["first_visit_errors"]) + len(result["warm_errors"]) + sum(s["errors"] for s in result["steps"])
+    )
     return result
 
 
@@ -269,7 +285,7 @@ def _slope_per_min(samples: list[tuple[float, float]]) -> float | None:
     xs, ys = [t for t, _ in samples], [m for _, m in samples]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     den = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den * 60 if den else None
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / den * 60 if den else None
 
 
 async def _soak(server: Server, sessions: int, seconds: float, page: str, sample_every: float) -> dict:
@@ -289,8 +305,13 @@ async def _soak(server: Server, sessions: int, seconds: float, page: str, sample
                     await asyncio.wait_for(done.wait(), sample_every)
                 except TimeoutError:
                     pass
-                samples.append({"t": round(time.perf_counter() - t0, 1), "rss_mb": rss_mb(server.pid),
-                                "runs": sum(t.runs for t in tabs)})
+                samples.append(
+                    {
+                        "t": round(time.perf_counter() - t0, 1),
+                        "rss_mb": rss_mb(server.pid),
+                        "runs": sum(t.runs for t in tabs),
+                    }
+                )
 
         task = asyncio.create_task(sampler())
         try:
@@ -302,27 +323,44 @@ async def _soak(server: Server, sessions: int, seconds: float, page: str, sample
         end_rss = rss_mb(server.pid)
     finally:
         await asyncio.gather(*(t.close() for t in tabs), return_exceptions=True)
-    half = samples[len(samples) // 2:]
+    half = samples[len(samples) // 2 :]
     return {
-        "sessions": sessions, "seconds": seconds, "page": page, "sample_every": sample_every,
-        "rss_mb_start": start_rss, "rss_mb_end": end_rss, "rss_mb_max": max([start_rss, end_rss] + [s["rss_mb"] for s in samples]),
+        "sessions": sessions,
+        "seconds": seconds,
+        "page": page,
+        "sample_every": sample_every,
+        "rss_mb_start": start_rss,
+        "rss_mb_end": end_rss,
+        "rss_mb_max": max([start_rss, end_rss] + [s["rss_mb"] for s in samples]),
         "samples": samples,
         "slope_mb_per_min_last_half": _slope_per_min([(s["t"], s["rss_mb"]) for s in half]),
         "slope_mb_per_min_all": _slope_per_min([(0.0, start_rss)] + [(s["t"], s["rss_mb"]) for s in samples]),
         "errors": drive["errors"] + len(warm_errors),
         "error_examples": sorted(set(drive["error_examples"] + warm_errors))[:5],
-        "runs": drive["runs"], "runs_per_s": drive["runs_per_s"],
+        "runs": drive["runs"],
+        "runs_per_s": drive["runs_per_s"],
         "min_runs_per_session": drive["min_runs_per_session"],
-        "latency_p50_ms": drive["latency_p50_ms"], "latency_p95_ms": drive["latency_p95_ms"],
+        "latency_p50_ms": drive["latency_p50_ms"],
+        "latency_p95_ms": drive["latency_p95_ms"],
         "server_cpu_ms_per_run": drive["server_cpu_ms_per_run"],
-        "server_cpu_percent": drive["server_cpu_percent"], "client_cpu_percent": drive["client_cpu_percent"],
+        "server_cpu_percent": drive["server_cpu_percent"],
+        "client_cpu_percent": drive["client_cpu_percent"],
         "other_cpu_percent": drive["other_cpu_percent"],
     }
 
 
-def run_soak(seconds: float, page: str = "compare", env: dict | None = None, *, sessions: int = 20,
-             sample_every: float = 10.0, extra_args: list[str] | None = None, script: str | Path = "app.py",
-             cwd: str | Path = ROOT, probe: bool = True) -> dict:
+def run_soak(
+    seconds: float,
+    page: str = "compare",
+    env: dict | None = None,
+    *,
+    sessions: int = 20,
+    sample_every: float = 10.0,
+    extra_args: list[str] | None = None,
+    script: str | Path = "app.py",
+    cwd: str | Path = ROOT,
+    probe: bool = True,
+) -> dict:
     """`sessions` tabs rerun `page` for `seconds`; server memory sampled every `sample_every` seconds."""
     seconds = float(seconds)
     if not 0 < seconds <= 6 * 3600:
@@ -441,23 +479,43 @@ async def _failover(farm, n_sessions: int, seconds: float, page: str) -> dict:
         await asyncio.gather(outage(), *(loop(i) for i in range(n_sessions)))
     finally:
         await asyncio.gather(*(t.close() for t in tabs), return_exceptions=True)
-    return {"sessions": n_sessions, "replicas": len(farm.replicas), "on_stopped_replica": len(on_victim),
-            "lost_connection": len(lost), "lost_but_not_on_stopped": len(lost - on_victim),
-            "reconnected": len(reconnect_s), "reconnect_s_max": max(reconnect_s, default=0.0),
-            "errors_other": len(other_errors), "error_examples": sorted(set(other_errors))[:5],
-            "sessions_running_after": sum(1 for i in range(n_sessions) if runs_after.get(i, 0) > 0)}
+    return {
+        "sessions": n_sessions,
+        "replicas": len(farm.replicas),
+        "on_stopped_replica": len(on_victim),
+        "lost_connection": len(lost),
+        "lost_but_not_on_stopped": len(lost - on_victim),
+        "reconnected": len(reconnect_s),
+        "reconnect_s_max": max(reconnect_s, default=0.0),
+        "errors_other": len(other_errors),
+        "error_examples": sorted(set(other_errors))[:5],
+        "sessions_running_after": sum(1 for i in range(n_sessions) if runs_after.get(i, 0) > 0),
+    }
 
 
-def run_proxied(replica_counts: list[int], sessions: list[int], seconds: float, page: str = "compare",
-                env: dict | None = None, *, extra_args: list[str] | None = None, failover: bool = True) -> dict:
+def run_proxied(
+    replica_counts: list[int],
+    sessions: list[int],
+    seconds: float,
+    page: str = "compare",
+    env: dict | None = None,
+    *,
+    extra_args: list[str] | None = None,
+    failover: bool = True,
+) -> dict:
     """For each replica count: serve the app as deploy/serve does (nginx, affinity) and drive the sessions
     through the proxy; then, with the largest count (if 2 or more), stop one replica under load."""
     from bench.proxy import ProxiedReplicas
 
     _sigterm_as_interrupt()
     upload = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
-    result: dict = {"page": page, "env": dict(env or {}), "extra_args": list(extra_args or []),
-                    "cpus": os.cpu_count(), "runs": []}
+    result: dict = {
+        "page": page,
+        "env": dict(env or {}),
+        "extra_args": list(extra_args or []),
+        "cpus": os.cpu_count(),
+        "runs": [],
+    }
     for n in replica_counts:
         with ProxiedReplicas(n, env=env, extra_args=extra_args) as farm:
             r = {"replicas": n, "loadavg_before": os.getloadavg()[0]}
@@ -469,7 +527,8 @@ def run_proxied(replica_counts: list[int], sessions: list[int], seconds: float, 
         with ProxiedReplicas(max(replica_counts), env=env, extra_args=extra_args) as farm:
             result["failover"] = asyncio.run(_failover(farm, max(sessions), max(seconds, 6.0), page))
     result["errors"] = sum(r["errors"] for r in result["runs"]) + sum(
-        1 for r in result["runs"] if r["upload_status"] != 204 or r["sessions_split"])
+        1 for r in result["runs"] if r["upload_status"] != 204 or r["sessions_split"]
+    )
     if "failover" in result:
         result["errors"] += result["failover"]["errors_other"] + result["failover"]["lost_but_not_on_stopped"]
     return result
@@ -478,35 +537,47 @@ def run_proxied(replica_counts: list[int], sessions: list[int], seconds: float, 
 def print_proxied(r: dict) -> None:
     variant = " ".join([f"{k}={v}" for k, v in r["env"].items()] + r["extra_args"]) or "default config"
     print(f"Through nginx (deploy/nginx.conf.template) on page '{r['page']}' ({variant}; {r['cpus']} CPUs)")
-    print(f"  {'replicas':>8} {'sessions':>8} {'runs':>6} {'runs/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
-          f"{'srv CPU ms/run':>14} {'others':>6} {'RSS all':>9}")
+    print(
+        f"  {'replicas':>8} {'sessions':>8} {'runs':>6} {'runs/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+        f"{'srv CPU ms/run':>14} {'others':>6} {'RSS all':>9}"
+    )
     for run in r["runs"]:
         for s in run["steps"]:
-            print(f"  {run['replicas']:>8} {s['sessions']:>8} {s['runs']:>6} {s['runs_per_s']:>7.1f} "
-                  f"{s['latency_p50_ms']:>7.0f} {s['latency_p95_ms']:>7.0f} {s['errors']:>6} "
-                  f"{s['server_cpu_ms_per_run']:>14.1f} {s['other_cpu_percent']:>5.0f}% {s['rss_mb_after']:>6.0f} MB")
+            print(
+                f"  {run['replicas']:>8} {s['sessions']:>8} {s['runs']:>6} {s['runs_per_s']:>7.1f} "
+                f"{s['latency_p50_ms']:>7.0f} {s['latency_p95_ms']:>7.0f} {s['errors']:>6} "
+                f"{s['server_cpu_ms_per_run']:>14.1f} {s['other_cpu_percent']:>5.0f}% {s['rss_mb_after']:>6.0f} MB"
+            )
             for e in s["error_examples"]:
                 print(f"           error: {e}")
     for run in r["runs"]:
         total = run["sessions_on_one_replica"] + run["sessions_split"]
-        print(f"  {run['replicas']} replica(s): {run['sessions_on_one_replica']}/{total} sessions had every request"
-              f" on one replica (per replica: {run['sessions_per_replica']}); upload through the proxy:"
-              f" HTTP {run['upload_status']}" + ("" if run["upload_status"] == 204 else f" {run['upload_detail']}"))
+        print(
+            f"  {run['replicas']} replica(s): {run['sessions_on_one_replica']}/{total} sessions had every request"
+            f" on one replica (per replica: {run['sessions_per_replica']}); upload through the proxy:"
+            f" HTTP {run['upload_status']}" + ("" if run["upload_status"] == 204 else f" {run['upload_detail']}")
+        )
         for line in run["server_log_problems"][:5]:
             print(f"    server log: {line}")
     best = {run["replicas"]: max(s["runs_per_s"] for s in run["steps"]) for run in r["runs"]}
     if len(best) > 1 and min(best) in best:
         base = best[min(best)]
-        print("  capacity (best runs/s): " + ", ".join(
-            f"{n} replica(s) {v:.1f}" + (f" ({v / base:.2f}x)" if base else "") for n, v in sorted(best.items())))
+        print(
+            "  capacity (best runs/s): "
+            + ", ".join(
+                f"{n} replica(s) {v:.1f}" + (f" ({v / base:.2f}x)" if base else "") for n, v in sorted(best.items())
+            )
+        )
     f = r.get("failover")
     if f:
-        print(f"  Replica stopped under load ({f['sessions']} sessions on {f['replicas']} replicas): "
-              f"{f['on_stopped_replica']} sessions were on it, {f['lost_connection']} lost their connection,"
-              f" {f['reconnected']} reconnected to a healthy replica (slowest {f['reconnect_s_max']:.1f} s) with a fresh"
-              f" session (the app keeps nothing, so nothing was lost); sessions on the other replica"
-              f" interrupted: {f['lost_but_not_on_stopped']}; {f['sessions_running_after']}/{f['sessions']} sessions"
-              f" ran after the outage; other errors {f['errors_other']}")
+        print(
+            f"  Replica stopped under load ({f['sessions']} sessions on {f['replicas']} replicas): "
+            f"{f['on_stopped_replica']} sessions were on it, {f['lost_connection']} lost their connection,"
+            f" {f['reconnected']} reconnected to a healthy replica (slowest {f['reconnect_s_max']:.1f} s) with a fresh"
+            f" session (the app keeps nothing, so nothing was lost); sessions on the other replica"
+            f" interrupted: {f['lost_but_not_on_stopped']}; {f['sessions_running_after']}/{f['sessions']} sessions"
+            f" ran after the outage; other errors {f['errors_other']}"
+        )
         for e in f["error_examples"]:
             print(f"    error: {e}")
     print(f"  errors in total                  {r['errors']:7d}")
@@ -521,22 +592,25 @@ for key in {keys!r}:
 """
 
 
-def effective_options(keys: list[str], env: dict | None = None, extra_args: list[str] | None = None,
-                      cwd: str | Path = ROOT) -> dict:
+def effective_options(
+    keys: list[str], env: dict | None = None, extra_args: list[str] | None = None, cwd: str | Path = ROOT
+) -> dict:
     """The values a server started this way really uses (config.toml in `cwd`, env, flags), read by
     serving a throw-away probe page the same way and asking it."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe_options.py"
         probe.write_text(PROBE.format(keys=list(keys)))
         with Server(probe, cwd=cwd, env=env, extra_args=extra_args) as server:
+
             async def ask() -> list[str]:
                 async with StreamlitTab(server.url, "", timeout=RUN_TIMEOUT, collect_text=True) as tab:
                     return (await tab.rerun()).texts
+
             texts = asyncio.run(ask())
     out = {}
     for text in texts:
         if text.startswith("OPTION "):
-            key, _, value = text[len("OPTION "):].partition("=")
+            key, _, value = text[len("OPTION ") :].partition("=")
             out[key] = value
     return out
 
@@ -554,33 +628,48 @@ def print_load(r: dict) -> None:
     if r.get("options"):
         print("  effective: " + ", ".join(f"{k}={v}" for k, v in r["options"].items()))
     print(f"  server RSS before any visit      {r['rss_mb_before_visit']:7.1f} MB")
-    print(f"  server RSS idle after 1st visit  {r['rss_mb_idle_after_first_visit']:7.1f} MB"
-          f"   (first visit {r['first_visit_ms']:.0f} ms)")
+    print(
+        f"  server RSS idle after 1st visit  {r['rss_mb_idle_after_first_visit']:7.1f} MB"
+        f"   (first visit {r['first_visit_ms']:.0f} ms)"
+    )
     if "mb_per_extra_idle_session" in r:
         mb = r["mb_per_extra_idle_session"]
         label = f"server RSS, {max(st['sessions'] for st in r['steps'])} sessions idle"
-        print(f"  {label:<33}{r['rss_mb_idle_all_sessions']:7.1f} MB   (visitors arrived one by one, each ran the page once)")
-        print(f"  MB per extra idle session        {mb:7.2f} MB   target <= {TARGET_MB_PER_SESSION:g} MB: "
-              f"{_flag(mb <= TARGET_MB_PER_SESSION)}")
-    print(f"  {'sessions':>8} {'runs':>6} {'runs/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
-          f"{'srv CPU ms/run':>14} {'srv CPU':>7} {'client':>6} {'others':>6} {'RSS after':>10}   target")
+        print(
+            f"  {label:<33}{r['rss_mb_idle_all_sessions']:7.1f} MB"
+            "   (visitors arrived one by one, each ran the page once)"
+        )
+        print(
+            f"  MB per extra idle session        {mb:7.2f} MB   target <= {TARGET_MB_PER_SESSION:g} MB: "
+            f"{_flag(mb <= TARGET_MB_PER_SESSION)}"
+        )
+    print(
+        f"  {'sessions':>8} {'runs':>6} {'runs/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+        f"{'srv CPU ms/run':>14} {'srv CPU':>7} {'client':>6} {'others':>6} {'RSS after':>10}   target"
+    )
     for s in r["steps"]:
-        print(f"  {s['sessions']:>8} {s['runs']:>6} {s['runs_per_s']:>7.1f} {s['latency_p50_ms']:>7.0f} "
-              f"{s['latency_p95_ms']:>7.0f} {s['errors']:>6} {s['server_cpu_ms_per_run']:>14.1f} "
-              f"{s['server_cpu_percent']:>6.0f}% {s['client_cpu_percent']:>5.0f}% {s['other_cpu_percent']:>5.0f}% "
-              f"{s['rss_mb_after']:>7.1f} MB"
-              f"   >= {TARGET_RUNS_PER_S:g} runs/s on 2 cores: {_flag(s['runs_per_s'] >= TARGET_RUNS_PER_S)}")
+        print(
+            f"  {s['sessions']:>8} {s['runs']:>6} {s['runs_per_s']:>7.1f} {s['latency_p50_ms']:>7.0f} "
+            f"{s['latency_p95_ms']:>7.0f} {s['errors']:>6} {s['server_cpu_ms_per_run']:>14.1f} "
+            f"{s['server_cpu_percent']:>6.0f}% {s['client_cpu_percent']:>5.0f}% {s['other_cpu_percent']:>5.0f}% "
+            f"{s['rss_mb_after']:>7.1f} MB"
+            f"   >= {TARGET_RUNS_PER_S:g} runs/s on 2 cores: {_flag(s['runs_per_s'] >= TARGET_RUNS_PER_S)}"
+        )
         for e in s["error_examples"]:
             print(f"           error: {e}")
     if r.get("mb_per_extra_busy_session") is not None:
-        print(f"  MB per extra busy session        {r['mb_per_extra_busy_session']:7.2f} MB   (RSS growth across the load"
-              f" steps per added concurrent session: peak working set, not kept state)")
+        print(
+            f"  MB per extra busy session        {r['mb_per_extra_busy_session']:7.2f} MB   (RSS growth across the load"
+            f" steps per added concurrent session: peak working set, not kept state)"
+        )
     for e in sorted(set(r["first_visit_errors"] + r["warm_errors"]))[:5]:
         print(f"  error before the steps: {e}")
     print(f"  errors in total                  {r['errors']:7d}")
     if any(st["other_cpu_percent"] > 20 for st in r["steps"]):
-        print("  NOTE: other processes used CPU during the steps (column 'others'): runs/s is understated;"
-              " server CPU ms/run is the steadier figure")
+        print(
+            "  NOTE: other processes used CPU during the steps (column 'others'): runs/s is understated;"
+            " server CPU ms/run is the steadier figure"
+        )
     for line in r["server_log_problems"]:
         print(f"  server log: {line}")
 
@@ -590,18 +679,32 @@ def print_soak(r: dict) -> None:
     print(f"Soak: {r['sessions']} sessions on page '{r['page']}' for {r['seconds']:g} s ({variant}; {r['cpus']} CPUs)")
     if r.get("options"):
         print("  effective: " + ", ".join(f"{k}={v}" for k, v in r["options"].items()))
-    print(f"  runs {r['runs']} ({r['runs_per_s']:.1f}/s, p50 {r['latency_p50_ms']:.0f} ms, p95 {r['latency_p95_ms']:.0f} ms,"
-          f" server CPU {r['server_cpu_ms_per_run']:.1f} ms/run), fewest runs by one session {r['min_runs_per_session']}")
-    print(f"  server RSS before visit {r['rss_mb_before_visit']:.1f} MB, start (20 tabs warm) {r['rss_mb_start']:.1f} MB,"
-          f" end {r['rss_mb_end']:.1f} MB, max {r['rss_mb_max']:.1f} MB, change {r['rss_mb_end'] - r['rss_mb_start']:+.1f} MB")
+    print(
+        f"  runs {r['runs']} ({r['runs_per_s']:.1f}/s, p50 {r['latency_p50_ms']:.0f} ms,"
+        f" p95 {r['latency_p95_ms']:.0f} ms,"
+        f" server CPU {r['server_cpu_ms_per_run']:.1f} ms/run), fewest runs by one session {r['min_runs_per_session']}"
+    )
+    print(
+        f"  server RSS before visit {r['rss_mb_before_visit']:.1f} MB, start (20 tabs warm) {r['rss_mb_start']:.1f} MB,"
+        f" end {r['rss_mb_end']:.1f} MB, max {r['rss_mb_max']:.1f} MB,"
+        f" change {r['rss_mb_end'] - r['rss_mb_start']:+.1f} MB"
+    )
     print("  samples (s: MB): " + ", ".join(f"{s['t']:.0f}: {s['rss_mb']:.1f}" for s in r["samples"]))
     for name, key in (("last half", "slope_mb_per_min_last_half"), ("whole run", "slope_mb_per_min_all")):
         v = r[key]
-        print(f"  growth, {name:<9}: " + ("n/a (too few samples)" if v is None else
-                                          f"{v:+.2f} MB/min   (flat is ~0; a leak shows as a steady positive slope)"))
+        print(
+            f"  growth, {name:<9}: "
+            + (
+                "n/a (too few samples)"
+                if v is None
+                else f"{v:+.2f} MB/min   (flat is ~0; a leak shows as a steady positive slope)"
+            )
+        )
     print(f"  errors {r['errors']}" + "".join(f"\n    error: {e}" for e in r["error_examples"]))
-    print(f"  CPU: server {r['server_cpu_percent']:.0f}%, this client {r['client_cpu_percent']:.0f}%, other processes"
-          f" {r['other_cpu_percent']:.0f}% (100% = one core)")
+    print(
+        f"  CPU: server {r['server_cpu_percent']:.0f}%, this client {r['client_cpu_percent']:.0f}%, other processes"
+        f" {r['other_cpu_percent']:.0f}% (100% = one core)"
+    )
     for line in r["server_log_problems"]:
         print(f"  server log: {line}")
 
@@ -614,27 +717,57 @@ def main() -> int:
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="soak mode: 20 sessions for this long")
     parser.add_argument("--soak-sessions", type=int, default=20)
     parser.add_argument("--sample-every", type=float, default=10.0)
-    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
-                        help="server environment, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false")
-    parser.add_argument("--flag", action="append", default=[], metavar="--OPTION=VALUE",
-                        help="extra `streamlit run` flag, e.g. --flag=--runner.postScriptGC=false")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="server environment, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false",
+    )
+    parser.add_argument(
+        "--flag",
+        action="append",
+        default=[],
+        metavar="--OPTION=VALUE",
+        help="extra `streamlit run` flag, e.g. --flag=--runner.postScriptGC=false",
+    )
     parser.add_argument("--no-probe", action="store_true", help="skip printing the effective config options")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--replicas", type=int, nargs="+", metavar="N",
-                        help="through nginx with N replicas each (deploy/); e.g. --replicas 1 2")
-    parser.add_argument("--no-failover", action="store_true",
-                        help="with --replicas: skip stopping one replica under load")
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="through nginx with N replicas each (deploy/); e.g. --replicas 1 2",
+    )
+    parser.add_argument(
+        "--no-failover", action="store_true", help="with --replicas: skip stopping one replica under load"
+    )
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
     try:
         if args.soak:
-            r = run_soak(args.soak, args.page, env, sessions=args.soak_sessions, sample_every=args.sample_every,
-                         extra_args=args.flag, probe=not args.no_probe)
+            r = run_soak(
+                args.soak,
+                args.page,
+                env,
+                sessions=args.soak_sessions,
+                sample_every=args.sample_every,
+                extra_args=args.flag,
+                probe=not args.no_probe,
+            )
             print(json.dumps(r, indent=2)) if args.json else print_soak(r)
             return 1 if r["errors"] else 0
         if args.replicas:
-            r = run_proxied(args.replicas, args.sessions, args.seconds, args.page, env, extra_args=args.flag,
-                            failover=not args.no_failover)
+            r = run_proxied(
+                args.replicas,
+                args.sessions,
+                args.seconds,
+                args.page,
+                env,
+                extra_args=args.flag,
+                failover=not args.no_failover,
+            )
             print(json.dumps(r, indent=2, default=sorted)) if args.json else print_proxied(r)
             return 1 if r["errors"] else 0
         r = run_load(args.sessions, args.seconds, args.page, env, extra_args=args.flag, probe=not args.no_probe)

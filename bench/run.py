@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_catalogs, load_profiles
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -51,8 +51,14 @@ def bench_scaling(repeat: int) -> list[dict]:
         result = load_profiles([folder], catalogs)
         assert len(result.profiles) == n, [str(p) for p in result.problems[:3]]
         ms = statistics.median(timed(lambda folder=folder: load_profiles([folder], catalogs), reps))
-        rows.append({"name": f"load + validate {n} synthetic profiles", "median_ms": ms, "target": target,
-                     "per_profile_ms": ms / n})
+        rows.append(
+            {
+                "name": f"load + validate {n} synthetic profiles",
+                "median_ms": ms,
+                "target": target,
+                "per_profile_ms": ms / n,
+            }
+        )
     return rows
 
 
@@ -68,24 +74,37 @@ def bench_quiz_and_pdf(repeat: int) -> list[dict]:
     answers = {q.id: i % len(q.options) for i, q in enumerate(quiz.questions)}
     weights = {q.id: i % 4 for i, q in enumerate(quiz.questions) if i % 3 == 0}
     score_ms = statistics.median(timed(lambda: score(quiz, values, names, answers, weights), max(repeat, 50)))
-    flip_ms = statistics.median(timed(lambda: ranking_flip(quiz, values, names, answers, weights), max(repeat // 2, 10)))
+    flip_ms = statistics.median(
+        timed(lambda: ranking_flip(quiz, values, names, answers, weights), max(repeat // 2, 10))
+    )
     outcome = score(quiz, values, names, answers, weights)
 
     def pdf() -> bytes:
-        return build_summary_pdf(ranking=outcome.ranking, profiles=result.by_id(), catalogs=result.catalogs,
-                                 client_name="Zoë Ñúñez–Ørsted",
-                                 quiz_answers_summary=answers_summary(quiz, answers, weights))
+        return build_summary_pdf(
+            ranking=outcome.ranking,
+            profiles=result.by_id(),
+            catalogs=result.catalogs,
+            client_name="Zoë Ñúñez–Ørsted",
+            quiz_answers_summary=answers_summary(quiz, answers, weights),
+        )
 
     pdf()  # warm: font files into the OS cache
     pdf_ms = statistics.median(timed(pdf, 10))
-    return [{"name": f"quiz scoring, all {len(names)} settings, {len(answers)} answers", "median_ms": score_ms,
-             "target": "< 5 ms"},
-            {"name": "quiz: smallest change that swaps the top two", "median_ms": flip_ms, "target": "-"},
-            {"name": "take-home PDF build", "median_ms": pdf_ms, "target": "< 300 ms"}]
+    return [
+        {
+            "name": f"quiz scoring, all {len(names)} settings, {len(answers)} answers",
+            "median_ms": score_ms,
+            "target": "< 5 ms",
+        },
+        {"name": "quiz: smallest change that swaps the top two", "median_ms": flip_ms, "target": "-"},
+        {"name": "take-home PDF build", "median_ms": pdf_ms, "target": "< 300 ms"},
+    ]
 
 
-HELLO_CHART = ('import plotly.graph_objects as go\nimport streamlit as st\nst.title("Hello")\n'
-               'st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))\n')
+HELLO_CHART = (
+    'import plotly.graph_objects as go\nimport streamlit as st\nst.title("Hello")\n'
+    "st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))\n"
+)
 
 
 def bench_cold_render() -> list[dict]:
@@ -100,8 +119,16 @@ def bench_cold_render() -> list[dict]:
     chromium = shutil.which("chromium")
     if not chromium:
         return [{"name": "cold render in Chromium", "median_ms": float("nan"), "target": "skipped: no chromium"}]
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
 
     def first_chart_ms(url: str, runs: int = 3) -> float:
         out = []
@@ -125,9 +152,15 @@ def bench_cold_render() -> list[dict]:
             hello_ms = first_chart_ms(server.url)
     with Server("app.py") as server:
         compare_ms = first_chart_ms(server.url + "/compare")
-    return [{"name": "cold render: one-chart hello page (yardstick)", "median_ms": hello_ms, "target": "-"},
-            {"name": "cold render: compare page, first chart drawn", "median_ms": compare_ms,
-             "ratio_to_hello": compare_ms / hello_ms, "target": "-"}]
+    return [
+        {"name": "cold render: one-chart hello page (yardstick)", "median_ms": hello_ms, "target": "-"},
+        {
+            "name": "cold render: compare page, first chart drawn",
+            "median_ms": compare_ms,
+            "ratio_to_hello": compare_ms / hello_ms,
+            "target": "-",
+        },
+    ]
 
 
 def bench_capacity(seconds: float) -> list[dict]:
@@ -136,32 +169,69 @@ def bench_capacity(seconds: float) -> list[dict]:
     from bench.load import run_load
 
     rows = []
-    for label, env in [("shipped (no per-run GC, gc.freeze)", None),
-                       ("per-run GC on, gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"}),
-                       ("Streamlit defaults, no gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true", "RX_GC_FREEZE": "0"})]:
+    for label, env in [
+        ("shipped (no per-run GC, gc.freeze)", None),
+        ("per-run GC on, gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"}),
+        ("Streamlit defaults, no gc.freeze", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true", "RX_GC_FREEZE": "0"}),
+    ]:
         r = run_load([1, 10, 20], seconds, "compare", env=env)
         for step in r["steps"]:
-            rows.append({"name": f"capacity, {label}: {step['sessions']} session(s)", "value": step["runs_per_s"],
-                         "unit": "runs/s", "target": ">= 20 runs/s", "errors": step["errors"]})
-        rows.append({"name": f"server memory, {label}: idle after first visit",
-                     "value": r["rss_mb_idle_after_first_visit"], "unit": "MB", "target": "-"})
-        rows.append({"name": f"server memory, {label}: per extra idle session",
-                     "value": r.get("mb_per_extra_idle_session"), "unit": "MB", "target": "<= 1 MB"})
-        rows.append({"name": f"server memory, {label}: after 20 busy sessions",
-                     "value": r["steps"][-1]["rss_mb_after"], "unit": "MB", "target": "-"})
+            rows.append(
+                {
+                    "name": f"capacity, {label}: {step['sessions']} session(s)",
+                    "value": step["runs_per_s"],
+                    "unit": "runs/s",
+                    "target": ">= 20 runs/s",
+                    "errors": step["errors"],
+                }
+            )
+        rows.append(
+            {
+                "name": f"server memory, {label}: idle after first visit",
+                "value": r["rss_mb_idle_after_first_visit"],
+                "unit": "MB",
+                "target": "-",
+            }
+        )
+        rows.append(
+            {
+                "name": f"server memory, {label}: per extra idle session",
+                "value": r.get("mb_per_extra_idle_session"),
+                "unit": "MB",
+                "target": "<= 1 MB",
+            }
+        )
+        rows.append(
+            {
+                "name": f"server memory, {label}: after 20 busy sessions",
+                "value": r["steps"][-1]["rss_mb_after"],
+                "unit": "MB",
+                "target": "-",
+            }
+        )
     return rows
 
 
 def bench_load(repeat: int) -> list[dict]:
     rows = []
     catalogs_ms = timed(load_catalogs, repeat)
-    rows.append({"name": "load + validate catalogs (sources, credentials, reference facts)",
-                 "median_ms": statistics.median(catalogs_ms), "target": "-"})
+    rows.append(
+        {
+            "name": "load + validate catalogs (sources, credentials, reference facts)",
+            "median_ms": statistics.median(catalogs_ms),
+            "target": "-",
+        }
+    )
     catalogs = load_catalogs()
     n = len(load_profiles(catalogs=catalogs).profiles)
     profiles_ms = timed(lambda: load_profiles(catalogs=catalogs), repeat)
-    rows.append({"name": f"load + validate {n} bundled profiles", "median_ms": statistics.median(profiles_ms),
-                 "target": "< 100 ms"})
+    rows.append(
+        {
+            "name": f"load + validate {n} bundled profiles",
+            "median_ms": statistics.median(profiles_ms),
+            "target": "< 100 ms",
+        }
+    )
     from analysis.loading.loader import load_oews_table
     from analysis.loading.oews import _index_cached, load_oews
 
@@ -169,13 +239,28 @@ def bench_load(repeat: int) -> list[dict]:
         _index_cached.cache_clear()  # the loader reads the table once per process; time that first read
         return load_oews_table()
 
-    rows.append({"name": "read the imported OEWS table for fact checks (national rows, uncached)",
-                 "median_ms": statistics.median(timed(oews_index_cold, repeat)), "target": "< 2 ms"})
-    rows.append({"name": "load the imported OEWS table as a pandas frame (pages, charts)",
-                 "median_ms": statistics.median(timed(load_oews, repeat)), "target": "< 20 ms"})
+    rows.append(
+        {
+            "name": "read the imported OEWS table for fact checks (national rows, uncached)",
+            "median_ms": statistics.median(timed(oews_index_cold, repeat)),
+            "target": "< 2 ms",
+        }
+    )
+    rows.append(
+        {
+            "name": "load the imported OEWS table as a pandas frame (pages, charts)",
+            "median_ms": statistics.median(timed(load_oews, repeat)),
+            "target": "< 20 ms",
+        }
+    )
     full_ms = timed(lambda: build_frames(load_profiles().profiles), repeat)
-    rows.append({"name": "catalogs + profiles + pandas frames (a cold app start)", "median_ms": statistics.median(full_ms),
-                 "target": "< 100 ms"})
+    rows.append(
+        {
+            "name": "catalogs + profiles + pandas frames (a cold app start)",
+            "median_ms": statistics.median(full_ms),
+            "target": "< 100 ms",
+        }
+    )
     return rows
 
 
@@ -209,8 +294,14 @@ def bench_pages(repeat: int) -> list[dict]:
         at.run()
         at.switch_page(f"app_pages/{page}.py")
         ms = rerun_ms(at)
-        rows.append({"name": f"rerun: {page} page", "median_ms": ms, "ratio_to_hello": ms / hello,
-                     "target": targets.get(page, "-")})
+        rows.append(
+            {
+                "name": f"rerun: {page} page",
+                "median_ms": ms,
+                "ratio_to_hello": ms / hello,
+                "target": targets.get(page, "-"),
+            }
+        )
     return rows
 
 
@@ -218,7 +309,10 @@ _MS_TARGET = re.compile(r"^(<=?)\s*([0-9.]+)\s*ms$")
 
 
 def over_target(row: dict) -> bool:
-    """True when a timed figure misses its written target ("< 300 ms", "<= 1000 ms"); other targets are read by a person."""
+    """True when a timed figure misses its written target ("< 300 ms", "<= 1000 ms").
+
+    Other targets are read by a person.
+    """
     found = _MS_TARGET.match(str(row.get("target", "")).strip())
     if not found or "median_ms" not in row:
         return False
@@ -235,7 +329,12 @@ def main() -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a timed figure misses its target")
     args = parser.parse_args()
 
-    rows = bench_load(args.repeat) + bench_scaling(args.repeat) + bench_quiz_and_pdf(args.repeat) + bench_pages(args.repeat)
+    rows = (
+        bench_load(args.repeat)
+        + bench_scaling(args.repeat)
+        + bench_quiz_and_pdf(args.repeat)
+        + bench_pages(args.repeat)
+    )
     if not args.quick:
         rows += bench_cold_render() + bench_capacity(args.seconds)
     if args.json:

@@ -1,6 +1,6 @@
 """The one way this project starts a real Streamlit server: `python -m ui.serve SCRIPT` (`streamlit run` without
-Streamlit's outbound address look-up) on 127.0.0.1 and a free port, healthy before use, always stopped after. Used by the benchmarks (bench/load.py, bench/run.py) and
-by the tests' `app_server` fixture (tests/conftest.py)."""
+Streamlit's outbound address look-up) on 127.0.0.1 and a free port, healthy before use, always stopped after.
+Used by the benchmarks (bench/load.py, bench/run.py) and by the tests' `app_server` fixture (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -26,9 +26,18 @@ def free_port() -> int:
 class Server:
     """`python -m ui.serve SCRIPT` on 127.0.0.1:free port; a context manager that always stops it."""
 
-    def __init__(self, script: str | Path = "app.py", *, cwd: str | Path = ROOT, env: dict | None = None,
-                 extra_args: list[str] | None = None, start_timeout: float = 90.0, log_path: Path | None = None,
-                 port: int = 0, launcher: tuple[str, ...] = ("-m", "ui.serve")) -> None:
+    def __init__(
+        self,
+        script: str | Path = "app.py",
+        *,
+        cwd: str | Path = ROOT,
+        env: dict | None = None,
+        extra_args: list[str] | None = None,
+        start_timeout: float = 90.0,
+        log_path: Path | None = None,
+        port: int = 0,
+        launcher: tuple[str, ...] = ("-m", "ui.serve"),
+    ) -> None:
         """`log_path`: keep the server's log there (tests keep theirs in test-artifacts/); by default it goes
         to a temporary file that is deleted when the server stops cleanly. `launcher`: what follows `python`
         before SCRIPT (e.g. ("-m", "streamlit", "run") for plain Streamlit)."""
@@ -59,10 +68,26 @@ class Server:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("w") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, *self.launcher, self.script, "--server.headless", "true",
-                 "--server.address", "127.0.0.1", "--server.port", str(self.port),
-                 "--browser.gatherUsageStats", "false", *self.extra_args],
-                cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                [
+                    sys.executable,
+                    *self.launcher,
+                    self.script,
+                    "--server.headless",
+                    "true",
+                    "--server.address",
+                    "127.0.0.1",
+                    "--server.port",
+                    str(self.port),
+                    "--browser.gatherUsageStats",
+                    "false",
+                    *self.extra_args,
+                ],
+                cwd=self.cwd,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -106,29 +106,60 @@ def with_engine(base: str | None) -> None:
     build = ["docker", "build", "-t", IMAGE, str(ROOT)] + (["--build-arg", f"PYTHON_IMAGE={base}"] if base else [])
     t0 = time.monotonic()
     built = run(build, capture_output=True, text=True)
-    check(built.returncode == 0, f"image builds ({time.monotonic() - t0:.0f} s)", built.stdout[-2000:] + built.stderr[-2000:])
+    check(
+        built.returncode == 0,
+        f"image builds ({time.monotonic() - t0:.0f} s)",
+        built.stdout[-2000:] + built.stderr[-2000:],
+    )
     if built.returncode:
         return
     port = free_port()
     name = f"rx-check-{os.getpid()}"
-    run(["docker", "run", "-d", "--name", name, "--read-only", "--tmpfs", "/tmp",
-                    "-p", f"127.0.0.1:{port}:8501", IMAGE], check=True, capture_output=True)
+    run(
+        [
+            "docker",
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--read-only",
+            "--tmpfs",
+            "/tmp",
+            "-p",
+            f"127.0.0.1:{port}:8501",
+            IMAGE,
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
         status, deadline = "", time.monotonic() + 120
         while time.monotonic() < deadline and status != "healthy":
             time.sleep(2)
-            status = run(["docker", "inspect", "-f", "{{.State.Health.Status}}", name],
-                                    capture_output=True, text=True).stdout.strip()
+            status = run(
+                ["docker", "inspect", "-f", "{{.State.Health.Status}}", name], capture_output=True, text=True
+            ).stdout.strip()
         check(status == "healthy", "Docker's HEALTHCHECK reports healthy (read-only root filesystem)", status)
         check(get(f"http://127.0.0.1:{port}/") == 200, "the app answers on the published port")
         uid = run(["docker", "exec", name, "id", "-u"], capture_output=True, text=True).stdout.strip()
         check(uid not in ("", "0"), "runs as a non-root user", f"uid {uid!r}")
-        listing = run(["docker", "exec", name, "sh", "-c",
-                                  "ls -A /app; ls /usr/local/share/ca-certificates; /opt/venv/bin/pip list 2>/dev/null"],
-                                 capture_output=True, text=True).stdout
+        listing = run(
+            [
+                "docker",
+                "exec",
+                name,
+                "sh",
+                "-c",
+                "ls -A /app; ls /usr/local/share/ca-certificates; /opt/venv/bin/pip list 2>/dev/null",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout
         present = set(listing.split())
-        check({"app.py", "app_pages", "analysis", "data", "settings_profiles", "locale"} <= present,
-              "the app, its data and its translations are in /app")
+        check(
+            {"app.py", "app_pages", "analysis", "data", "settings_profiles", "locale"} <= present,
+            "the app, its data and its translations are in /app",
+        )
         unwanted = present & {"tests", "bench", ".git", ".venv", "deploy", "pytest", "playwright", "ruff", "hypothesis"}
         unwanted |= {w for w in present if w.endswith(".crt")}
         check(not unwanted, "no tests, tools, dev packages or build-time CA in the image", str(sorted(unwanted)))
@@ -136,8 +167,24 @@ def with_engine(base: str | None) -> None:
         check("Traceback" not in logs.stdout + logs.stderr, "server log has no traceback")
     finally:
         run(["docker", "rm", "-f", name], capture_output=True)
-    pdf = run(["docker", "run", "--rm", "--network", "none", "--read-only", "--tmpfs", "/tmp",
-                          IMAGE, "python3", "-c", PDF_CHECK], capture_output=True, text=True)
+    pdf = run(
+        [
+            "docker",
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--read-only",
+            "--tmpfs",
+            "/tmp",
+            IMAGE,
+            "python3",
+            "-c",
+            PDF_CHECK,
+        ],
+        capture_output=True,
+        text=True,
+    )
     check(pdf.returncode == 0, "PDF with the DejaVu font, no network", pdf.stderr[-1500:])
 
 
@@ -152,14 +199,32 @@ def without_engine() -> None:
         venv, app, home = work / "venv", work / "app", work / "home"
         t0 = time.monotonic()
         run([sys.executable, "-m", "venv", str(venv)], check=True)
-        pip = run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
-                              "--only-binary=:all:", "-r", str(ROOT / "requirements.txt")], capture_output=True, text=True)
-        check(pip.returncode == 0, f"requirements.txt installs into a fresh environment ({time.monotonic() - t0:.0f} s)",
-              pip.stderr[-2000:])
+        pip = run(
+            [
+                str(venv / "bin" / "pip"),
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--only-binary=:all:",
+                "-r",
+                str(ROOT / "requirements.txt"),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        check(
+            pip.returncode == 0,
+            f"requirements.txt installs into a fresh environment ({time.monotonic() - t0:.0f} s)",
+            pip.stderr[-2000:],
+        )
         if pip.returncode:
             return
         listed = run([str(venv / "bin" / "pip"), "list", "--format=freeze"], capture_output=True, text=True).stdout
-        dev = [p for p in ("pytest", "playwright", "ruff", "hypothesis") if re.search(rf"^{p}==", listed, re.MULTILINE | re.IGNORECASE)]
+        dev = [
+            p
+            for p in ("pytest", "playwright", "ruff", "hypothesis")
+            if re.search(rf"^{p}==", listed, re.MULTILINE | re.IGNORECASE)
+        ]
         check(not dev, "runtime only: no development tools installed", str(dev))
         for src, dest in dockerfile_copies():
             target = app / Path(dest).relative_to("/app") if dest != "/app/" else app
@@ -170,7 +235,10 @@ def without_engine() -> None:
                 target = target / source.name if dest.endswith("/") else target
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target)
-        check((app / "app.py").is_file() and (app / "settings_profiles").is_dir(), "the Dockerfile's COPY lines give the app")
+        check(
+            (app / "app.py").is_file() and (app / "settings_profiles").is_dir(),
+            "the Dockerfile's COPY lines give the app",
+        )
         (home / "tmp").mkdir(parents=True)
         as_user: list[str] = []
         if os.geteuid() == 0:  # like USER app: an unprivileged account, its own home and temporary folder
@@ -178,13 +246,26 @@ def without_engine() -> None:
             shutil.chown(home / "tmp", "nobody")
             as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
         port = free_port()
-        env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": str(app), "PYTHONDONTWRITEBYTECODE": "1",
-               "HOME": str(home), "TMPDIR": str(home / "tmp"), "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
-               "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
-               "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        env = {
+            "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+            "PYTHONPATH": str(app),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HOME": str(home),
+            "TMPDIR": str(home / "tmp"),
+            "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+            "STREAMLIT_SERVER_PORT": str(port),
+            "STREAMLIT_SERVER_HEADLESS": "true",
+            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        }
         log = (work / "server.log").open("w")
-        server = subprocess.Popen(as_user + [str(venv / "bin" / "python"), "-m", "ui.serve", "app.py"],
-                                  cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            as_user + [str(venv / "bin" / "python"), "-m", "ui.serve", "app.py"],
+            cwd=app,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         try:
             health = healthcheck_command()
             health = [str(venv / "bin" / "python")] + health[1:] if health[0].startswith("python") else health
@@ -202,8 +283,13 @@ def without_engine() -> None:
             log.close()
         check("Traceback" not in (work / "server.log").read_text(), "server log has no traceback")
         no_net = ["unshare", "--net", "--"] if os.geteuid() == 0 and shutil.which("unshare") else []
-        pdf = run(no_net + as_user + [str(venv / "bin" / "python"), "-c", PDF_CHECK], cwd=app, env=env,
-                             capture_output=True, text=True)
+        pdf = run(
+            no_net + as_user + [str(venv / "bin" / "python"), "-c", PDF_CHECK],
+            cwd=app,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         check(pdf.returncode == 0, "PDF with the DejaVu font" + (", no network" if no_net else ""), pdf.stderr[-1500:])
     finally:
         shutil.rmtree(work, ignore_errors=True)

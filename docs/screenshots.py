@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot
 from bench.server import Server
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # The pictures the README embeds: (page name, viewport, file name under docs/).
 README_SHOTS = (

@@ -80,7 +80,9 @@ def test_overview_shows_national_context_and_every_setting():
     for setting_id, profile in PROFILES.items():
         fact = median(setting_id)
         assert fact.value is not None, setting_id  # every bundled setting has a figure now
-        label = "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
+        label = (
+            "Median pay (nearest industry, a loose fit)" if profile.bls_industry.confidence == "low" else "Median pay"
+        )
         assert f"{label}, national: **{md_value(fact)}** — BLS OEWS, {fact.period}" in text, setting_id
         assert profile.bls_industry.title in text, setting_id
     assert "no published figure" not in text
@@ -152,7 +154,11 @@ def test_compare_deep_link_good():
     [
         ({"settings": "hospital,bogus,retail"}, ["hospital", "retail"], "unknown setting"),
         ({"settings": "a" * 5000}, ["hospital", "retail", "long-term-care", "industry-pbm"], "too long"),
-        ({"settings": "hospital,retail,nuclear,mail-order,federal-va"}, ["hospital", "retail", "nuclear", "mail-order"], "at most 4"),
+        (
+            {"settings": "hospital,retail,nuclear,mail-order,federal-va"},
+            ["hospital", "retail", "nuclear", "mail-order"],
+            "at most 4",
+        ),
         ({"settings": "hospital,retail", "colour": "x"}, ["hospital", "retail"], "“colour”"),
         ({"settings": "hospital,retail", "pay": "weekly"}, ["hospital", "retail"], "annual or hourly"),
         ({"settings": "<script>alert(1)</script>,retail"}, ["retail"], "unknown setting"),
@@ -241,13 +247,17 @@ def test_an_upload_may_not_reuse_a_bundled_setting_id():
     at = run_page()
     at.file_uploader(key="custom_upload").upload("hospital.yaml", text.encode(), "application/x-yaml").run()
     assert not at.exception
-    assert any("hospital" in shown(e.value) and "already" in shown(e.value) for e in at.error), [e.value for e in at.error]
+    assert any("hospital" in shown(e.value) and "already" in shown(e.value) for e in at.error), [
+        e.value for e in at.error
+    ]
     assert "custom_profiles" not in at.session_state or not at.session_state["custom_profiles"]
     assert markdown_text(at).count(PROFILES["hospital"].name) == 1  # the bundled card only
     # The same profile under an id (and names) of its own is accepted and shown beside the bundled one.
-    fresh = (text.replace("id: hospital\n", "id: riverside-hospital\n", 1)
-             .replace(f"name: {PROFILES['hospital'].name}\n", "name: Riverside Hospital\n", 1)
-             .replace(f"short_name: {PROFILES['hospital'].short_name}\n", "short_name: Riverside\n", 1))
+    fresh = (
+        text.replace("id: hospital\n", "id: riverside-hospital\n", 1)
+        .replace(f"name: {PROFILES['hospital'].name}\n", "name: Riverside Hospital\n", 1)
+        .replace(f"short_name: {PROFILES['hospital'].short_name}\n", "short_name: Riverside\n", 1)
+    )
     at.file_uploader(key="custom_upload").upload("riverside-hospital.yaml", fresh.encode(), "application/x-yaml").run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Riverside Hospital" in markdown_text(at)

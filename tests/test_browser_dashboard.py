@@ -23,8 +23,12 @@ def settle(page: Page) -> None:
 
 
 def test_every_page_opens_without_an_error(page: Page, app_server, artifacts):
-    for path, heading in [("", "Pharmacy technician settings"), ("compare", "Compare settings"),
-                          ("detail?setting=nuclear", "Nuclear"), ("about", "About the data")]:
+    for path, heading in [
+        ("", "Pharmacy technician settings"),
+        ("compare", "Compare settings"),
+        ("detail?setting=nuclear", "Nuclear"),
+        ("about", "About the data"),
+    ]:
         page.goto(f"{app_server}/{path}")
         settle(page)
         expect(page.get_by_role("heading", name=re.compile(heading)).first).to_be_visible(timeout=15_000)
@@ -41,8 +45,13 @@ def test_compare_draws_charts_and_the_url_follows_the_selection(page: Page, app_
     assert "settings=hospital%2Cretail%2Clong-term-care%2Cindustry-pbm" in page.url
     page.screenshot(path=str(artifacts / "compare-1280.png"))
     # Each tab draws its own chart when opened.
-    for tab, text in [("Ratings (editorial)", "Editorial rating"), ("Hours", "Nights"), ("Tasks", "share of working time"),
-                      ("Credentials", "CPhT"), ("Pay", "USD per year")]:
+    for tab, text in [
+        ("Ratings (editorial)", "Editorial rating"),
+        ("Hours", "Nights"),
+        ("Tasks", "share of working time"),
+        ("Credentials", "CPhT"),
+        ("Pay", "USD per year"),
+    ]:
         page.get_by_role("tab", name=tab).click()
         settle(page)
         expect(page.locator(".js-plotly-plot").first).to_contain_text(text, timeout=20_000)
@@ -81,7 +90,10 @@ def test_phone_width_layout(page: Page, app_server, artifacts):
 
 def test_no_request_leaves_the_machine(page: Page, app_server):
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
     for path in ["", "compare", "detail", "about"]:
         page.goto(f"{app_server}/{path}")
         settle(page)

@@ -22,13 +22,16 @@ EVIL_SHORT = "<b>Evil</b> x"
 
 def evil_profile(tmp_path):
     doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
-    doc.update({
-        "id": "evil-clinic",
-        "name": EVIL_NAME,
-        "short_name": EVIL_SHORT,
-        "tagline": "<script>window.__pwned=2</script> [click](javascript:window.__pwned=3)",
-        "summary": "![tracker](http://203.0.113.9/pixel.png) <iframe src='http://203.0.113.9/'></iframe> plain words",
-    })
+    doc.update(
+        {
+            "id": "evil-clinic",
+            "name": EVIL_NAME,
+            "short_name": EVIL_SHORT,
+            "tagline": "<script>window.__pwned=2</script> [click](javascript:window.__pwned=3)",
+            "summary": "![tracker](http://203.0.113.9/pixel.png) "
+            "<iframe src='http://203.0.113.9/'></iframe> plain words",
+        }
+    )
     doc["ratings"]["patient_contact"]["reason"] = "<svg onload=window.__pwned=4>reason</svg>"
     path = tmp_path / "evil-clinic.yaml"
     path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -43,7 +46,10 @@ def assert_clean(page: Page) -> None:
 
 def test_uploaded_profile_with_html_is_shown_as_text(page: Page, app_server, tmp_path, artifacts):
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
     page.goto(app_server)
     settle(page)
     page.get_by_text("Add a local setting for this session").click()
@@ -107,8 +113,10 @@ CRAFTED = [
     ("about", f"<img src=//{EVIL_HOST}/x onerror=alert(1)>", "1", "<img src=//"),
     ("detail", "setting", ":material/warning: :red[alert] www.evil.example", ":material/warning: :red[alert]"),
 ]
-FROM_OUTSIDE = (f'img[src*="{EVIL_HOST}"], a[href*="{EVIL_HOST}"], [style*="{EVIL_HOST}"], a[href*="evil.example"], '
-                'iframe, script[src], .katex')
+FROM_OUTSIDE = (
+    f'img[src*="{EVIL_HOST}"], a[href*="{EVIL_HOST}"], [style*="{EVIL_HOST}"], a[href*="evil.example"], '
+    "iframe, script[src], .katex"
+)
 
 
 class Watch:
@@ -117,8 +125,14 @@ class Watch:
     def __init__(self, page: Page):
         self.outside: list[str] = []
         self.dialogs: list[str] = []
-        page.on("request", lambda r: self.outside.append(r.url)
-                if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else None)
+        page.on(
+            "request",
+            lambda r: (
+                self.outside.append(r.url)
+                if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                else None
+            ),
+        )
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
     def assert_clean(self, page: Page, where: str) -> None:
@@ -228,7 +242,9 @@ def test_inert_text_renders_as_typed_in_every_sink(page: Page):
             sinks = box.locator('[data-testid="stMarkdownContainer"]:not(th *), td, [data-testid="stWidgetLabel"]')
             for got in sinks.all_inner_texts():
                 assert " ".join(got.replace("\u2060", "").split()) == want, (i, text, got)
-            made = box.locator("a, img, iframe, script, .katex, h1, h2, h3, h4, blockquote, ul, ol, pre, code, strong, "
-                               "em, del, hr, [data-testid='stIconMaterial'], input[type='checkbox'] ~ * img")
+            made = box.locator(
+                "a, img, iframe, script, .katex, h1, h2, h3, h4, blockquote, ul, ol, pre, code, strong, "
+                "em, del, hr, [data-testid='stIconMaterial'], input[type='checkbox'] ~ * img"
+            )
             assert made.count() == 0, (i, text, made.evaluate_all("els => els.map(e => e.outerHTML.slice(0, 80))"))
         watch.assert_clean(page, "inert probe")

@@ -28,19 +28,51 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 # Streamlit's own accessibility labels (the framework ships them in English only; they are not our text).
-STREAMLIT_CHROME = ["Skip to main content", "Link to heading", "Help for ", "Download as CSV", "Show/hide columns",
-                    "Search", "Fullscreen", "Open", "Choose date", "year, ", "month, ", "day, "]
+STREAMLIT_CHROME = [
+    "Skip to main content",
+    "Link to heading",
+    "Help for ",
+    "Download as CSV",
+    "Show/hide columns",
+    "Search",
+    "Fullscreen",
+    "Open",
+    "Choose date",
+    "year, ",
+    "month, ",
+    "day, ",
+]
 # Names that stay in English: catalogued publications and publishers, credential names, and these.
-KEPT_NAMES = [*STREAMLIT_CHROME,
-    "English", "Rx Settings Explorer", "high school", "per diem", "travel", "managed care", "apprenticeship",
-    "registered apprenticeship", "board of pharmacy", "nursing homes", "tech-check-tech", "CPhT (or CPhT-Adv)",
-    "Certified Pharmacy Technician Educator", "Advanced Certified Pharmacy Technician",
-    "Compounded Sterile Preparation Technician", "PTCB Certified Pharmacy Technician",
+KEPT_NAMES = [
+    *STREAMLIT_CHROME,
+    "English",
+    "Rx Settings Explorer",
+    "high school",
+    "per diem",
+    "travel",
+    "managed care",
+    "apprenticeship",
+    "registered apprenticeship",
+    "board of pharmacy",
+    "nursing homes",
+    "tech-check-tech",
+    "CPhT (or CPhT-Adv)",
+    "Certified Pharmacy Technician Educator",
+    "Advanced Certified Pharmacy Technician",
+    "Compounded Sterile Preparation Technician",
+    "PTCB Certified Pharmacy Technician",
     "Wisconsin Act 100",
     # PTCB's program and certificate names, kept as published beside their Spanish explanation.
-    "Technician Product Verification", "Medication History", "Hazardous Drug Management", "Billing and Reimbursement",
-    "Controlled Substances Diversion Prevention", "Immunization Administration", "Point-of-Care Testing",
-    "Medication Therapy Management", "Regulatory Compliance", "Supply Chain and Inventory Management",
+    "Technician Product Verification",
+    "Medication History",
+    "Hazardous Drug Management",
+    "Billing and Reimbursement",
+    "Controlled Substances Diversion Prevention",
+    "Immunization Administration",
+    "Point-of-Care Testing",
+    "Medication Therapy Management",
+    "Regulatory Compliance",
+    "Supply Chain and Inventory Management",
     "Nonsterile Compounding",
 ]
 PAGES = {
@@ -143,6 +175,8 @@ def test_every_page_in_spanish_leaves_no_english(page: Page, app_server, artifac
 def test_the_check_finds_english_and_spares_kept_names():
     names = kept_names()
     assert english_left(["Pay per year for each setting"], names)
-    assert not english_left(["Salario anual mediano, todas las industrias", "PTCB Certified Pharmacy Technician"], names)
+    assert not english_left(
+        ["Salario anual mediano, todas las industrias", "PTCB Certified Pharmacy Technician"], names
+    )
     assert not english_left(["English", "IN", "OR"], names)
     assert english_left(["in", "Fees or dues"], names)

@@ -25,12 +25,12 @@ EVERY_PAGE = "every page"
 DOCUMENTED_PACKAGES = ("analysis", "ui", "bench")  # app_pages/ is the pages table; tests/ is one file per feature
 
 
-
 def _message(node: ast.AST) -> ast.AST:
     """The English text of `_("...")` (a translated label), or the node itself."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args:
         return node.args[0]
     return node
+
 
 def table(header: str, text: str | None = None) -> list[list[str]]:
     """The rows under `header` (a Markdown table row), each a list of cell texts; [] if the header is absent."""
@@ -40,7 +40,7 @@ def table(header: str, text: str | None = None) -> list[list[str]]:
     if not starts:
         return []
     rows = []
-    for line in lines[starts[0] + 2:]:  # skip the header and the | --- | line
+    for line in lines[starts[0] + 2 :]:  # skip the header and the | --- | line
         if not line.strip().startswith("|"):
             break
         rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
@@ -127,8 +127,11 @@ def check_modules(text: str) -> list[str]:
     if not rows:
         return [f"no table headed {MODULES_HEADER}"]
     listed = [plain(r[0]) for r in rows]
-    problems = [f"the modules table lists {e}, which is not a module" for e in listed
-                if e not in {row_name(m) for m in modules()}]
+    problems = [
+        f"the modules table lists {e}, which is not a module"
+        for e in listed
+        if e not in {row_name(m) for m in modules()}
+    ]
     problems += [f"{r[0]} has no job written beside it" for r in rows if len(r) < 2 or not r[1]]
     missing = [m.as_posix() for m in modules() if not covered(m, listed)]
     return problems + ([f"modules missing from the modules table: {missing}"] if missing else [])
@@ -156,11 +159,15 @@ def test_a_missing_or_stale_row_is_caught(check):
     """The checks can fail: the tables printed from the code pass, and the same tables with a row dropped do not."""
     good = render()
     assert check(good) == []
-    header = {check_pages: PAGES_HEADER, check_params: PARAMS_HEADER, check_modules: MODULES_HEADER,
-              check_dimensions: DIMENSIONS_HEADER}[check]
+    header = {
+        check_pages: PAGES_HEADER,
+        check_params: PARAMS_HEADER,
+        check_modules: MODULES_HEADER,
+        check_dimensions: DIMENSIONS_HEADER,
+    }[check]
     lines = good.splitlines()
     first_row = lines.index(header) + 2
-    assert check("\n".join(lines[:first_row] + lines[first_row + 1:]))
+    assert check("\n".join(lines[:first_row] + lines[first_row + 1 :]))
     stale = lines[:first_row] + ["| `stale` | x | y | z |"] + lines[first_row:]
     assert check("\n".join(stale))
 
@@ -173,8 +180,15 @@ def test_every_link_example_is_a_value_the_app_accepts_without_a_notice():
     loaded = load_profiles()
     ids = [p.id for p in loaded.profiles]
     context = {  # what each page passes when it reads the parameter
-        "settings": {"known": ids}, "setting": {"known": ids}, "answers": {"quiz": load_quiz()}, "pay": {},
-        "plan": {"settings": ids, "credentials": list(loaded.catalogs.credentials), "programs": list(tickable_programs(loaded.catalogs))},
+        "settings": {"known": ids},
+        "setting": {"known": ids},
+        "answers": {"quiz": load_quiz()},
+        "pay": {},
+        "plan": {
+            "settings": ids,
+            "credentials": list(loaded.catalogs.credentials),
+            "programs": list(tickable_programs(loaded.catalogs)),
+        },
     }
     for param in registry.PARAMS:
         if param.name not in context:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from analysis.loading.loader import load_profiles
 from analysis.presentation.export import (
     ANSWER_COLUMNS,
     FORMAT,
@@ -14,7 +15,6 @@ from analysis.presentation.export import (
     answers_from_json,
     answers_json,
 )
-from analysis.loading.loader import load_profiles
 from analysis.quiz import dimension_values, load_quiz, score
 
 LOADED = load_profiles()
@@ -67,7 +67,7 @@ def test_csv_has_answers_then_ranking():
         assert counted == ("yes" if opt.target is not None and int(weight) > 0 else "no")
     assert ranking[0] == list(RANKING_COLUMNS)
     assert len(ranking) == 1 + len(RESULT.ranking)
-    for (rank, sid, name, s, breakers), r, i in zip(ranking[1:], RESULT.ranking, range(1, 100)):
+    for (rank, sid, name, s, breakers), r, i in zip(ranking[1:], RESULT.ranking, range(1, 100), strict=False):
         assert int(rank) == i and sid == r.setting_id and name == r.name
         assert (s == "") if r.score is None else abs(float(s) - r.score) <= 0.05
         assert breakers == "; ".join(r.deal_breakers)
@@ -108,7 +108,7 @@ def test_json_content():
         assert a["question"] == q.text and a["answer"] == q.options[a["option_index"]].label
         assert a["weight"] == effective_weight(q)
     assert [r["setting_id"] for r in doc["ranking"]] == [r.setting_id for r in RESULT.ranking]
-    for entry, r in zip(doc["ranking"], RESULT.ranking):
+    for entry, r in zip(doc["ranking"], RESULT.ranking, strict=False):
         if r.score is None:
             assert entry["score"] is None
             continue

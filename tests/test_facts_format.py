@@ -8,7 +8,11 @@ CATALOGS = load_catalogs()
 
 
 def fact(value, unit, **kw):
-    base = {"period": "May 2024", "source": "bls-ooh-2024", "evidence": "secondary"} if value is not None else {"note": "no published figure; nearest: X"}
+    base = (
+        {"period": "May 2024", "source": "bls-ooh-2024", "evidence": "secondary"}
+        if value is not None
+        else {"note": "no published figure; nearest: X"}
+    )
     return Fact(value=value, unit=unit, **{**base, **kw})
 
 
@@ -41,7 +45,8 @@ def test_every_period_is_a_date_never_current():
     when = f"as read in {month} {accessed[:4]}"
     assert citation(fact(129, "USD", period="current", evidence="primary"), CATALOGS.sources) == f"BLS, {when}"
     assert with_period(fact(129, "USD", period="current fee table (c. 2024-26)"), CATALOGS.sources) == (
-        f"$129 (fee table (c. 2024-26), {when})")
+        f"$129 (fee table (c. 2024-26), {when})"
+    )
     assert citation(fact(5, "years", period="undated"), CATALOGS.sources) == f"undated page, {when}, as reported by BLS"
 
 

@@ -27,16 +27,25 @@ def trace(chart, name):
 
 def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     chosen = names("retail", "hospital", "nuclear")
-    chart = figures.pay_chart(FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources)
+    chart = figures.pay_chart(
+        FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources
+    )
     table = load_oews()
     retail, hospital = industry_row(table, "44--46"), industry_row(table, "622100")
     rng = trace(chart, "10th–90th percentile")
     assert list(rng.x[:2]) == [retail["annual_p10"], retail["annual_p90"]]
     assert len(rng.x) == 9  # every one of the three publishes a range now
     median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x)) == {"retail": retail["annual_median"], "hospital": hospital["annual_median"]}
+    assert dict(zip(median.y, median.x, strict=False)) == {
+        "retail": retail["annual_median"],
+        "hospital": hospital["annual_median"],
+    }
     axis = chart.figure.layout.yaxis  # settings are keyed by id; the ticks read as their names
-    assert dict(zip(axis.tickvals, axis.ticktext)) == {"retail": "Retail", "hospital": "Hospital", "nuclear": "Nuclear"}
+    assert dict(zip(axis.tickvals, axis.ticktext, strict=False)) == {
+        "retail": "Retail",
+        "hospital": "Hospital",
+        "nuclear": "Nuclear",
+    }
     nearest = trace(chart, "Median of the nearest industry (loose fit)")
     assert list(nearest.y) == ["nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
     assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
@@ -62,8 +71,9 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
 
 def test_pay_chart_hourly_divides_by_2080():
     chosen = names("federal-va", "retail")
-    chart = figures.pay_chart(FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources,
-                              hourly=True)
+    chart = figures.pay_chart(
+        FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources, hourly=True
+    )
     federal = industry_row(load_oews(), "999100")["annual_median"]
     assert trace(chart, "Median").x[0] == pytest.approx(federal / 2080)
     assert "÷ 2,080" in chart.figure.layout.xaxis.title.text
@@ -84,10 +94,23 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
     chart = figures.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
     assert [t.name for t in chart.figure.data] == ["Hospital", "PBM / insurance"]
     hospital = chart.figure.data[0]
-    assert list(hospital.x) == [getattr(BY_ID["hospital"].ratings, d).score for d in
-                                ["patient_contact", "pace_pressure", "physical_demand", "technical_complexity",
-                                 "schedule_predictability", "night_weekend_exposure", "autonomy", "teamwork",
-                                 "advancement", "entry_barrier", "benefits_security", "early_starts"]]
+    assert list(hospital.x) == [
+        getattr(BY_ID["hospital"].ratings, d).score
+        for d in [
+            "patient_contact",
+            "pace_pressure",
+            "physical_demand",
+            "technical_complexity",
+            "schedule_predictability",
+            "night_weekend_exposure",
+            "autonomy",
+            "teamwork",
+            "advancement",
+            "entry_barrier",
+            "benefits_security",
+            "early_starts",
+        ]
+    ]
     assert list(hospital.customdata[0]) == ["Hospital", BY_ID["hospital"].ratings.patient_contact.reason]
     assert chart.figure.data[0].marker.pattern.shape != chart.figure.data[1].marker.pattern.shape  # not colour alone
     assert "Editorial" in chart.caption
@@ -132,8 +155,9 @@ def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
     medians = {s: BY_ID[s].facts.median_wage_annual.value for s in chosen}
     high, low = max(medians, key=medians.get), min(medians, key=medians.get)
     gap = medians[high] - medians[low]
-    assert diff.iloc[0]["difference"] == (f"${gap:,.0f} a year ({gap / medians[low]:.0%} more for {chosen[high]} "
-                                          f"than {chosen[low]})")
+    assert diff.iloc[0]["difference"] == (
+        f"${gap:,.0f} a year ({gap / medians[low]:.0%} more for {chosen[high]} than {chosen[low]})"
+    )
     # Pay leads even though a one-step rating difference would outrank a small pay gap on spread alone.
     close = names("hospital", "specialty-pharmacy")
     first = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, close).iloc[0]
@@ -174,13 +198,15 @@ def test_chart_text_has_aa_contrast():
 
 
 def test_tasks_legend_sits_above_the_plot_never_on_the_axis_title():
-    chart = figures.tasks_chart(FRAMES.tasks[FRAMES.tasks.setting_id.isin(["hospital", "retail"])],
-                                names("hospital", "retail"))
+    chart = figures.tasks_chart(
+        FRAMES.tasks[FRAMES.tasks.setting_id.isin(["hospital", "retail"])], names("hospital", "retail")
+    )
     legend = chart.figure.layout.legend
     assert legend.yanchor == "bottom" and legend.y >= 1
 
 
 # --- Outside text in charts ------------------------------------------------------------------------
+
 
 def _with(*docs) -> tuple:
     """Load result and frames for the bundled profiles plus these profile documents."""
@@ -192,8 +218,9 @@ def _with(*docs) -> tuple:
 
     extra = []
     for doc in docs:
-        profile, problems = load_profile_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), f"{doc['id']}.yaml",
-                                               RESULT.catalogs)
+        profile, problems = load_profile_bytes(
+            yaml.safe_dump(doc, allow_unicode=True).encode(), f"{doc['id']}.yaml", RESULT.catalogs
+        )
         assert profile is not None, problems
         extra.append(profile)
     result = dataclasses.replace(RESULT, profiles=RESULT.profiles + tuple(extra))
@@ -222,9 +249,10 @@ def test_two_settings_with_the_same_name_never_merge():
     hospital = BY_ID["hospital"].facts.median_wage_annual
     assert hospital.value < 60000  # the twin is the higher one below
     median = trace(view.pay, "Median")
-    assert dict(zip(median.y, median.x)) == {"hospital": hospital.value, "twin": 60000}
-    assert view.pay.summary.startswith("Highest published median: Hospital (twin) ($60,000); "
-                                       f"lowest: Hospital (hospital) ({money(hospital.value)}).")
+    assert dict(zip(median.y, median.x, strict=False)) == {"hospital": hospital.value, "twin": 60000}
+    assert view.pay.summary.startswith(
+        f"Highest published median: Hospital (twin) ($60,000); lowest: Hospital (hospital) ({money(hospital.value)})."
+    )
     wage = view.differences.iloc[0]
     assert wage["Hospital (hospital)"] == money(hospital.value) and wage["Hospital (twin)"] == "$60,000"
     assert [t.name for t in view.ratings.figure.data] == ["Hospital (hospital)", "Hospital (twin)"]

@@ -14,7 +14,10 @@ CATALOGS = load_catalogs()
 REAL = (PROFILES_DIR / "retail.yaml").read_bytes()
 NAME = "fuzzed.yaml"
 
-yaml_chars = st.sampled_from(list(string.printable) + [": ", "- ", "&a ", "*a", "!!python/object:os.system ", "{", "[", "\t", "\x00", "é", "\ufeff", "---\n", "...\n"])
+yaml_chars = st.sampled_from(
+    list(string.printable)
+    + [": ", "- ", "&a ", "*a", "!!python/object:os.system ", "{", "[", "\t", "\x00", "é", "\ufeff", "---\n", "...\n"]
+)
 
 
 def check(data: bytes) -> None:
@@ -38,19 +41,27 @@ def test_random_bytes_never_raise(data):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, len(REAL) - 1), st.integers(0, 40), st.binary(max_size=12)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(REAL) - 1), st.integers(0, 40), st.binary(max_size=12)), min_size=1, max_size=6
+    )
+)
 def test_mangled_real_profile_never_raises(edits):
     data = bytearray(REAL)
     for pos, cut, insert in edits:
         pos = min(pos, len(data))
-        data[pos:pos + cut] = insert
+        data[pos : pos + cut] = insert
     check(bytes(data))
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-                    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-                    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+        max_leaves=20,
+    )
+)
 def test_any_yaml_value_never_raises(value):
     import yaml
 

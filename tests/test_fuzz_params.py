@@ -12,12 +12,18 @@ from analysis.paths import ROOT
 
 PAGES = ["overview", "compare", "detail", "quiz", "pathways", "about"]  # every page in app.py (checked below)
 keys = st.sampled_from(sorted(APP_PARAMS)) | st.text(min_size=1, max_size=30)
-values = st.text(max_size=50) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz-,.~0123456789", max_size=80) | st.just("x" * 5000)
+values = (
+    st.text(max_size=50)
+    | st.text(alphabet="abcdefghijklmnopqrstuvwxyz-,.~0123456789", max_size=80)
+    | st.just("x" * 5000)
+)
 params = st.dictionaries(keys, st.lists(values, min_size=1, max_size=3), max_size=4)
 
 
 @pytest.mark.parametrize("page", PAGES)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(query=params)
 def test_any_link_parameters_never_raise(page, query):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

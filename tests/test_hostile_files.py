@@ -21,8 +21,14 @@ BUNDLED = load_profiles(catalogs=CATALOGS)
 
 
 def run_validate(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis.validate", *args], cwd=ROOT, capture_output=True, check=False,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.validate", *args],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def problems_of(path: Path) -> list[str]:
@@ -31,18 +37,21 @@ def problems_of(path: Path) -> list[str]:
     return [f"{p.field}: {p.message}" for p in result.problems]
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("wage-nan", "facts.median_wage_annual.value: must be a finite number, got nan"),
-    ("wage-inf", "facts.median_wage_annual.value: must be a finite number, got inf"),
-    ("wage-overflow", "facts.median_wage_annual.value: must be a finite number, got inf"),
-    ("wage-negative", "facts.median_wage_annual: -49,310 is outside the plausible range 1–1,000,000 USD/year"),
-    ("wage-400-digits", "line 26: a number with 400 digits is not a figure; the limit is 15 digits"),
-    ("wage-5000-digits", "line 26: a number with 5000 digits is not a figure; the limit is 15 digits"),
-    ("merge-key", "line 102: merge keys (<<) are not allowed in these files; write the keys out"),
-    ("bidi-name", "name: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE); remove it"),
-    ("nul-name", "name: contains the invisible character U+0000 (a control character); remove it"),
-    ("zero-width-short-name", "short_name: contains the invisible character U+200B (ZERO WIDTH SPACE); remove it"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("wage-nan", "facts.median_wage_annual.value: must be a finite number, got nan"),
+        ("wage-inf", "facts.median_wage_annual.value: must be a finite number, got inf"),
+        ("wage-overflow", "facts.median_wage_annual.value: must be a finite number, got inf"),
+        ("wage-negative", "facts.median_wage_annual: -49,310 is outside the plausible range 1–1,000,000 USD/year"),
+        ("wage-400-digits", "line 26: a number with 400 digits is not a figure; the limit is 15 digits"),
+        ("wage-5000-digits", "line 26: a number with 5000 digits is not a figure; the limit is 15 digits"),
+        ("merge-key", "line 102: merge keys (<<) are not allowed in these files; write the keys out"),
+        ("bidi-name", "name: contains the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE); remove it"),
+        ("nul-name", "name: contains the invisible character U+0000 (a control character); remove it"),
+        ("zero-width-short-name", "short_name: contains the invisible character U+200B (ZERO WIDTH SPACE); remove it"),
+    ],
+)
 def test_each_hostile_file_is_refused_with_its_field(name, expected):
     assert expected in problems_of(HOSTILE / f"{name}.yaml")
 
@@ -51,8 +60,10 @@ def test_a_5000_digit_number_is_a_problem_not_a_traceback():
     proc = run_validate(str(HOSTILE / "wage-5000-digits.yaml"))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert proc.stdout.strip() == ("tests/fixtures/hostile/wage-5000-digits.yaml: line 26: "
-                                   "a number with 5000 digits is not a figure; the limit is 15 digits")
+    assert proc.stdout.strip() == (
+        "tests/fixtures/hostile/wage-5000-digits.yaml: line 26: "
+        "a number with 5000 digits is not a figure; the limit is 15 digits"
+    )
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -1.0, 10**14, 1e12])
@@ -79,12 +90,15 @@ def test_a_share_over_100_percent_is_refused():
     doc["facts"]["employment_share"]["value"] = 170
     _, problems = load_profile_bytes(yaml.safe_dump(doc).encode(), "big-share.yaml", CATALOGS)
     assert [str(p) for p in problems] == [
-        "big-share.yaml: facts.employment_share: 170 is outside the plausible range 0–100 percent"]
+        "big-share.yaml: facts.employment_share: 170 is outside the plausible range 0–100 percent"
+    ]
 
 
 def test_merge_key_cannot_slip_a_duplicate_past_the_rule():
     _, problems = load_profile_bytes(b"id: x\nname: a\n<<: {name: b}\n", "x.yaml", CATALOGS)
-    assert [str(p) for p in problems] == ["x.yaml: line 3: merge keys (<<) are not allowed in these files; write the keys out"]
+    assert [str(p) for p in problems] == [
+        "x.yaml: line 3: merge keys (<<) are not allowed in these files; write the keys out"
+    ]
 
 
 # --- Files that are not files -----------------------------------------------------------------
@@ -99,8 +113,10 @@ def test_a_link_out_of_the_folder_is_refused_without_reading_it(tmp_path):
     proc = run_validate(str(folder))
     assert proc.returncode == 1
     assert "secret_key" not in proc.stdout + proc.stderr and "hunter2" not in proc.stdout + proc.stderr
-    assert proc.stdout.strip() == (f"{folder / 'innocent.yaml'}: (file): is a link to a file outside {folder}; "
-                                   "only files inside the folder are read")
+    assert proc.stdout.strip() == (
+        f"{folder / 'innocent.yaml'}: (file): is a link to a file outside {folder}; "
+        "only files inside the folder are read"
+    )
 
 
 def test_a_link_inside_the_folder_is_read(tmp_path):
@@ -109,7 +125,8 @@ def test_a_link_inside_the_folder_is_read(tmp_path):
     result = load_profiles([tmp_path], CATALOGS)
     assert [p.id for p in result.profiles] == ["hospital"]
     assert [str(p) for p in result.problems if "again" in p.file] == [
-        f"{tmp_path / 'again.yaml'}: id: id 'hospital' does not match the file name; expected 'again'"]
+        f"{tmp_path / 'again.yaml'}: id: id 'hospital' does not match the file name; expected 'again'"
+    ]
 
 
 def test_a_fifo_is_refused_at_once(tmp_path):
@@ -123,7 +140,10 @@ def test_a_fifo_is_refused_at_once(tmp_path):
 def test_a_device_is_refused_at_once():
     proc = run_validate("/dev/zero", timeout=30)  # before: read until memory ran out
     assert proc.returncode == 1
-    assert proc.stdout.strip() == "/dev/zero: (file): is not a regular file (a device, pipe or socket); only plain files are read"
+    assert (
+        proc.stdout.strip()
+        == "/dev/zero: (file): is not a regular file (a device, pipe or socket); only plain files are read"
+    )
 
 
 def test_a_folder_named_like_a_profile_is_a_problem(tmp_path):
@@ -147,7 +167,8 @@ def test_an_unexpected_error_while_checking_is_that_files_problem(tmp_path, monk
     monkeypatch.setattr(loader, "check_profile", explode)
     result = load_profiles([tmp_path], CATALOGS)
     assert [str(p) for p in result.problems] == [
-        f"{tmp_path / 'hospital.yaml'}: (file): could not be checked (KeyError); the file was skipped"]
+        f"{tmp_path / 'hospital.yaml'}: (file): could not be checked (KeyError); the file was skipped"
+    ]
     profile, problems = load_profile_bytes(b"id: x\n", "x.yaml", CATALOGS)
     assert profile is None and problems[0].message.startswith("could not be checked (KeyError)")
 
@@ -169,8 +190,10 @@ def test_an_upload_named_like_a_bundled_setting_is_refused():
     profile, problems = load_profile_bytes(data, "twin-hospital.yaml", CATALOGS)
     assert profile is not None and not problems  # a valid file in itself
     clash = name_clash("twin-hospital.yaml", profile, BUNDLED.profiles, set(BUNDLED.by_id()))
-    assert str(clash) == ("twin-hospital.yaml: name: 'hospital' is already used by a bundled setting "
-                          "(Hospital (inpatient)); give your profile its own name")
+    assert str(clash) == (
+        "twin-hospital.yaml: name: 'hospital' is already used by a bundled setting "
+        "(Hospital (inpatient)); give your profile its own name"
+    )
 
 
 def test_a_distinct_upload_does_not_clash():
@@ -193,8 +216,9 @@ def test_schema_json_flags_out_of_range_figures_while_editing(name):
     doc = twin_hospital()
     doc["facts"]["median_wage_annual"]["value"] = bad
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
-    assert errors and all(list(e.absolute_path)[:3] == ["facts", "median_wage_annual", "value"] for e in errors), \
-        [e.message for e in errors]
+    assert errors and all(list(e.absolute_path)[:3] == ["facts", "median_wage_annual", "value"] for e in errors), [
+        e.message for e in errors
+    ]
 
 
 def test_every_bundled_profile_meets_schema_json():

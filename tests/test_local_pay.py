@@ -43,9 +43,14 @@ def test_every_state_and_area_bls_publishes_is_offered():
     assert list(PLACES.states.values()) == sorted(PLACES.states.values(), key=lambda a: a.area_name)
 
 
-@pytest.mark.parametrize(("state", "area", "median"), [
-    ("OH", None, 40650), ("CA", None, 55110), ("OH", CLEVELAND, 39310),  # the figures the issue quotes
-])
+@pytest.mark.parametrize(
+    ("state", "area", "median"),
+    [
+        ("OH", None, 40650),
+        ("CA", None, 55110),
+        ("OH", CLEVELAND, 39310),  # the figures the issue quotes
+    ],
+)
 def test_the_quoted_medians(state, area, median):
     assert PLACES.place(state, area).median == median
 
@@ -54,8 +59,13 @@ def test_the_quoted_medians(state, area, median):
 def test_figures_match_the_imported_table(area_code):
     pay = PLACES.areas.get(area_code) or next(s for s in PLACES.states.values() if s.area_code == area_code)
     row = table_row(area_code)
-    for p, column in [(10, "annual_p10"), (25, "annual_p25"), (50, "annual_median"), (75, "annual_p75"),
-                      (90, "annual_p90")]:
+    for p, column in [
+        (10, "annual_p10"),
+        (25, "annual_p25"),
+        (50, "annual_median"),
+        (75, "annual_p75"),
+        (90, "annual_p90"),
+    ]:
         assert pay.annual[p] == (None if pd.isna(row[column]) else row[column])
     assert pay.hourly[50] == row["hourly_median"]
     assert pay.employment == (None if pd.isna(row["employment"]) else row["employment"])
@@ -79,7 +89,9 @@ def test_place_falls_back_to_state_then_nation():
     assert PLACES.place(None, None).area_type == "national"
     assert PLACES.place("ZZ", "9999999").area_type == "national"
     assert PLACES.place("OH", CLEVELAND).label == "Cleveland, OH metro area"
-    assert "May 2025" in PLACES.place("OH", CLEVELAND).heading() and "all industries" in PLACES.place("OH", None).heading()
+    assert (
+        "May 2025" in PLACES.place("OH", CLEVELAND).heading() and "all industries" in PLACES.place("OH", None).heading()
+    )
 
 
 def test_rank_in_words_agrees_with_a_plain_sort_of_the_table():
@@ -98,8 +110,22 @@ def test_rank_in_words_agrees_with_a_plain_sort_of_the_table():
     assert rank_words(PLACES, PLACES.national) == ""
 
 
-@pytest.mark.parametrize(("n", "words"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"),
-                                           (13, "13th"), (21, "21st"), (22, "22nd"), (101, "101st"), (112, "112th")])
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (112, "112th"),
+    ],
+)
 def test_ordinals(n, words):
     assert ordinal(n) == words
 
@@ -136,10 +162,13 @@ def test_rough_estimate_is_the_scaled_local_median_with_its_method():
     assert "never uses it" in est.method
 
 
-@pytest.mark.parametrize(("median", "period", "medians"), [
-    (None, "May 2024", {"May 2024": 43460}),  # the setting has no published median
-    (38630, "May 2023", {"May 2024": 43460}),  # no national median of the same period
-])
+@pytest.mark.parametrize(
+    ("median", "period", "medians"),
+    [
+        (None, "May 2024", {"May 2024": 43460}),  # the setting has no published median
+        (38630, "May 2023", {"May 2024": 43460}),  # no national median of the same period
+    ],
+)
 def test_no_estimate_without_matching_published_figures(median, period, medians):
     assert setting_estimate(PLACES.areas[CLEVELAND], "Retail", "Retail trade", median, period, medians) is None
 
@@ -224,8 +253,10 @@ def test_tile_grid_has_one_tile_per_state_and_outlines_the_chosen_one():
 
 def test_pictures_fetch_nothing_from_the_internet():
     """No geographic traces (plotly's geo charts download topojson from a CDN) and no URLs anywhere."""
-    for chart in (tile_grid_chart(PLACES, "CA"),
-                  place_range_chart([PLACES.national, PLACES.states["OH"], PLACES.areas[CLEVELAND]])):
+    for chart in (
+        tile_grid_chart(PLACES, "CA"),
+        place_range_chart([PLACES.national, PLACES.states["OH"], PLACES.areas[CLEVELAND]]),
+    ):
         spec = chart.figure.to_json()
         types = {t["type"] for t in json.loads(spec)["data"]}
         assert types <= {"heatmap", "scatter"}, types

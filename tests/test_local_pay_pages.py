@@ -25,7 +25,9 @@ CLEVELAND = "0017410"
 
 def text_of(at: AppTest) -> str:
     """The page's text as a reader sees it (inert escapes undone; tests/test_outside_text.py checks the escaping)."""
-    return shown("\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]))
+    return shown(
+        "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning])
+    )
 
 
 def notices(at: AppTest) -> list[str]:
@@ -80,12 +82,15 @@ def test_repeated_keys_use_the_last_value_and_say_so(page):
     assert location(at) == ("OH", CLEVELAND)
 
 
-@pytest.mark.parametrize(("params", "expected", "notice"), [
-    ({"area": CLEVELAND}, ("OH", CLEVELAND), None),  # an area alone brings its state
-    ({"state": "oh"}, ("OH", None), None),
-    ({"state": "OH", "area": "12345"}, ("OH", None), "Ignored “area=12345”"),
-    ({"state": "OH", "area": "<script>"}, ("OH", None), "Ignored “area=<script>”"),
-])
+@pytest.mark.parametrize(
+    ("params", "expected", "notice"),
+    [
+        ({"area": CLEVELAND}, ("OH", CLEVELAND), None),  # an area alone brings its state
+        ({"state": "oh"}, ("OH", None), None),
+        ({"state": "OH", "area": "12345"}, ("OH", None), "Ignored “area=12345”"),
+        ({"state": "OH", "area": "<script>"}, ("OH", None), "Ignored “area=<script>”"),
+    ],
+)
 def test_other_location_links(params, expected, notice):
     at = open_page("overview", **params)
     assert location(at) == expected
@@ -156,9 +161,13 @@ def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure()
         if fact.value is None or fact.period != NATIONAL.period:
             assert cell.startswith("no estimate"), name  # never a number without its published inputs
         else:
-            assert by_setting.loc[name, "National median for its industry"].startswith(f"${fact.value:,} a year ({fact.period})")
+            assert by_setting.loc[name, "National median for its industry"].startswith(
+                f"${fact.value:,} a year ({fact.period})"
+            )
             assert cell == f"about ${round(55110 * fact.value / NATIONAL.value / 100) * 100:,} a year (estimate)", name
-    assert all(v.endswith("(estimate)") or v.startswith("no estimate") for v in table["Rough local figure for the setting"])
+    assert all(
+        v.endswith("(estimate)") or v.startswith("no estimate") for v in table["Rough local figure for the setting"]
+    )
     ranges = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert any(55110 in t.get("x", []) for spec in ranges for t in spec["data"])
 
@@ -172,7 +181,7 @@ def answer_three(at: AppTest) -> AppTest:
 
 def fit_scores(at: AppTest) -> dict[str, float]:
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    return dict(zip(bars["y"], bars["x"]))
+    return dict(zip(bars["y"], bars["x"], strict=False))
 
 
 def test_quiz_shows_local_pay_but_its_ranking_ignores_the_place():
@@ -181,7 +190,9 @@ def test_quiz_shows_local_pay_but_its_ranking_ignores_the_place():
     assert fit_scores(at) == national
     assert "The fit ranking above uses national figures only" in text_of(at)
     table = next(d.value for d in at.dataframe if "Rough local figure for the setting" in d.value.columns)
-    assert len(table) == 3 and all("median $39,310" in v for v in table["Cleveland, OH metro area, all settings (May 2025)"])
+    assert len(table) == 3 and all(
+        "median $39,310" in v for v in table["Cleveland, OH metro area, all settings (May 2025)"]
+    )
 
 
 def test_picking_a_state_then_an_area_updates_the_link_and_a_new_state_clears_the_area():
@@ -210,8 +221,12 @@ def test_new_client_clears_the_place():
 def test_the_pdf_names_the_place_and_prints_its_published_figures():
     result = load_profiles()
     plain = build_summary_pdf(ranking=[], profiles=result.by_id(), catalogs=result.catalogs)
-    local = build_summary_pdf(ranking=[], profiles=result.by_id(), catalogs=result.catalogs,
-                              place=place_summary(PLACES, PLACES.areas[CLEVELAND]))
+    local = build_summary_pdf(
+        ranking=[],
+        profiles=result.by_id(),
+        catalogs=result.catalogs,
+        place=place_summary(PLACES, PLACES.areas[CLEVELAND]),
+    )
 
     def read(pdf: bytes) -> str:
         return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
@@ -227,7 +242,9 @@ def test_the_pdf_names_the_place_and_prints_its_published_figures():
 
 def test_about_page_explains_local_pay_and_its_estimate():
     text = text_of(open_page("about"))
-    assert "54 states and territories and 528 metro" in text and "May 2025 release, published by BLS on 2026-05-15" in text
+    assert (
+        "54 states and territories and 528 metro" in text and "May 2025 release, published by BLS on 2026-05-15" in text
+    )
     assert "Estimate, not a BLS figure" in text and "The fit quiz never uses it" in text
 
 

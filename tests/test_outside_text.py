@@ -31,12 +31,47 @@ NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 TRUSTED_BUILDERS = {"about_text"}
 # The message catalog (analysis.i18n): its text is ours, so a translation of safe text is safe.
 CATALOG_FUNCS = {"_", "N_", "ngettext", "pgettext"}
-TEXT_SINKS = {"markdown", "caption", "info", "success", "warning", "error", "toast", "title", "header", "subheader",
-              "latex", "html"}
-LABELLED = {"button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider", "select_slider",
-            "text_input", "text_area", "number_input", "date_input", "time_input", "file_uploader", "download_button",
-            "segmented_control", "pills", "color_picker", "camera_input", "popover", "expander", "link_button",
-            "form_submit_button", "feedback", "data_editor"}
+TEXT_SINKS = {
+    "markdown",
+    "caption",
+    "info",
+    "success",
+    "warning",
+    "error",
+    "toast",
+    "title",
+    "header",
+    "subheader",
+    "latex",
+    "html",
+}
+LABELLED = {
+    "button",
+    "checkbox",
+    "toggle",
+    "radio",
+    "selectbox",
+    "multiselect",
+    "slider",
+    "select_slider",
+    "text_input",
+    "text_area",
+    "number_input",
+    "date_input",
+    "time_input",
+    "file_uploader",
+    "download_button",
+    "segmented_control",
+    "pills",
+    "color_picker",
+    "camera_input",
+    "popover",
+    "expander",
+    "link_button",
+    "form_submit_button",
+    "feedback",
+    "data_editor",
+}
 MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault"}
 MARKDOWN_OPTIONS = {"radio", "segmented_control", "pills", "select_slider"}  # their options render Markdown too
 
@@ -82,8 +117,12 @@ class Checker:
                         self._bind(item.optional_vars, None)
             elif isinstance(node, ast.NamedExpr):
                 self._bind(node.target, node.value)
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                  and node.func.attr in MUTATORS and isinstance(node.func.value, ast.Name)):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in MUTATORS
+                and isinstance(node.func.value, ast.Name)
+            ):
                 for arg in node.args:  # rows.append(x): whatever goes in counts as assigned to rows
                     self.assigned.setdefault(node.func.value.id, []).append(arg)
 
@@ -141,8 +180,11 @@ class Checker:
             if name in CATALOG_FUNCS and isinstance(func, ast.Name):
                 return all(self.safe(a) for a in node.args)
             if name == "format" and isinstance(func, ast.Attribute):  # a safe template filled with safe values
-                return (self.safe(func.value) and all(self.safe(a) for a in node.args)
-                        and all(self.safe(k.value) for k in node.keywords))
+                return (
+                    self.safe(func.value)
+                    and all(self.safe(a) for a in node.args)
+                    and all(self.safe(k.value) for k in node.keywords)
+                )
             if name == "replace" and isinstance(func, ast.Attribute):  # safe text with a literal swapped in
                 return self.safe(func.value) and all(isinstance(a, ast.Constant) for a in node.args)
             if name == "join" and isinstance(func, ast.Attribute):
@@ -186,11 +228,18 @@ def _sink_args(call: ast.Call) -> list[tuple[str, ast.AST]]:
         positional(0, "label")
         out += [(k, keywords[k]) for k in ("label", "help", "placeholder") if k in keywords]
         if method in MARKDOWN_OPTIONS:
-            out += [("format_func", keywords["format_func"])] if "format_func" in keywords else [("options", call.args[1])
-                                                                                                   if len(call.args) > 1
-                                                                                                   else ("options", keywords.get("options", ast.Constant(None)))]
+            out += (
+                [("format_func", keywords["format_func"])]
+                if "format_func" in keywords
+                else [
+                    ("options", call.args[1])
+                    if len(call.args) > 1
+                    else ("options", keywords.get("options", ast.Constant(None)))
+                ]
+            )
     if keywords.get("unsafe_allow_html") is not None and not (
-            isinstance(keywords["unsafe_allow_html"], ast.Constant) and not keywords["unsafe_allow_html"].value):
+        isinstance(keywords["unsafe_allow_html"], ast.Constant) and not keywords["unsafe_allow_html"].value
+    ):
         out += [("unsafe_allow_html text", a) for a in call.args]
     return out
 
@@ -223,47 +272,53 @@ def check(source: str) -> list[str]:
     return violations({"snippet.py": ast.parse(source)})
 
 
-@pytest.mark.parametrize("source", [
-    "st.markdown(profile.name)",
-    "st.caption(f'Also called: {p.also_called}')",
-    "st.info(notice, icon=':material/info:')",
-    "st.table([{'Task': t.examples} for t in p.tasks])",
-    "col.metric(fact.label, format_value(fact))",
-    "st.selectbox('Setting', ids, help=p.summary)",
-    "st.radio('Pick', ids, format_func=lambda i: by_id[i].name)",
-    "st.write('Hello', name)",
-    "st.tabs([p.name for p in ps])",
-    "st.expander(f'{len(x)} files: ' + ', '.join(skipped))",
-    "text = p.tagline\nst.markdown(text)",
-    "def label(p):\n    return p.name\nst.markdown(label(p))",
-    "st.html(user_css)",
-    "st.markdown(inert(a) + b)",
-    "st.page_link('app_pages/detail.py', label=p.name)",
-    "st.markdown(f'{value:s}')",
-    "rows = []\nfor c in cs:\n    rows.append({'Note': c.note})\nst.table(rows)",
-    "rows = ['a']\nrows[0] = p.name\nst.markdown(rows[0])",
-    "st.markdown(_('Also called: {names}').format(names=p.also_called))",
-    "st.markdown(_(p.name))",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown(profile.name)",
+        "st.caption(f'Also called: {p.also_called}')",
+        "st.info(notice, icon=':material/info:')",
+        "st.table([{'Task': t.examples} for t in p.tasks])",
+        "col.metric(fact.label, format_value(fact))",
+        "st.selectbox('Setting', ids, help=p.summary)",
+        "st.radio('Pick', ids, format_func=lambda i: by_id[i].name)",
+        "st.write('Hello', name)",
+        "st.tabs([p.name for p in ps])",
+        "st.expander(f'{len(x)} files: ' + ', '.join(skipped))",
+        "text = p.tagline\nst.markdown(text)",
+        "def label(p):\n    return p.name\nst.markdown(label(p))",
+        "st.html(user_css)",
+        "st.markdown(inert(a) + b)",
+        "st.page_link('app_pages/detail.py', label=p.name)",
+        "st.markdown(f'{value:s}')",
+        "rows = []\nfor c in cs:\n    rows.append({'Note': c.note})\nst.table(rows)",
+        "rows = ['a']\nrows[0] = p.name\nst.markdown(rows[0])",
+        "st.markdown(_('Also called: {names}').format(names=p.also_called))",
+        "st.markdown(_(p.name))",
+    ],
+)
 def test_the_checker_flags_raw_outside_text(source):
     assert check(source), source
 
 
-@pytest.mark.parametrize("source", [
-    "st.markdown('**Plain** words')",
-    "st.markdown(inert(profile.name))",
-    "st.caption('Also called: ' + inert(', '.join(p.also_called)))",
-    "st.table(inert_rows([{'Task': t.examples} for t in p.tasks]))",
-    "st.markdown(f'{len(x)} settings, median {value:,.0f}')",
-    "st.radio('Pick', ids, format_func=lambda i: inert(by_id[i].name))",
-    "st.selectbox('Setting', ids, format_func=lambda i: by_id[i].name)",  # options of a selectbox are plain text
-    "def label(p):\n    return inert(p.name)\nst.markdown(label(p))",
-    "HEAD = 'Title'\nst.subheader(HEAD)",
-    "links.write('settings', chosen)",  # not Streamlit's st.write
-    "st.markdown('\\n'.join(f'- {inert(x)}' for x in p.pros))",
-    "st.markdown(_('Also called: {names}').format(names=inert(p.name)))",
-    "st.subheader(_('Your results'))",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown('**Plain** words')",
+        "st.markdown(inert(profile.name))",
+        "st.caption('Also called: ' + inert(', '.join(p.also_called)))",
+        "st.table(inert_rows([{'Task': t.examples} for t in p.tasks]))",
+        "st.markdown(f'{len(x)} settings, median {value:,.0f}')",
+        "st.radio('Pick', ids, format_func=lambda i: inert(by_id[i].name))",
+        "st.selectbox('Setting', ids, format_func=lambda i: by_id[i].name)",  # options of a selectbox are plain text
+        "def label(p):\n    return inert(p.name)\nst.markdown(label(p))",
+        "HEAD = 'Title'\nst.subheader(HEAD)",
+        "links.write('settings', chosen)",  # not Streamlit's st.write
+        "st.markdown('\\n'.join(f'- {inert(x)}' for x in p.pros))",
+        "st.markdown(_('Also called: {names}').format(names=inert(p.name)))",
+        "st.subheader(_('Your results'))",
+    ],
+)
 def test_the_checker_accepts_inert_text(source):
     assert check(source) == [], source
 

@@ -146,7 +146,9 @@ def test_an_excpt_holder_meets_the_setting_but_cspt_still_needs_the_cpht():
     hospital = plan(holder, PROFILES["hospital"], CAT)
     assert step_ids(hospital) == ["cpht", "cspt"]
     assert hospital.steps[0].why == "needed first for CSPT" and hospital.steps[0].alternatives == ()
-    cspt = eligibility("cspt", Person(held={"excpt"}, sterile_years=4, completed_programs={"sterile-compounding-program"}), CAT)
+    cspt = eligibility(
+        "cspt", Person(held={"excpt"}, sterile_years=4, completed_programs={"sterile-compounding-program"}), CAT
+    )
     assert not cspt.eligible and cspt.missing == ["an active CPhT"]
 
 
@@ -176,7 +178,9 @@ def test_an_entry_level_program_does_not_open_any_certificate():
     """PTCB certificates: each needs its own PTCB-Recognized topic program, not the entry-level one."""
     cpht = Person(held={"cpht"}, years_experience=2, completed_programs={"ptcb-recognized-program"})
     assert not any(eligibility(c, cpht, CAT).eligible for c in CERTS)
-    hd = dataclasses.replace(cpht, completed_programs={"ptcb-recognized-program", topic("abc-hazardous-drug-management")})
+    hd = dataclasses.replace(
+        cpht, completed_programs={"ptcb-recognized-program", topic("abc-hazardous-drug-management")}
+    )
     open_now = [c for c in CERTS if eligibility(c, hd, CAT).eligible]
     assert open_now == ["abc-hazardous-drug-management"]
     missing = eligibility("abc-hazardous-drug-management", cpht, CAT).missing
@@ -215,8 +219,10 @@ def test_retail_cpht_moving_to_the_iv_room_needs_sterile_experience_first():
     assert not e.eligible and "an active CPhT" not in e.missing
     by_route = {r.label: r.missing for r in e.routes}
     assert by_route["experience-only route"] == [
-        ("36 more months of full-time (at least 30 hours a week), continuous sterile compounding (CSP) work "
-         "within the last 8 years")
+        (
+            "36 more months of full-time (at least 30 hours a week), continuous sterile compounding (CSP) work "
+            "within the last 8 years"
+        )
     ]
     p = plan(retail, PROFILES["hospital"], CAT)
     assert step_ids(p) == ["cspt"] and "cpht" in p.already_held
@@ -226,7 +232,9 @@ def test_retail_cpht_moving_to_the_iv_room_needs_sterile_experience_first():
 
 def test_cspt_program_route_accepts_people_enrolled_in_the_program():
     """CSPT route 1: completed *or enrolled in* a PTCB-recognized sterile compounding program."""
-    enrolled = Person(held={"cpht"}, years_experience=1, sterile_years=1, enrolled_programs={"sterile-compounding-program"})
+    enrolled = Person(
+        held={"cpht"}, years_experience=1, sterile_years=1, enrolled_programs={"sterile-compounding-program"}
+    )
     e = eligibility("cspt", enrolled, CAT)
     assert e.eligible and e.route == "sterile compounding program route"
     assert any("enrolment" in c for c in e.caveats)
@@ -238,8 +246,12 @@ def test_cspt_experience_must_fall_within_the_last_eight_years():
     old_hand = Person(held={"cpht"}, years_experience=10, sterile_years=10, years_since_last_worked=6)
     e = eligibility("cspt", old_hand, CAT)  # 2 of the 10 years fall inside the window
     assert not e.eligible
-    assert e.routes[1].missing == [("12 more months of full-time (at least 30 hours a week), continuous sterile "
-                                    "compounding (CSP) work within the last 8 years")]
+    assert e.routes[1].missing == [
+        (
+            "12 more months of full-time (at least 30 hours a week), continuous sterile "
+            "compounding (CSP) work within the last 8 years"
+        )
+    ]
     assert eligibility("cspt", dataclasses.replace(old_hand, years_since_last_worked=4), CAT).eligible
 
 
@@ -279,20 +291,26 @@ def test_cpht_adv_goal_with_cspt_planned_takes_three_certificates_plus_cspt():
     assert "cspt" in ids and len(certs) == 3 and ids[-1] == "cpht-adv"
     assert p.total_initial_fees.amount == fee("cspt") + 3 * fee(CERTS[0]) == 466
     adv = p.steps[-1]
-    assert adv.route == "three certificates plus CSPT route" and "$267" in adv.route_reason and "$356" in adv.route_reason
-    assert {"abc-hazardous-drug-management", "abc-controlled-substances-diversion-prevention"} <= set(certs)  # listed there
+    assert (
+        adv.route == "three certificates plus CSPT route" and "$267" in adv.route_reason and "$356" in adv.route_reason
+    )
+    assert {"abc-hazardous-drug-management", "abc-controlled-substances-diversion-prevention"} <= set(
+        certs
+    )  # listed there
 
 
 def test_cpht_adv_goal_without_cspt_takes_four_certificates():
     """CPhT-Adv route 1: four certificates ($356) is cheaper than three plus a CSPT not otherwise needed ($466)."""
-    p = plan(Person(setting_id="retail", held={"cpht"}, years_experience=4), PROFILES["retail"], CAT,
-             goals=["cpht-adv"])
+    p = plan(
+        Person(setting_id="retail", held={"cpht"}, years_experience=4), PROFILES["retail"], CAT, goals=["cpht-adv"]
+    )
     assert "cspt" not in step_ids(p)
     assert len([c for c in step_ids(p) if c in CERTS]) == 4
     assert p.total_initial_fees.amount == 356
     assert p.steps[-1].route == "four-certificate route"
-    holder = plan(Person(held={"cpht", "cspt"}, years_experience=4, sterile_years=4), PROFILES["retail"], CAT,
-                  goals=["cpht-adv"])
+    holder = plan(
+        Person(held={"cpht", "cspt"}, years_experience=4, sterile_years=4), PROFILES["retail"], CAT, goals=["cpht-adv"]
+    )
     assert len(holder.steps) == 4 and holder.total_initial_fees.amount == 267  # three certificates, CSPT held
 
 
@@ -337,8 +355,12 @@ def test_prerequisites_are_added_and_come_first():
     p = plan(Person(), target, CAT)
     assert step_ids(p) == ["cpht", "cspt"]
     assert p.steps[0].relevance is None and p.steps[0].why == "needed first for CSPT"
-    adv = plan(Person(), with_profile_credentials("hospital", [("cpht-adv", "preferred"), (CERTS[0], "helpful")]), CAT,
-               include_helpful=True)
+    adv = plan(
+        Person(),
+        with_profile_credentials("hospital", [("cpht-adv", "preferred"), (CERTS[0], "helpful")]),
+        CAT,
+        include_helpful=True,
+    )
     ids = step_ids(adv)
     assert ids[0] == "cpht" and ids[-1] == "cpht-adv" and CERTS[0] in ids
     assert len([c for c in ids if c in CERTS]) == 4
@@ -408,8 +430,12 @@ def test_cpht_adv_replaces_the_cpht_renewal():
     assert s.ce_total == 25
     assert [(e.short_name, e.fee) for e in s.events] == [("CPhT-Adv", 55)]
     assert s.fee_total == 55 and set(s.fee_unpublished) == {CREDS[c].short_name for c in CERTS[:4]}
-    p = plan(Person(held={"cpht", "cspt", *CERTS[:3]}, years_experience=4, sterile_years=4), PROFILES["hospital"], CAT,
-             goals=["cpht-adv"])
+    p = plan(
+        Person(held={"cpht", "cspt", *CERTS[:3]}, years_experience=4, sterile_years=4),
+        PROFILES["hospital"],
+        CAT,
+        goals=["cpht-adv"],
+    )
     assert p.renewal_plan is not None and p.renewal_plan.fee_total == 75  # CSPT $20 + CPhT-Adv $55 (CSPT free with it)
     assert "cpht" not in {r.credential_id for r in p.renewals}
 
@@ -427,10 +453,20 @@ def test_state_caveat_is_dated_and_sourced():
 
 
 def test_program_lengths_feed_the_time_note_when_published():
-    extras = PathwayExtras(program_lengths=(ProgramLength(
-        education="ptcb-recognized-program", label="ASHP/ACPE entry-level program, minimum duration", value=8,
-        unit="weeks", period="standards effective 2019", source="ashp-standards-blog", evidence="secondary",
-        ref="cred.ashp.entry_weeks"),))
+    extras = PathwayExtras(
+        program_lengths=(
+            ProgramLength(
+                education="ptcb-recognized-program",
+                label="ASHP/ACPE entry-level program, minimum duration",
+                value=8,
+                unit="weeks",
+                period="standards effective 2019",
+                source="ashp-standards-blog",
+                evidence="secondary",
+                ref="cred.ashp.entry_weeks",
+            ),
+        )
+    )
     p = plan(Person(stage="student"), PROFILES["hospital"], CAT, extras=extras)
     assert "minimum duration: 8 weeks (standards effective 2019)" in p.steps[0].time_note
     without = plan(Person(stage="student"), PROFILES["hospital"], CAT, extras=PathwayExtras())
@@ -457,10 +493,17 @@ people = st.builds(
 
 
 @settings(max_examples=120, deadline=None)
-@given(person=people, target=st.sampled_from(sorted(PROFILES)), helpful=st.booleans(),
-       goals=st.sets(st.sampled_from(sorted(CREDS)), max_size=2),
-       extra=st.lists(st.tuples(st.sampled_from(sorted(CREDS)), st.sampled_from(["required", "preferred", "helpful"])),
-                      max_size=4, unique_by=lambda t: t[0]))
+@given(
+    person=people,
+    target=st.sampled_from(sorted(PROFILES)),
+    helpful=st.booleans(),
+    goals=st.sets(st.sampled_from(sorted(CREDS)), max_size=2),
+    extra=st.lists(
+        st.tuples(st.sampled_from(sorted(CREDS)), st.sampled_from(["required", "preferred", "helpful"])),
+        max_size=4,
+        unique_by=lambda t: t[0],
+    ),
+)
 def test_any_plan_puts_prerequisites_first_and_totals_the_steps_shown(person, target, helpful, goals, extra):
     profile = PROFILES[target]
     listed = [(u.id, u.relevance) for u in profile.credentials]
@@ -486,19 +529,28 @@ def test_any_plan_puts_prerequisites_first_and_totals_the_steps_shown(person, ta
             if isinstance(cond, CredentialCondition):
                 assert cond.credential in person.held or ids.index(cond.credential) < ids.index(s.credential.id)
             if isinstance(cond, CertificatesCondition):
-                have = [c for c in CERTS if c in person.held or c in ids[:ids.index(s.credential.id)]]
+                have = [c for c in CERTS if c in person.held or c in ids[: ids.index(s.credential.id)]]
                 assert len(have) >= cond.certificates
     assert p.total_initial_fees.amount == sum(s.fee.value for s in p.steps if s.fee.value is not None)
     assert p.total_initial_fees.unpublished == tuple(s.credential.short_name for s in p.steps if s.fee.is_gap)
 
 
 @settings(max_examples=120, deadline=None)
-@given(person=people, cid=st.sampled_from(sorted(CREDS)), more_years=st.floats(0, 5, allow_nan=False),
-       more_held=st.sets(st.sampled_from(sorted(CREDS))), more_programs=st.sets(st.sampled_from(PROGRAMS)))
+@given(
+    person=people,
+    cid=st.sampled_from(sorted(CREDS)),
+    more_years=st.floats(0, 5, allow_nan=False),
+    more_held=st.sets(st.sampled_from(sorted(CREDS))),
+    more_programs=st.sets(st.sampled_from(PROGRAMS)),
+)
 def test_more_experience_or_credentials_never_take_eligibility_away(person, cid, more_years, more_held, more_programs):
-    richer = dataclasses.replace(person, years_experience=person.years_experience + more_years,
-                                 sterile_years=person.sterile_years + more_years, held=person.held | more_held,
-                                 completed_programs=person.completed_programs | more_programs)
+    richer = dataclasses.replace(
+        person,
+        years_experience=person.years_experience + more_years,
+        sterile_years=person.sterile_years + more_years,
+        held=person.held | more_held,
+        completed_programs=person.completed_programs | more_programs,
+    )
     before, after = eligibility(cid, person, CAT), eligibility(cid, richer, CAT)
     if before.eligible:
         assert after.eligible
@@ -527,24 +579,45 @@ def test_every_credential_has_a_requires_block():
         CredentialCatalog.model_validate(broken)
 
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda d: d["credentials"][INDEX["cspt"]]["requires"]["any_of"][0]["all_of"].__setitem__(
-        0, {"credential": "cpht-typo"}), "unknown credential id 'cpht-typo'"),
-    (lambda d: d["credentials"][INDEX["cpht"]]["requires"]["any_of"][0]["all_of"].append({"credential": "cspt"}),
-     "go round in a circle"),
-    (lambda d: d["credentials"][INDEX["cpht-adv"]]["requires"]["any_of"][0]["all_of"].append({"certificates": 40}),
-     "the catalog has 11"),
-    (lambda d: d["credentials"][INDEX[CERTS[0]]]["requires"]["any_of"][0]["all_of"].append({"certificates": 1}),
-     "cannot require other certificates"),
-    (lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"experience_months": None}),
-     "needs a note"),
-    (lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"degree": "bsc"}),
-     "a condition needs one of the keys"),
-    (lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"education": "phd"}),
-     "unknown program 'phd'"),
-    (lambda d: d["equivalences"].clear(), "no equivalence lists both"),
-    (lambda d: d["programs"][1]["counts_as"].append("nowhere"), "counts as unknown program 'nowhere'"),
-])
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (
+            lambda d: d["credentials"][INDEX["cspt"]]["requires"]["any_of"][0]["all_of"].__setitem__(
+                0, {"credential": "cpht-typo"}
+            ),
+            "unknown credential id 'cpht-typo'",
+        ),
+        (
+            lambda d: d["credentials"][INDEX["cpht"]]["requires"]["any_of"][0]["all_of"].append({"credential": "cspt"}),
+            "go round in a circle",
+        ),
+        (
+            lambda d: d["credentials"][INDEX["cpht-adv"]]["requires"]["any_of"][0]["all_of"].append(
+                {"certificates": 40}
+            ),
+            "the catalog has 11",
+        ),
+        (
+            lambda d: d["credentials"][INDEX[CERTS[0]]]["requires"]["any_of"][0]["all_of"].append({"certificates": 1}),
+            "cannot require other certificates",
+        ),
+        (
+            lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"experience_months": None}),
+            "needs a note",
+        ),
+        (
+            lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"degree": "bsc"}),
+            "a condition needs one of the keys",
+        ),
+        (
+            lambda d: d["credentials"][0]["requires"]["any_of"][0]["all_of"].append({"education": "phd"}),
+            "unknown program 'phd'",
+        ),
+        (lambda d: d["equivalences"].clear(), "no equivalence lists both"),
+        (lambda d: d["programs"][1]["counts_as"].append("nowhere"), "counts as unknown program 'nowhere'"),
+    ],
+)
 def test_the_catalog_validator_rejects_bad_rules(mutate, message):
     doc = copy.deepcopy(RAW)
     mutate(doc)
@@ -628,8 +701,12 @@ def test_where_next_for_a_retail_cpht_with_two_years():
 
     # Every bundled setting has a May 2025 figure; long-term care stands in for an uploaded profile without one.
     gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
-    profiles = [p.model_copy(update={"facts": p.facts.model_copy(update={"median_wage_annual": gap})})
-                if p.id == "long-term-care" else p for p in LOADED.profiles]
+    profiles = [
+        p.model_copy(update={"facts": p.facts.model_copy(update={"median_wage_annual": gap})})
+        if p.id == "long-term-care"
+        else p
+        for p in LOADED.profiles
+    ]
     pay = national_pay(build_frames(profiles, CAT).settings)
     retail = Person(setting_id="retail", held={"cpht"}, years_experience=2)
     reach = where_next(retail, profiles, CAT, pay)
@@ -638,7 +715,7 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     want_cspt = {p.id for p in profiles if any(c.id == "cspt" and c.relevance != "helpful" for c in p.credentials)}
     needs = [r.setting_id for r in reach if r.plan.steps]
     assert "hospital" in needs and set(needs) == want_cspt - {"retail"}
-    assert [r.setting_id for r in reach[-len(needs):]] == needs
+    assert [r.setting_id for r in reach[-len(needs) :]] == needs
     hospital = reach[-1]
     assert hospital.missing == ("CSPT",) and hospital.cost.amount == 199 and hospital.met == ("CPhT",)
     assert round(hospital.months) == 12 and hospital.time_text.startswith("Roughly 12 months")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-
 from streamlit.testing.v1 import AppTest
 
 from analysis.links.plan import decode_plan, encode_plan
@@ -57,8 +56,11 @@ def test_credentials_at_a_glance_without_expanders():
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert len(heat["x"]) == len(load_profiles().profiles) and "CPhT" in heat["y"]
     # The list per setting that replaces the grid on a phone is rendered too (CSS picks one by width).
-    lists = [shown(m.value) for m in at.markdown if shown(m.value).startswith("**Hospital (inpatient)**")
-             and "Within reach:" not in shown(m.value)]
+    lists = [
+        shown(m.value)
+        for m in at.markdown
+        if shown(m.value).startswith("**Hospital (inpatient)**") and "Within reach:" not in shown(m.value)
+    ]
     assert lists and "Commonly required: CPhT" in lists[0]
 
 
@@ -78,11 +80,15 @@ def test_student_to_retail_sees_one_either_or_step_with_both_fees():
 def test_retail_cpht_with_two_years_sees_what_is_within_reach():
     at = retail_cpht(open_pathways())
     reach = cards(at, "Setting", "Within reach")
-    assert len(reach) == len(load_profiles().profiles) - 1 and "Retail / community pharmacy" not in set(reach["Setting"])
+    assert len(reach) == len(load_profiles().profiles) - 1 and "Retail / community pharmacy" not in set(
+        reach["Setting"]
+    )
     hospital = reach[reach["Setting"] == "Hospital (inpatient)"].iloc[0]
     assert hospital["Missing"] == "CSPT" and hospital["First-time fees"] == "$199"
     assert hospital["Rough time"].startswith("Roughly 12 months")
-    assert hospital["Within reach"] == "not yet" and reach.iloc[-1]["Setting"] == "Hospital (inpatient)"  # farthest last
+    assert (
+        hospital["Within reach"] == "not yet" and reach.iloc[-1]["Setting"] == "Hospital (inpatient)"
+    )  # farthest last
     clinic = reach[reach["Setting"] == "Ambulatory / outpatient clinic pharmacy"].iloc[0]
     assert clinic["Within reach"] == "already met" and clinic["Already met"] == "CPhT"
     assert "(national, May" in clinic["Median pay (national)"] and clinic["Pay difference"].endswith("a year")
@@ -146,9 +152,22 @@ def test_a_tampered_plan_link_is_ignored_with_a_notice():
 
 
 def test_encode_decode_round_trip():
-    state = {"stage": "working", "setting": "retail", "target": "hospital", "held": {"cpht"},
-             "programs": {"ptcb-recognized-program"}, "enrolled": {"sterile-compounding-program"}, "goals": {"cpht"},
-             "years": 2.5, "sterile": 0.5, "hours_per_week": 32.0, "gap": 1.0, "diploma": False, "helpful": True}
-    decoded, notices = decode_plan(encode_plan(state), ["retail", "hospital"], ["cpht"],
-                                   ["ptcb-recognized-program", "sterile-compounding-program"])
+    state = {
+        "stage": "working",
+        "setting": "retail",
+        "target": "hospital",
+        "held": {"cpht"},
+        "programs": {"ptcb-recognized-program"},
+        "enrolled": {"sterile-compounding-program"},
+        "goals": {"cpht"},
+        "years": 2.5,
+        "sterile": 0.5,
+        "hours_per_week": 32.0,
+        "gap": 1.0,
+        "diploma": False,
+        "helpful": True,
+    }
+    decoded, notices = decode_plan(
+        encode_plan(state), ["retail", "hospital"], ["cpht"], ["ptcb-recognized-program", "sterile-compounding-program"]
+    )
     assert notices == [] and decoded == state

@@ -194,7 +194,8 @@ def test_file_over_the_size_limit(folder):
 
 def test_yaml_alias_bomb(folder):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
     )
     problems, _ = load_with_bad(folder, "bomb.yaml", bomb)
     assert "aliases" in problems[0].message and problems[0].field.startswith("line ")

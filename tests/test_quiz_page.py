@@ -30,8 +30,8 @@ def fit_scores(at: AppTest) -> dict[str, float]:
     """Score by the label a reader sees (bars are keyed by setting id; the axis ticks carry the names)."""
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     bars, axis = spec["data"][0], spec["layout"]["yaxis"]
-    label = dict(zip(axis["tickvals"], axis["ticktext"]))
-    return {html.unescape(label[y]): x for y, x in zip(bars["y"], bars["x"])}
+    label = dict(zip(axis["tickvals"], axis["ticktext"], strict=False))
+    return {html.unescape(label[y]): x for y, x in zip(bars["y"], bars["x"], strict=False)}
 
 
 def ranked_expanders(at: AppTest) -> list:
@@ -170,7 +170,9 @@ def test_progress_says_how_far_through_the_questions_the_person_is():
 
 def test_the_points_table_has_four_short_columns_for_a_phone():
     at = answer_sterile_night_person(open_quiz())
-    header = next(shown(m.value) for m in ranked_expanders(at)[0].markdown if shown(m.value).startswith("| Your answer")).splitlines()[0]
+    header = next(
+        shown(m.value) for m in ranked_expanders(at)[0].markdown if shown(m.value).startswith("| Your answer")
+    ).splitlines()[0]
     assert header == "| Your answer | Match | Weight | Points |"
     assert not any(e.dataframe for e in ranked_expanders(at)), "a dataframe scrolls sideways on a phone"
 
@@ -204,17 +206,25 @@ def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
 
     nuclear = load_profiles().by_id()["nuclear"]
     gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
-    copy = nuclear.model_copy(update={"id": "nuclear-upload", "name": "Nuclear (uploaded, no pay figure)",
-                                      "facts": nuclear.facts.model_copy(update={"median_wage_annual": gap})})
+    copy = nuclear.model_copy(
+        update={
+            "id": "nuclear-upload",
+            "name": "Nuclear (uploaded, no pay figure)",
+            "facts": nuclear.facts.model_copy(update={"median_wage_annual": gap}),
+        }
+    )
     at = open_quiz()
     at.session_state["custom_profiles"] = {copy.id: copy}
     at.radio(key="q_pay").set_value(option("pay", "I want the highest")).run()
     at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
     at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
     assert not at.exception
-    assert any(copy.name in shown(w.value) and "no published figure for pay" in shown(w.value)
-               and "matters a lot" in shown(w.value)
-               for w in at.warning)
+    assert any(
+        copy.name in shown(w.value)
+        and "no published figure for pay" in shown(w.value)
+        and "matters a lot" in shown(w.value)
+        for w in at.warning
+    )
     mine = next(e for e in ranked_expanders(at) if copy.name in shown(e.label))
     assert shown(mine.label).startswith(("1. ", "=1. "))
     assert any("Pay not counted: no published figure" in shown(m.value) for m in mine.markdown)

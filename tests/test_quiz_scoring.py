@@ -73,21 +73,42 @@ def quizzes(draw, with_breaker: bool = False) -> Quiz:
     dims = draw(st.lists(st.sampled_from(DIMENSION_POOL), min_size=1, max_size=6, unique=True))
     questions = []
     if with_breaker:
-        questions.append({"id": "db", "text": "Can you work nights?", "kind": "constraint", "dimension": "schedule:nights",
-                          "default_weight": draw(st.integers(0, 3)),
-                          "options": [{"label": "No", "target": draw(unit), "deal_breaker": True},
-                                      {"label": "Rather not", "target": draw(unit)}]})
+        questions.append(
+            {
+                "id": "db",
+                "text": "Can you work nights?",
+                "kind": "constraint",
+                "dimension": "schedule:nights",
+                "default_weight": draw(st.integers(0, 3)),
+                "options": [
+                    {"label": "No", "target": draw(unit), "deal_breaker": True},
+                    {"label": "Rather not", "target": draw(unit)},
+                ],
+            }
+        )
     for i, d in enumerate(dims):
         n = draw(st.integers(2, 5))
         targets = [draw(unit)] + [draw(st.none() | unit) for _ in range(n - 1)]
         breaker = draw(st.none() | st.integers(0, n - 1)) if d.startswith("schedule:") else None
-        questions.append({
-            "id": f"q{i}", "text": f"Question {i}?", "kind": "preference", "dimension": d,
-            "default_weight": draw(st.integers(0, 3)),
-            "options": [{"label": f"option {j}", "target": t, "deal_breaker": j == breaker,
-                         "match": draw(st.sampled_from(["about", "at_least", "at_most"])) if t is not None else "about",
-                         "weight": draw(st.none() | st.integers(0, 3))} for j, t in enumerate(targets)],
-        })
+        questions.append(
+            {
+                "id": f"q{i}",
+                "text": f"Question {i}?",
+                "kind": "preference",
+                "dimension": d,
+                "default_weight": draw(st.integers(0, 3)),
+                "options": [
+                    {
+                        "label": f"option {j}",
+                        "target": t,
+                        "deal_breaker": j == breaker,
+                        "match": draw(st.sampled_from(["about", "at_least", "at_most"])) if t is not None else "about",
+                        "weight": draw(st.none() | st.integers(0, 3)),
+                    }
+                    for j, t in enumerate(targets)
+                ],
+            }
+        )
     return Quiz.model_validate({"questions": questions})
 
 
@@ -200,7 +221,10 @@ def test_raising_the_weight_of_an_item_where_a_is_closer_helps_a(case, data):
     # Answer one question with a real target at weight 0-2, then raise its weight (no assume():
     # filtering this much would starve Hypothesis).
     q = data.draw(st.sampled_from(quiz.questions))
-    answers = {**answers, q.id: data.draw(st.sampled_from([j for j, o in enumerate(q.options) if o.target is not None]))}
+    answers = {
+        **answers,
+        q.id: data.draw(st.sampled_from([j for j, o in enumerate(q.options) if o.target is not None])),
+    }
     w = data.draw(st.integers(0, 2))
     weights = {**weights, q.id: w}
     raised = {**weights, q.id: data.draw(st.integers(w + 1, 3))}
@@ -213,7 +237,9 @@ def test_raising_the_weight_of_an_item_where_a_is_closer_helps_a(case, data):
 
     def advantage(result) -> float:
         by_id = {r.setting_id: r for r in result.ranking}
-        return sum(c.weight * c.closeness for c in by_id[a].contributions) - sum(c.weight * c.closeness for c in by_id[b].contributions)
+        return sum(c.weight * c.closeness for c in by_id[a].contributions) - sum(
+            c.weight * c.closeness for c in by_id[b].contributions
+        )
 
     before = score(quiz, values, names_for(values), answers, weights)
     after = score(quiz, values, names_for(values), answers, raised)
@@ -228,8 +254,12 @@ def test_unanswered_items_have_no_effect(case, data):
     quiz, values, answers, weights = case
     names = names_for(values)
     # Items that do not count: not answered, or answered "no preference" without a deal-breaker.
-    idle = [q for q in quiz.questions
-            if q.id not in answers or (q.options[answers[q.id]].target is None and not q.options[answers[q.id]].deal_breaker)]
+    idle = [
+        q
+        for q in quiz.questions
+        if q.id not in answers
+        or (q.options[answers[q.id]].target is None and not q.options[answers[q.id]].deal_breaker)
+    ]
     assume(idle)
     changed_values = values.copy()
     changed_weights = dict(weights)
@@ -243,7 +273,9 @@ def test_unanswered_items_have_no_effect(case, data):
     before = score(quiz, values, names, answers, weights)
     after = score(quiz, changed_values, names, changed_answers, changed_weights)
     assert scores_by_id(after) == scores_by_id(before)
-    assert [[c.reason for c in r.contributions] for r in after.ranking] == [[c.reason for c in r.contributions] for r in before.ranking]
+    assert [[c.reason for c in r.contributions] for r in after.ranking] == [
+        [c.reason for c in r.contributions] for r in before.ranking
+    ]
     assert after.answered == before.answered
 
 
@@ -332,9 +364,13 @@ def test_coherent_answers_that_share_a_target_do_not_warn():
     # contact and little screen time: many targets are 0 and three answers sit at the same position,
     # yet every answer is a real, consistent view. The old rule ("same target on 2+") warned here.
     by_label = {q.id: {o.label: j for j, o in enumerate(q.options)} for q in QUIZ.questions}
-    answers = {"nights": by_label["nights"]["I'd rather not."], "weekends": by_label["weekends"]["I'd rather not."],
-               "holidays": by_label["holidays"]["I'd rather not."], "pace": by_label["pace"]["Calm and steady."],
-               "patient_contact": by_label["patient_contact"]["As little as possible."]}
+    answers = {
+        "nights": by_label["nights"]["I'd rather not."],
+        "weekends": by_label["weekends"]["I'd rather not."],
+        "holidays": by_label["holidays"]["I'd rather not."],
+        "pace": by_label["pace"]["Calm and steady."],
+        "patient_contact": by_label["patient_contact"]["As little as possible."],
+    }
     assert ALL_ALIKE not in score(QUIZ, VALUES, NAMES, answers).warnings
     first_three = {qid: 1 for qid in ("nights", "weekends", "holidays")}  # same position, five answers or fewer
     assert ALL_ALIKE not in score(QUIZ, VALUES, NAMES, first_three).warnings
@@ -351,7 +387,9 @@ def test_reasons_for_and_against_are_split_and_sorted_by_impact(case, n):
         assert len(pro) <= n and len(con) <= n
         assert all(c.closeness >= 0.75 for c in pro) and all(c.closeness <= 0.5 for c in con)
         assert [c.weight * c.closeness for c in pro] == sorted((c.weight * c.closeness for c in pro), reverse=True)
-        assert [c.weight * (1 - c.closeness) for c in con] == sorted((c.weight * (1 - c.closeness) for c in con), reverse=True)
+        assert [c.weight * (1 - c.closeness) for c in con] == sorted(
+            (c.weight * (1 - c.closeness) for c in con), reverse=True
+        )
         # The strongest reasons are chosen: nothing left out beats the weakest one shown.
         if len(pro) == n:
             rest = [c for c in r.contributions if c.closeness >= 0.75 and c not in pro]
@@ -390,8 +428,11 @@ def test_ranking_flip_change_really_swaps_the_top_two_and_is_smallest(answer_set
         assert change is None
         return
     first, second = before[0].setting_id, before[1].setting_id
-    flips = [size for size, a, w in single_changes(QUIZ, answers, weights)
-             if top_two_swapped(QUIZ, VALUES, NAMES, a, w, first, second)]
+    flips = [
+        size
+        for size, a, w in single_changes(QUIZ, answers, weights)
+        if top_two_swapped(QUIZ, VALUES, NAMES, a, w, first, second)
+    ]
     if not flips:
         assert change is None
         return
@@ -401,8 +442,11 @@ def test_ranking_flip_change_really_swaps_the_top_two_and_is_smallest(answer_set
     # Exactly one thing changed.
     diff = [k for k in set(answers) | set(change.answers) if answers.get(k) != change.answers.get(k)]
     if change.kind == "weight":
-        diff += [q.id for q in QUIZ.questions
-                 if effective(QUIZ, weights, answers)[q.id] != effective(QUIZ, change.weights, change.answers)[q.id]]
+        diff += [
+            q.id
+            for q in QUIZ.questions
+            if effective(QUIZ, weights, answers)[q.id] != effective(QUIZ, change.weights, change.answers)[q.id]
+        ]
     assert len(diff) == 1
     assert NAMES[first] in change.description and NAMES[second] in change.description
     # Every setting whose place moves is named, with its old and new place.
@@ -420,11 +464,15 @@ def test_ranking_flip_with_no_answers_is_none():
 # --- Link parameters -------------------------------------------------------------------------------
 
 QUESTION_IDS = [q.id for q in QUIZ.questions]
-link_text = st.text() | st.sampled_from(["0", "1", "3", "4", "99", "-1", "+1", " 2 ", "٣", "²", "1.0", "0x1", "1" * 500])
+link_text = st.text() | st.sampled_from(
+    ["0", "1", "3", "4", "99", "-1", "+1", " 2 ", "٣", "²", "1.0", "0x1", "1" * 500]
+)
 
 
-@given(st.dictionaries(st.sampled_from(QUESTION_IDS) | st.text(), link_text),
-       st.dictionaries(st.sampled_from(QUESTION_IDS) | st.text(), link_text))
+@given(
+    st.dictionaries(st.sampled_from(QUESTION_IDS) | st.text(), link_text),
+    st.dictionaries(st.sampled_from(QUESTION_IDS) | st.text(), link_text),
+)
 def test_validate_answers_never_raises_and_keeps_only_valid_values(raw_answers, raw_weights):
     answers, weights, notices = validate_answers(QUIZ, raw_answers, raw_weights)
     by_id = {q.id: q for q in QUIZ.questions}
@@ -444,9 +492,12 @@ def test_validate_answers_rejects_each_kind_of_bad_value():
     assert all(len(n) < 300 for n in notices), "long input is clipped in notices"
 
 
-part = st.builds(lambda q, a, w: f"{q}.{a}" + (f".{w}" if w is not None else ""),
-                 st.sampled_from(QUESTION_IDS) | st.text(max_size=8), st.integers(-1, 9).map(str) | st.text(max_size=3),
-                 st.none() | st.integers(-1, 9).map(str) | st.text(max_size=3))
+part = st.builds(
+    lambda q, a, w: f"{q}.{a}" + (f".{w}" if w is not None else ""),
+    st.sampled_from(QUESTION_IDS) | st.text(max_size=8),
+    st.integers(-1, 9).map(str) | st.text(max_size=3),
+    st.none() | st.integers(-1, 9).map(str) | st.text(max_size=3),
+)
 
 
 @given(st.text() | st.lists(part, max_size=20).map("~".join))
@@ -505,7 +556,9 @@ def test_bundled_quiz_is_in_plain_language():
         for text in [q.text, q.help or "", *[o.label for o in q.options]]:
             for sentence in re.split(r"(?<=[.?!])\s+", text):
                 assert len(sentence.split()) <= 22, f"{q.id}: long sentence: {sentence}"
-                assert all(len(word.strip(".,?!()")) <= 14 for word in sentence.split()), f"{q.id}: long word in: {sentence}"
+                assert all(len(word.strip(".,?!()")) <= 14 for word in sentence.split()), (
+                    f"{q.id}: long word in: {sentence}"
+                )
 
 
 def test_every_dimension_resolves_for_every_profile_except_pay_gaps():
@@ -543,28 +596,49 @@ def test_a_pay_gap_is_no_advantage_when_pay_matters_most():
     """Wanting top pay must not lift a setting with no published pay above one that pays well."""
     result = score(QUIZ, GAP_VALUES, NAMES, {"pay": 0}, {"pay": 3})
     order = [r.setting_id for r in result.ranking]
-    top_payer = max((sid for sid in GAP_VALUES.index if not math.isnan(GAP_VALUES.at[sid, "pay:median"])),
-                    key=lambda sid: GAP_VALUES.at[sid, "pay:median"])
+    top_payer = max(
+        (sid for sid in GAP_VALUES.index if not math.isnan(GAP_VALUES.at[sid, "pay:median"])),
+        key=lambda sid: GAP_VALUES.at[sid, "pay:median"],
+    )
     assert GAP_VALUES["pay:median"].isna().sum() == 1
     for sid in GAP_VALUES.index:
         if math.isnan(GAP_VALUES.at[sid, "pay:median"]):
             assert order.index(top_payer) < order.index(sid)
 
 
-@pytest.mark.parametrize("yaml_text, message", [
-    ("questions:\n  - {id: a, text: A?, kind: preference, dimension: 'rating:nope', default_weight: 1,"
-     " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n", "unknown rating dimension"),
-    ("questions:\n  - {id: a, text: A?, kind: preference, dimension: 'rating:autonomy', default_weight: 1,"
-     " options: [{label: x, target: 0.0, deal_breaker: true}, {label: y, target: 1.0}]}\n", "deal_breaker"),
-    ("questions:\n" + "  - {id: a, text: A?, kind: preference, dimension: 'pay:median', default_weight: 1,"
-     " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n" * 2, "used twice"),
-    ("questions:\n  - {id: a, text: A?, kind: preference, dimension: 'tasks:order-entry+typo', default_weight: 1,"
-     " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n", "unknown task category"),
-    ("questions:\n  - {id: a, text: A?, kind: preference, dimension: 'pay:median', default_weight: 1,"
-     " options: [{label: x, target: 1.5}, {label: y, target: 1.0}]}\n", "less than or equal to 1"),
-    ("- just a list\n", "expected a mapping"),
-    ("questions: [\n", "malformed YAML"),
-])
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        (
+            "questions:\n  - {id: a, text: A?, kind: preference, dimension: 'rating:nope', default_weight: 1,"
+            " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n",
+            "unknown rating dimension",
+        ),
+        (
+            "questions:\n  - {id: a, text: A?, kind: preference, dimension: 'rating:autonomy', default_weight: 1,"
+            " options: [{label: x, target: 0.0, deal_breaker: true}, {label: y, target: 1.0}]}\n",
+            "deal_breaker",
+        ),
+        (
+            "questions:\n" + "  - {id: a, text: A?, kind: preference, dimension: 'pay:median', default_weight: 1,"
+            " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n" * 2,
+            "used twice",
+        ),
+        (
+            "questions:\n  - {id: a, text: A?, kind: preference, "
+            "dimension: 'tasks:order-entry+typo', default_weight: 1,"
+            " options: [{label: x, target: 0.0}, {label: y, target: 1.0}]}\n",
+            "unknown task category",
+        ),
+        (
+            "questions:\n  - {id: a, text: A?, kind: preference, dimension: 'pay:median', default_weight: 1,"
+            " options: [{label: x, target: 1.5}, {label: y, target: 1.0}]}\n",
+            "less than or equal to 1",
+        ),
+        ("- just a list\n", "expected a mapping"),
+        ("questions: [\n", "malformed YAML"),
+    ],
+)
 def test_a_broken_quiz_file_raises_a_clear_error(tmp_path, yaml_text, message):
     path = tmp_path / "quiz.yaml"
     path.write_text(yaml_text, encoding="utf-8")
@@ -578,8 +652,11 @@ def test_missing_credentials_lists_needed_ones_not_held_in_relevance_order(profi
     held = set(data.draw(st.lists(st.sampled_from(ids), unique=True))) if ids else set()
     got = missing_credentials(profile, held, LOADED.catalogs)
     creds = LOADED.catalogs.credentials
-    wanted = {c.id for c in profile.credentials if c.relevance in RELEVANCE_ORDER[:3] and c.id not in held
-              and not set(creds[c.id].accepted_instead_of) & held}  # an accepted alternative counts as held
+    wanted = {
+        c.id
+        for c in profile.credentials
+        if c.relevance in RELEVANCE_ORDER[:3] and c.id not in held and not set(creds[c.id].accepted_instead_of) & held
+    }  # an accepted alternative counts as held
     assert {cred.id for cred, _ in got} == wanted
     assert [RELEVANCE_ORDER.index(r) for _, r in got] == sorted(RELEVANCE_ORDER.index(r) for _, r in got)
     assert all(dict((c.id, c.relevance) for c in profile.credentials)[cred.id] == r for cred, r in got)

@@ -31,8 +31,11 @@ from tests.test_quiz_scoring import LOADED, NAMES, QUIZ, VALUES, _without_pay, c
 
 BY_ID = {q.id: q for q in QUIZ.questions}
 # Every bundled setting has a published median now; an uploaded profile may not. Two without, as such.
-GAP_VALUES = dimension_values([_without_pay(p) if p.id in ("nuclear", "long-term-care") else p for p in LOADED.profiles],
-                              LOADED.catalogs.national, QUIZ)
+GAP_VALUES = dimension_values(
+    [_without_pay(p) if p.id in ("nuclear", "long-term-care") else p for p in LOADED.profiles],
+    LOADED.catalogs.national,
+    QUIZ,
+)
 
 
 def pick(qid: str, label_start: str) -> int:
@@ -56,8 +59,11 @@ def result_for(rows, sid: str):
 
 
 def _bounded_items(quiz: Quiz, answers: dict[str, int], kind: str) -> list:
-    return [q for q in quiz.questions
-            if q.id in answers and q.options[answers[q.id]].target is not None and q.options[answers[q.id]].match == kind]
+    return [
+        q
+        for q in quiz.questions
+        if q.id in answers and q.options[answers[q.id]].target is not None and q.options[answers[q.id]].match == kind
+    ]
 
 
 @pytest.mark.parametrize("kind", ["at_least", "at_most"])
@@ -203,7 +209,9 @@ def test_an_answer_that_says_it_matters_a_lot_starts_at_matters_a_lot():
     q = BY_ID["advancement"]
     assert effective_weight(q, answers, {}) == 3
     assert effective_weight(q, answers, {"advancement": 1}) == 1, "the person can still change it"
-    assert answers_summary(QUIZ, answers) == [("Room to move up", f"Yes. That matters a lot to me. ({WEIGHT_LABELS[3]})")]
+    assert answers_summary(QUIZ, answers) == [
+        ("Room to move up", f"Yes. That matters a lot to me. ({WEIGHT_LABELS[3]})")
+    ]
     assert answered_items(QUIZ, answers)[0]["weight"] == 3
     rows = ranking(answers)
     assert rows[0].contributions[0].weight == 3
@@ -217,8 +225,10 @@ def test_every_option_that_says_a_lot_starts_at_the_top_weight():
 
 
 @settings(deadline=None)  # several full scorings per example; the machine is shared
-@given(st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)),
-       st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 3)))
+@given(
+    st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)),
+    st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 3)),
+)
 def test_the_link_keeps_the_weight_that_counts(raw_answers, weights):
     answers = {qid: i for qid, i in raw_answers.items() if i < len(BY_ID[qid].options)}
     got_answers, got_weights, notices = decode_answers(encode_answers(answers, weights, QUIZ), QUIZ)

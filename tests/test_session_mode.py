@@ -32,15 +32,42 @@ def chart_font_sizes(at: AppTest) -> list[int]:
 def person_state(at: AppTest) -> set[str]:
     """Session keys that describe the person or their choices (everything but the bar's own widgets)."""
     keys = set(at.session_state.keys())
-    return {k for k in keys if k not in {"presentation", "presentation_room", "seen_orientation", "lang", "language_room",
-                                         "_lang_link_seen"}}
+    return {
+        k
+        for k in keys
+        if k
+        not in {"presentation", "presentation_room", "seen_orientation", "lang", "language_room", "_lang_link_seen"}
+    }
 
 
 # Every key a person's choices live in, by page; the reset must clear each (checked against the real widgets).
-PERSON_KEYS = ("q_", "w_", "quiz_", "compare_", "detail_", "pay_", "plan_", "held_credentials", "client_name",
-               "shortlist", "_shortlist", "session_date", "_url_", "custom_", "_custom", "loc_")
-UI_KEYS = {"new_client", "download_pdf", "download_csv", "download_json",  # buttons: nothing about the person
-           "lang", "language_room", "_lang_link_seen"}  # the room's language, kept on New client
+PERSON_KEYS = (
+    "q_",
+    "w_",
+    "quiz_",
+    "compare_",
+    "detail_",
+    "pay_",
+    "plan_",
+    "held_credentials",
+    "client_name",
+    "shortlist",
+    "_shortlist",
+    "session_date",
+    "_url_",
+    "custom_",
+    "_custom",
+    "loc_",
+)
+UI_KEYS = {
+    "new_client",
+    "download_pdf",
+    "download_csv",
+    "download_json",  # buttons: nothing about the person
+    "lang",
+    "language_room",
+    "_lang_link_seen",
+}  # the room's language, kept on New client
 
 
 def test_new_client_clears_every_answer_choice_and_link_parameter():
@@ -63,8 +90,16 @@ def test_new_client_clears_every_answer_choice_and_link_parameter():
     at.multiselect(key="shortlist").set_value(default_shortlist[-1:]).run()
     assert "answers" in at.query_params
     before = person_state(at)
-    assert {"q_patient_contact", "compare_ids", "held_credentials", "client_name", "shortlist", "plan_stage",
-            "plan_years", "_url_written"} <= before
+    assert {
+        "q_patient_contact",
+        "compare_ids",
+        "held_credentials",
+        "client_name",
+        "shortlist",
+        "plan_stage",
+        "plan_years",
+        "_url_written",
+    } <= before
     unknown = {k for k in before if not k.startswith(PERSON_KEYS) and k not in UI_KEYS and not k.endswith("_data")}
     assert unknown == set(), "a session key this test does not know: add it to PERSON_KEYS or UI_KEYS"
 
@@ -110,7 +145,7 @@ def test_presentation_view_enlarges_chart_fonts():
     at.toggle(key="presentation").set_value(True).run()
     big = chart_font_sizes(at)
     assert len(normal) == len(big) == 5
-    assert all(b > n for b, n in zip(big, normal))
+    assert all(b > n for b, n in zip(big, normal, strict=False))
 
 
 def test_orientation_panel_says_what_the_tool_can_and_cannot_do():

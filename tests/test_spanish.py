@@ -51,8 +51,12 @@ def english_after():
 
 def code_messages() -> set[str]:
     """Every message the code marks for translation, found the way `make messages` finds it."""
-    method_map = [("app.py", "python"), ("app_pages/**.py", "python"), ("ui/**.py", "python"),
-                  ("analysis/**.py", "python")]
+    method_map = [
+        ("app.py", "python"),
+        ("app_pages/**.py", "python"),
+        ("ui/**.py", "python"),
+        ("analysis/**.py", "python"),
+    ]
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(str(ROOT), method_map, keywords=keywords):
@@ -63,9 +67,14 @@ def code_messages() -> set[str]:
 def test_every_message_in_the_code_has_a_spanish_text():
     catalog = read_po(PO.open("rb"))
     translated = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
-    missing = [msg for msg in sorted(code_messages())
-               if msg not in translated or not translated[msg].string or translated[msg].fuzzy
-               or (isinstance(translated[msg].string, tuple) and not all(translated[msg].string))]
+    missing = [
+        msg
+        for msg in sorted(code_messages())
+        if msg not in translated
+        or not translated[msg].string
+        or translated[msg].fuzzy
+        or (isinstance(translated[msg].string, tuple) and not all(translated[msg].string))
+    ]
     assert not missing, f"{len(missing)} message(s) with no Spanish in {PO.name} (run `make messages`): {missing[:10]}"
 
 
@@ -98,10 +107,12 @@ def test_fuzzy_entries_read_in_english(tmp_path, monkeypatch):
     folder = tmp_path / "es" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "messages.po").write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
         '#, fuzzy\nmsgid "Hello"\nmsgstr "Hola"\n\nmsgid "Bye"\nmsgstr "Adiós"\n\n'
         'msgid "one file"\nmsgid_plural "{n} files"\nmsgstr[0] "un archivo"\nmsgstr[1] "{n} archivos"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     monkeypatch.setattr(i18n, "_compiled", {})
     set_language("es")
@@ -123,8 +134,19 @@ def test_numbers_money_and_dates_follow_the_language():
     assert localize_period("May 2024") == "May 2024"
 
 
-@pytest.mark.parametrize(("tag", "lang"), [("es-MX", "es"), ("es_419", "es"), ("es", "es"), ("en-US", "en"),
-                                           ("fr-FR", None), ("", None), (None, None), ("<script>", None)])
+@pytest.mark.parametrize(
+    ("tag", "lang"),
+    [
+        ("es-MX", "es"),
+        ("es_419", "es"),
+        ("es", "es"),
+        ("en-US", "en"),
+        ("fr-FR", None),
+        ("", None),
+        (None, None),
+        ("<script>", None),
+    ],
+)
 def test_browser_locale_maps_to_a_language_we_have(tag, lang):
     assert negotiate(tag) == lang
 
@@ -160,8 +182,10 @@ def _fresh_translation(tmp_path: Path, profile, fields: dict[str, str]) -> Path:
     folder = tmp_path / "es"
     folder.mkdir(exist_ok=True)
     path = folder / f"{profile.id}.yaml"
-    path.write_text(yaml.safe_dump({k: {"text": v, "en_hash": en_hash(english[k])} for k, v in fields.items()},
-                                   allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({k: {"text": v, "en_hash": en_hash(english[k])} for k, v in fields.items()}, allow_unicode=True),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -169,8 +193,11 @@ def test_overlay_translates_current_fields_marks_the_rest_and_keeps_every_figure
     profile = load_profiles().by_id()["hospital"]
     english = prose_fields(profile.model_dump(), PROFILE_PROSE)
     stale_path = "pros[0]"
-    path = _fresh_translation(tmp_path, profile, {"name": "Hospital (pacientes hospitalizados)",
-                                                  "summary": "Resumen en español.", stale_path: "Ventaja."})
+    path = _fresh_translation(
+        tmp_path,
+        profile,
+        {"name": "Hospital (pacientes hospitalizados)", "summary": "Resumen en español.", stale_path: "Ventaja."},
+    )
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     doc[stale_path]["en_hash"] = en_hash("an older English text")
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
@@ -241,10 +268,16 @@ def test_catalog_overlay_keeps_figures_and_rules():
     spanish, _cover = translate_catalogs(catalogs, "es")
     for cid, cred in catalogs.credentials.items():
         es = spanish.credentials[cid]
-        assert (es.name, es.short_name, es.issuer, es.kind, es.sources) == (cred.name, cred.short_name, cred.issuer,
-                                                                          cred.kind, cred.sources)
-        assert [f.value for f in es.all_facts().values() if not isinstance(f.value, str)] == \
-               [f.value for f in cred.all_facts().values() if not isinstance(f.value, str)]
+        assert (es.name, es.short_name, es.issuer, es.kind, es.sources) == (
+            cred.name,
+            cred.short_name,
+            cred.issuer,
+            cred.kind,
+            cred.sources,
+        )
+        assert [f.value for f in es.all_facts().values() if not isinstance(f.value, str)] == [
+            f.value for f in cred.all_facts().values() if not isinstance(f.value, str)
+        ]
         assert len(es.requires.any_of) == len(cred.requires.any_of)
 
 
@@ -286,11 +319,19 @@ def test_quiz_in_spanish_keeps_its_options_distinct():
 
 def _spanish_texts() -> list[tuple[str, str]]:
     out = []
-    for path in [*sorted((ROOT / "settings_profiles" / "es").glob("*.yaml")), *sorted((ROOT / "data" / "es").glob("*.yaml"))]:
+    for path in [
+        *sorted((ROOT / "settings_profiles" / "es").glob("*.yaml")),
+        *sorted((ROOT / "data" / "es").glob("*.yaml")),
+    ]:
         entries, _problems = read_translation(path)
         out += [(f"{path.name}: {k}", e.text) for k, e in entries.items()]
-    out += [(f"messages.po: {m.id}", s) for m in read_po(PO.open("rb")) if m.id
-            for s in (m.string if isinstance(m.string, tuple) else (m.string,)) if s]
+    out += [
+        (f"messages.po: {m.id}", s)
+        for m in read_po(PO.open("rb"))
+        if m.id
+        for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+        if s
+    ]
     return out
 
 
@@ -335,8 +376,13 @@ def _data_periods() -> set[str]:
 def test_every_period_in_the_data_reads_in_spanish():
     """A period is either a date Babel formats, or a phrase with its Spanish in locale/es/phrases.yaml."""
     set_language("es")
-    missing = sorted(p for p in _data_periods() if re.search(r"[A-Za-z]{3,}", i18n.localize_period(p))
-                     and not re.fullmatch(r"(OOH|c\.|\d|[-–, ;()])+.*", p) and i18n.localize_period(p) == p)
+    missing = sorted(
+        p
+        for p in _data_periods()
+        if re.search(r"[A-Za-z]{3,}", i18n.localize_period(p))
+        and not re.fullmatch(r"(OOH|c\.|\d|[-–, ;()])+.*", p)
+        and i18n.localize_period(p) == p
+    )
     assert not missing, f"periods with no Spanish in locale/es/phrases.yaml: {missing}"
     assert i18n.localize_period("PTCB refund policy (c. 2024-25)") == "política de reembolsos de PTCB (c. 2024-25)"
     assert i18n.localize_period("May 2023, May 2024 and May 2025") == "mayo de 2023, mayo de 2024 y mayo de 2025"

@@ -59,8 +59,13 @@ RANKING = RESULT.ranking
 
 
 def build(**kw) -> bytes:
-    args = {"ranking": RANKING, "profiles": PROFILES, "catalogs": CATALOGS, "session_date": SESSION,
-                "quiz_answers_summary": answers_summary(QUIZ, ANSWERS, WEIGHTS)}
+    args = {
+        "ranking": RANKING,
+        "profiles": PROFILES,
+        "catalogs": CATALOGS,
+        "session_date": SESSION,
+        "quiz_answers_summary": answers_summary(QUIZ, ANSWERS, WEIGHTS),
+    }
     args.update(kw)
     return build_summary_pdf(**args)
 
@@ -107,7 +112,9 @@ def default_pdf() -> bytes:
 
 def test_the_shortlist_is_printed_in_ranking_order_with_each_score(default_pdf):
     scored = [r for r in RANKING if r.score is not None]
-    assert len({round(r.score) for r in scored[:3]}) > 1, "precondition: the answers give the top three different scores"
+    assert len({round(r.score) for r in scored[:3]}) > 1, (
+        "precondition: the answers give the top three different scores"
+    )
     _, text = read(default_pdf)
     positions = [text.find(f"{r.name} \u2014 fit {r.score:.0f}/100") for r in scored[:3]]
     assert -1 not in positions and positions == sorted(positions), positions
@@ -238,8 +245,13 @@ def test_control_characters_in_name():
 
 def test_no_quiz():
     with_pay, without = pay_ids()
-    pdf = build(ranking=[], shortlist=[with_pay, without], quiz_answers_summary=None, client_name=NON_LATIN,
-                profiles=PROFILES_WITH_GAP)
+    pdf = build(
+        ranking=[],
+        shortlist=[with_pay, without],
+        quiz_answers_summary=None,
+        client_name=NON_LATIN,
+        profiles=PROFILES_WITH_GAP,
+    )
     reader, text = read(pdf)
     assert pdf.startswith(b"%PDF") and len(reader.pages) <= 2
     assert "quiz was not taken" in text
@@ -252,8 +264,11 @@ def test_no_quiz():
 def test_no_quiz_no_shortlist_and_all_no_preference():
     _, text = read(build(ranking=[], quiz_answers_summary=None))
     assert "quiz was not taken" in text and "No shortlist was chosen" in text
-    nothing = {q.id: next(k for k, o in enumerate(q.options) if o.target is None)
-               for q in QUIZ.questions if any(o.target is None and not o.deal_breaker for o in q.options)}
+    nothing = {
+        q.id: next(k for k, o in enumerate(q.options) if o.target is None)
+        for q in QUIZ.questions
+        if any(o.target is None and not o.deal_breaker for o in q.options)
+    }
     ranking = score(QUIZ, VALUES, NAMES, nothing).ranking
     assert all(r.score is None for r in ranking)
     _, text = read(build(ranking=ranking))
@@ -317,7 +332,7 @@ def test_choose_shortlist():
     assert kept == ["retail", "hospital"]
 
 
-# --- Privacy and disk (build time is measured by `make bench` against its 300 ms target) ------------------------------------------------------------------------------
+# --- Privacy and disk (build time is measured by `make bench` against its 300 ms target) ---
 
 
 def test_client_name_not_in_metadata_and_nothing_written(tmp_path, monkeypatch):
@@ -335,8 +350,9 @@ def test_shrinks_to_fit_two_pages(monkeypatch):
     roomy = summary_pdf._Detail(answers=1000, top_for=3, top_against=2, other_for=3, other_against=2)
     monkeypatch.setattr(summary_pdf, "_DETAIL_LEVELS", (roomy, *summary_pdf._DETAIL_LEVELS[1:]))
     many = [(f"Question {i}", "An answer that is long enough to wrap onto a second line " * 2) for i in range(120)]
-    first = summary_pdf._render(RANKING, PROFILES, CATALOGS, [r.setting_id for r in RANKING[:4]], "", set(), "",
-                                SESSION, many, roomy)
+    first = summary_pdf._render(
+        RANKING, PROFILES, CATALOGS, [r.setting_id for r in RANKING[:4]], "", set(), "", SESSION, many, roomy
+    )
     assert first.page_no() > 2  # the roomy level really overflows...
     reader, text = read(build(quiz_answers_summary=many, shortlist=list(NAMES)))
     assert len(reader.pages) <= 2  # ...and the summary still fits
@@ -362,7 +378,9 @@ def page_fills(pdf: bytes) -> list[float]:
         height = float(page.mediabox.height)
         top, bottom = height - 11 / 25.4 * 72, 13 / 25.4 * 72  # the summary's margins, in points
         ys: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, *_, ys=ys: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None)
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, *_, ys=ys: ys.append(tm[5] * cm[3] + cm[5]) if text.strip() else None
+        )
         body = [y for y in ys if y > bottom + 6]
         fills.append((top - min(body)) / (top - bottom) if body else 0.0)
     return fills
@@ -374,8 +392,12 @@ def test_no_page_is_nearly_empty(case):
     kwargs = {
         "default": {"client_name": "Jordan Lee"},
         "four settings": {"client_name": "Jordan Lee", "shortlist": [r.setting_id for r in RANKING[:4]]},
-        "no quiz": {"ranking": [], "shortlist": [with_pay, without], "quiz_answers_summary": None,
-                    "profiles": PROFILES_WITH_GAP},
+        "no quiz": {
+            "ranking": [],
+            "shortlist": [with_pay, without],
+            "quiz_answers_summary": None,
+            "profiles": PROFILES_WITH_GAP,
+        },
         "long name and six settings": {"client_name": "A" * 200, "shortlist": [r.setting_id for r in RANKING[:6]]},
     }[case]
     pdf = build(**kwargs)
@@ -386,17 +408,28 @@ def test_no_page_is_nearly_empty(case):
 
 def test_the_default_summary_did_need_rebalancing():
     """The default session's summary is the case that used to leave a few lines on page 2."""
-    first_try = summary_pdf._render(RANKING, PROFILES, CATALOGS, *summary_pdf.choose_shortlist(RANKING, PROFILES, None)[::2],
-                                    set(), "Jordan Lee", SESSION, answers_summary(QUIZ, ANSWERS, WEIGHTS),
-                                    summary_pdf._DETAIL_LEVELS[0])
+    first_try = summary_pdf._render(
+        RANKING,
+        PROFILES,
+        CATALOGS,
+        *summary_pdf.choose_shortlist(RANKING, PROFILES, None)[::2],
+        set(),
+        "Jordan Lee",
+        SESSION,
+        answers_summary(QUIZ, ANSWERS, WEIGHTS),
+        summary_pdf._DETAIL_LEVELS[0],
+    )
     assert first_try.page_no() == 2 and summary_pdf._last_page_fill(first_try) < summary_pdf.MIN_LAST_PAGE_FILL
     assert min(page_fills(build(client_name="Jordan Lee"))) >= summary_pdf.MIN_LAST_PAGE_FILL - 0.05
 
 
 def test_no_figure_sends_the_reader_to_the_app():
     with_pay, without = pay_ids()
-    for pdf in (build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP), build(),
-                build(ranking=[], quiz_answers_summary=None)):
+    for pdf in (
+        build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP),
+        build(),
+        build(ranking=[], quiz_answers_summary=None),
+    ):
         _, text = read(pdf)
         assert "see the app" not in text and "in the app" not in text
         assert "current" not in text.replace("currently", "")  # every period is a date on paper

@@ -9,7 +9,9 @@ from analysis.paths import PROFILES_DIR, ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis.validate", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.validate", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_bundled_files_pass():

@@ -40,7 +40,9 @@ class PageLinks:
 
     def _check(self, name: str) -> None:
         if name not in self.params:
-            raise KeyError(f"app_pages/{self.page}.py does not use the link parameter {name!r}; see analysis.links.registry")
+            raise KeyError(
+                f"app_pages/{self.page}.py does not use the link parameter {name!r}; see analysis.links.registry"
+            )
 
     def read(self, name: str, **context: Any) -> Any:
         """The parameter's value if the URL carries a new one (not what this app last wrote), else None.

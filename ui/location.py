@@ -138,16 +138,35 @@ def location_picker(container) -> None:
     if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
         ss[AREA_KEY] = None
     here = chosen_place()
-    with container.popover(_("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
-                           icon=":material/location_on:", key="location_popover"):
-        st.selectbox(_("State or territory (type to search)"), [US, *(p.area_name for p in pl.states.values())],
-                     index=None, placeholder=_(US), key=STATE_KEY, on_change=_reset_area, format_func=_option)
+    with container.popover(
+        _("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
+        icon=":material/location_on:",
+        key="location_popover",
+    ):
+        st.selectbox(
+            _("State or territory (type to search)"),
+            [US, *(p.area_name for p in pl.states.values())],
+            index=None,
+            placeholder=_(US),
+            key=STATE_KEY,
+            on_change=_reset_area,
+            format_func=_option,
+        )
         if state is not None:
-            st.selectbox(_("Metro or nonmetro area (optional)"), [WHOLE_STATE, *(a.key for a in pl.areas_in(state))],
-                         index=None, placeholder=_(WHOLE_STATE), key=AREA_KEY, format_func=_option)
-        st.caption(_("BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area ({period}), "
-                     "for all settings together. Every page shows it beside the national figures.").format(
-            period=inert(localize_period(pl.national.period))))
+            st.selectbox(
+                _("Metro or nonmetro area (optional)"),
+                [WHOLE_STATE, *(a.key for a in pl.areas_in(state))],
+                index=None,
+                placeholder=_(WHOLE_STATE),
+                key=AREA_KEY,
+                format_func=_option,
+            )
+        st.caption(
+            _(
+                "BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area ({period}), "
+                "for all settings together. Every page shows it beside the national figures."
+            ).format(period=inert(localize_period(pl.national.period)))
+        )
     if state is None:
         links.forget("state")
     else:
@@ -183,13 +202,23 @@ def _national_medians(national=None) -> dict[str, float]:
 def place_line(pay: AreaPay, hourly: bool = False) -> str:
     """One Markdown line: the place's published all-settings figures with their label, area, industry and period."""
     d = pay.hourly if hourly else pay.annual
-    spread = (_(" · 10th–90th percentile {low}–{high}").format(low=inert(money(d[10], hourly)),
-                                                                high=inert(money(d[90], hourly)))
-              if d[10] is not None and d[90] is not None else "")
-    employed = (_("employment not published") if pay.employment is None
-                else _("{n} technicians").format(n=inert(number(pay.employment))))
-    return (_("**{place}**, all settings ({period}): median **{median}** an hour") if hourly else
-            _("**{place}**, all settings ({period}): median **{median}** a year")).format(
+    spread = (
+        _(" · 10th–90th percentile {low}–{high}").format(
+            low=inert(money(d[10], hourly)), high=inert(money(d[90], hourly))
+        )
+        if d[10] is not None and d[90] is not None
+        else ""
+    )
+    employed = (
+        _("employment not published")
+        if pay.employment is None
+        else _("{n} technicians").format(n=inert(number(pay.employment)))
+    )
+    return (
+        _("**{place}**, all settings ({period}): median **{median}** an hour")
+        if hourly
+        else _("**{place}**, all settings ({period}): median **{median}** a year")
+    ).format(
         place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(d[50], hourly))
     ) + f"{spread} · {employed} · {inert(error_words(pay))} · BLS OEWS"
 
@@ -204,16 +233,24 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
         return
     fact = profile.facts.median_wage_annual
     value = fact.value if isinstance(fact.value, (int, float)) else None
-    est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period,
-                           _national_medians(national))
+    est = setting_estimate(
+        pay, profile.short_name, profile.bls_industry.title, value, fact.period, _national_medians(national)
+    )
     if est is None:
-        st.caption(_("No rough local figure for {setting}: it needs this setting's published national median and the "
-                     "national median of the same period.").format(setting=inert(profile.short_name)))
+        st.caption(
+            _(
+                "No rough local figure for {setting}: it needs this setting's published national median and the "
+                "national median of the same period."
+            ).format(setting=inert(profile.short_name))
+        )
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
-    left.markdown(_("Rough figure for {setting} in {place}: **about {value}** a year ").format(
-        setting=inert(profile.short_name), place=inert(pay.label), value=inert(money(est.value)))
-        + _(ESTIMATE_BADGE))
+    left.markdown(
+        _("Rough figure for {setting} in {place}: **about {value}** a year ").format(
+            setting=inert(profile.short_name), place=inert(pay.label), value=inert(money(est.value))
+        )
+        + _(ESTIMATE_BADGE)
+    )
     with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
         st.markdown(_text(est.method))
 
@@ -222,8 +259,11 @@ def _estimate_text(pay: AreaPay, profile: Profile, medians: dict[str, float]) ->
     fact = profile.facts.median_wage_annual
     value = fact.value if isinstance(fact.value, (int, float)) else None
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
-    return (_("about {value} a year (estimate)").format(value=money(est.value)) if est
-            else _("no estimate (a figure is missing)"))
+    return (
+        _("about {value} a year (estimate)").format(value=money(est.value))
+        if est
+        else _("no estimate (a figure is missing)")
+    )
 
 
 def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = False, for_quiz: bool = False) -> None:
@@ -234,33 +274,55 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     if pay is None or pl is None:
         return
     st.markdown("#### " + _("Pay in {place}").format(place=inert(pay.label)))
-    st.caption(_("Beside each setting's national figure: the chosen place's published pay for all settings together.")
-               + (" " + _("The fit ranking above uses national figures only; local figures never change it.")
-                  if for_quiz else ""))
-    rows = [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
+    st.caption(
+        _("Beside each setting's national figure: the chosen place's published pay for all settings together.")
+        + (
+            " " + _("The fit ranking above uses national figures only; local figures never change it.")
+            if for_quiz
+            else ""
+        )
+    )
+    rows = (
+        [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
+    )
     render_chart(place_range_chart(rows, hourly=hourly, font_size=font_size()), key="local_range_chart")
     medians = _national_medians(national)
     table = []
     for p in profiles:
         fact = p.facts.median_wage_annual
-        national = (_("{value} a year ({period})").format(value=money(fact.value), period=localize_period(fact.period or ""))
-                    if isinstance(fact.value, (int, float)) else _("no published figure"))
-        table.append({
-            _("Setting"): p.short_name,
-            _("National median for its industry"): f"{national} · {p.bls_industry.title}",
-            _("{place}, all settings ({period})").format(place=pay.label, period=localize_period(pay.period)):
-                _("median {median} a year; 10th–90th {low}–{high}").format(
-                    median=money(pay.median), low=money(pay.annual[10]), high=money(pay.annual[90])),
-            _("Rough local figure for the setting"): _estimate_text(pay, p, medians),
-        })
+        national = (
+            _("{value} a year ({period})").format(value=money(fact.value), period=localize_period(fact.period or ""))
+            if isinstance(fact.value, (int, float))
+            else _("no published figure")
+        )
+        table.append(
+            {
+                _("Setting"): p.short_name,
+                _("National median for its industry"): f"{national} · {p.bls_industry.title}",
+                _("{place}, all settings ({period})").format(place=pay.label, period=localize_period(pay.period)): _(
+                    "median {median} a year; 10th–90th {low}–{high}"
+                ).format(median=money(pay.median), low=money(pay.annual[10]), high=money(pay.annual[90])),
+                _("Rough local figure for the setting"): _estimate_text(pay, p, medians),
+            }
+        )
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
-    st.caption(_("BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
-                 "together. The last column is our rough estimate, not a BLS figure."))
+    st.caption(
+        _(
+            "BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
+            "together. The last column is our rough estimate, not a BLS figure."
+        )
+    )
     with st.popover(_("How the rough local figures are made"), icon=":material/calculate:"):
-        st.markdown(_text(_("Each is the local median for all pharmacy technicians, scaled by how far the setting's "
-                            "national median sits from the national median for all technicians in the same period. "
-                            "It assumes each setting pays locally as it does nationally relative to the local median; "
-                            "employers may not. The fit quiz never uses these figures.")))
+        st.markdown(
+            _text(
+                _(
+                    "Each is the local median for all pharmacy technicians, scaled by how far the setting's "
+                    "national median sits from the national median for all technicians in the same period. "
+                    "It assumes each setting pays locally as it does nationally relative to the local median; "
+                    "employers may not. The fit quiz never uses these figures."
+                )
+            )
+        )
     cautions(pay)
 
 
@@ -274,9 +336,13 @@ def local_card_line() -> None:
     """A setting card's one line: the chosen place's all-settings median, labelled with area and period."""
     pay = chosen_place()
     if pay is not None:
-        st.markdown(_("{place}, all settings ({period}): **{median}**").format(
-            place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median)))
-            + " " + _(":blue-badge[Local]"))
+        st.markdown(
+            _("{place}, all settings ({period}): **{median}**").format(
+                place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median))
+            )
+            + " "
+            + _(":blue-badge[Local]")
+        )
 
 
 def overview_local_pay() -> None:
@@ -287,8 +353,12 @@ def overview_local_pay() -> None:
     pay = chosen_place()
     st.subheader(_("Pay where you live"))
     if pay is None:
-        st.markdown(_("Choose a state, and then a metro area if you like, with **Pay for** at the top of the page: "
-                      "every page then shows its pay beside the national figures."))
+        st.markdown(
+            _(
+                "Choose a state, and then a metro area if you like, with **Pay for** at the top of the page: "
+                "every page then shows its pay beside the national figures."
+            )
+        )
     else:
         st.markdown(place_line(pay))
         st.markdown(_text(rank_words(pl, pay)))
@@ -298,14 +368,18 @@ def overview_local_pay() -> None:
             st.markdown(_text(rank_words(pl, pl.states[pay.state])))
     st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
     render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
-    box = st.expander(_("All states and territories, sortable (click a column heading)"), key="state_table",
-                      on_change="rerun")
+    box = st.expander(
+        _("All states and territories, sortable (click a column heading)"), key="state_table", on_change="rerun"
+    )
     with box:
         if box.open:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
     if pay is not None:
-        box = st.expander(_("Metro and nonmetro areas in {state}, sortable").format(
-            state=inert(pl.states[pay.state].area_name)), key="area_table", on_change="rerun")
+        box = st.expander(
+            _("Metro and nonmetro areas in {state}, sortable").format(state=inert(pl.states[pay.state].area_name)),
+            key="area_table",
+            on_change="rerun",
+        )
         with box:
             if box.open:  # built only when opened: keeps reruns cheap
                 areas = place_table(pl, "area")

@@ -36,17 +36,30 @@ def session_bar() -> None:
     location_picker(left)
     with right, st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         language_picker()
-        st.toggle(_("Presentation view"), key="presentation", help=_("Larger type and charts for a projector or screen share."),
-                  on_change=_remember_room, width="content")
-        if st.button(_("New client"), icon=":material/restart_alt:", key="new_client",
-                     help=_("Clear every answer and choice, ready for the next person.")):
+        st.toggle(
+            _("Presentation view"),
+            key="presentation",
+            help=_("Larger type and charts for a projector or screen share."),
+            on_change=_remember_room,
+            width="content",
+        )
+        if st.button(
+            _("New client"),
+            icon=":material/restart_alt:",
+            key="new_client",
+            help=_("Clear every answer and choice, ready for the next person."),
+        ):
             st.session_state["confirm_reset"] = True
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
-            st.warning(_("Start over for a new client? This clears every answer, weight, shortlist, name and choice on "
-                         "every page."))
+            st.warning(
+                _(
+                    "Start over for a new client? This clears every answer, weight, shortlist, name and choice on "
+                    "every page."
+                )
+            )
             yes, no = st.columns(2)
             if yes.button(_("Yes, clear everything"), type="primary", key="confirm_reset_yes"):
                 clear_session()

@@ -18,11 +18,17 @@ def font_size() -> int:
 
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
-    st.plotly_chart(readable_ink(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False})
+    st.plotly_chart(
+        readable_ink(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
+    )
     st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
-        st.markdown("\n".join(f"- **{inert(heading)}**\n" + "\n".join(f"  - {inert(line)}" for line in lines)
-                               for heading, lines in chart.details))
+        st.markdown(
+            "\n".join(
+                f"- **{inert(heading)}**\n" + "\n".join(f"  - {inert(line)}" for line in lines)
+                for heading, lines in chart.details
+            )
+        )
     st.caption(inert(chart.caption))
     data = st.expander(_("Data behind this chart"), key=f"{key}_data", on_change="rerun")
     with data:

@@ -9,7 +9,9 @@ from analysis.links.common import MAX_PARAM_CHARS, cap, clip, small_int
 from analysis.quiz import WEIGHTS, Answers, Quiz, Weights, chosen_option, is_weight, starting_weight
 
 
-def validate_answers(quiz: Quiz, raw_answers: Mapping[str, str], raw_weights: Mapping[str, str]) -> tuple[Answers, Weights, list[str]]:
+def validate_answers(
+    quiz: Quiz, raw_answers: Mapping[str, str], raw_weights: Mapping[str, str]
+) -> tuple[Answers, Weights, list[str]]:
     """Answers and weights from link text: keep what is valid, one plain notice per thing dropped. Never raises."""
     by_id = {q.id: q for q in quiz.questions}
     answers: Answers = {}
@@ -18,9 +20,11 @@ def validate_answers(quiz: Quiz, raw_answers: Mapping[str, str], raw_weights: Ma
     unknown: list[str] = []
     for raw, what in ((raw_answers, "answers"), (raw_weights, "weights")):
         if not isinstance(raw, Mapping):
-            notices.append(_("Ignored the quiz answers in the link: they are not in a form this app reads.")
-                           if what == "answers" else
-                           _("Ignored the quiz weights in the link: they are not in a form this app reads."))
+            notices.append(
+                _("Ignored the quiz answers in the link: they are not in a form this app reads.")
+                if what == "answers"
+                else _("Ignored the quiz weights in the link: they are not in a form this app reads.")
+            )
             continue
         for key, text in raw.items():
             q = by_id.get(key) if isinstance(key, str) else None
@@ -31,22 +35,33 @@ def validate_answers(quiz: Quiz, raw_answers: Mapping[str, str], raw_weights: Ma
             n = small_int(text)
             if what == "answers":
                 if n is None or n >= len(q.options):
-                    notices.append(_("Ignored the answer “{answer}” for {subject}: the question has no such option "
-                                     "(the link may be from an older version of the quiz).").format(
-                        answer=clip(text), subject=q.subject))
+                    notices.append(
+                        _(
+                            "Ignored the answer “{answer}” for {subject}: the question has no such option "
+                            "(the link may be from an older version of the quiz)."
+                        ).format(answer=clip(text), subject=q.subject)
+                    )
                 else:
                     answers[q.id] = n
             elif n is None or n not in WEIGHTS:
-                notices.append(_("Ignored the weight “{weight}” for {subject}: weights run from 0 to 3.").format(
-                    weight=clip(text), subject=q.subject))
+                notices.append(
+                    _("Ignored the weight “{weight}” for {subject}: weights run from 0 to 3.").format(
+                        weight=clip(text), subject=q.subject
+                    )
+                )
             else:
                 weights[q.id] = n
     if unknown:
         shown = ", ".join(f"“{u}”" for u in unknown[:5])
         if len(unknown) > 5:
             shown += _(" and {n} more").format(n=len(unknown) - 5)
-        notices.insert(0, _("Ignored answers to questions this quiz does not have: {ids} (the link may be from an "
-                            "older version of the quiz).").format(ids=shown))
+        notices.insert(
+            0,
+            _(
+                "Ignored answers to questions this quiz does not have: {ids} (the link may be from an "
+                "older version of the quiz)."
+            ).format(ids=shown),
+        )
     return answers, weights, cap(notices)
 
 
@@ -85,12 +100,15 @@ def decode_answers(s: str, quiz: Quiz) -> tuple[Answers, Weights, list[str]]:
             continue
         fields = part.split(".")
         if len(fields) not in (2, 3) or not fields[0] or (not fields[1] and (len(fields) == 2 or not fields[2])):
-            notices.append(_("Ignored “{part}” in the link: it is not in the form question.option.weight.").format(
-                part=clip(part)))
+            notices.append(
+                _("Ignored “{part}” in the link: it is not in the form question.option.weight.").format(part=clip(part))
+            )
             continue
         qid = fields[0]
         if qid in raw_answers or qid in raw_weights:
-            notices.append(_("The link answers “{question}” twice; the last answer was used.").format(question=clip(qid)))
+            notices.append(
+                _("The link answers “{question}” twice; the last answer was used.").format(question=clip(qid))
+            )
             raw_answers.pop(qid, None)
             raw_weights.pop(qid, None)
         if fields[1]:

@@ -34,7 +34,9 @@ class LinkParam:
     encode: Encoder = str
 
     def bad_value(self) -> str:
-        return _("Ignored “{name}” in the link: it should be {expects}.").format(name=self.name, expects=_(self.expects))
+        return _("Ignored “{name}” in the link: it should be {expects}.").format(
+            name=self.name, expects=_(self.expects)
+        )
 
 
 def choice(*options: str) -> Parser:
@@ -56,35 +58,83 @@ def _answers(text: str, quiz) -> tuple[tuple[dict, dict], list[str]]:
     return (answers, weights), notices
 
 
-def _plan(text: str, settings: Iterable[str], credentials: Iterable[str], programs: Iterable[str]) -> tuple[dict, list[str]]:
+def _plan(
+    text: str, settings: Iterable[str], credentials: Iterable[str], programs: Iterable[str]
+) -> tuple[dict, list[str]]:
     return decode_plan(text, list(settings), list(credentials), list(programs))
 
 
 EVERY_PAGE = ("overview", "compare", "detail", "quiz", "pathways", "about")
 
 PARAMS: tuple[LinkParam, ...] = (
-    LinkParam("settings", ("compare",), "the settings being compared, in order",
-              N_("two to four setting ids separated by commas"), "settings=hospital,retail",
-              _settings, ",".join),
-    LinkParam("pay", ("compare",), "whether pay is shown per year or per hour",
-              N_("annual or hourly"), "pay=hourly", choice("annual", "hourly")),
-    LinkParam("tab", ("compare",), "which Compare tab is open",
-              N_("pay, ratings, hours, tasks or credentials"), "tab=ratings",
-              choice("pay", "ratings", "hours", "tasks", "credentials")),
-    LinkParam("setting", ("detail",), "the setting shown",
-              N_("one setting id"), "setting=federal-va", _setting),
-    LinkParam("answers", ("quiz",), "quiz answers and weights, only when the person chooses to share them",
-              N_("question.option.weight parts joined by ~"), "answers=pace.1~nights.0.3",
-              _answers, lambda value, quiz: encode_answers(value[0], value[1], quiz)),
-    LinkParam("plan", ("pathways",), "the credential planner: stage, settings, credentials held, years",
-              N_("the planner's own link text"), "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
-              _plan, lambda value: encode_plan(value)),
-    LinkParam("lang", EVERY_PAGE, "the language the app is shown in (English when absent)",
-              N_("en or es"), "lang=es", choice("en", "es")),
-    LinkParam("state", EVERY_PAGE, "the state or territory whose pay is shown beside the national figures",
-              N_("a two-letter postal code"), "state=OH", parse_state),
-    LinkParam("area", EVERY_PAGE, "a metro or nonmetro area within that state (BLS area code)",
-              N_("a 7-digit BLS area code in the chosen state"), "area=0017410", parse_area),
+    LinkParam(
+        "settings",
+        ("compare",),
+        "the settings being compared, in order",
+        N_("two to four setting ids separated by commas"),
+        "settings=hospital,retail",
+        _settings,
+        ",".join,
+    ),
+    LinkParam(
+        "pay",
+        ("compare",),
+        "whether pay is shown per year or per hour",
+        N_("annual or hourly"),
+        "pay=hourly",
+        choice("annual", "hourly"),
+    ),
+    LinkParam(
+        "tab",
+        ("compare",),
+        "which Compare tab is open",
+        N_("pay, ratings, hours, tasks or credentials"),
+        "tab=ratings",
+        choice("pay", "ratings", "hours", "tasks", "credentials"),
+    ),
+    LinkParam("setting", ("detail",), "the setting shown", N_("one setting id"), "setting=federal-va", _setting),
+    LinkParam(
+        "answers",
+        ("quiz",),
+        "quiz answers and weights, only when the person chooses to share them",
+        N_("question.option.weight parts joined by ~"),
+        "answers=pace.1~nights.0.3",
+        _answers,
+        lambda value, quiz: encode_answers(value[0], value[1], quiz),
+    ),
+    LinkParam(
+        "plan",
+        ("pathways",),
+        "the credential planner: stage, settings, credentials held, years",
+        N_("the planner's own link text"),
+        "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
+        _plan,
+        lambda value: encode_plan(value),
+    ),
+    LinkParam(
+        "lang",
+        EVERY_PAGE,
+        "the language the app is shown in (English when absent)",
+        N_("en or es"),
+        "lang=es",
+        choice("en", "es"),
+    ),
+    LinkParam(
+        "state",
+        EVERY_PAGE,
+        "the state or territory whose pay is shown beside the national figures",
+        N_("a two-letter postal code"),
+        "state=OH",
+        parse_state,
+    ),
+    LinkParam(
+        "area",
+        EVERY_PAGE,
+        "a metro or nonmetro area within that state (BLS area code)",
+        N_("a 7-digit BLS area code in the chosen state"),
+        "area=0017410",
+        parse_area,
+    ),
 )
 
 BY_NAME: dict[str, LinkParam] = {p.name: p for p in PARAMS}
@@ -93,9 +143,35 @@ APP_PARAMS = frozenset(BY_NAME)  # every parameter some page of the app writes
 # Tags that newsletters, ads and social sites add to every link they pass on. They say nothing to this app,
 # so they are dropped without a notice (a notice per tag would bury the page under boxes).
 TRACKING_PREFIXES = ("utm_",)
-TRACKING_TAGS = frozenset({"fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "ttclid",
-                           "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "yclid", "_hsenc", "_hsmi",
-                           "mkt_tok", "vero_id", "oly_enc_id", "oly_anon_id", "rb_clickid", "s_cid", "srsltid"})
+TRACKING_TAGS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "yclid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "vero_id",
+        "oly_enc_id",
+        "oly_anon_id",
+        "rb_clickid",
+        "s_cid",
+        "srsltid",
+    }
+)
 
 
 def is_tracking_tag(key: str) -> bool:
@@ -119,9 +195,13 @@ def unknown_params(keys: Iterable[str], page: str) -> tuple[list[str], list[str]
     if not foreign:
         return drop, []
     shown = ", ".join(foreign[:5]) + (_(" and {n} more").format(n=len(foreign) - 5) if len(foreign) > 5 else "")
-    return drop, [ngettext("Ignored the link parameter {names}: this app does not use it.",
-                           "Ignored the link parameters {names}: this app does not use them.", len(foreign)).format(
-        names=shown)]
+    return drop, [
+        ngettext(
+            "Ignored the link parameter {names}: this app does not use it.",
+            "Ignored the link parameters {names}: this app does not use them.",
+            len(foreign),
+        ).format(names=shown)
+    ]
 
 
 def read(name: str, values: list[str], **context: Any) -> tuple[Any, list[str]]:
@@ -131,10 +211,14 @@ def read(name: str, values: list[str], **context: Any) -> tuple[Any, list[str]]:
     param = BY_NAME[name]
     if not values:
         return None, []
-    notices = [_("The link repeats “{param}”; only its last value was used.").format(param=name)] if len(values) > 1 else []
+    notices = (
+        [_("The link repeats “{param}”; only its last value was used.").format(param=name)] if len(values) > 1 else []
+    )
     text = str(values[-1])
     if len(text) > MAX_PARAM_CHARS:
-        return None, notices + [_("Ignored “{param}” in the link: the value is too long to be a real link.").format(param=name)]
+        return None, notices + [
+            _("Ignored “{param}” in the link: the value is too long to be a real link.").format(param=name)
+        ]
     value, more = param.parse(text, **context)
     if value is None and not more:
         more = [param.bad_value()]

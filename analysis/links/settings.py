@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from analysis.i18n import _
 from analysis.links.common import MAX_PARAM_CHARS, clip

@@ -7,8 +7,8 @@ columns next to it, so nothing downstream can show a number without them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pandas as pd
 
@@ -39,10 +39,20 @@ FACT_LABELS = {
     "wage_rse": N_("Relative standard error of the mean wage"),
 }
 SCHEDULE_KINDS = ("nights", "weekends", "holidays", "on_call")
-SCHEDULE_LABELS = {"nights": N_("Nights"), "weekends": N_("Weekends"), "holidays": N_("Holidays"), "on_call": N_("On-call")}
+SCHEDULE_LABELS = {
+    "nights": N_("Nights"),
+    "weekends": N_("Weekends"),
+    "holidays": N_("Holidays"),
+    "on_call": N_("On-call"),
+}
 # How often a kind of hours comes up, as shown (the data's own words are the keys).
-FREQUENCY_LABELS = {"never": N_("never"), "rare": N_("rare"), "sometimes": N_("sometimes"), "common": N_("common"),
-                    "typical": N_("typical")}
+FREQUENCY_LABELS = {
+    "never": N_("never"),
+    "rare": N_("rare"),
+    "sometimes": N_("sometimes"),
+    "common": N_("common"),
+    "typical": N_("typical"),
+}
 # Labels are marked with N_ and translated where rows are built (build_frames runs in the page's language).
 
 
@@ -120,9 +130,11 @@ CATEGORY_ORDER = ("community", "health-system", "long-term-care", "ambulatory", 
 
 def display_order(profiles: Iterable[Profile]) -> list[Profile]:
     """By category, then the setting with the larger published share of technician jobs first."""
+
     def key(p: Profile) -> tuple:
         share = p.facts.employment_share.value
         return (CATEGORY_ORDER.index(p.category), -(share or 0), p.name)
+
     return sorted(profiles, key=key)
 
 
@@ -140,33 +152,78 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
         for dim, (label, low, high) in RATING_DIMENSIONS.items():
             r = getattr(p.ratings, dim)
             rating_rows.append(
-                {"setting_id": p.id, "setting": p.name, "dimension": dim, "label": _(label),
-                 "score": r.score, "reason": r.reason, "low": _(low), "high": _(high)}
+                {
+                    "setting_id": p.id,
+                    "setting": p.name,
+                    "dimension": dim,
+                    "label": _(label),
+                    "score": r.score,
+                    "reason": r.reason,
+                    "low": _(low),
+                    "high": _(high),
+                }
             )
         for kind in SCHEDULE_KINDS:
             freq = getattr(p.schedule, kind)
             schedule_rows.append(
-                {"setting_id": p.id, "setting": p.name, "kind": kind, "label": _(SCHEDULE_LABELS[kind]),
-                 "frequency": freq, "level": FREQUENCY_ORDER.index(freq), "reason": p.schedule.reason}
+                {
+                    "setting_id": p.id,
+                    "setting": p.name,
+                    "kind": kind,
+                    "label": _(SCHEDULE_LABELS[kind]),
+                    "frequency": freq,
+                    "level": FREQUENCY_ORDER.index(freq),
+                    "reason": p.schedule.reason,
+                }
             )
         for t in p.tasks:
             task_rows.append(
-                {"setting_id": p.id, "setting": p.name, "task": t.task, "label": _(TASK_LABELS[t.task]),
-                 "share": t.share, "examples": t.examples}
+                {
+                    "setting_id": p.id,
+                    "setting": p.name,
+                    "task": t.task,
+                    "label": _(TASK_LABELS[t.task]),
+                    "share": t.share,
+                    "examples": t.examples,
+                }
             )
         for c in p.credentials:
             cred = catalogs.credentials.get(c.id) if catalogs else None
             cred_rows.append(
-                {"setting_id": p.id, "setting": p.name, "credential": c.id,
-                 "credential_name": cred.short_name if cred else c.id,
-                 "relevance": c.relevance, "relevance_rank": RELEVANCE_ORDER.index(c.relevance), "note": c.note}
+                {
+                    "setting_id": p.id,
+                    "setting": p.name,
+                    "credential": c.id,
+                    "credential_name": cred.short_name if cred else c.id,
+                    "relevance": c.relevance,
+                    "relevance_rank": RELEVANCE_ORDER.index(c.relevance),
+                    "note": c.note,
+                }
             )
 
     def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
         return pd.DataFrame(rows, columns=columns)
 
-    facts = frame(fact_rows, ["setting_id", "setting", "key", "label", "value", "unit", "period", "source",
-                              "evidence", "note", "is_gap", "core", "oews", "industry", "confidence"])
+    facts = frame(
+        fact_rows,
+        [
+            "setting_id",
+            "setting",
+            "key",
+            "label",
+            "value",
+            "unit",
+            "period",
+            "source",
+            "evidence",
+            "note",
+            "is_gap",
+            "core",
+            "oews",
+            "industry",
+            "confidence",
+        ],
+    )
     return Frames(
         settings=settings,
         facts=facts,
@@ -174,13 +231,19 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
         ratings=frame(rating_rows, ["setting_id", "setting", "dimension", "label", "score", "reason", "low", "high"]),
         schedule=frame(schedule_rows, ["setting_id", "setting", "kind", "label", "frequency", "level", "reason"]),
         tasks=frame(task_rows, ["setting_id", "setting", "task", "label", "share", "examples"]),
-        credentials=frame(cred_rows, ["setting_id", "setting", "credential", "credential_name", "relevance",
-                                      "relevance_rank", "note"]),
+        credentials=frame(
+            cred_rows, ["setting_id", "setting", "credential", "credential_name", "relevance", "relevance_rank", "note"]
+        ),
     )
 
 
-WAGE_PERCENTILES = {"wage_p10_annual": 10, "wage_p25_annual": 25, "median_wage_annual": 50,
-                    "wage_p75_annual": 75, "wage_p90_annual": 90}
+WAGE_PERCENTILES = {
+    "wage_p10_annual": 10,
+    "wage_p25_annual": 25,
+    "median_wage_annual": 50,
+    "wage_p75_annual": 75,
+    "wage_p90_annual": 90,
+}
 
 
 def _wages(facts: pd.DataFrame) -> pd.DataFrame:

@@ -10,9 +10,10 @@ another one is bad. Checks run in three layers, each reported as `Problem(file, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -98,10 +99,14 @@ class LoadResult:
     def cited_sources(self) -> list[Source]:
         """Every catalogued source that a profile, a credential or the national figures cite."""
         national = self.catalogs.national
-        ids = ({s for p in self.profiles for s in p.sources}
-               | {s for c in self.catalogs.credentials.values() for s in c.sources}
-               | ({getattr(national, k).source for k in type(national).model_fields} if national else set()))
-        return sorted((src for sid, src in self.catalogs.sources.items() if sid in ids), key=lambda s: (s.publisher, s.title))
+        ids = (
+            {s for p in self.profiles for s in p.sources}
+            | {s for c in self.catalogs.credentials.values() for s in c.sources}
+            | ({getattr(national, k).source for k in type(national).model_fields} if national else set())
+        )
+        return sorted(
+            (src for sid, src in self.catalogs.sources.items() if sid in ids), key=lambda s: (s.publisher, s.title)
+        )
 
 
 # --- Pydantic errors as Problems ----------------------------------------------------------
@@ -138,7 +143,14 @@ def validation_problems(exc: ValidationError, file: str) -> list[Problem]:
     for err in exc.errors():
         loc = list(err["loc"])
         # Union members add their type names to the location ("value.int"); drop those.
-        loc = [p for p in loc if not (isinstance(p, str) and p in {"int", "float", "str", "none", "function-after[_cited_or_explained(), NumericFact]"})]
+        loc = [
+            p
+            for p in loc
+            if not (
+                isinstance(p, str)
+                and p in {"int", "float", "str", "none", "function-after[_cited_or_explained(), NumericFact]"}
+            )
+        ]
         msg = _message(err)
         # Model-level rules ("tasks: shares add up to ...") name their own field.
         field_name = _loc(loc)
@@ -211,7 +223,9 @@ def load_catalogs(
                 continue
             facts = cred.all_facts()
             cred_problems = _check_facts(facts, sources, reference, name, where, oews)
-            cred_problems += _unknown_ids(cred.sources, sources, name, f"{where}.sources", "source", "data/sources.yaml")
+            cred_problems += _unknown_ids(
+                cred.sources, sources, name, f"{where}.sources", "source", "data/sources.yaml"
+            )
             problems += cred_problems
             if not cred_problems:
                 credentials[cred.id] = cred
@@ -230,15 +244,26 @@ def load_catalogs(
         national_problems = _check_facts(facts, sources, reference, name, oews=oews)
         problems += national_problems
         national = None if national_problems else national
-    return Catalogs(sources=sources, credentials=credentials, reference=reference, national=national,
-                    program_lengths=program_lengths, state_regulation=state_regulation, problems=tuple(problems),
-                    oews=oews, programs=programs, equivalences=equivalences)
+    return Catalogs(
+        sources=sources,
+        credentials=credentials,
+        reference=reference,
+        national=national,
+        program_lengths=program_lengths,
+        state_regulation=state_regulation,
+        problems=tuple(problems),
+        oews=oews,
+        programs=programs,
+        equivalences=equivalences,
+    )
 
 
 # --- Cross-file checks -----------------------------------------------------------------------
 
 
-def _unknown_ids(ids: Iterable[str], known: dict[str, Any], file: str, where: str, what: str, catalog: str) -> list[Problem]:
+def _unknown_ids(
+    ids: Iterable[str], known: dict[str, Any], file: str, where: str, what: str, catalog: str
+) -> list[Problem]:
     return [
         Problem(file, f"{where}[{i}]", f"unknown {what} id '{x}'; expected an id from {catalog}")
         for i, x in enumerate(ids)
@@ -264,48 +289,104 @@ def _check_facts(
     for path, fact in facts.items():
         where = f"{prefix}.{path}" if prefix else path
         if fact.source and fact.source not in sources:
-            problems.append(Problem(file, f"{where}.source", f"unknown source id '{fact.source}'; expected an id from data/sources.yaml"))
+            problems.append(
+                Problem(
+                    file, f"{where}.source", f"unknown source id '{fact.source}'; expected an id from data/sources.yaml"
+                )
+            )
         if fact.oews is not None:
             problems += _check_oews(fact, sources, file, where, oews)
         if fact.ref is None:
             continue
         row = reference.get(fact.ref)
         if row is None:
-            problems.append(Problem(file, f"{where}.ref", f"unknown reference fact '{fact.ref}'; expected an id from data/reference_facts.yaml"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{where}.ref",
+                    f"unknown reference fact '{fact.ref}'; expected an id from data/reference_facts.yaml",
+                )
+            )
             continue
         if fact.value is not None and not _same_value(fact.value, row.get("value")):
-            problems.append(Problem(file, f"{where}.value", f"{fact.value!r} differs from the reference fact {fact.ref} ({row.get('value')!r})"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{where}.value",
+                    f"{fact.value!r} differs from the reference fact {fact.ref} ({row.get('value')!r})",
+                )
+            )
         if fact.period is not None and fact.period != row.get("period"):
-            problems.append(Problem(file, f"{where}.period", f"'{fact.period}' differs from the reference fact's period '{row.get('period')}'"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{where}.period",
+                    f"'{fact.period}' differs from the reference fact's period '{row.get('period')}'",
+                )
+            )
         src = sources.get(fact.source or "")
         if src is not None and src.url != row.get("url"):
-            problems.append(Problem(file, f"{where}.source", f"source '{src.id}' has a different URL from the reference fact {fact.ref}"))
+            problems.append(
+                Problem(
+                    file, f"{where}.source", f"source '{src.id}' has a different URL from the reference fact {fact.ref}"
+                )
+            )
     return problems
 
 
-def _check_oews(fact: Fact, sources: dict[str, Source], file: str, where: str, table: OewsTable | None) -> list[Problem]:
+def _check_oews(
+    fact: Fact, sources: dict[str, Source], file: str, where: str, table: OewsTable | None
+) -> list[Problem]:
     """A figure that points into the imported OEWS table must say what the table says, for its release."""
     release, industry, column = (fact.oews or "").split("/")
     if table is None or not table.rows:
-        return [Problem(file, f"{where}.oews", "the imported OEWS table (data/oews/) is missing; run python -m analysis.oews_import")]
+        return [
+            Problem(
+                file,
+                f"{where}.oews",
+                "the imported OEWS table (data/oews/) is missing; run python -m analysis.oews_import",
+            )
+        ]
     if release != table.code:
-        return [Problem(file, f"{where}.oews", f"points at release {release}; the imported OEWS table is {table.label} ({table.code})")]
+        return [
+            Problem(
+                file,
+                f"{where}.oews",
+                f"points at release {release}; the imported OEWS table is {table.label} ({table.code})",
+            )
+        ]
     expected = table.value(industry, column)
     if expected is None:
         what = f"industry {industry}" if (NATIONAL, industry) not in table.rows else f"column '{column}'"
         return [Problem(file, f"{where}.oews", f"{what} is not in the imported OEWS table ({table.label})")]
     problems = []
     if fact.value is None and expected != "":
-        problems.append(Problem(file, f"{where}.value", f"null, but the OEWS table publishes {expected} for {industry} {column}"))
+        problems.append(
+            Problem(file, f"{where}.value", f"null, but the OEWS table publishes {expected} for {industry} {column}")
+        )
     elif fact.value is not None and expected == "":
-        problems.append(Problem(file, f"{where}.value", f"{fact.value!r}, but BLS did not publish {column} for {industry}"))
+        problems.append(
+            Problem(file, f"{where}.value", f"{fact.value!r}, but BLS did not publish {column} for {industry}")
+        )
     elif fact.value is not None and not _same_value(fact.value, float(expected)):
-        problems.append(Problem(file, f"{where}.value", f"{fact.value!r} differs from the OEWS table ({industry} {column}: {expected})"))
+        problems.append(
+            Problem(
+                file, f"{where}.value", f"{fact.value!r} differs from the OEWS table ({industry} {column}: {expected})"
+            )
+        )
     if fact.value is not None and fact.period != table.label:
-        problems.append(Problem(file, f"{where}.period", f"'{fact.period}' differs from the OEWS table's release '{table.label}'"))
+        problems.append(
+            Problem(file, f"{where}.period", f"'{fact.period}' differs from the OEWS table's release '{table.label}'")
+        )
     src = sources.get(fact.source or "")
     if fact.value is not None and src is not None and src.period != table.label:
-        problems.append(Problem(file, f"{where}.source", f"source '{src.id}' is for '{src.period}', not the OEWS table's release '{table.label}'"))
+        problems.append(
+            Problem(
+                file,
+                f"{where}.source",
+                f"source '{src.id}' is for '{src.period}', not the OEWS table's release '{table.label}'",
+            )
+        )
     return problems
 
 
@@ -319,7 +400,13 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
     problems += _unknown_ids(profile.sources, catalogs.sources, file, "sources", "source", "data/sources.yaml")
     for i, cred in enumerate(profile.credentials):
         if cred.id not in catalogs.credentials:
-            problems.append(Problem(file, f"credentials[{i}].id", f"unknown credential id '{cred.id}'; expected an id from data/credentials.yaml"))
+            problems.append(
+                Problem(
+                    file,
+                    f"credentials[{i}].id",
+                    f"unknown credential id '{cred.id}'; expected an id from data/credentials.yaml",
+                )
+            )
     problems += _check_facts(profile.all_facts(), catalogs.sources, catalogs.reference, file, oews=catalogs.oews)
     return (None if problems else profile), problems
 
@@ -336,8 +423,12 @@ def name_clash(file: str, profile: Profile, others: Iterable[Profile], bundled_i
         for field_name in ("id", "name", "short_name"):
             mine = getattr(profile, field_name)
             if any(_same_words(mine, getattr(other, f)) for f in ("id", "name", "short_name")):
-                return Problem(file, field_name, f"'{mine}' is already used by {kind} ({other.name}); "
-                                                 f"give your profile its own {field_name.replace('_', ' ')}")
+                return Problem(
+                    file,
+                    field_name,
+                    f"'{mine}' is already used by {kind} ({other.name}); "
+                    f"give your profile its own {field_name.replace('_', ' ')}",
+                )
     return None
 
 

@@ -18,10 +18,33 @@ from analysis.paths import OEWS_PROVENANCE_PATH, OEWS_TABLE_PATH, OEWS_TREND_PAT
 
 NATIONAL = "0000000"
 ALL_INDUSTRIES = "000000"
-TEXT_COLUMNS = ("area_type", "area_code", "area_name", "state", "states", "industry_code", "industry_title", "footnotes")
-NUMBER_COLUMNS = ("employment", "employment_rse", "hourly_mean", "annual_mean", "wage_rse", "hourly_p10",
-                  "hourly_p25", "hourly_median", "hourly_p75", "hourly_p90", "annual_p10", "annual_p25",
-                  "annual_median", "annual_p75", "annual_p90")
+TEXT_COLUMNS = (
+    "area_type",
+    "area_code",
+    "area_name",
+    "state",
+    "states",
+    "industry_code",
+    "industry_title",
+    "footnotes",
+)
+NUMBER_COLUMNS = (
+    "employment",
+    "employment_rse",
+    "hourly_mean",
+    "annual_mean",
+    "wage_rse",
+    "hourly_p10",
+    "hourly_p25",
+    "hourly_median",
+    "hourly_p75",
+    "hourly_p90",
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
+)
 # BLS footnote codes in plain words (oe.footnote says the same at more length).
 FOOTNOTE_TEXT = {
     "1": "Totals include occupations not shown separately; self-employed workers are not counted.",
@@ -35,7 +58,9 @@ FOOTNOTE_TEXT = {
 
 def load_oews(path: Path = OEWS_TABLE_PATH) -> pd.DataFrame:
     """The table with codes as strings and figures as floats (NaN where BLS publishes none)."""
-    df = pd.read_csv(path, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False, na_values={c: [""] for c in NUMBER_COLUMNS})
+    df = pd.read_csv(
+        path, dtype={c: str for c in TEXT_COLUMNS}, keep_default_na=False, na_values={c: [""] for c in NUMBER_COLUMNS}
+    )
     for column in NUMBER_COLUMNS:
         df[column] = pd.to_numeric(df[column])
     return df

@@ -14,7 +14,7 @@ import json
 import math
 import unicodedata
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -81,14 +81,26 @@ RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
     "patient_contact": (N_("Patient / customer contact"), N_("almost none"), N_("constant, face to face")),
     "pace_pressure": (N_("Pace and metrics pressure"), N_("calm, few targets"), N_("fast, closely measured")),
     "physical_demand": (N_("Physical demand"), N_("seated desk work"), N_("on your feet, lifting, walking")),
-    "technical_complexity": (N_("Technical / clinical complexity"), N_("routine steps"), N_("complex, high-stakes preparation")),
+    "technical_complexity": (
+        N_("Technical / clinical complexity"),
+        N_("routine steps"),
+        N_("complex, high-stakes preparation"),
+    ),
     "schedule_predictability": (N_("Schedule predictability"), N_("shifts change often"), N_("same hours every week")),
-    "night_weekend_exposure": (N_("Night and weekend exposure"), N_("weekdays only"), N_("nights and weekends expected")),
+    "night_weekend_exposure": (
+        N_("Night and weekend exposure"),
+        N_("weekdays only"),
+        N_("nights and weekends expected"),
+    ),
     "autonomy": (N_("Autonomy"), N_("tightly scripted"), N_("much of your own judgement")),
     "teamwork": (N_("Teamwork"), N_("mostly solo"), N_("constant team coordination")),
     "advancement": (N_("Room to advance"), N_("few steps up"), N_("clear ladder of roles")),
     "entry_barrier": (N_("Entry barrier"), N_("hired with no credential"), N_("credential and experience first")),
-    "benefits_security": (N_("Benefits and job security"), N_("thin benefits, easily cut"), N_("full benefits, very stable")),
+    "benefits_security": (
+        N_("Benefits and job security"),
+        N_("thin benefits, easily cut"),
+        N_("full benefits, very stable"),
+    ),
     "early_starts": (N_("Very early starts (before about 6 am)"), N_("almost never"), N_("most shifts")),
 }
 
@@ -115,8 +127,9 @@ def finite_figure(value: object) -> object:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"must be a finite number, got {value}")
     if isinstance(value, int) and abs(value) > FIGURE_LIMIT:
-        raise ValueError(f"a number with {len(str(abs(value)))} digits is not a plausible figure; "
-                         f"the limit is {FIGURE_LIMIT:,}")
+        raise ValueError(
+            f"a number with {len(str(abs(value)))} digits is not a plausible figure; the limit is {FIGURE_LIMIT:,}"
+        )
     if isinstance(value, float) and abs(value) > FIGURE_LIMIT:
         raise ValueError(f"{value:.3g} is not a plausible figure; the limit is {FIGURE_LIMIT:,}")
     return value
@@ -129,8 +142,11 @@ def check_range(value: object, low: float, high: float, unit: str) -> None:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible_text)]
-OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$"),
-                    AfterValidator(_visible_text)]
+OneLine = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$"),
+    AfterValidator(_visible_text),
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 
@@ -159,20 +175,20 @@ class Fact(Strict):
 
     model_config = ConfigDict(json_schema_extra=_finite_in_schema)
 
-    value: Union[int, float, str, None] = Field(description="The figure as published; null where none is published.")
+    value: int | float | str | None = Field(description="The figure as published; null where none is published.")
     unit: Text = Field(description="e.g. USD/year, USD/hour, jobs, percent, hours, years.")
-    period: Union[OneLine, None] = Field(default=None, description="Period or edition of the figure, e.g. 'May 2024'.")
-    source: Union[Slug, None] = Field(default=None, description="Source id in data/sources.yaml.")
-    evidence: Union[Evidence, None] = None
-    ref: Union[Annotated[str, StringConstraints(max_length=120)], None] = Field(
+    period: OneLine | None = Field(default=None, description="Period or edition of the figure, e.g. 'May 2024'.")
+    source: Slug | None = Field(default=None, description="Source id in data/sources.yaml.")
+    evidence: Evidence | None = None
+    ref: Annotated[str, StringConstraints(max_length=120)] | None = Field(
         default=None, description="Id of the fact in data/reference_facts.yaml it was copied from."
     )
-    oews: Union[Annotated[str, StringConstraints(pattern=OEWS_POINTER_PATTERN)], None] = Field(
+    oews: Annotated[str, StringConstraints(pattern=OEWS_POINTER_PATTERN)] | None = Field(
         default=None,
         description="Where the figure sits in the imported BLS OEWS table: 'M2025/622100/annual_median' "
         "(release, BLS industry code, column; national rows). The loader checks the value against the table.",
     )
-    note: Union[Text, None] = Field(default=None, description="Caveat, or for a gap why there is no figure.")
+    note: Text | None = Field(default=None, description="Caveat, or for a gap why there is no figure.")
 
     @field_validator("value", mode="after")
     @classmethod
@@ -189,7 +205,9 @@ class Fact(Strict):
         else:
             missing = [name for name in ("period", "source", "evidence") if getattr(self, name) is None]
             if missing:
-                raise ValueError(f"a figure needs {', '.join(missing)} (every figure shown carries its source and period)")
+                raise ValueError(
+                    f"a figure needs {', '.join(missing)} (every figure shown carries its source and period)"
+                )
         return self
 
     @property
@@ -198,13 +216,22 @@ class Fact(Strict):
 
 
 class NumericFact(Fact):
-    value: Union[int, float, None] = Field(description="The figure as published; null where none is published.")
+    value: int | float | None = Field(description="The figure as published; null where none is published.")
 
 
 # (low, high, unit) for each setting figure: a negative or absurd wage is a typo, never a figure.
 SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
-    **{k: (1, 1_000_000, "USD/year") for k in ("median_wage_annual", "wage_p10_annual", "wage_p25_annual",
-                                                "wage_p75_annual", "wage_p90_annual", "mean_wage_annual")},
+    **{
+        k: (1, 1_000_000, "USD/year")
+        for k in (
+            "median_wage_annual",
+            "wage_p10_annual",
+            "wage_p25_annual",
+            "wage_p75_annual",
+            "wage_p90_annual",
+            "mean_wage_annual",
+        )
+    },
     "median_wage_hourly": (0.01, 500, "USD/hour"),
     "employment": (0, 10_000_000, "jobs"),
     "employment_share": (0, 100, "percent"),
@@ -215,15 +242,21 @@ SETTING_FACT_RANGES: dict[str, tuple[float, float, str]] = {
 
 def _ranges_in_schema(ranges: dict[str, tuple[float, float, str]]):
     """JSON Schema hook: each bounded figure's value gets its range, so editors flag it while typing."""
+
     def extra(schema: dict) -> None:
         for name, (low, high, unit) in ranges.items():
             prop = schema.get("properties", {}).get(name)
             if prop is None or "$ref" not in prop:  # absent, or already given its range (schema built twice)
                 continue
-            value = {"anyOf": [{"type": "number", "minimum": low, "maximum": high}, {"type": "null"}],
-                     "description": f"{low:,}–{high:,} {unit}, or null for a gap."}
-            schema["properties"][name] = {**{k: v for k, v in prop.items() if k != "$ref"},
-                                          "allOf": [{"$ref": prop["$ref"]}, {"properties": {"value": value}}]}
+            value = {
+                "anyOf": [{"type": "number", "minimum": low, "maximum": high}, {"type": "null"}],
+                "description": f"{low:,}–{high:,} {unit}, or null for a gap.",
+            }
+            schema["properties"][name] = {
+                **{k: v for k, v in prop.items() if k != "$ref"},
+                "allOf": [{"$ref": prop["$ref"]}, {"properties": {"value": value}}],
+            }
+
     return extra
 
 
@@ -241,10 +274,12 @@ class SettingFacts(Strict):
     mean_wage_annual: NumericFact
     employment: NumericFact = Field(description="Pharmacy technician jobs in the mapped industry.")
     employment_share: NumericFact = Field(description="Share of all pharmacy technician jobs, in percent.")
-    employment_rse: Union[NumericFact, None] = Field(
-        default=None, description="BLS relative standard error of the employment estimate, in percent.")
-    wage_rse: Union[NumericFact, None] = Field(
-        default=None, description="BLS relative standard error of the mean wage, in percent.")
+    employment_rse: NumericFact | None = Field(
+        default=None, description="BLS relative standard error of the employment estimate, in percent."
+    )
+    wage_rse: NumericFact | None = Field(
+        default=None, description="BLS relative standard error of the mean wage, in percent."
+    )
 
     @field_validator("*", mode="after")
     @classmethod
@@ -315,7 +350,7 @@ class TaskShare(Strict):
 class CredentialUse(Strict):
     id: Slug = Field(description="Credential id in data/credentials.yaml.")
     relevance: Relevance
-    note: Union[OneLine, None] = None
+    note: OneLine | None = None
 
 
 class Role(Strict):
@@ -328,17 +363,18 @@ class Profile(Strict):
 
     id: Slug = Field(description="Must match the file name (hospital.yaml -> hospital).")
     name: OneLine
-    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=18),
-                          AfterValidator(_visible_text)] = Field(
-        description="Label for charts and narrow screens."
-    )
+    short_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=18), AfterValidator(_visible_text)
+    ] = Field(description="Label for charts and narrow screens.")
     category: Category
     tagline: OneLine = Field(description="One line for overview cards.")
     summary: Text
     also_called: list[OneLine] = Field(default_factory=list)
     bls_industry: BlsIndustry
     facts: SettingFacts
-    other_facts: list[NamedFact] = Field(default_factory=list, description="Further cited figures shown on the detail page.")
+    other_facts: list[NamedFact] = Field(
+        default_factory=list, description="Further cited figures shown on the detail page."
+    )
     ratings: Ratings
     schedule: Schedule
     tasks: list[TaskShare] = Field(min_length=1)
@@ -365,8 +401,10 @@ class Profile(Strict):
         for key in SettingFacts.model_fields:
             fact = getattr(self.facts, key)
             if fact is not None and fact.oews and fact.oews.split("/")[1] != self.bls_industry.naics:
-                raise ValueError(f"facts.{key}.oews: points at industry {fact.oews.split('/')[1]}, but "
-                                 f"bls_industry.naics is {self.bls_industry.naics}; a setting's figures describe one industry")
+                raise ValueError(
+                    f"facts.{key}.oews: points at industry {fact.oews.split('/')[1]}, but "
+                    f"bls_industry.naics is {self.bls_industry.naics}; a setting's figures describe one industry"
+                )
         cited = {f.source for f in self.all_facts().values() if f.source}
         uncited = sorted(cited - set(self.sources))
         if uncited:
@@ -375,8 +413,11 @@ class Profile(Strict):
 
     def all_facts(self) -> dict[str, Fact]:
         """Every fact in the profile, keyed by its field path."""
-        out: dict[str, Fact] = {f"facts.{k}": getattr(self.facts, k) for k in SettingFacts.model_fields
-                                if getattr(self.facts, k) is not None}
+        out: dict[str, Fact] = {
+            f"facts.{k}": getattr(self.facts, k)
+            for k in SettingFacts.model_fields
+            if getattr(self.facts, k) is not None
+        }
         out.update({f"other_facts[{i}]": f for i, f in enumerate(self.other_facts)})
         return out
 
@@ -432,7 +473,7 @@ class Program(Strict):
     label: OneLine = Field(description="Plain words, e.g. 'a PTCB-recognized sterile compounding program'.")
     kind: ProgramKind
     counts_as: list[Slug] = Field(default_factory=list, description="Other program ids this one also satisfies.")
-    note: Union[Text, None] = None
+    note: Text | None = None
 
 
 ExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]
@@ -454,23 +495,25 @@ class EducationCondition(Strict):
     """Has finished a kind of program (or holds a diploma); some routes also accept being enrolled."""
 
     education: Slug = Field(description="Program id from the catalog's `programs` list.")
-    within_years: Union[PositiveInt, None] = Field(default=None, description="Finished within this many years.")
+    within_years: PositiveInt | None = Field(default=None, description="Finished within this many years.")
     enrolled_counts: bool = Field(default=False, description="Being enrolled in the program also meets the rule.")
 
 
 class ExperienceCondition(Strict):
     """Months of work; null months means the issuer lists a work route whose length we have not found."""
 
-    experience_months: Union[PositiveInt, None]
+    experience_months: PositiveInt | None
     kind: ExperienceKind = "pharmacy-technician"
     full_time: bool = False
-    min_hours_per_week: Union[PositiveInt, None] = Field(
-        default=None, description="The issuer's floor for full-time work, in hours a week.")
-    part_time_note: Union[Text, None] = Field(
-        default=None, description="What the issuer says (or leaves unclear) about part-time work.")
+    min_hours_per_week: PositiveInt | None = Field(
+        default=None, description="The issuer's floor for full-time work, in hours a week."
+    )
+    part_time_note: Text | None = Field(
+        default=None, description="What the issuer says (or leaves unclear) about part-time work."
+    )
     continuous: bool = False
-    within_years: Union[PositiveInt, None] = Field(default=None, description="Worked within the last N years.")
-    note: Union[Text, None] = None
+    within_years: PositiveInt | None = Field(default=None, description="Worked within the last N years.")
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _length_or_note(self) -> ExperienceCondition:
@@ -484,7 +527,7 @@ class HoursCondition(Strict):
 
     experience_hours: PositiveInt
     supervised: bool = False
-    within_years: Union[PositiveInt, None] = None
+    within_years: PositiveInt | None = None
 
 
 class CertificatesCondition(Strict):
@@ -502,7 +545,7 @@ class UnpublishedCondition(Strict):
 _CONDITION_KEYS = ("credential", "education", "experience_months", "experience_hours", "certificates", "unpublished")
 
 
-def _condition_tag(value: object) -> Union[str, None]:
+def _condition_tag(value: object) -> str | None:
     if isinstance(value, dict):
         return next((k for k in _CONDITION_KEYS if k in value), None)
     tags = {
@@ -517,14 +560,12 @@ def _condition_tag(value: object) -> Union[str, None]:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[CredentialCondition, Tag("credential")],
-        Annotated[EducationCondition, Tag("education")],
-        Annotated[ExperienceCondition, Tag("experience_months")],
-        Annotated[HoursCondition, Tag("experience_hours")],
-        Annotated[CertificatesCondition, Tag("certificates")],
-        Annotated[UnpublishedCondition, Tag("unpublished")],
-    ],
+    Annotated[CredentialCondition, Tag("credential")]
+    | Annotated[EducationCondition, Tag("education")]
+    | Annotated[ExperienceCondition, Tag("experience_months")]
+    | Annotated[HoursCondition, Tag("experience_hours")]
+    | Annotated[CertificatesCondition, Tag("certificates")]
+    | Annotated[UnpublishedCondition, Tag("unpublished")],
     Discriminator(
         _condition_tag,
         custom_error_type="condition_kind",
@@ -544,7 +585,7 @@ class Requires(Strict):
     """Eligibility as data: any one route suffices. Must agree with the eligibility Fact's text."""
 
     any_of: list[Route] = Field(min_length=1)
-    note: Union[Text, None] = Field(default=None, description="What the sources leave open about these rules.")
+    note: Text | None = Field(default=None, description="What the sources leave open about these rules.")
 
     def credential_ids(self) -> set[str]:
         return {c.credential for r in self.any_of for c in r.all_of if isinstance(c, CredentialCondition)}
@@ -558,7 +599,8 @@ class RenewalRule(Fact):
 
     replaces: list[Slug] = Field(default_factory=list, description="Credentials whose renewal this one stands in for.")
     no_fee_when_renewed_with: list[Slug] = Field(
-        default_factory=list, description="No separate fee when renewed in the same cycle as one of these.")
+        default_factory=list, description="No separate fee when renewed in the same cycle as one of these."
+    )
 
 
 class Credential(Strict):
@@ -616,7 +658,7 @@ class CredentialCatalog(Strict):
     programs: list[Program] = Field(min_length=1)
     equivalences: list[Equivalence] = Field(default_factory=list)
     program_lengths: list[ProgramLength] = Field(default_factory=list)
-    state_regulation: Union[StateRegulation, None] = None
+    state_regulation: StateRegulation | None = None
 
     @model_validator(mode="after")
     def _rules_name_known_credentials(self) -> CredentialCatalog:
@@ -638,7 +680,8 @@ class CredentialCatalog(Strict):
                             raise ValueError(f"{where}: a certificate cannot require other certificates")
                         if cond.certificates > len(certificates):
                             raise ValueError(
-                                f"{where}: asks for {cond.certificates} certificates; the catalog has {len(certificates)}"
+                                f"{where}: asks for {cond.certificates} certificates; "
+                                f"the catalog has {len(certificates)}"
                             )
         self._programs_known()
         self._equivalences_consistent(ids)
@@ -659,8 +702,10 @@ class CredentialCatalog(Strict):
             for j, route in enumerate(cred.requires.any_of):
                 for k, cond in enumerate(route.all_of):
                     if isinstance(cond, EducationCondition) and cond.education not in programs:
-                        raise ValueError(f"credentials[{i}].requires.any_of[{j}].all_of[{k}]: unknown program "
-                                         f"'{cond.education}'; expected an id from `programs`")
+                        raise ValueError(
+                            f"credentials[{i}].requires.any_of[{j}].all_of[{k}]: unknown program "
+                            f"'{cond.education}'; expected an id from `programs`"
+                        )
         for i, length in enumerate(self.program_lengths):
             if length.education not in programs:
                 raise ValueError(f"program_lengths[{i}]: unknown program '{length.education}'")
@@ -675,8 +720,10 @@ class CredentialCatalog(Strict):
         for cred in self.credentials:
             for other in cred.accepted_instead_of:
                 if not any({cred.id, other} <= g for g in groups):
-                    raise ValueError(f"credentials: '{cred.id}' is accepted instead of '{other}' but no "
-                                     "equivalence lists both (add one with its source)")
+                    raise ValueError(
+                        f"credentials: '{cred.id}' is accepted instead of '{other}' but no "
+                        "equivalence lists both (add one with its source)"
+                    )
 
     def extra_facts(self) -> dict[str, Fact]:
         """Facts outside the credentials (equivalences, program lengths, state regulation), keyed by field path."""
@@ -704,7 +751,7 @@ def _find_cycle(graph: dict[str, set[str]]) -> list[str]:
         path.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:

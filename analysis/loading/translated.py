@@ -40,7 +40,10 @@ from analysis.paths import CREDENTIALS_PATH, DATA_DIR, NATIONAL_PATH, PROFILES_D
 
 QUIZ_PATH = DATA_DIR / "quiz.yaml"
 CATALOG_FILES: dict[str, Path] = {
-    "quiz": QUIZ_PATH, "credentials": CREDENTIALS_PATH, "national": NATIONAL_PATH, "sources": SOURCES_PATH,
+    "quiz": QUIZ_PATH,
+    "credentials": CREDENTIALS_PATH,
+    "national": NATIONAL_PATH,
+    "sources": SOURCES_PATH,
 }
 TRANSLATED_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
@@ -53,8 +56,9 @@ def mark_english(text: str) -> str:
 Mark = Callable[[str], str] | None
 
 
-def translate_profile(profile: Profile, lang: str, mark: Mark = mark_english,
-                      folder: Path = PROFILES_DIR) -> tuple[Profile, Coverage]:
+def translate_profile(
+    profile: Profile, lang: str, mark: Mark = mark_english, folder: Path = PROFILES_DIR
+) -> tuple[Profile, Coverage]:
     """The profile with its prose in `lang` where a current translation exists (English stays as it is)."""
     if lang == DEFAULT_LANGUAGE:
         return profile, Coverage(translated=list(prose_fields(profile.model_dump(), PROFILE_PROSE)))
@@ -62,8 +66,9 @@ def translate_profile(profile: Profile, lang: str, mark: Mark = mark_english,
     return overlay_model(profile, PROFILE_PROSE, entries, mark)  # type: ignore[return-value]
 
 
-def translate_model(model: Any, catalog: str, lang: str, mark: Mark = mark_english,
-                    folder: Path = DATA_DIR) -> tuple[Any, Coverage]:
+def translate_model(
+    model: Any, catalog: str, lang: str, mark: Mark = mark_english, folder: Path = DATA_DIR
+) -> tuple[Any, Coverage]:
     """A whole catalog model (the quiz, a source catalog) with its prose in `lang`."""
     if lang == DEFAULT_LANGUAGE:
         return model, Coverage()
@@ -83,8 +88,9 @@ def _rebuild(model_type: type, doc: dict, fallback: Any) -> Any:
         return fallback
 
 
-def translate_catalogs(catalogs: Catalogs, lang: str, mark: Mark = mark_english,
-                       folder: Path = DATA_DIR) -> tuple[Catalogs, Coverage]:
+def translate_catalogs(
+    catalogs: Catalogs, lang: str, mark: Mark = mark_english, folder: Path = DATA_DIR
+) -> tuple[Catalogs, Coverage]:
     """Credentials, programs, equivalences, program lengths, state rules and national figures in `lang`."""
     if lang == DEFAULT_LANGUAGE:
         return catalogs, Coverage()
@@ -97,10 +103,18 @@ def translate_catalogs(catalogs: Catalogs, lang: str, mark: Mark = mark_english,
         "state_regulation": catalogs.state_regulation.model_dump() if catalogs.state_regulation else None,
     }
     out, cover = overlay_doc(doc, CATALOG_PROSE["credentials"], entries, mark)
-    credentials = {c.id: _rebuild(type(c), d, c) for c, d in zip(catalogs.credentials.values(), out["credentials"])}
-    programs = {p.id: _rebuild(type(p), d, p) for p, d in zip(catalogs.programs.values(), out["programs"])}
-    equivalences = tuple(_rebuild(type(e), d, e) for e, d in zip(catalogs.equivalences, out["equivalences"]))
-    lengths = tuple(_rebuild(type(p), d, p) for p, d in zip(catalogs.program_lengths, out["program_lengths"]))
+    credentials = {
+        c.id: _rebuild(type(c), d, c) for c, d in zip(catalogs.credentials.values(), out["credentials"], strict=False)
+    }
+    programs = {
+        p.id: _rebuild(type(p), d, p) for p, d in zip(catalogs.programs.values(), out["programs"], strict=False)
+    }
+    equivalences = tuple(
+        _rebuild(type(e), d, e) for e, d in zip(catalogs.equivalences, out["equivalences"], strict=False)
+    )
+    lengths = tuple(
+        _rebuild(type(p), d, p) for p, d in zip(catalogs.program_lengths, out["program_lengths"], strict=False)
+    )
     state = catalogs.state_regulation
     if state is not None:
         state = _rebuild(type(state), out["state_regulation"], state)
@@ -113,12 +127,24 @@ def translate_catalogs(catalogs: Catalogs, lang: str, mark: Mark = mark_english,
     sources = catalogs.sources
     source_entries, _problems = read_translation(catalog_translation_path("sources", lang, folder))
     if source_entries:
-        sources = {sid: _rebuild(type(src), overlay_doc({"sources": [src.model_dump()]}, CATALOG_PROSE["sources"],
-                                                       source_entries)[0]["sources"][0], src)
-                   for sid, src in sources.items()}
-    return dataclasses.replace(catalogs, credentials=credentials, programs=programs, equivalences=equivalences,
-                               program_lengths=lengths, state_regulation=state, national=national,
-                               sources=sources), cover
+        sources = {
+            sid: _rebuild(
+                type(src),
+                overlay_doc({"sources": [src.model_dump()]}, CATALOG_PROSE["sources"], source_entries)[0]["sources"][0],
+                src,
+            )
+            for sid, src in sources.items()
+        }
+    return dataclasses.replace(
+        catalogs,
+        credentials=credentials,
+        programs=programs,
+        equivalences=equivalences,
+        program_lengths=lengths,
+        state_regulation=state,
+        national=national,
+        sources=sources,
+    ), cover
 
 
 _INDUSTRY_TITLES: dict[str, dict[str, str]] = {}  # language -> BLS industry code -> the profiles' translated title
@@ -137,7 +163,7 @@ def translate_result(result: LoadResult, lang: str, mark: Mark = mark_english) -
     catalogs, _cover = translate_catalogs(result.catalogs, lang, mark)
     profiles = tuple(translate_profile(p, lang, mark)[0] for p in result.profiles)
     titles = _INDUSTRY_TITLES.setdefault(lang, {})
-    for english_profile, profile in zip(result.profiles, profiles):
+    for english_profile, profile in zip(result.profiles, profiles, strict=False):
         if profile.bls_industry.title != english_profile.bls_industry.title:
             titles[profile.bls_industry.naics] = profile.bls_industry.title
     return dataclasses.replace(result, profiles=profiles, catalogs=catalogs)
@@ -146,8 +172,9 @@ def translate_result(result: LoadResult, lang: str, mark: Mark = mark_english) -
 # --- Warnings for the validator --------------------------------------------------------------------
 
 
-def profile_translation_warnings(profile: Profile, english_file: str, lang: str,
-                                 folder: Path = PROFILES_DIR) -> list[Problem]:
+def profile_translation_warnings(
+    profile: Profile, english_file: str, lang: str, folder: Path = PROFILES_DIR
+) -> list[Problem]:
     path = profile_translation_path(profile.id, lang, folder)
     file = display_name(path)
     entries, problems = read_translation(path)
@@ -210,13 +237,19 @@ def sign(translation: Path, english: dict[str, str] | None = None) -> list[str]:
         else:
             entries[key] = Entry(str(value["text"]).strip(), str(value["en_hash"]))
     order = list(english) + [k for k in entries if k not in english]
-    header = (f"# Translation ({translation.parent.name}) of the prose of the English file, with the hash of the English "
-              "each entry translates; see analysis/loading/translations.py.")
+    header = (
+        f"# Translation ({translation.parent.name}) of the prose of the English file, with the hash of the English "
+        "each entry translates; see analysis/loading/translations.py."
+    )
     lines = [header]
     for key in order:
         if key in entries:
-            body = yaml.safe_dump({key: {"text": entries[key].text, "en_hash": entries[key].en_hash}},
-                                  allow_unicode=True, width=110, sort_keys=False)
+            body = yaml.safe_dump(
+                {key: {"text": entries[key].text, "en_hash": entries[key].en_hash}},
+                allow_unicode=True,
+                width=110,
+                sort_keys=False,
+            )
             lines.append(body.rstrip("\n"))
     translation.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return unknown

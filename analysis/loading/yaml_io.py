@@ -55,19 +55,29 @@ class _StrictSafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 raise ConstructorError(None, None, "mapping keys must be plain text", key_node.start_mark)
             if key_node.tag == MERGE_TAG:
                 # `<<: {...}` copies keys in from elsewhere, round the duplicate-key rule below.
-                raise ConstructorError(None, None, "merge keys (<<) are not allowed in these files; write the keys out",
-                                       key_node.start_mark)
+                raise ConstructorError(
+                    None,
+                    None,
+                    "merge keys (<<) are not allowed in these files; write the keys out",
+                    key_node.start_mark,
+                )
             key = key_node.value
             if key in seen:
-                raise ConstructorError(None, None, f"key '{key}' appears twice in the same mapping", key_node.start_mark)
+                raise ConstructorError(
+                    None, None, f"key '{key}' appears twice in the same mapping", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node):  # type: ignore[override]
         digits = sum(ch.isdigit() for ch in str(node.value))
         if digits > MAX_INT_DIGITS:
-            raise ConstructorError(None, None, f"a number with {digits} digits is not a figure; "
-                                   f"the limit is {MAX_INT_DIGITS} digits", node.start_mark)
+            raise ConstructorError(
+                None,
+                None,
+                f"a number with {digits} digits is not a figure; the limit is {MAX_INT_DIGITS} digits",
+                node.start_mark,
+            )
         return super().construct_yaml_int(node)
 
 
@@ -81,7 +91,9 @@ def parse_yaml_bytes(data: bytes, name: str) -> tuple[Any, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(name, "(file)", f"not UTF-8 text (bad byte at position {exc.start}); save the file as UTF-8")]
+        return None, [
+            Problem(name, "(file)", f"not UTF-8 text (bad byte at position {exc.start}); save the file as UTF-8")
+        ]
     if not text.strip():
         return None, [Problem(name, "(file)", "file is empty; expected a YAML mapping")]
     try:
@@ -105,8 +117,13 @@ def read_yaml_file(path: Path, within: Path | None = None) -> tuple[Any, list[Pr
     """
     name = display_name(path)
     if within is not None and not _inside(path, within):
-        return None, [Problem(name, "(file)", f"is a link to a file outside {display_name(within)}; "
-                                              "only files inside the folder are read")]
+        return None, [
+            Problem(
+                name,
+                "(file)",
+                f"is a link to a file outside {display_name(within)}; only files inside the folder are read",
+            )
+        ]
     try:
         data = _read_regular_file(path)
     except _NotAFile as exc:

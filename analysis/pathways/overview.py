@@ -24,8 +24,12 @@ from analysis.loading.schema import (
 from analysis.pathways.rules import count, fact_text, program_label
 
 KIND_LABELS = {"certification": N_("certification"), "assessment-based certificate": N_("assessment-based certificate")}
-RELEVANCE_LABELS = {"required": N_("Required"), "commonly-required": N_("Commonly required"),
-                    "preferred": N_("Preferred"), "helpful": N_("Helpful")}
+RELEVANCE_LABELS = {
+    "required": N_("Required"),
+    "commonly-required": N_("Commonly required"),
+    "preferred": N_("Preferred"),
+    "helpful": N_("Helpful"),
+}
 
 
 def _years(months: int) -> str:
@@ -56,7 +60,9 @@ def condition_text(cond: Condition, catalogs: Catalogs) -> str:
         text = _("{hours} hours of supervised work{window}") if cond.supervised else _("{hours} hours of work{window}")
         return text.format(hours=count(cond.experience_hours), window=window)
     if isinstance(cond, CertificatesCondition):
-        return ngettext("{n} PTCB certificate", "{n} PTCB certificates", cond.certificates).format(n=count(cond.certificates))
+        return ngettext("{n} PTCB certificate", "{n} PTCB certificates", cond.certificates).format(
+            n=count(cond.certificates)
+        )
     if isinstance(cond, UnpublishedCondition):
         return _("rules not in our sources (see the issuer)")
     raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover
@@ -77,38 +83,54 @@ def credential_rows(catalogs: Catalogs) -> list[dict[str, str]]:
             cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
         else:
             cycle = _("every {cycle}").format(cycle=fact_text(f.renewal_cycle_years))
-        renewal = _("{cycle}; fee {fee}; CE {ce}").format(cycle=cycle, fee=fact_text(f.renewal_fee),
-                                                          ce=fact_text(f.ce_hours_per_cycle))
-        rows.append({
-            _("Credential"): cred.short_name,
-            _("Issuer"): cred.issuer,
-            _("Kind"): _(KIND_LABELS.get(cred.kind, cred.kind)),
-            _("First-time fee"): fact_text(f.initial_fee),
-            pgettext("credential table", "Exam"): fact_text(f.exam),
-            _("Ways in"): ways_in(cred, catalogs),
-            _("Keeping it"): renewal,
-        })
+        renewal = _("{cycle}; fee {fee}; CE {ce}").format(
+            cycle=cycle, fee=fact_text(f.renewal_fee), ce=fact_text(f.ce_hours_per_cycle)
+        )
+        rows.append(
+            {
+                _("Credential"): cred.short_name,
+                _("Issuer"): cred.issuer,
+                _("Kind"): _(KIND_LABELS.get(cred.kind, cred.kind)),
+                _("First-time fee"): fact_text(f.initial_fee),
+                pgettext("credential table", "Exam"): fact_text(f.exam),
+                _("Ways in"): ways_in(cred, catalogs),
+                _("Keeping it"): renewal,
+            }
+        )
     return rows
 
 
 def program_rows(catalogs: Catalogs) -> list[dict[str, str]]:
     """Programs a rule asks for, with any published length; costs are not published in our sources."""
-    used = {c.education for cred in catalogs.credentials.values() for r in cred.requires.any_of for c in r.all_of
-            if isinstance(c, EducationCondition)}
+    used = {
+        c.education
+        for cred in catalogs.credentials.values()
+        for r in cred.requires.any_of
+        for c in r.all_of
+        if isinstance(c, EducationCondition)
+    }
     rows = []
     for program in catalogs.programs.values():
         if program.id not in used or program.kind == "diploma":
             continue
         lengths = [f"{f.label}: {fact_text(f)}" for f in catalogs.program_lengths if f.education == program.id]
-        needed_for = [cred.short_name for cred in catalogs.credentials.values()
-                      if any(isinstance(c, EducationCondition) and c.education == program.id
-                             for r in cred.requires.any_of for c in r.all_of)]
-        rows.append({
-            _("Program"): program.label,
-            _("Leads to"): ", ".join(needed_for),
-            _("Length"): "; ".join(lengths) if lengths else _("no published figure in our sources"),
-            _("Cost"): _("no published figure in our sources (set by each school or employer)"),
-        })
+        needed_for = [
+            cred.short_name
+            for cred in catalogs.credentials.values()
+            if any(
+                isinstance(c, EducationCondition) and c.education == program.id
+                for r in cred.requires.any_of
+                for c in r.all_of
+            )
+        ]
+        rows.append(
+            {
+                _("Program"): program.label,
+                _("Leads to"): ", ".join(needed_for),
+                _("Length"): "; ".join(lengths) if lengths else _("no published figure in our sources"),
+                _("Cost"): _("no published figure in our sources (set by each school or employer)"),
+            }
+        )
     return rows
 
 

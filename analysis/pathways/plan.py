@@ -36,8 +36,13 @@ from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligat
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
-LABELS = {"required": N_("required"), "commonly-required": N_("commonly required"), "preferred": N_("preferred"),
-          "helpful": N_("helpful"), GOAL: N_("your goal")}
+LABELS = {
+    "required": N_("required"),
+    "commonly-required": N_("commonly required"),
+    "preferred": N_("preferred"),
+    "helpful": N_("helpful"),
+    GOAL: N_("your goal"),
+}
 
 
 @dataclass(frozen=True)
@@ -125,12 +130,16 @@ class Plan:
         if self.meets_setting and not self.steps:
             return _("You already meet what {setting} asks for.").format(setting=self.target_name)
         if self.meets_setting:
-            return _("You already meet what {setting} asks for; the steps below are optional "
-                     "(helpful credentials or your own goals).").format(setting=self.target_name)
+            return _(
+                "You already meet what {setting} asks for; the steps below are optional "
+                "(helpful credentials or your own goals)."
+            ).format(setting=self.target_name)
         n = len(self.steps)
-        return ngettext("{n} step toward {setting}: {fees} in first-time fees.",
-                        "{n} steps toward {setting}: {fees} in first-time fees.", n).format(
-            n=n, setting=self.target_name, fees=self.total_initial_fees.text)
+        return ngettext(
+            "{n} step toward {setting}: {fees} in first-time fees.",
+            "{n} steps toward {setting}: {fees} in first-time fees.",
+            n,
+        ).format(n=n, setting=self.target_name, fees=self.total_initial_fees.text)
 
 
 def _fee_value(cred: Credential) -> float | None:
@@ -162,8 +171,16 @@ def order_ids(ids: set[str], rank: dict[str, int], catalogs: Catalogs) -> list[s
 class _Planner:
     """Builds the set of steps; one instance per plan() call."""
 
-    def __init__(self, person: Person, target: Profile, catalogs: Catalogs, lengths: tuple[ProgramLength, ...],
-                 include_helpful: bool, goals: Iterable[str], current_uses: Iterable[str] = ()):
+    def __init__(
+        self,
+        person: Person,
+        target: Profile,
+        catalogs: Catalogs,
+        lengths: tuple[ProgramLength, ...],
+        include_helpful: bool,
+        goals: Iterable[str],
+        current_uses: Iterable[str] = (),
+    ):
         self.person, self.target, self.cat, self.lengths = person, target, catalogs, lengths
         self.uses = {u.id: u.relevance for u in target.credentials if u.id in catalogs.credentials}
         self.wanted = RELEVANCE_ORDER if include_helpful else RELEVANCE_ORDER[:3]
@@ -211,14 +228,22 @@ class _Planner:
                 continue
             if not any(r in self.wanted for r in relevances):
                 continue
-            best = min(group, key=lambda m: (self._rank_of(self.uses[m]), _fee_value(self.cat.credentials[m]) is None,
-                                             list(self.cat.credentials).index(m)))
+            best = min(
+                group,
+                key=lambda m: (
+                    self._rank_of(self.uses[m]),
+                    _fee_value(self.cat.credentials[m]) is None,
+                    list(self.cat.credentials).index(m),
+                ),
+            )
             self.add(best, self._listed(self.uses[best]), self.uses[best], self._rank_of(self.uses[best]))
             self.alternatives[best] = [m for m in group if m != best]
             names = _(" or ").join(self.cat.credentials[m].short_name for m in [best, *self.alternatives[best]])
-            self.choices.append(_("{setting} accepts either {names}: one step, both shown. The fee total counts the "
-                                  "{credential}.").format(setting=self.target.short_name, names=names,
-                                                          credential=self.cat.credentials[best].short_name))
+            self.choices.append(
+                _(
+                    "{setting} accepts either {names}: one step, both shown. The fee total counts the {credential}."
+                ).format(setting=self.target.short_name, names=names, credential=self.cat.credentials[best].short_name)
+            )
         for cid, relevance in self.uses.items():
             if cid in grouped or relevance not in self.wanted:
                 continue
@@ -240,20 +265,25 @@ class _Planner:
         """Known fees of what the route still adds to the plan, and how many of those fees are unpublished."""
         cost, unknown = 0.0, 0
         for cond in route.all_of:
-            if isinstance(cond, CredentialCondition) and cond.credential not in self.person.held \
-                    and cond.credential not in self.rank:
+            if (
+                isinstance(cond, CredentialCondition)
+                and cond.credential not in self.person.held
+                and cond.credential not in self.rank
+            ):
                 fee = _fee_value(self.cat.credentials[cond.credential])
                 cost, unknown = (cost + fee, unknown) if fee is not None else (cost, unknown + 1)
             if isinstance(cond, CertificatesCondition):
                 more = max(0, cond.certificates - len(self._planned_certificates()))
-                fees = sorted(f for f in (_fee_value(self.cat.credentials[c]) for c in self.certificates) if f is not None)
+                fees = sorted(
+                    f for f in (_fee_value(self.cat.credentials[c]) for c in self.certificates) if f is not None
+                )
                 cost += sum(fees[:more])
         return cost, unknown
 
     def choose_route(self, cred: Credential) -> Route:
         statuses = route_statuses(cred, self.person, self.cat, self.lengths)
         options: list[tuple[tuple, Route, RouteStatus, float]] = []
-        for i, (route, status) in enumerate(zip(cred.requires.any_of, statuses)):
+        for i, (route, status) in enumerate(zip(cred.requires.any_of, statuses, strict=False)):
             cost, unknown = self._route_cost(route)
             experience = max((g.months for g in status.gaps), default=0.0)
             options.append(((unknown, cost, experience, len(status.gaps), i), route, status, cost))
@@ -265,16 +295,22 @@ class _Planner:
             reason = _("you already meet the {route}").format(route=route.label)
         elif any(o[3] != cost for o in others):
             against = "; ".join(_("{fees} by the {route}").format(fees=money(o[3]), route=o[1].label) for o in others)
-            reason = _("{fees} in fees for what you still need, against {others}").format(fees=money(cost),
-                                                                                           others=against)
+            reason = _("{fees} in fees for what you still need, against {others}").format(
+                fees=money(cost), others=against
+            )
         elif any(round(o[2].months) != round(status.months) for o in others):
-            against = "; ".join(_("{months} by the {route}").format(months=f"{o[2].months:.0f}", route=o[1].label)
-                                for o in others)
+            against = "; ".join(
+                _("{months} by the {route}").format(months=f"{o[2].months:.0f}", route=o[1].label) for o in others
+            )
             reason = _("the same fees either way, and the shorter: about {months} months against {others}").format(
-                months=f"{status.months:.0f}", others=against)
+                months=f"{status.months:.0f}", others=against
+            )
         if reason:
-            self.choices.append(_("{credential}: chose the {route} ({reason}).").format(
-                credential=cred.short_name, route=route.label, reason=reason))
+            self.choices.append(
+                _("{credential}: chose the {route} ({reason}).").format(
+                    credential=cred.short_name, route=route.label, reason=reason
+                )
+            )
         self.route[cred.id] = (route, reason)
         return route
 
@@ -287,11 +323,17 @@ class _Planner:
             ready = eligibility(cid, self.person, self.cat, self.lengths).eligible
             return (listed, cid not in self.current_uses, not ready, self.certificates.index(cid))
 
-        for cid in sorted(candidates, key=key)[:max(0, n - len(have))]:
+        for cid in sorted(candidates, key=key)[: max(0, n - len(have))]:
             listed = self.uses.get(cid)
             extra = f"; {self._listed(listed)}" if listed else ""
-            self.add(cid, _("counts toward {credential} ({route}){extra}").format(
-                credential=for_cred.short_name, route=route.label, extra=extra), listed, self.rank[for_cred.id])
+            self.add(
+                cid,
+                _("counts toward {credential} ({route}){extra}").format(
+                    credential=for_cred.short_name, route=route.label, extra=extra
+                ),
+                listed,
+                self.rank[for_cred.id],
+            )
 
     def resolve(self, cid: str) -> None:
         cred = self.cat.credentials[cid]
@@ -300,8 +342,12 @@ class _Planner:
             if isinstance(cond, CredentialCondition):
                 pre = cond.credential
                 self._collapse_either_or(pre, cred)
-                self.add(pre, _("needed first for {credential}").format(credential=cred.short_name), self.uses.get(pre),
-                         self.rank[cid])
+                self.add(
+                    pre,
+                    _("needed first for {credential}").format(credential=cred.short_name),
+                    self.uses.get(pre),
+                    self.rank[cid],
+                )
             elif isinstance(cond, CertificatesCondition):
                 self._pick_certificates(cond.certificates, cred, route)
 
@@ -310,8 +356,11 @@ class _Planner:
         for head, others in list(self.alternatives.items()):
             if needed == head or needed in others:
                 names = ", ".join(self.cat.credentials[o].short_name for o in [head, *others] if o != needed)
-                self.choices.append(_("{credential} needs an active {needed}, so the {others} would not do here.").format(
-                    credential=by.short_name, needed=self.cat.credentials[needed].short_name, others=names))
+                self.choices.append(
+                    _("{credential} needs an active {needed}, so the {others} would not do here.").format(
+                        credential=by.short_name, needed=self.cat.credentials[needed].short_name, others=names
+                    )
+                )
                 if needed != head:
                     for key in ("why", "relevance", "rank"):
                         getattr(self, key)[needed] = getattr(self, key).pop(head)
@@ -341,16 +390,29 @@ def _time_note(elig: Eligibility, chosen: str | None) -> str:
     return " | ".join(parts)
 
 
-def plan(person: Person, target: Profile, catalogs: Catalogs, include_helpful: bool = False,
-         extras: PathwayExtras | None = None, goals: Iterable[str] = (),
-         current: Profile | None = None) -> Plan:
+def plan(
+    person: Person,
+    target: Profile,
+    catalogs: Catalogs,
+    include_helpful: bool = False,
+    extras: PathwayExtras | None = None,
+    goals: Iterable[str] = (),
+    current: Profile | None = None,
+) -> Plan:
     """The credentials the target setting asks for (and the person's goals) that they lack, prerequisites first.
 
     `include_helpful` adds what the setting lists as helpful; `goals` adds credentials the person aims
     for (e.g. CPhT-Adv); `current` (their own setting) breaks ties when picking certificates."""
     lengths = extras.program_lengths if extras is not None else catalogs.program_lengths
-    planner = _Planner(person, target, catalogs, lengths, include_helpful, goals,
-                       (u.id for u in current.credentials) if current is not None else ())
+    planner = _Planner(
+        person,
+        target,
+        catalogs,
+        lengths,
+        include_helpful,
+        goals,
+        (u.id for u in current.credentials) if current is not None else (),
+    )
     planner.run()
     steps = []
     for cid in order_ids(set(planner.rank), planner.rank, catalogs):
@@ -360,22 +422,26 @@ def plan(person: Person, target: Profile, catalogs: Catalogs, include_helpful: b
         chosen = next((r for r in elig.routes if route is not None and r.label == route.label), None)
         gaps = [g for g in (chosen.gaps if chosen else ()) if g.time and not g.credential]
         relevance = planner.relevance.get(cid)
-        steps.append(Step(
-            credential=cred,
-            relevance=relevance if relevance in RELEVANCE_ORDER else None,
-            why=planner.why[cid],
-            helpful_only=relevance == "helpful",
-            eligibility=elig,
-            fee=cred.facts.initial_fee,
-            renewal=renewal_obligations({cid}, catalogs)[0],
-            time_note=_time_note(elig, route.label if route else None),
-            alternatives=tuple(Option(catalogs.credentials[o], catalogs.credentials[o].facts.initial_fee,
-                                      planner.uses.get(o)) for o in planner.alternatives.get(cid, ())),
-            route=route.label if route else None,
-            route_reason=reason,
-            months=max((g.months for g in gaps), default=0.0),
-            unknown_length=any(g.unknown_length for g in gaps),
-        ))
+        steps.append(
+            Step(
+                credential=cred,
+                relevance=relevance if relevance in RELEVANCE_ORDER else None,
+                why=planner.why[cid],
+                helpful_only=relevance == "helpful",
+                eligibility=elig,
+                fee=cred.facts.initial_fee,
+                renewal=renewal_obligations({cid}, catalogs)[0],
+                time_note=_time_note(elig, route.label if route else None),
+                alternatives=tuple(
+                    Option(catalogs.credentials[o], catalogs.credentials[o].facts.initial_fee, planner.uses.get(o))
+                    for o in planner.alternatives.get(cid, ())
+                ),
+                route=route.label if route else None,
+                route_reason=reason,
+                months=max((g.months for g in gaps), default=0.0),
+                unknown_length=any(g.unknown_length for g in gaps),
+            )
+        )
     fees = [s for s in steps if s.fee.value is not None]
     total = FeeTotal(
         amount=float(sum(s.fee.value for s in fees)),  # type: ignore[misc]
@@ -403,4 +469,6 @@ def plan(person: Person, target: Profile, catalogs: Catalogs, include_helpful: b
 
 def uses_program(cred: Credential, program: str) -> bool:
     """Whether any route of the credential asks for this program (for the student overview)."""
-    return any(isinstance(c, EducationCondition) and c.education == program for r in cred.requires.any_of for c in r.all_of)
+    return any(
+        isinstance(c, EducationCondition) and c.education == program for r in cred.requires.any_of for c in r.all_of
+    )

@@ -35,8 +35,11 @@ class Renewal:
             cycle = _("every {cycle}").format(cycle=fact_text(self.cycle_years))
         else:
             cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
-        parts = [cycle, _("CE: {hours}").format(hours=fact_text(self.ce_hours)),
-                 _("fee: {fee}").format(fee=fact_text(self.fee))]
+        parts = [
+            cycle,
+            _("CE: {hours}").format(hours=fact_text(self.ce_hours)),
+            _("fee: {fee}").format(fee=fact_text(self.fee)),
+        ]
         parts += [f"{r.label}: {fact_text(r)}" for r in self.requirements]
         return f"{self.short_name}: " + "; ".join(parts + list(self.notes))
 
@@ -71,15 +74,31 @@ def renewal_obligations(held: set[str], catalogs: Catalogs) -> list[Renewal]:
     for c in catalogs.credentials.values():
         if c.id not in held or c.id in replaced:
             continue
-        notes = [_("Also keeps your {credential} active: its renewal replaces the {credential} renewal ({rule})").format(
-                 credential=catalogs.credentials[r].short_name, rule=fact_text(rule))
-                 for r, (by, rule) in replaced.items() if by == c.id]
+        notes = [
+            _("Also keeps your {credential} active: its renewal replaces the {credential} renewal ({rule})").format(
+                credential=catalogs.credentials[r].short_name, rule=fact_text(rule)
+            )
+            for r, (by, rule) in replaced.items()
+            if by == c.id
+        ]
         partner = _renews_with(c.id, held, catalogs)
         if partner:
-            notes.append(_("No separate fee in a year it is renewed with your {credential} ({rule})").format(
-                credential=catalogs.credentials[partner[0]].short_name, rule=fact_text(partner[1])))
-        out.append(Renewal(c.id, c.short_name, c.facts.renewal_cycle_years, c.facts.ce_hours_per_cycle,
-                           c.facts.renewal_fee, tuple(c.renewal_requirements), tuple(notes)))
+            notes.append(
+                _("No separate fee in a year it is renewed with your {credential} ({rule})").format(
+                    credential=catalogs.credentials[partner[0]].short_name, rule=fact_text(partner[1])
+                )
+            )
+        out.append(
+            Renewal(
+                c.id,
+                c.short_name,
+                c.facts.renewal_cycle_years,
+                c.facts.ce_hours_per_cycle,
+                c.facts.renewal_fee,
+                tuple(c.renewal_requirements),
+                tuple(notes),
+            )
+        )
     return out
 
 
@@ -108,8 +127,9 @@ class RenewalSchedule:
     def text(self) -> str:
         if not self.renewals:
             return _("Nothing to renew.")
-        out = ngettext("Over {n} year: {fees} in renewal fees", "Over {n} years: {fees} in renewal fees",
-                       self.years).format(n=self.years, fees=money(self.fee_total))
+        out = ngettext(
+            "Over {n} year: {fees} in renewal fees", "Over {n} years: {fees} in renewal fees", self.years
+        ).format(n=self.years, fees=money(self.fee_total))
         if self.fee_unpublished:
             out += _(" plus {credentials}: {gap}").format(credentials=", ".join(self.fee_unpublished), gap=_(NO_FIGURE))
         out += _("; {hours} CE hours").format(hours=number(self.ce_total))
@@ -121,8 +141,11 @@ class RenewalSchedule:
 def renewal_schedule(held: set[str], catalogs: Catalogs) -> RenewalSchedule:
     renewals = renewal_obligations(held, catalogs)
     held = {c for c in held if c in catalogs.credentials}
-    cycles = {r.credential_id: int(r.cycle_years.value) for r in renewals
-              if isinstance(r.cycle_years.value, (int, float)) and r.cycle_years.value >= 1}
+    cycles = {
+        r.credential_id: int(r.cycle_years.value)
+        for r in renewals
+        if isinstance(r.cycle_years.value, (int, float)) and r.cycle_years.value >= 1
+    }
     years = math.lcm(*cycles.values()) if cycles else 1
     events: list[RenewalEvent] = []
     rules: list[RenewalRule] = [rule for _, rule in replaced_by(held, catalogs).values()]
@@ -135,22 +158,35 @@ def renewal_schedule(held: set[str], catalogs: Catalogs) -> RenewalSchedule:
             partner = _renews_with(r.credential_id, held, catalogs)
             note = ""
             if partner and partner[0] in due:
-                fee, note = 0.0, _("renewed with the {credential}: no separate fee").format(
-                    credential=catalogs.credentials[partner[0]].short_name)
+                fee, note = (
+                    0.0,
+                    _("renewed with the {credential}: no separate fee").format(
+                        credential=catalogs.credentials[partner[0]].short_name
+                    ),
+                )
                 rules.append(partner[1])
             events.append(RenewalEvent(year, r.short_name, fee, note))
-    ce_total = sum(float(r.ce_hours.value) * years / cycles[r.credential_id] for r in renewals
-                   if r.credential_id in cycles and isinstance(r.ce_hours.value, (int, float)))
+    ce_total = sum(
+        float(r.ce_hours.value) * years / cycles[r.credential_id]
+        for r in renewals
+        if r.credential_id in cycles and isinstance(r.ce_hours.value, (int, float))
+    )
     return RenewalSchedule(
         renewals=tuple(renewals),
         years=years,
         events=tuple(events),
         fee_total=float(sum(e.fee for e in events if e.fee is not None)),
-        fee_unpublished=tuple(dict.fromkeys(
-            [e.short_name for e in events if e.fee is None]
-            + [r.short_name for r in renewals if r.credential_id not in cycles])),
+        fee_unpublished=tuple(
+            dict.fromkeys(
+                [e.short_name for e in events if e.fee is None]
+                + [r.short_name for r in renewals if r.credential_id not in cycles]
+            )
+        ),
         ce_total=ce_total,
-        ce_unpublished=tuple(r.short_name for r in renewals
-                             if r.credential_id not in cycles or not isinstance(r.ce_hours.value, (int, float))),
+        ce_unpublished=tuple(
+            r.short_name
+            for r in renewals
+            if r.credential_id not in cycles or not isinstance(r.ce_hours.value, (int, float))
+        ),
         rules=tuple({rule.value: rule for rule in rules}.values()),
     )

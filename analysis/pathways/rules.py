@@ -155,8 +155,11 @@ def _program_time(education: str, lengths: tuple[ProgramLength, ...]) -> tuple[s
 def _experience_gap(cond: ExperienceCondition, person: Person) -> Gap | None:
     kind = _(EXPERIENCE_LABELS[cond.kind])
     if cond.experience_months is None:
-        return Gap(_("{kind} experience of the length the issuer sets for this route (not in our sources)").format(kind=kind),
-                   _("length not in our sources"), unknown_length=True)
+        return Gap(
+            _("{kind} experience of the length the issuer sets for this route (not in our sources)").format(kind=kind),
+            _("length not in our sources"),
+            unknown_length=True,
+        )
     part_time = bool(cond.full_time and cond.min_hours_per_week and person.hours_per_week < cond.min_hours_per_week)
     have = 0.0 if part_time else person.years_within(cond.within_years, cond.kind) * 12
     need = cond.experience_months - have
@@ -169,11 +172,13 @@ def _experience_gap(cond: ExperienceCondition, person: Person) -> Gap | None:
     quality = ", ".join(q for q in (full, _("continuous") if cond.continuous else "") if q)
     window = _(" within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
     if quality:
-        text = ngettext("{n} more month of {quality} {kind}{window}", "{n} more months of {quality} {kind}{window}",
-                        n).format(n=count(n), quality=quality, kind=kind, window=window)
+        text = ngettext(
+            "{n} more month of {quality} {kind}{window}", "{n} more months of {quality} {kind}{window}", n
+        ).format(n=count(n), quality=quality, kind=kind, window=window)
     else:
-        text = ngettext("{n} more month of {kind}{window}", "{n} more months of {kind}{window}",
-                        n).format(n=count(n), kind=kind, window=window)
+        text = ngettext("{n} more month of {kind}{window}", "{n} more months of {kind}{window}", n).format(
+            n=count(n), kind=kind, window=window
+        )
     if part_time:
         text += _("; at {hours} hours a week your work is part-time").format(hours=f"{person.hours_per_week:g}")
         text += f" ({cond.part_time_note})" if cond.part_time_note else ""
@@ -191,14 +196,19 @@ def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[Pro
             return None
         known = catalogs.credentials.get(cond.credential)
         short = known.short_name if known else cond.credential
-        return Gap(_("an active {credential}").format(credential=short),
-                   _("earn the {credential} first").format(credential=short), credential=True)
+        return Gap(
+            _("an active {credential}").format(credential=short),
+            _("earn the {credential} first").format(credential=short),
+            credential=True,
+        )
     if isinstance(cond, EducationCondition):
         if cond.education in person.education(catalogs.programs):
             return None
         if cond.enrolled_counts and cond.education in person.enrolled_programs:
             return None
-        window = _(", finished within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+        window = (
+            _(", finished within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
+        )
         enrolled = _(" (finished, or enrolled in it)") if cond.enrolled_counts else ""
         label = program_label(cond.education, catalogs)
         if cond.education == "hs-diploma-or-ged":
@@ -216,23 +226,38 @@ def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[Pro
         weeks = math.ceil(hours / per_week)
         window = _(" within the last {years} years").format(years=cond.within_years) if cond.within_years else ""
         if cond.supervised:
-            text = ngettext("{n} more hour of supervised pharmacy technician work{window}",
-                            "{n} more hours of supervised pharmacy technician work{window}", hours)
+            text = ngettext(
+                "{n} more hour of supervised pharmacy technician work{window}",
+                "{n} more hours of supervised pharmacy technician work{window}",
+                hours,
+            )
         else:
-            text = ngettext("{n} more hour of pharmacy technician work{window}",
-                            "{n} more hours of pharmacy technician work{window}", hours)
+            text = ngettext(
+                "{n} more hour of pharmacy technician work{window}",
+                "{n} more hours of pharmacy technician work{window}",
+                hours,
+            )
         time = ngettext("about {n} week at {hours} hours a week", "about {n} weeks at {hours} hours a week", weeks)
-        return Gap(text.format(n=count(hours), window=window), time.format(n=count(weeks), hours=f"{per_week:g}"),
-                   months=weeks / WEEKS_PER_MONTH)
+        return Gap(
+            text.format(n=count(hours), window=window),
+            time.format(n=count(weeks), hours=f"{per_week:g}"),
+            months=weeks / WEEKS_PER_MONTH,
+        )
     if isinstance(cond, CertificatesCondition):
         have = sum(1 for c in person.held if c in catalogs.credentials and catalogs.credentials[c].kind == ABC_KIND)
         need = cond.certificates - have
         if need <= 0:
             return None
-        return Gap(ngettext("{n} more PTCB assessment-based certificate", "{n} more PTCB assessment-based certificates",
-                            need).format(n=count(need)),
-                   ngettext("{n} more certificate exam; no published preparation time",
-                            "{n} more certificate exams; no published preparation time", need).format(n=count(need)))
+        return Gap(
+            ngettext(
+                "{n} more PTCB assessment-based certificate", "{n} more PTCB assessment-based certificates", need
+            ).format(n=count(need)),
+            ngettext(
+                "{n} more certificate exam; no published preparation time",
+                "{n} more certificate exams; no published preparation time",
+                need,
+            ).format(n=count(need)),
+        )
     if isinstance(cond, UnpublishedCondition):
         return Gap(cond.unpublished, _("not in our sources"), unknown_length=True)
     raise TypeError(f"unknown condition {cond!r}")  # pragma: no cover - the schema admits no other kind
@@ -245,31 +270,58 @@ def _caveats(cred: Credential, person: Person, catalogs: Catalogs) -> tuple[str,
         for cond in route.all_of:
             met = _gap(cond, person, catalogs, ()) is None
             if isinstance(cond, EducationCondition) and cond.within_years and met:
-                out.append(_("Assumes the program counted here was finished within the last {years} years.").format(
-                    years=cond.within_years))
+                out.append(
+                    _("Assumes the program counted here was finished within the last {years} years.").format(
+                        years=cond.within_years
+                    )
+                )
             if isinstance(cond, (ExperienceCondition, HoursCondition)) and cond.within_years and met:
                 if isinstance(cond, HoursCondition) and person.work_hours is not None:
-                    out.append(_("Assumes the hours you gave were worked within the last {years} years.").format(
-                        years=cond.within_years))
+                    out.append(
+                        _("Assumes the hours you gave were worked within the last {years} years.").format(
+                            years=cond.within_years
+                        )
+                    )
                 elif person.years_since_last_worked > 0:
-                    out.append(_("Counts only work within the last {years} years (you last worked {since} years ago).")
-                               .format(years=cond.within_years, since=f"{person.years_since_last_worked:g}"))
-            if isinstance(cond, EducationCondition) and cond.enrolled_counts and cond.education in person.enrolled_programs \
-                    and cond.education not in person.education(catalogs.programs):
-                out.append(_("{credential}: your enrolment in {program} counts on the {route}.").format(
-                    credential=cred.short_name, program=program_label(cond.education, catalogs), route=route.label))
-            if isinstance(cond, ExperienceCondition) and cond.part_time_note and \
-                    person.hours_per_week < (cond.min_hours_per_week or 0):
+                    out.append(
+                        _("Counts only work within the last {years} years (you last worked {since} years ago).").format(
+                            years=cond.within_years, since=f"{person.years_since_last_worked:g}"
+                        )
+                    )
+            if (
+                isinstance(cond, EducationCondition)
+                and cond.enrolled_counts
+                and cond.education in person.enrolled_programs
+                and cond.education not in person.education(catalogs.programs)
+            ):
+                out.append(
+                    _("{credential}: your enrolment in {program} counts on the {route}.").format(
+                        credential=cred.short_name, program=program_label(cond.education, catalogs), route=route.label
+                    )
+                )
+            if (
+                isinstance(cond, ExperienceCondition)
+                and cond.part_time_note
+                and person.hours_per_week < (cond.min_hours_per_week or 0)
+            ):
                 out.append(f"{cred.short_name}: {cond.part_time_note}")
-            if isinstance(cond, ExperienceCondition) and cond.experience_months is None and person.experience_years() > 0:
-                out.append(_("{credential}: your work experience may qualify on the {route}; check {issuer}'s "
-                             "candidate guidebook for the length.").format(credential=cred.short_name, route=route.label,
-                                                                           issuer=cred.issuer))
+            if (
+                isinstance(cond, ExperienceCondition)
+                and cond.experience_months is None
+                and person.experience_years() > 0
+            ):
+                out.append(
+                    _(
+                        "{credential}: your work experience may qualify on the {route}; check {issuer}'s "
+                        "candidate guidebook for the length."
+                    ).format(credential=cred.short_name, route=route.label, issuer=cred.issuer)
+                )
     return tuple(dict.fromkeys(out))
 
 
-def route_statuses(cred: Credential, person: Person, catalogs: Catalogs,
-                   lengths: tuple[ProgramLength, ...] | None = None) -> tuple[RouteStatus, ...]:
+def route_statuses(
+    cred: Credential, person: Person, catalogs: Catalogs, lengths: tuple[ProgramLength, ...] | None = None
+) -> tuple[RouteStatus, ...]:
     lengths = catalogs.program_lengths if lengths is None else lengths
     out = []
     for route in cred.requires.any_of:
@@ -278,8 +330,9 @@ def route_statuses(cred: Credential, person: Person, catalogs: Catalogs,
     return tuple(out)
 
 
-def eligibility(credential: Credential | str, person: Person, catalogs: Catalogs,
-                lengths: tuple[ProgramLength, ...] | None = None) -> Eligibility:
+def eligibility(
+    credential: Credential | str, person: Person, catalogs: Catalogs, lengths: tuple[ProgramLength, ...] | None = None
+) -> Eligibility:
     """Check every route of the credential's rules; eligible when one route is fully met."""
     cred = catalogs.credentials[credential] if isinstance(credential, str) else credential
     routes = list(route_statuses(cred, person, catalogs, lengths))
@@ -297,5 +350,7 @@ def _fold_missing(routes: list[RouteStatus]) -> list[str]:
     if len(routes) == 1 or any(not rest for _, rest in rests):
         return common + (rests[0][1] if len(routes) == 1 else [])
     joined = [_(" and ").join(rest) for _label, rest in rests]
-    return common + [(_("either {route}: {missing}") if i == 0 else _("or {route}: {missing}")).format(
-        route=label, missing=missing) for i, ((label, _rest), missing) in enumerate(zip(rests, joined))]
+    return common + [
+        (_("either {route}: {missing}") if i == 0 else _("or {route}: {missing}")).format(route=label, missing=missing)
+        for i, ((label, _rest), missing) in enumerate(zip(rests, joined, strict=False))
+    ]

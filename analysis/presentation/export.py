@@ -17,7 +17,8 @@ import csv
 import io
 import json
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from analysis.i18n import N_, _
 from analysis.links.answers import validate_answers

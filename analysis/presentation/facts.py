@@ -28,6 +28,7 @@ def _unit_words(unit: str, n: int) -> str | None:
         return ngettext("{n} month", "{n} months", n)
     return None
 
+
 ALL_INDUSTRIES = "000000"  # the BLS industry code for every industry together
 CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low"), "none": N_("none")}
 
@@ -125,8 +126,11 @@ def oews_citation(fact: Fact) -> str:
     if industry is None and code == ALL_INDUSTRIES:
         industry = _("all industries")
     if industry is None:  # BLS's own name where no translation exists; in another language, its code
-        industry = (re.sub(r' [(][0-9A-Za-z-]+[)]$', '', industry_label(code)) if current_language() == "en"
-                    else _("BLS industry {code}").format(code=code))
+        industry = (
+            re.sub(r" [(][0-9A-Za-z-]+[)]$", "", industry_label(code))
+            if current_language() == "en"
+            else _("BLS industry {code}").format(code=code)
+        )
     return f"BLS OEWS, {localize_period(fact.period or '')} · {industry}"
 
 
@@ -165,9 +169,15 @@ def pay_label(ind: BlsIndustry) -> str:
 def industry_mapping(ind: BlsIndustry) -> str:
     """How well the BLS industry stands for the setting, in words: closest match, or only the nearest one."""
     if is_loose_fit(ind):
-        text = _("Nearest published BLS industry — a loose fit, so read its figures as a rough guide: {title} ({code}); "
-                 "mapping confidence: {confidence}. {note}")
+        text = _(
+            "Nearest published BLS industry — a loose fit, so read its figures as a rough guide: {title} ({code}); "
+            "mapping confidence: {confidence}. {note}"
+        )
     else:
         text = _("Closest published BLS industry: {title} ({code}); mapping confidence: {confidence}. {note}")
-    return text.format(title=ind.title, code=ind.naics, confidence=_(CONFIDENCE_WORDS.get(ind.confidence, ind.confidence)),
-                       note=ind.note)
+    return text.format(
+        title=ind.title,
+        code=ind.naics,
+        confidence=_(CONFIDENCE_WORDS.get(ind.confidence, ind.confidence)),
+        note=ind.note,
+    )

@@ -42,10 +42,33 @@ LIGHT_BLUES = [[0, "#f4f4f4"], [0.25, "#e3eef8"], [0.5, "#c6dbef"], [0.75, "#9ec
 
 
 # Data-table headers: the frames' own column names, shown in the current language.
-DATA_HEADERS = {name: name for name in (
-    N_("setting"), N_("label"), N_("value"), N_("period"), N_("source"), N_("evidence"), N_("note"), N_("industry"),
-    N_("confidence"), N_("dimension"), N_("score"), N_("reason"), N_("hours"), N_("frequency"), N_("task"),
-    N_("share_%"), N_("examples"), N_("credential"), N_("relevance"), N_("rank"), N_("fit"), N_("deal-breaker"))}
+DATA_HEADERS = {
+    name: name
+    for name in (
+        N_("setting"),
+        N_("label"),
+        N_("value"),
+        N_("period"),
+        N_("source"),
+        N_("evidence"),
+        N_("note"),
+        N_("industry"),
+        N_("confidence"),
+        N_("dimension"),
+        N_("score"),
+        N_("reason"),
+        N_("hours"),
+        N_("frequency"),
+        N_("task"),
+        N_("share_%"),
+        N_("examples"),
+        N_("credential"),
+        N_("relevance"),
+        N_("rank"),
+        N_("fit"),
+        N_("deal-breaker"),
+    )
+}
 
 
 def _table(data: pd.DataFrame) -> pd.DataFrame:
@@ -58,7 +81,7 @@ def _frequency(word) -> str:
 
 
 def _luminance(hex_colour: str) -> float:
-    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -89,10 +112,12 @@ def readable_ink(fig: go.Figure) -> go.Figure:
     """Dark text on every label a chart draws, whoever built it: the Streamlit theme otherwise fades axis ticks
     and colour-bar labels to about 3.7:1. Only colours that are not set already are filled in."""
     fig.update_layout(font_color=fig.layout.font.color or INK)
-    fig.for_each_xaxis(lambda ax: ax.update(tickfont_color=ax.tickfont.color or AXIS_INK,
-                                            title_font_color=ax.title.font.color or INK))
-    fig.for_each_yaxis(lambda ax: ax.update(tickfont_color=ax.tickfont.color or AXIS_INK,
-                                            title_font_color=ax.title.font.color or INK))
+    fig.for_each_xaxis(
+        lambda ax: ax.update(tickfont_color=ax.tickfont.color or AXIS_INK, title_font_color=ax.title.font.color or INK)
+    )
+    fig.for_each_yaxis(
+        lambda ax: ax.update(tickfont_color=ax.tickfont.color or AXIS_INK, title_font_color=ax.title.font.color or INK)
+    )
     for trace in fig.data:
         if getattr(trace, "colorbar", None) is not None and "colorbar" in trace:
             trace.colorbar.tickfont.color = trace.colorbar.tickfont.color or AXIS_INK
@@ -106,8 +131,14 @@ def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
     """Categories are setting ids in the chosen order; the ticks read as the (escaped) names."""
     ids = list(names)
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
-    update(type="category", tickmode="array", tickvals=ids, ticktext=[plotly_text(names[i]) for i in ids],
-           categoryorder="array", categoryarray=ids)
+    update(
+        type="category",
+        tickmode="array",
+        tickvals=ids,
+        ticktext=[plotly_text(names[i]) for i in ids],
+        categoryorder="array",
+        categoryarray=ids,
+    )
 
 
 def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
@@ -128,7 +159,7 @@ def _base_layout(fig: go.Figure, height: int, font_size: int = 14) -> go.Figure:
 def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -> str:
     """'Sources: A (May 2024); B (2020)' from parallel source ids and periods, de-duplicated."""
     seen: dict[tuple[str, str], None] = {}
-    for sid, period in zip(source_ids, periods):
+    for sid, period in zip(source_ids, periods, strict=False):
         if sid and not pd.isna(sid):
             title = sources[sid].publisher + ", " + sources[sid].title if sid in sources else sid
             seen[(title, str(period))] = None
@@ -141,8 +172,14 @@ def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -
 # --- Pay ---------------------------------------------------------------------------------
 
 
-def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, sources: dict[str, Source],
-              hourly: bool = False, font_size: int = 14) -> Chart:
+def pay_chart(
+    wages: pd.DataFrame,
+    names: dict[str, str],
+    national: Fact,
+    sources: dict[str, Source],
+    hourly: bool = False,
+    font_size: int = 14,
+) -> Chart:
     """Percentile ranges where published; median alone where only that is; a labelled gap otherwise.
 
     `wages` is Frames.wages filtered to the chosen settings; `names` maps id -> display name in order.
@@ -170,10 +207,17 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
             row = meta.loc[sid]
             industry = row.get("industry")
             loose = row.get("confidence") in ("low", "none")
-            text = plotly_text(f"{name}: {money(p[50], hourly)} · {localize_period(str(row['period']))} · "
-                               f"{_(EVIDENCE_WORDS.get(row['evidence'], row['evidence']))}") + (
-                "<br>" + (_("nearest BLS industry: {industry}") if loose else _("closest BLS industry: {industry}")).format(
-                    industry=plotly_text(str(industry))) if isinstance(industry, str) else "")
+            text = plotly_text(
+                f"{name}: {money(p[50], hourly)} · {localize_period(str(row['period']))} · "
+                f"{_(EVIDENCE_WORDS.get(row['evidence'], row['evidence']))}"
+            ) + (
+                "<br>"
+                + (_("nearest BLS industry: {industry}") if loose else _("closest BLS industry: {industry}")).format(
+                    industry=plotly_text(str(industry))
+                )
+                if isinstance(industry, str)
+                else ""
+            )
             xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
             xs.append(p[50])
             ys.append(sid)
@@ -185,33 +229,86 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     money_format = "$%{x:,.2f}" if hourly else "$%{x:,.0f}"
     fig = go.Figure()
     p10_90, p25_75 = _("10th–90th percentile"), _("25th–75th percentile")
-    fig.add_trace(go.Scatter(x=range_x, y=range_y, mode="lines", name=p10_90,
-                             line=dict(color=PALETTE[4], width=4), customdata=range_name,
-                             hovertemplate="%{customdata}: " + money_format + f"<extra>{p10_90}</extra>"))
-    fig.add_trace(go.Scatter(x=box_x, y=box_y, mode="lines", name=p25_75,
-                             line=dict(color=PALETTE[0], width=16), customdata=box_name,
-                             hovertemplate="%{customdata}: " + money_format + f"<extra>{p25_75}</extra>"))
-    fig.add_trace(go.Scatter(x=med_x, y=med_y, mode="markers+text", name=_("Median"),
-                             marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
-                             text=[money(x, hourly) for x in med_x], textposition="top center",
-                             hovertext=med_text, hoverinfo="text"))
+    fig.add_trace(
+        go.Scatter(
+            x=range_x,
+            y=range_y,
+            mode="lines",
+            name=p10_90,
+            line=dict(color=PALETTE[4], width=4),
+            customdata=range_name,
+            hovertemplate="%{customdata}: " + money_format + f"<extra>{p10_90}</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=box_x,
+            y=box_y,
+            mode="lines",
+            name=p25_75,
+            line=dict(color=PALETTE[0], width=16),
+            customdata=box_name,
+            hovertemplate="%{customdata}: " + money_format + f"<extra>{p25_75}</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=med_x,
+            y=med_y,
+            mode="markers+text",
+            name=_("Median"),
+            marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
+            text=[money(x, hourly) for x in med_x],
+            textposition="top center",
+            hovertext=med_text,
+            hoverinfo="text",
+        )
+    )
     if near_x:
-        fig.add_trace(go.Scatter(x=near_x, y=near_y, mode="markers+text", name=_("Median of the nearest industry (loose fit)"),
-                                 marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
-                                 text=[money(x, hourly) + " ≈" for x in near_x], textposition="top center",
-                                 hovertext=near_text, hoverinfo="text"))
+        fig.add_trace(
+            go.Scatter(
+                x=near_x,
+                y=near_y,
+                mode="markers+text",
+                name=_("Median of the nearest industry (loose fit)"),
+                marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
+                text=[money(x, hourly) + " ≈" for x in near_x],
+                textposition="top center",
+                hovertext=near_text,
+                hoverinfo="text",
+            )
+        )
     nat = float(national.value) * scale
     if gap_y:
         no_pay = _("no published pay figure")
-        fig.add_trace(go.Scatter(x=[nat] * len(gap_y), y=gap_y, mode="text", name=_("No published figure"),
-                                 text=["   " + no_pay] * len(gap_y), textposition="middle right",
-                                 textfont=dict(color=AXIS_INK), customdata=gap_name,
-                                 hovertemplate="%{customdata}: " + no_pay + "<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=[nat] * len(gap_y),
+                y=gap_y,
+                mode="text",
+                name=_("No published figure"),
+                text=["   " + no_pay] * len(gap_y),
+                textposition="middle right",
+                textfont=dict(color=AXIS_INK),
+                customdata=gap_name,
+                hovertemplate="%{customdata}: " + no_pay + "<extra></extra>",
+            )
+        )
     # The national median as a dashed line, named in the legend (an annotation would collide on phones).
     fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color="#555555", dash="dash"),
-                             name=plotly_text(_("National median {median} ({period})").format(
-                                 median=money(nat, hourly), period=localize_period(national.period or "")))))
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            line=dict(color="#555555", dash="dash"),
+            name=plotly_text(
+                _("National median {median} ({period})").format(
+                    median=money(nat, hourly), period=localize_period(national.period or "")
+                )
+            ),
+        )
+    )
     unit = _("USD per hour (annual ÷ 2,080)") if hourly else _("USD per year")
     fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
     _setting_axis(fig, "y", names)
@@ -226,32 +323,59 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
         sid = medians.index[0]
         own, nat_annual = medians[sid], float(national.value)
         if own > nat_annual:
-            text = _("{name}: median {median}, {pct} above the national median for all pharmacy technicians "
-                     "({national}, {period}).")
+            text = _(
+                "{name}: median {median}, {pct} above the national median for all pharmacy technicians "
+                "({national}, {period})."
+            )
         elif own < nat_annual:
-            text = _("{name}: median {median}, {pct} below the national median for all pharmacy technicians "
-                     "({national}, {period}).")
+            text = _(
+                "{name}: median {median}, {pct} below the national median for all pharmacy technicians "
+                "({national}, {period})."
+            )
         else:
-            text = _("{name}: median {median}, at the national median for all pharmacy technicians "
-                     "({national}, {period}).")
-        parts.append(text.format(name=names[sid], median=money(own * scale, hourly),
-                                 pct=f"{abs(own / nat_annual - 1):.0%}", national=money(nat, hourly),
-                                 period=localize_period(national.period or "")))
+            text = _(
+                "{name}: median {median}, at the national median for all pharmacy technicians ({national}, {period})."
+            )
+        parts.append(
+            text.format(
+                name=names[sid],
+                median=money(own * scale, hourly),
+                pct=f"{abs(own / nat_annual - 1):.0%}",
+                national=money(nat, hourly),
+                period=localize_period(national.period or ""),
+            )
+        )
         if pd.notna(table.loc[sid, 25]) and pd.notna(table.loc[sid, 75]):
-            parts.append(_("The middle half earn {low} to {high}.").format(
-                low=money(table.loc[sid, 25] * scale, hourly), high=money(table.loc[sid, 75] * scale, hourly)))
+            parts.append(
+                _("The middle half earn {low} to {high}.").format(
+                    low=money(table.loc[sid, 25] * scale, hourly), high=money(table.loc[sid, 75] * scale, hourly)
+                )
+            )
     elif len(medians):
         top, low = medians.idxmax(), medians.idxmin()
 
         def nearest(sid: str) -> str:
             return _(", nearest industry") if sid in near_y else ""
-        parts.append(_("Highest published median: {top} ({top_median}{top_note}); lowest: {low} "
-                       "({low_median}{low_note}).").format(
-            top=names[top], top_median=money(medians[top] * scale, hourly), top_note=nearest(top),
-            low=names[low], low_median=money(medians[low] * scale, hourly), low_note=nearest(low)))
+
+        parts.append(
+            _(
+                "Highest published median: {top} ({top_median}{top_note}); lowest: {low} ({low_median}{low_note})."
+            ).format(
+                top=names[top],
+                top_median=money(medians[top] * scale, hourly),
+                top_note=nearest(top),
+                low=names[low],
+                low_median=money(medians[low] * scale, hourly),
+                low_note=nearest(low),
+            )
+        )
     if near_y:
-        parts.append(_("No BLS industry fits {names} well; the figures shown are the nearest industry's (low "
-                       "confidence, see each setting's industry note).").format(names=", ".join(names[s] for s in near_y)))
+        parts.append(
+            _(
+                "No BLS industry fits {names} well; the figures shown are the nearest industry's (low "
+                "confidence, see each setting's industry note)."
+            ).format(names=", ".join(names[s] for s in near_y))
+        )
     if gap_y:
         parts.append(_("No published pay figure for {names}.").format(names=", ".join(names[s] for s in gap_y)))
     only_median = [names[s] for s in medians.index if s not in ranged]
@@ -261,23 +385,36 @@ def pay_chart(wages: pd.DataFrame, names: dict[str, str], national: Fact, source
     data["value"] = data["value"] * scale
     industries = meta.reindex(list(names))
     if "industry" in industries and industries["industry"].notna().any():
-        caption_industries = " " + _("Industries: {list}.").format(list="; ".join(
-            f"{names[sid]}: {row['industry']}" + (_(" (nearest only)") if row.get("confidence") in ("low", "none") else "")
-            for sid, row in industries.iterrows() if isinstance(row.get("industry"), str)))
+        caption_industries = " " + _("Industries: {list}.").format(
+            list="; ".join(
+                f"{names[sid]}: {row['industry']}"
+                + (_(" (nearest only)") if row.get("confidence") in ("low", "none") else "")
+                for sid, row in industries.iterrows()
+                if isinstance(row.get("industry"), str)
+            )
+        )
     else:
         caption_industries = ""
     if "industry" in wages:
-        data = wages[["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]].copy()
+        data = wages[
+            ["setting", "label", "value", "period", "source", "evidence", "industry", "confidence", "note"]
+        ].copy()
         data["value"] = data["value"] * scale
-    caption = (cite(wages["source"], wages["period"], sources) + ". "
-               + _("National median: {source}.").format(source=cite([national.source], [national.period], sources,
-                                                                    prefix=False))
-               + " " + _("Figures describe the BLS industry each setting maps to (see About the data); national, not "
-                         "local.") + caption_industries)
-    alt = _("Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national "
-            "median as a dashed line.")
-    return Chart(fig, alt, " ".join(parts) or _("No published pay figures for these settings."), caption,
-                 _table(data))
+    caption = (
+        cite(wages["source"], wages["period"], sources)
+        + ". "
+        + _("National median: {source}.").format(
+            source=cite([national.source], [national.period], sources, prefix=False)
+        )
+        + " "
+        + _("Figures describe the BLS industry each setting maps to (see About the data); national, not local.")
+        + caption_industries
+    )
+    alt = _(
+        "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national "
+        "median as a dashed line."
+    )
+    return Chart(fig, alt, " ".join(parts) or _("No published pay figures for these settings."), caption, _table(data))
 
 
 # --- Editorial ratings --------------------------------------------------------------------
@@ -291,12 +428,19 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
     for i, (sid, name) in enumerate(names.items()):
         rows = ratings[ratings["setting_id"] == sid].set_index("label").reindex(dims)
         label = plotly_text(name)
-        fig.add_trace(go.Bar(
-            y=dims, x=rows["score"], orientation="h", name=label, text=rows["score"], textposition="outside",
-            marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
-            customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
-            hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=dims,
+                x=rows["score"],
+                orientation="h",
+                name=label,
+                text=rows["score"],
+                textposition="outside",
+                marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
+                customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
+                hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
+            )
+        )
     fig.update_xaxes(range=[0, 5.6], dtick=1, title_text=_("Editorial rating 1–5") + f"<br>{_(HIGHER_IS_MORE)}")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", bargap=0.25)
@@ -304,14 +448,27 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
 
     spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]
-    summary = (_("The settings differ most on {dimensions} (spread of {n} points).").format(
-        dimensions=", ".join(widest), n=spread.max()) if widest else _("These settings are rated the same on every dimension."))
+    summary = (
+        _("The settings differ most on {dimensions} (spread of {n} points).").format(
+            dimensions=", ".join(widest), n=spread.max()
+        )
+        if widest
+        else _("These settings are rated the same on every dimension.")
+    )
     data = ratings[["setting", "label", "score", "reason"]].rename(columns={"label": "dimension"})
-    alt = _("Grouped bars of editorial 1 to 5 ratings for each chosen setting across {n} dimensions; {higher} on every "
-            "dimension.").format(n=len(dims), higher=_(HIGHER_IS_MORE))
-    caption = _(EDITORIAL_NOTE) + " " + _("On every dimension {higher}: a 5 for night and weekend exposure means more "
-                                          "nights and weekends, a 5 for schedule predictability means more predictable "
-                                          "hours.").format(higher=_(HIGHER_IS_MORE))
+    alt = _(
+        "Grouped bars of editorial 1 to 5 ratings for each chosen setting across {n} dimensions; {higher} on every "
+        "dimension."
+    ).format(n=len(dims), higher=_(HIGHER_IS_MORE))
+    caption = (
+        _(EDITORIAL_NOTE)
+        + " "
+        + _(
+            "On every dimension {higher}: a 5 for night and weekend exposure means more "
+            "nights and weekends, a 5 for schedule predictability means more predictable "
+            "hours."
+        ).format(higher=_(HIGHER_IS_MORE))
+    )
     return Chart(fig, alt, summary, caption, _table(data), rating_reasons(ratings, names))
 
 
@@ -320,8 +477,16 @@ def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[
     out = []
     for label in dict.fromkeys(ratings["label"]):
         rows = ratings[ratings["label"] == label].set_index("setting_id")
-        out.append((label, tuple(f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
-                                 for s in names if s in rows.index)))
+        out.append(
+            (
+                label,
+                tuple(
+                    f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
+                    for s in names
+                    if s in rows.index
+                ),
+            )
+        )
     return tuple(out)
 
 
@@ -337,26 +502,51 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
         z.append(rows["level"].tolist())
         text.append([_frequency(f) for f in rows["frequency"].tolist()])
         hover.append([[plotly_text(name), plotly_text(rows["reason"].iloc[0])]] * len(kinds))
-    fig = go.Figure(go.Heatmap(
-        z=z, x=kinds, y=list(names), text=text, texttemplate="%{text}", customdata=hover,
-        zmin=0, zmax=len(FREQUENCY_ORDER) - 1, colorscale=LIGHT_BLUES, textfont=dict(size=font_size, color=INK),
-        hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
-        colorbar=dict(tickvals=list(range(len(FREQUENCY_ORDER))), ticktext=[_frequency(f) for f in FREQUENCY_ORDER],
-                      title=_("How often")),
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=kinds,
+            y=list(names),
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            zmin=0,
+            zmax=len(FREQUENCY_ORDER) - 1,
+            colorscale=LIGHT_BLUES,
+            textfont=dict(size=font_size, color=INK),
+            hovertemplate="%{customdata[0]} · %{x}: %{text}<br>%{customdata[1]}<extra></extra>",
+            colorbar=dict(
+                tickvals=list(range(len(FREQUENCY_ORDER))),
+                ticktext=[_frequency(f) for f in FREQUENCY_ORDER],
+                title=_("How often"),
+            ),
+        )
+    )
     _setting_axis(fig, "y", names)
     fig.update_yaxes(autorange="reversed")
     _base_layout(fig, height=120 + 55 * len(names), font_size=font_size)
-    heavy = [names[s] for s in names
-             if (schedule[(schedule["setting_id"] == s) & (schedule["kind"].isin(["nights", "weekends"]))]["level"] >= 3).any()]
-    summary = (_("Nights or weekends are common or typical in: {names}.").format(names=", ".join(heavy)) if heavy
-               else _("None of these settings commonly needs nights or weekends."))
+    heavy = [
+        names[s]
+        for s in names
+        if (
+            schedule[(schedule["setting_id"] == s) & (schedule["kind"].isin(["nights", "weekends"]))]["level"] >= 3
+        ).any()
+    ]
+    summary = (
+        _("Nights or weekends are common or typical in: {names}.").format(names=", ".join(heavy))
+        if heavy
+        else _("None of these settings commonly needs nights or weekends.")
+    )
     data = schedule[["setting", "label", "frequency", "reason"]].rename(columns={"label": "hours"})
     data["frequency"] = data["frequency"].map(_frequency)
-    caption = _("Editorial judgement from the descriptions cited on each setting's detail page "
-                "(never / rare / sometimes / common / typical); individual employers vary.")
-    alt = _("Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency "
-            "written in each cell.")
+    caption = _(
+        "Editorial judgement from the descriptions cited on each setting's detail page "
+        "(never / rare / sometimes / common / typical); individual employers vary."
+    )
+    alt = _(
+        "Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency "
+        "written in each cell."
+    )
     return Chart(fig, alt, summary, caption, _table(data))
 
 
@@ -371,14 +561,27 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
         rows = tasks[tasks["label"] == task].set_index("setting_id").reindex(ids)
         shares = rows["share"].fillna(0)  # a NaN would break the stack for the traces after it
         examples = rows["examples"].fillna(_("not part of this setting"))
-        fig.add_trace(go.Bar(
-            y=ids, x=shares, name=plotly_text(task), orientation="h",
-            text=[f"{v:.0f}%" if v >= 8 else "" for v in shares], textposition="inside", textangle=0,
-            insidetextfont=dict(color=ink_on(PALETTE[i % len(PALETTE)])),
-            marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)])),
-            customdata=[[plotly_text(names[sid]), plotly_text(task), plotly_text(ex)] for sid, ex in zip(ids, examples)],
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=ids,
+                x=shares,
+                name=plotly_text(task),
+                orientation="h",
+                text=[f"{v:.0f}%" if v >= 8 else "" for v in shares],
+                textposition="inside",
+                textangle=0,
+                insidetextfont=dict(color=ink_on(PALETTE[i % len(PALETTE)])),
+                marker=dict(
+                    color=PALETTE[i % len(PALETTE)],
+                    pattern=dict(shape=PATTERNS[(i // len(PALETTE)) * 2 % len(PATTERNS)]),
+                ),
+                customdata=[
+                    [plotly_text(names[sid]), plotly_text(task), plotly_text(ex)]
+                    for sid, ex in zip(ids, examples, strict=False)
+                ],
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}: %{x}%<br>%{customdata[2]}<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title_text=_("Approximate share of working time"))
     _setting_axis(fig, "y", names)
@@ -386,8 +589,10 @@ def tasks_chart(tasks: pd.DataFrame, names: dict[str, str], font_size: int = 14)
     _base_layout(fig, height=260 + 50 * len(names), font_size=font_size)
     # Legend above the plot (never on the axis title), in the order the segments are stacked; labels that would
     # have to shrink below a readable size inside a thin segment are left out (the hover and data table have them).
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
-                      uniformtext=dict(minsize=max(font_size - 2, 12), mode="hide"))
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
+        uniformtext=dict(minsize=max(font_size - 2, 12), mode="hide"),
+    )
     tops = []
     for sid, name in names.items():
         row = tasks[tasks["setting_id"] == sid].sort_values("share", ascending=False).iloc[0]
@@ -405,8 +610,13 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
     """Setting x credential matrix; the relevance is written in each cell, blank where not listed."""
     score = {r: len(RELEVANCE_ORDER) - i for i, r in enumerate(RELEVANCE_ORDER)}  # required=4 ... helpful=1
     chosen = creds[creds["setting_id"].isin(list(names))]
-    order = (chosen.assign(s=chosen["relevance"].map(score)).groupby("credential_name")["s"].sum()
-             .sort_values(ascending=False).index.tolist())
+    order = (
+        chosen.assign(s=chosen["relevance"].map(score))
+        .groupby("credential_name")["s"]
+        .sum()
+        .sort_values(ascending=False)
+        .index.tolist()
+    )
     z, text = [], []
     for cred in order:
         zr, tr = [], []
@@ -418,26 +628,46 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
         z.append(zr)
         text.append(tr)
     hover = [[plotly_text(names[sid]) for sid in names] for _ in order]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=list(names), y=[plotly_text(c) for c in order], text=text, texttemplate="%{text}", zmin=0, zmax=4,
-        colorscale=LIGHT_BLUES,
-        showscale=False, customdata=hover, hovertemplate="%{customdata} · %{y}: %{text}<extra></extra>",
-        textfont=dict(size=font_size - 1, color=INK),
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(names),
+            y=[plotly_text(c) for c in order],
+            text=text,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=4,
+            colorscale=LIGHT_BLUES,
+            showscale=False,
+            customdata=hover,
+            hovertemplate="%{customdata} · %{y}: %{text}<extra></extra>",
+            textfont=dict(size=font_size - 1, color=INK),
+        )
+    )
     _setting_axis(fig, "x", names)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
     _base_layout(fig, height=120 + 34 * max(len(order), 1), font_size=font_size)
     required = chosen[chosen["relevance"].isin(["required", "commonly-required"])]
-    summary = (_("Required or commonly required: {list}.").format(list="; ".join(
-        f"{names[s]} – {', '.join(g['credential_name'])}" for s, g in required.groupby("setting_id", sort=False)))
-        if len(required) else _("None of these settings commonly requires a credential."))
+    summary = (
+        _("Required or commonly required: {list}.").format(
+            list="; ".join(
+                f"{names[s]} – {', '.join(g['credential_name'])}" for s, g in required.groupby("setting_id", sort=False)
+            )
+        )
+        if len(required)
+        else _("None of these settings commonly requires a credential.")
+    )
     data = chosen[["setting", "credential_name", "relevance", "note"]].rename(columns={"credential_name": "credential"})
     data["relevance"] = data["relevance"].map(lambda r: _(RELEVANCE_WORDS[r]) if r in RELEVANCE_WORDS else r)
-    caption = _("Editorial reading of employer practice and the sources on each detail page; state rules can require "
-                "registration or certification regardless of setting — check your state board of pharmacy.")
-    alt = _("Matrix of credentials against settings with the relevance (required, commonly required, preferred, "
-            "helpful) written in each cell.")
+    caption = _(
+        "Editorial reading of employer practice and the sources on each detail page; state rules can require "
+        "registration or certification regardless of setting — check your state board of pharmacy."
+    )
+    alt = _(
+        "Matrix of credentials against settings with the relevance (required, commonly required, preferred, "
+        "helpful) written in each cell."
+    )
     return Chart(fig, alt, summary, caption, _table(data))
 
 
@@ -445,12 +675,17 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
 
 
 PAY_ROW = N_("Median pay")
-RELEVANCE_WORDS = {"required": N_("required"), "commonly-required": N_("commonly required"),
-                   "preferred": N_("preferred"), "helpful": N_("helpful")}
+RELEVANCE_WORDS = {
+    "required": N_("required"),
+    "commonly-required": N_("commonly required"),
+    "preferred": N_("preferred"),
+    "helpful": N_("helpful"),
+}
 
 
-def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame,
-                names: dict[str, str]) -> pd.DataFrame:
+def differences(
+    frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: pd.DataFrame, names: dict[str, str]
+) -> pd.DataFrame:
     """Pay first, then every other compared dimension, widest difference first.
 
     Columns: `dimension`, one per setting (a name shared by two settings gets its id added, so columns never
@@ -466,28 +701,51 @@ def differences(frames_settings: pd.DataFrame, ratings: pd.DataFrame, schedule: 
     if len(published) > 1:
         gap = published.max() - published.min()
         pay_difference = _("{gap} a year ({pct} more for {high} than {low})").format(
-            gap=money(gap), pct=f"{gap / published.min():.0%}", high=names[published.idxmax()],
-            low=names[published.idxmin()])
+            gap=money(gap),
+            pct=f"{gap / published.min():.0%}",
+            high=names[published.idxmax()],
+            low=names[published.idxmin()],
+        )
     else:
         pay_difference = _("only one published figure") if len(published) else _("no published figures")
     periods_text = ", ".join(localize_period(p) for p in periods)
-    rows.append({"dimension": _(PAY_ROW) + (f" (BLS OEWS, {periods_text})" if periods else ""),
-                 **{names[s]: (money(med.loc[s, "median_wage_annual"])
-                               if pd.notna(med.loc[s, "median_wage_annual"]) else _("no published figure"))
-                    for s in names},
-                 "difference": pay_difference, "spread": 2.0})  # above every 0-1 spread: pay always leads
+    rows.append(
+        {
+            "dimension": _(PAY_ROW) + (f" (BLS OEWS, {periods_text})" if periods else ""),
+            **{
+                names[s]: (
+                    money(med.loc[s, "median_wage_annual"])
+                    if pd.notna(med.loc[s, "median_wage_annual"])
+                    else _("no published figure")
+                )
+                for s in names
+            },
+            "difference": pay_difference,
+            "spread": 2.0,
+        }
+    )  # above every 0-1 spread: pay always leads
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
         steps = int(vals.max() - vals.min())
-        rows.append({"dimension": _("{label} (editorial, 1–5)").format(label=label),
-                     **{names[s]: f"{vals[s]}/5" for s in names},
-                     "difference": _steps(steps), "spread": steps / 4})
+        rows.append(
+            {
+                "dimension": _("{label} (editorial, 1–5)").format(label=label),
+                **{names[s]: f"{vals[s]}/5" for s in names},
+                "difference": _steps(steps),
+                "spread": steps / 4,
+            }
+        )
     for label, g in schedule[schedule["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")
         steps = int(vals["level"].max() - vals["level"].min())
-        rows.append({"dimension": _("{label} (editorial)").format(label=label),
-                     **{names[s]: _frequency(vals.loc[s, "frequency"]) for s in names},
-                     "difference": _steps(steps), "spread": steps / (len(FREQUENCY_ORDER) - 1)})
+        rows.append(
+            {
+                "dimension": _("{label} (editorial)").format(label=label),
+                **{names[s]: _frequency(vals.loc[s, "frequency"]) for s in names},
+                "difference": _steps(steps),
+                "spread": steps / (len(FREQUENCY_ORDER) - 1),
+            }
+        )
     return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -516,13 +774,21 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
     labels = {r.setting_id: ("⚠ " if r.deal_breakers else "") + short_names.get(r.setting_id, r.name) for r in scored}
     scores = [round(r.score) for r in scored]
     colors = [PALETTE[1] if r.deal_breakers else PALETTE[0] for r in scored]
-    fig = go.Figure(go.Bar(
-        x=scores, y=list(labels), orientation="h", text=[f"{s}" for s in scores], textposition="outside",
-        marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
-        customdata=[[plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or _("no deal-breaker"))]
-                    for r in scored],
-        hovertemplate="%{customdata[0]}: %{x}/100<br>%{customdata[1]}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=scores,
+            y=list(labels),
+            orientation="h",
+            text=[f"{s}" for s in scores],
+            textposition="outside",
+            marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
+            customdata=[
+                [plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or _("no deal-breaker"))]
+                for r in scored
+            ],
+            hovertemplate="%{customdata[0]}: %{x}/100<br>%{customdata[1]}<extra></extra>",
+        )
+    )
     fig.update_xaxes(range=[0, 108], title_text=_("Fit with your answers (0–100)"))
     _setting_axis(fig, "y", labels)
     fig.update_yaxes(autorange="reversed")
@@ -533,17 +799,28 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
         summary = _("Answer a question to see a ranking.")
     elif len(scored) > 1:
         summary = _("Best fit: {first} ({first_score}/100), then {second} ({second_score}/100).").format(
-            first=scored[0].name, first_score=scores[0], second=scored[1].name, second_score=scores[1])
+            first=scored[0].name, first_score=scores[0], second=scored[1].name, second_score=scores[1]
+        )
     else:
         summary = _("Best fit: {first} ({first_score}/100).").format(first=scored[0].name, first_score=scores[0])
     if flagged:
         summary += " " + _("Moved to the end because of a deal-breaker: {names}.").format(names=", ".join(flagged))
-    data = pd.DataFrame({"rank": range(1, len(scored) + 1), "setting": [r.name for r in scored], "fit": scores,
-                         "deal-breaker": [", ".join(r.deal_breakers) for r in scored]})
-    caption = _("Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
-                "median pay. It is an exploration aid, not a test.")
-    alt = _("Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are "
-            "marked with a warning sign.")
+    data = pd.DataFrame(
+        {
+            "rank": range(1, len(scored) + 1),
+            "setting": [r.name for r in scored],
+            "fit": scores,
+            "deal-breaker": [", ".join(r.deal_breakers) for r in scored],
+        }
+    )
+    caption = _(
+        "Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
+        "median pay. It is an exploration aid, not a test."
+    )
+    alt = _(
+        "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are "
+        "marked with a warning sign."
+    )
     return Chart(fig, alt, summary, caption, _table(data))
 
 
@@ -567,8 +844,14 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
     chosen = list(ids)
     return CompareView(
         differences=differences(frames.settings, frames.ratings, frames.schedule, names),
-        pay=pay_chart(frames.wages[frames.wages["setting_id"].isin(chosen)], names,
-                      result.catalogs.national.median_wage_annual, result.catalogs.sources, hourly, font_size),
+        pay=pay_chart(
+            frames.wages[frames.wages["setting_id"].isin(chosen)],
+            names,
+            result.catalogs.national.median_wage_annual,
+            result.catalogs.sources,
+            hourly,
+            font_size,
+        ),
         ratings=ratings_chart(frames.ratings[frames.ratings["setting_id"].isin(chosen)], names, font_size),
         schedule=schedule_chart(frames.schedule[frames.schedule["setting_id"].isin(chosen)], names, font_size),
         tasks=tasks_chart(frames.tasks[frames.tasks["setting_id"].isin(chosen)], names, font_size),
@@ -579,32 +862,76 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
 # --- National pay over time ------------------------------------------------------------------------
 
 
-def pay_trend_chart(trend: pd.DataFrame, sources: dict[str, Source], source_id: str = "bls-oews-national-files",
-                    font_size: int = 14) -> Chart:
-    """Median with the 10th–90th percentile band, all industries, one point per OEWS release (not inflation-adjusted)."""
+def pay_trend_chart(
+    trend: pd.DataFrame, sources: dict[str, Source], source_id: str = "bls-oews-national-files", font_size: int = 14
+) -> Chart:
+    """Median with the 10th–90th percentile band, all industries, one point per OEWS release.
+
+    Wages are as published, not adjusted for inflation.
+    """
     releases = [localize_period(str(r)) for r in trend["release"]]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p90"], mode="lines+markers", name=_("90th percentile"),
-                             line=dict(color=PALETTE[4], dash="dot"), marker=dict(symbol="triangle-up")))
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_median"], mode="lines+markers+text", name=_("Median"),
-                             line=dict(color=PALETTE[5], width=3), marker=dict(symbol="diamond", size=11),
-                             text=[money(v) for v in trend["annual_median"]], textposition="top center"))
-    fig.add_trace(go.Scatter(x=releases, y=trend["annual_p10"], mode="lines+markers", name=_("10th percentile"),
-                             line=dict(color=PALETTE[0], dash="dash"), marker=dict(symbol="triangle-down")))
+    fig.add_trace(
+        go.Scatter(
+            x=releases,
+            y=trend["annual_p90"],
+            mode="lines+markers",
+            name=_("90th percentile"),
+            line=dict(color=PALETTE[4], dash="dot"),
+            marker=dict(symbol="triangle-up"),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=releases,
+            y=trend["annual_median"],
+            mode="lines+markers+text",
+            name=_("Median"),
+            line=dict(color=PALETTE[5], width=3),
+            marker=dict(symbol="diamond", size=11),
+            text=[money(v) for v in trend["annual_median"]],
+            textposition="top center",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=releases,
+            y=trend["annual_p10"],
+            mode="lines+markers",
+            name=_("10th percentile"),
+            line=dict(color=PALETTE[0], dash="dash"),
+            marker=dict(symbol="triangle-down"),
+        )
+    )
     top = float(trend["annual_p90"].max())
     # Headroom above the highest line so the value labels stay inside the chart.
-    fig.update_yaxes(title_text=_("USD per year"), tickprefix="$", separatethousands=True,
-                     range=[float(trend["annual_p10"].min()) * 0.9, top * 1.08])
+    fig.update_yaxes(
+        title_text=_("USD per year"),
+        tickprefix="$",
+        separatethousands=True,
+        range=[float(trend["annual_p10"].min()) * 0.9, top * 1.08],
+    )
     fig.update_xaxes(type="category")
     _base_layout(fig, height=300, font_size=font_size)
     first, last = trend.iloc[0], trend.iloc[-1]
     change = (last["annual_median"] / first["annual_median"] - 1) * 100
-    summary = _("The national median rose from {first} ({first_release}) to {last} ({last_release}), {change}% before "
-                "inflation.").format(first=money(first["annual_median"]), first_release=localize_period(str(first["release"])),
-                                     last=money(last["annual_median"]), last_release=localize_period(str(last["release"])),
-                                     change=f"{change:.1f}")
-    caption = (cite([source_id] * len(trend), [", ".join(releases)] * len(trend), sources)
-               + ". " + _("All industries, national; current dollars, not adjusted for inflation."))
-    alt = _("Line chart of pharmacy technician annual pay by OEWS release: 10th percentile, median and 90th percentile.")
+    summary = _(
+        "The national median rose from {first} ({first_release}) to {last} ({last_release}), {change}% before "
+        "inflation."
+    ).format(
+        first=money(first["annual_median"]),
+        first_release=localize_period(str(first["release"])),
+        last=money(last["annual_median"]),
+        last_release=localize_period(str(last["release"])),
+        change=f"{change:.1f}",
+    )
+    caption = (
+        cite([source_id] * len(trend), [", ".join(releases)] * len(trend), sources)
+        + ". "
+        + _("All industries, national; current dollars, not adjusted for inflation.")
+    )
+    alt = _(
+        "Line chart of pharmacy technician annual pay by OEWS release: 10th percentile, median and 90th percentile."
+    )
     data = trend[["release", "source_file", "employment", "annual_p10", "annual_median", "annual_p90", "hourly_median"]]
     return Chart(fig, alt, summary, caption, data.rename(columns={"source_file": _("BLS file")}))

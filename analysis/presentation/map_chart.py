@@ -18,17 +18,60 @@ from analysis.presentation.figures import PALETTE, Chart
 
 # (row, column) of each tile: a common US tile-grid layout; territories along the bottom row.
 TILES: dict[str, tuple[int, int]] = {
-    "AK": (0, 0), "ME": (0, 11),
-    "VT": (1, 10), "NH": (1, 11),
-    "WA": (2, 1), "ID": (2, 2), "MT": (2, 3), "ND": (2, 4), "MN": (2, 5), "IL": (2, 6), "WI": (2, 7), "MI": (2, 8),
-    "NY": (2, 9), "RI": (2, 10), "MA": (2, 11),
-    "OR": (3, 1), "NV": (3, 2), "WY": (3, 3), "SD": (3, 4), "IA": (3, 5), "IN": (3, 6), "OH": (3, 7), "PA": (3, 8),
-    "NJ": (3, 9), "CT": (3, 10),
-    "CA": (4, 1), "UT": (4, 2), "CO": (4, 3), "NE": (4, 4), "MO": (4, 5), "KY": (4, 6), "WV": (4, 7), "VA": (4, 8),
-    "MD": (4, 9), "DE": (4, 10),
-    "AZ": (5, 2), "NM": (5, 3), "KS": (5, 4), "AR": (5, 5), "TN": (5, 6), "NC": (5, 7), "SC": (5, 8), "DC": (5, 9),
-    "OK": (6, 4), "LA": (6, 5), "MS": (6, 6), "AL": (6, 7), "GA": (6, 8),
-    "HI": (7, 0), "GU": (7, 1), "TX": (7, 4), "FL": (7, 9), "PR": (7, 10), "VI": (7, 11),
+    "AK": (0, 0),
+    "ME": (0, 11),
+    "VT": (1, 10),
+    "NH": (1, 11),
+    "WA": (2, 1),
+    "ID": (2, 2),
+    "MT": (2, 3),
+    "ND": (2, 4),
+    "MN": (2, 5),
+    "IL": (2, 6),
+    "WI": (2, 7),
+    "MI": (2, 8),
+    "NY": (2, 9),
+    "RI": (2, 10),
+    "MA": (2, 11),
+    "OR": (3, 1),
+    "NV": (3, 2),
+    "WY": (3, 3),
+    "SD": (3, 4),
+    "IA": (3, 5),
+    "IN": (3, 6),
+    "OH": (3, 7),
+    "PA": (3, 8),
+    "NJ": (3, 9),
+    "CT": (3, 10),
+    "CA": (4, 1),
+    "UT": (4, 2),
+    "CO": (4, 3),
+    "NE": (4, 4),
+    "MO": (4, 5),
+    "KY": (4, 6),
+    "WV": (4, 7),
+    "VA": (4, 8),
+    "MD": (4, 9),
+    "DE": (4, 10),
+    "AZ": (5, 2),
+    "NM": (5, 3),
+    "KS": (5, 4),
+    "AR": (5, 5),
+    "TN": (5, 6),
+    "NC": (5, 7),
+    "SC": (5, 8),
+    "DC": (5, 9),
+    "OK": (6, 4),
+    "LA": (6, 5),
+    "MS": (6, 6),
+    "AL": (6, 7),
+    "GA": (6, 8),
+    "HI": (7, 0),
+    "GU": (7, 1),
+    "TX": (7, 4),
+    "FL": (7, 9),
+    "PR": (7, 10),
+    "VI": (7, 11),
 }
 ROWS, COLS = 8, 12
 _NOT_PUBLISHED = "#d9d9d9"
@@ -52,49 +95,111 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
         r, c = TILES[code]
         text[r][c] = f"<b>{code}</b><br>{_short(pay.median)}"
         employment = _("not published") if pay.employment is None else number(pay.employment)
-        hover[r][c] = escape(pay.area_name) + "<br>" + _("median {median} a year<br>technicians employed: {n}").format(
-            median=money(pay.median), n=employment)
+        hover[r][c] = (
+            escape(pay.area_name)
+            + "<br>"
+            + _("median {median} a year<br>technicians employed: {n}").format(median=money(pay.median), n=employment)
+        )
         if pay.median is None:
             grey_x.append(c)
             grey_y.append(r)
             grey_text.append(text[r][c])
         else:
             z[r][c] = pay.median
-    fig = go.Figure(go.Heatmap(
-        z=z, text=text, customdata=hover, texttemplate="%{text}", textfont={"size": max(font_size - 4, 9)},
-        colorscale="Blues", xgap=3, ygap=3, hovertemplate="%{customdata}<extra></extra>", hoverongaps=False,
-        colorbar={"title": {"text": _("Median a year"), "side": "top"}, "tickprefix": "$", "separatethousands": True,
-                  "thickness": 10, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
-                  "len": 0.7},
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            text=text,
+            customdata=hover,
+            texttemplate="%{text}",
+            textfont={"size": max(font_size - 4, 9)},
+            colorscale="Blues",
+            xgap=3,
+            ygap=3,
+            hovertemplate="%{customdata}<extra></extra>",
+            hoverongaps=False,
+            colorbar={
+                "title": {"text": _("Median a year"), "side": "top"},
+                "tickprefix": "$",
+                "separatethousands": True,
+                "thickness": 10,
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.02,
+                "yanchor": "top",
+                "len": 0.7,
+            },
+        )
+    )
     if grey_x:  # tiles with no published median: grey, labelled "n/p"
-        fig.add_trace(go.Scatter(x=grey_x, y=grey_y, mode="markers+text", text=grey_text, hoverinfo="skip",
-                                 marker={"symbol": "square", "size": 34, "color": _NOT_PUBLISHED}, showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=grey_x,
+                y=grey_y,
+                mode="markers+text",
+                text=grey_text,
+                hoverinfo="skip",
+                marker={"symbol": "square", "size": 34, "color": _NOT_PUBLISHED},
+                showlegend=False,
+            )
+        )
     marked = ""
     if chosen_state in TILES and chosen_state in places.states:
         r, c = TILES[chosen_state]
-        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
-                      line={"color": PALETTE[5], "width": 4})
+        fig.add_shape(
+            type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line={"color": PALETTE[5], "width": 4}
+        )
         marked = " " + _("{state} is outlined in orange.").format(state=places.states[chosen_state].area_name)
     fig.update_xaxes(visible=False, range=[-0.6, COLS - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", fixedrange=True)
-    fig.update_layout(height=36 * ROWS + 130, margin={"l": 0, "r": 0, "t": 10, "b": 80}, font={"size": font_size},
-                      plot_bgcolor="white", dragmode=False)
+    fig.update_layout(
+        height=36 * ROWS + 130,
+        margin={"l": 0, "r": 0, "t": 10, "b": 80},
+        font={"size": font_size},
+        plot_bgcolor="white",
+        dragmode=False,
+    )
 
-    data = pd.DataFrame([{_("State or territory"): p.area_name, _("Code"): code, _("Median a year"): p.median,
-                          _("Technicians employed"): p.employment} for code, p in places.states.items()])
+    data = pd.DataFrame(
+        [
+            {
+                _("State or territory"): p.area_name,
+                _("Code"): code,
+                _("Median a year"): p.median,
+                _("Technicians employed"): p.employment,
+            }
+            for code, p in places.states.items()
+        ]
+    )
     published = [p for p in places.states.values() if p.median is not None]
     top = max(published, key=lambda p: p.median)
     low = min(published, key=lambda p: p.median)
-    summary = _("Highest state median: {top} ({top_median}); lowest: {low} ({low_median}); national median "
-                "{national}.").format(top=top.area_name, top_median=money(top.median), low=low.area_name,
-                                      low_median=money(low.median), national=money(places.national.median)) + marked
-    caption = _("Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all "
-                "industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 (40.7 = "
-                "$40,700; exact figures in the table); one tile per state or territory, not to scale; Guam, Puerto Rico "
-                "and the Virgin Islands along the bottom row.").format(period=localize_period(places.national.period))
-    alt = _("Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
-            "pharmacy technicians, with the state code and median written in each tile.") + marked
+    summary = (
+        _(
+            "Highest state median: {top} ({top_median}); lowest: {low} ({low_median}); national median {national}."
+        ).format(
+            top=top.area_name,
+            top_median=money(top.median),
+            low=low.area_name,
+            low_median=money(low.median),
+            national=money(places.national.median),
+        )
+        + marked
+    )
+    caption = _(
+        "Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all "
+        "industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 (40.7 = "
+        "$40,700; exact figures in the table); one tile per state or territory, not to scale; Guam, Puerto Rico "
+        "and the Virgin Islands along the bottom row."
+    ).format(period=localize_period(places.national.period))
+    alt = (
+        _(
+            "Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
+            "pharmacy technicians, with the state code and median written in each tile."
+        )
+        + marked
+    )
     return Chart(fig, alt, summary, caption, data)
 
 
@@ -115,33 +220,68 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
     key = "hourly" if hourly else "annual"
     labels = [_wrap(p.label if p.area_type != "metro" else p.area_name) for p in rows]
     fig = go.Figure()
-    for lo, hi, width, colour, name in ((10, 90, 4, PALETTE[4], _("10th–90th percentile")),
-                                        (25, 75, 16, PALETTE[0], _("25th–75th percentile"))):
+    for lo, hi, width, colour, name in (
+        (10, 90, 4, PALETTE[4], _("10th–90th percentile")),
+        (25, 75, 16, PALETTE[0], _("25th–75th percentile")),
+    ):
         xs, ys = [], []
-        for label, p in zip(labels, rows):
+        for label, p in zip(labels, rows, strict=False):
             dist = getattr(p, key)
             if dist[lo] is not None and dist[hi] is not None:
                 xs += [dist[lo], dist[hi], None]
                 ys += [label, label, None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": width},
-                                 hoverinfo="x+y"))
-    med = [(label, getattr(p, key)[50]) for label, p in zip(labels, rows) if getattr(p, key)[50] is not None]
-    fig.add_trace(go.Scatter(x=[m for _, m in med], y=[label for label, _ in med], mode="markers+text", name=_("Median"), cliponaxis=False,
-                             text=[money(m, hourly) for _, m in med], textposition="top center",
-                             marker={"symbol": "diamond", "size": 14, "color": PALETTE[5], "line": {"color": "white", "width": 1}}))
-    fig.update_xaxes(title_text=_("USD per hour") if hourly else _("USD per year"), tickprefix="$", separatethousands=True)
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": width}, hoverinfo="x+y")
+        )
+    med = [
+        (label, getattr(p, key)[50]) for label, p in zip(labels, rows, strict=False) if getattr(p, key)[50] is not None
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=[m for _, m in med],
+            y=[label for label, _ in med],
+            mode="markers+text",
+            name=_("Median"),
+            cliponaxis=False,
+            text=[money(m, hourly) for _, m in med],
+            textposition="top center",
+            marker={"symbol": "diamond", "size": 14, "color": PALETTE[5], "line": {"color": "white", "width": 1}},
+        )
+    )
+    fig.update_xaxes(
+        title_text=_("USD per hour") if hourly else _("USD per year"), tickprefix="$", separatethousands=True
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
-    fig.update_layout(height=150 + 60 * len(rows), margin={"l": 10, "r": 10, "t": 44, "b": 10}, font={"size": font_size},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0})
+    fig.update_layout(
+        height=150 + 60 * len(rows),
+        margin={"l": 10, "r": 10, "t": 44, "b": 10},
+        font={"size": font_size},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0},
+    )
     names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
-    data = pd.DataFrame([{_("Area"): p.label, _("Period"): localize_period(p.period),
-                          **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
-                          _("Technicians employed"): p.employment} for p in rows])
-    summary = "; ".join(_("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly))
-                        for p in rows) + "."
-    caption = _("All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
-                "all industries (BLS publishes no figures for one setting within a state or metro area).").format(
-        period=localize_period(rows[0].period))
-    alt = _("Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
-            "median diamonds.")
+    data = pd.DataFrame(
+        [
+            {
+                _("Area"): p.label,
+                _("Period"): localize_period(p.period),
+                **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
+                _("Technicians employed"): p.employment,
+            }
+            for p in rows
+        ]
+    )
+    summary = (
+        "; ".join(
+            _("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly)) for p in rows
+        )
+        + "."
+    )
+    caption = _(
+        "All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
+        "all industries (BLS publishes no figures for one setting within a state or metro area)."
+    ).format(period=localize_period(rows[0].period))
+    alt = _(
+        "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
+        "median diamonds."
+    )
     return Chart(fig, alt, summary, caption, data)

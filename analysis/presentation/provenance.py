@@ -16,23 +16,38 @@ def provenance_lines(provenance: dict[str, Any] | None = None) -> list[str]:
     unrecorded = _("an unrecorded date")
     lines = [
         _("Release: {release} OEWS estimates for {occupation}, published by BLS on {published}.").format(
-            release=localize_period(str(p.get("release", "?"))), occupation=localize_period(str(p.get("occupation", _("pharmacy technicians")))),
-            published=p.get("bls_published") or unrecorded),
+            release=localize_period(str(p.get("release", "?"))),
+            occupation=localize_period(str(p.get("occupation", _("pharmacy technicians")))),
+            published=p.get("bls_published") or unrecorded,
+        ),
         _("Retrieved from BLS on {date}; how it reached us: {via}.").format(
-            date=p.get("retrieved_from_bls") or unrecorded, via=localize_period(str(p.get("via", "?")))),
+            date=p.get("retrieved_from_bls") or unrecorded, via=localize_period(str(p.get("via", "?")))
+        ),
         _("Imported table: data/oews/{table} (sha256 {sha}), rows: {rows}.").format(
-            table=p.get("table", "?"), sha=p.get("table_sha256", "?"),
-            rows=", ".join(f"{n} {kind}" for kind, n in (p.get("rows") or {}).items())),
+            table=p.get("table", "?"),
+            sha=p.get("table_sha256", "?"),
+            rows=", ".join(f"{n} {kind}" for kind, n in (p.get("rows") or {}).items()),
+        ),
     ]
-    lines.append(_("Cross-check: the national all-industries row equals BLS's own national file for the same release "
-                   "(data/oews/national_trend.csv); the tests keep the two equal."))
+    lines.append(
+        _(
+            "Cross-check: the national all-industries row equals BLS's own national file for the same release "
+            "(data/oews/national_trend.csv); the tests keep the two equal."
+        )
+    )
     for item in p.get("inputs") or []:
-        lines.append(_("Read: {file} ({role}), sha256 {sha}.").format(file=item.get("file"), role=localize_period(str(item.get("role"))),
-                                                                     sha=item.get("sha256")))
+        lines.append(
+            _("Read: {file} ({role}), sha256 {sha}.").format(
+                file=item.get("file"), role=localize_period(str(item.get("role"))), sha=item.get("sha256")
+            )
+        )
     for item in p.get("bls_files") or []:
         if item.get("last_modified"):
-            lines.append(_("BLS file: {file}, last modified {date}, sha256 {sha}.").format(
-                file=item.get("file"), date=item["last_modified"], sha=item.get("sha256")))
+            lines.append(
+                _("BLS file: {file}, last modified {date}, sha256 {sha}.").format(
+                    file=item.get("file"), date=item["last_modified"], sha=item.get("sha256")
+                )
+            )
         else:
             lines.append(_("BLS file: {file}, sha256 {sha}.").format(file=item.get("file"), sha=item.get("sha256")))
     return lines

@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Collection, Mapping, Sequence
 
 from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
@@ -73,10 +73,14 @@ CAVEAT = N_(
     "decide, check your state board of pharmacy for the registration, licensing and certification rules "
     "where you will work."
 )
-QUIZ_NOT_TAKEN = N_("The fit quiz was not taken in this session, so there is no fit ranking. "
-                    "The comparison below covers the settings shortlisted together.")
-QUIZ_NOTHING_SCORED = N_("The quiz answers were all \u201cno preference\u201d (or set to \u201cdoesn't matter\u201d), "
-                       "so there is no fit ranking. The comparison below covers the shortlisted settings.")
+QUIZ_NOT_TAKEN = N_(
+    "The fit quiz was not taken in this session, so there is no fit ranking. "
+    "The comparison below covers the settings shortlisted together."
+)
+QUIZ_NOTHING_SCORED = N_(
+    "The quiz answers were all \u201cno preference\u201d (or set to \u201cdoesn't matter\u201d), "
+    "so there is no fit ranking. The comparison below covers the shortlisted settings."
+)
 
 # Colours (RGB). The blue and grey differ in lightness too, and the chart also says in words
 # which bars are shortlisted or flagged, so colour never carries meaning alone.
@@ -92,20 +96,59 @@ _BOX_FILL = (246, 243, 232)
 assert PALETTE[0].lower() == "#0072b2" and PALETTE[1].lower() == "#e69f00"  # same palette as the app
 
 
-
 # --- Text that every font can show ------------------------------------------------------------
 
 # Typographic characters outside Latin-1, for the core-font fallback.
-_LATIN1_MAP = str.maketrans({
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2026": "...", "\u2022": "-", "\u2023": "-", "\u2043": "-", "\u25cf": "-",
-    "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=", "\u2248": "~", "\u2260": "!=",
-    "\u26a0": "(!)", "\u2713": "v", "\u2714": "v", "\u00a0": " ", "\u2009": " ", "\u200a": " ",
-    "\u2002": " ", "\u2003": " ", "\u202f": " ", "\u200b": "", "\u200d": "", "\ufeff": "",
-    "\u20ac": "EUR", "\u2122": "(TM)", "\u0152": "OE", "\u0153": "oe", "\u0141": "L", "\u0142": "l",
-})
+_LATIN1_MAP = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2026": "...",
+        "\u2022": "-",
+        "\u2023": "-",
+        "\u2043": "-",
+        "\u25cf": "-",
+        "\u2192": "->",
+        "\u2190": "<-",
+        "\u2264": "<=",
+        "\u2265": ">=",
+        "\u2248": "~",
+        "\u2260": "!=",
+        "\u26a0": "(!)",
+        "\u2713": "v",
+        "\u2714": "v",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u20ac": "EUR",
+        "\u2122": "(TM)",
+        "\u0152": "OE",
+        "\u0153": "oe",
+        "\u0141": "L",
+        "\u0142": "l",
+    }
+)
 
 
 def _one_char_latin1(ch: str) -> str:
@@ -124,14 +167,17 @@ def to_latin1(text: str) -> str:
 
 def _clean_controls(text: str) -> str:
     """Control characters (tabs, stray newlines, NUL...) become spaces; runs of spaces collapse."""
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\n" else ch
-                   for ch in unicodedata.normalize("NFC", str(text)))
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\n" else ch
+        for ch in unicodedata.normalize("NFC", str(text))
+    )
     return re.sub(r"[ ]{2,}", " ", text)
 
 
 def _for_glyphs(glyphs: Collection[int]) -> Callable[[str], str]:
     def safe(text: str) -> str:
         return "".join(ch if ch == "\n" or ord(ch) in glyphs else "?" for ch in _clean_controls(text))
+
     return safe
 
 
@@ -209,8 +255,12 @@ class _Detail:
 
 _DETAIL_LEVELS = (
     _Detail(),
-    _Detail(top_for=3, top_against=2, other_for=1, other_against=1, skipped_notes=False, answers=10, eligibility_chars=160),
-    _Detail(top_for=1, top_against=1, other_for=1, other_against=1, skipped_notes=False, answers=6, eligibility_chars=110),
+    _Detail(
+        top_for=3, top_against=2, other_for=1, other_against=1, skipped_notes=False, answers=10, eligibility_chars=160
+    ),
+    _Detail(
+        top_for=1, top_against=1, other_for=1, other_against=1, skipped_notes=False, answers=6, eligibility_chars=110
+    ),
 )
 
 
@@ -224,9 +274,17 @@ class _SummaryPDF(FPDF):
         self.set_y(-10)
         self.set_font(self.text_family, "", 6.5)
         self.set_text_color(*_GREY)
-        self.cell(0, 4, self.clean(_("Rx Settings Explorer \u00b7 take-home summary \u00b7 an exploration aid, not a test "
-                                     "\u00b7 page {page} of {pages}").format(page=self.page_no(), pages="{nb}")),
-                  align="C")
+        self.cell(
+            0,
+            4,
+            self.clean(
+                _(
+                    "Rx Settings Explorer \u00b7 take-home summary \u00b7 an exploration aid, not a test "
+                    "\u00b7 page {page} of {pages}"
+                ).format(page=self.page_no(), pages="{nb}")
+            ),
+            align="C",
+        )
 
 
 _WARNED: set[Path] = set()  # warn once per missing font file, not on every build
@@ -267,14 +325,29 @@ class _Page:
         self.pdf.set_font(self.pdf.text_family, "B" if bold else "", size)
         self.pdf.set_text_color(*color)
 
-    def text(self, text: str, size: float = 8, bold: bool = False, color=_INK, indent: float = 0,
-             width: float | None = None, h: float | None = None, align: str = "L") -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 8,
+        bold: bool = False,
+        color=_INK,
+        indent: float = 0,
+        width: float | None = None,
+        h: float | None = None,
+        align: str = "L",
+    ) -> None:
         """A wrapped paragraph starting at the left margin + indent."""
         self.font(size, bold, color)
         pdf = self.pdf
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width or (self.width - indent), h or size * 0.45, self.pdf.clean(text),
-                       align=align, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            width or (self.width - indent),
+            h or size * 0.45,
+            self.pdf.clean(text),
+            align=align,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def row(self, label: str, text: str, size: float = 7.3, indent: float = 3, label_w: float = 13) -> None:
         """A label in its own narrow column (bold), the text wrapping beside it."""
@@ -325,7 +398,11 @@ def _header(page: _Page, client_name: str, session_date: date | None) -> None:
     page.text(_("Rx Settings Explorer \u00b7 US pharmacy-technician practice settings"), size=7.5, color=_GREY)
     page.text(_("Take-home summary: pharmacy technician settings"), size=14, bold=True, h=6.5)
     who = []
-    name = clip(_clean_controls(client_name).replace("\n", " "), MAX_NAME_CHARS) if client_name and client_name.strip() else ""
+    name = (
+        clip(_clean_controls(client_name).replace("\n", " "), MAX_NAME_CHARS)
+        if client_name and client_name.strip()
+        else ""
+    )
     if name:
         who.append(_("Prepared for {name}").format(name=name))
     if session_date is not None:
@@ -343,8 +420,15 @@ def _header(page: _Page, client_name: str, session_date: date | None) -> None:
     pdf.ln(1)
 
 
-def _fit_chart(page: _Page, scored: list[SettingResult], names: Mapping[str, str], shortlist: Collection[str],
-               x: float, y: float, width: float) -> float:
+def _fit_chart(
+    page: _Page,
+    scored: list[SettingResult],
+    names: Mapping[str, str],
+    shortlist: Collection[str],
+    x: float,
+    y: float,
+    width: float,
+) -> float:
     """Horizontal bars of fit scores in ranked order, drawn with rectangles. Returns the bottom y."""
     pdf = page.pdf
     label_w, value_w = 27.0, 22.0
@@ -390,14 +474,16 @@ def _fit_chart(page: _Page, scored: list[SettingResult], names: Mapping[str, str
         pdf.cell(10, 2.6, str(tick), align="C")
     page.font(5.8, color=_GREY)
     pdf.set_xy(x, bottom + 2.6)
-    legend = _("Dark blue: shortlisted (bold names).") + (" " + _("Orange, hatched: deal-breaker, moved to the end.")
-                                                          if any(r.deal_breakers for r in scored) else "")
+    legend = _("Dark blue: shortlisted (bold names).") + (
+        " " + _("Orange, hatched: deal-breaker, moved to the end.") if any(r.deal_breakers for r in scored) else ""
+    )
     pdf.multi_cell(width, 2.6, pdf.clean(legend), new_x="LMARGIN", new_y="NEXT")
     return pdf.get_y()
 
 
-def _answers_column(page: _Page, answers: Sequence[tuple[str, str]], x: float, y: float, width: float,
-                    limit: int) -> float:
+def _answers_column(
+    page: _Page, answers: Sequence[tuple[str, str]], x: float, y: float, width: float, limit: int
+) -> float:
     pdf = page.pdf
     page.font(7, bold=True)
     pdf.set_xy(x, y)
@@ -416,15 +502,27 @@ def _answers_column(page: _Page, answers: Sequence[tuple[str, str]], x: float, y
     if len(answers) > len(shown):
         pdf.set_xy(x, y)
         page.font(6.3, color=_GREY)
-        pdf.write(2.9, pdf.clean(_("\u2026and {n} more answers (all of them are in the CSV/JSON export).").format(
-            n=len(answers) - len(shown))))
+        pdf.write(
+            2.9,
+            pdf.clean(
+                _("\u2026and {n} more answers (all of them are in the CSV/JSON export).").format(
+                    n=len(answers) - len(shown)
+                )
+            ),
+        )
         y = pdf.get_y() + 3.3
     pdf.set_left_margin(old)
     return y
 
 
-def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: list[str],
-                     names: Mapping[str, str], answers: Sequence[tuple[str, str]] | None, detail: _Detail) -> None:
+def _ranking_section(
+    page: _Page,
+    ranking: Sequence[SettingResult],
+    shortlist: list[str],
+    names: Mapping[str, str],
+    answers: Sequence[tuple[str, str]] | None,
+    detail: _Detail,
+) -> None:
     pdf = page.pdf
     scored = [r for r in ranking if r.score is not None]
     page.heading(_("Your fit ranking") if scored else _("Fit quiz"))
@@ -435,23 +533,32 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
     if answers:
         chart_w = page.width * 0.5
         bottom_chart = _fit_chart(page, scored, names, shortlist, pdf.l_margin, y0, chart_w)
-        bottom_answers = _answers_column(page, answers, pdf.l_margin + chart_w + 5, y0, page.width - chart_w - 5,
-                                         detail.answers)
+        bottom_answers = _answers_column(
+            page, answers, pdf.l_margin + chart_w + 5, y0, page.width - chart_w - 5, detail.answers
+        )
         pdf.set_y(max(bottom_chart, bottom_answers) + 1)
     else:
         pdf.set_y(_fit_chart(page, scored, names, shortlist, pdf.l_margin, y0, page.width * 0.72) + 1)
 
     by_id = {r.setting_id: r for r in ranking}
     # A shared rank (equal displayed scores) is said as such, never broken silently.
-    rank_of = {r.setting_id: (_("joint #{rank}").format(rank=r.rank) if r.rank_label.startswith("=") else f"#{r.rank or i}")
-               for i, r in enumerate(ranking, start=1)}
+    rank_of = {
+        r.setting_id: (_("joint #{rank}").format(rank=r.rank) if r.rank_label.startswith("=") else f"#{r.rank or i}")
+        for i, r in enumerate(ranking, start=1)
+    }
     for n, sid in enumerate(s for s in shortlist if s in by_id):
         r = by_id[sid]
         page.ensure(16)
         pdf.ln(1.2)
         score = _("fit {score}/100").format(score=f"{r.score:.0f}") if r.score is not None else _("no fit score")
-        page.text(_("{name} \u2014 {score} ({rank} of {n})").format(name=r.name, score=score, rank=rank_of[sid],
-                                                                   n=len(ranking)), size=8.8, bold=True, h=4.2)
+        page.text(
+            _("{name} \u2014 {score} ({rank} of {n})").format(
+                name=r.name, score=score, rank=rank_of[sid], n=len(ranking)
+            ),
+            size=8.8,
+            bold=True,
+            h=4.2,
+        )
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
         labels = (_("For"), _("Against"), _("Flag"))
@@ -465,14 +572,18 @@ def _ranking_section(page: _Page, ranking: Sequence[SettingResult], shortlist: l
             for i, text in enumerate(texts):
                 page.row(label if i == 0 else "", text, label_w=label_w)
         for flag in r.deal_breakers:
-            page.row(labels[2], _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(
-                flag=flag), label_w=label_w)
+            page.row(
+                labels[2],
+                _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(flag=flag),
+                label_w=label_w,
+            )
         if detail.skipped_notes and r.skipped:
             page.text(r.skipped[0], size=6.5, color=_GREY, indent=16)
 
 
 def _credential_words(profile: Profile, catalogs: Catalogs) -> str:
     """Required / commonly required credentials; otherwise what is preferred; else none listed."""
+
     def short(cid: str) -> str:
         cred = catalogs.credentials.get(cid)
         return cred.short_name if cred else cid
@@ -495,8 +606,11 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
     # Keep the table on one page when it fits on one (a row alone on the next page reads badly).
     page.heading(_("Your shortlist side by side"), room=min(16 + 12 * len(settings), 120))
     with_fit = bool(fit)
-    headings = [_("Setting")] + ([_("Fit")] if with_fit else []) + [_("Median pay"), _("Nights / weekends (editorial)"),
-                                                                   _("Key credentials (editorial)")]
+    headings = (
+        [_("Setting")]
+        + ([_("Fit")] if with_fit else [])
+        + [_("Median pay"), _("Nights / weekends (editorial)"), _("Key credentials (editorial)")]
+    )
     widths = [48] + ([16] if with_fit else []) + [37, 36, 0]
     widths[-1] = page.width - sum(widths)
     page.font(7.2)
@@ -504,35 +618,62 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
     pdf.set_line_width(0.2)
     pdf.set_fill_color(255, 255, 255)
     head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
-    with pdf.table(col_widths=widths, width=page.width, align="LEFT", text_align="LEFT", v_align=VAlign.T,
-                   line_height=3.3, padding=(0.9, 1.2), headings_style=head_style,
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_mode=TableCellFillMode.NONE) as table:
+    with pdf.table(
+        col_widths=widths,
+        width=page.width,
+        align="LEFT",
+        text_align="LEFT",
+        v_align=VAlign.T,
+        line_height=3.3,
+        padding=(0.9, 1.2),
+        headings_style=head_style,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        cell_fill_mode=TableCellFillMode.NONE,
+    ) as table:
         row = table.row()
         for h in headings:
             row.cell(pdf.clean(h))
         for p in settings:
             pay = p.facts.median_wage_annual
-            pay_text = (f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}" if pay.value is not None
-                        else f"{_(NO_FIGURE)}\n{clip(_gap_reason(pay), 150)}")
+            pay_text = (
+                f"{format_value(pay, spoken=True)}\n{_pay_origin(p)}{page.cite(pay)}"
+                if pay.value is not None
+                else f"{_(NO_FIGURE)}\n{clip(_gap_reason(pay), 150)}"
+            )
             row = table.row()
             row.cell(pdf.clean(p.name))
             if with_fit:
                 s = fit.get(p.id)
                 row.cell(pdf.clean("\u2013" if s is None else f"{s:.0f}"))
             row.cell(pdf.clean(pay_text))
-            row.cell(pdf.clean(_("nights: {nights}\nweekends: {weekends}").format(
-                nights=_(FREQUENCY_LABELS[p.schedule.nights]), weekends=_(FREQUENCY_LABELS[p.schedule.weekends]))))
+            row.cell(
+                pdf.clean(
+                    _("nights: {nights}\nweekends: {weekends}").format(
+                        nights=_(FREQUENCY_LABELS[p.schedule.nights]), weekends=_(FREQUENCY_LABELS[p.schedule.weekends])
+                    )
+                )
+            )
             row.cell(pdf.clean(_credential_words(p, catalogs)))
-    page.text(_("Median pay: BLS figures for the industry each setting maps to (annual, national). "
-                "Where the BLS publishes no figure for a setting, none is guessed."), size=6.3, color=_GREY)
+    page.text(
+        _(
+            "Median pay: BLS figures for the industry each setting maps to (annual, national). "
+            "Where the BLS publishes no figure for a setting, none is guessed."
+        ),
+        size=6.3,
+        color=_GREY,
+    )
 
 
-def _next_steps(page: _Page, profile: Profile, held: Collection[str], catalogs: Catalogs, from_quiz: bool,
-                detail: _Detail) -> None:
+def _next_steps(
+    page: _Page, profile: Profile, held: Collection[str], catalogs: Catalogs, from_quiz: bool, detail: _Detail
+) -> None:
     why = _("your best fit on the shortlist") if from_quiz else _("the first setting on your shortlist")
     missing = missing_credentials(profile, set(held), catalogs)
     # The heading, its intro and the first credential stay together.
-    page.heading(_("Next steps for {name}").format(name=profile.name), room=14 + (_credential_height(missing[0][0], detail) if missing else 0))
+    page.heading(
+        _("Next steps for {name}").format(name=profile.name),
+        room=14 + (_credential_height(missing[0][0], detail) if missing else 0),
+    )
     held_names = [catalogs.credentials[c].short_name for c in sorted(held) if c in catalogs.credentials]
     if not missing:
         if held_names:
@@ -570,14 +711,34 @@ def _credential_block(page: _Page, cred: Credential, relevance: str, detail: _De
         page.row(_("Eligibility"), _(NO_FIGURE), size=7.2, indent=6, label_w=15)
     else:
         period = _period(elig, page.sources)
-        page.row(_("Eligibility"), short_eligibility(str(elig.value), detail.eligibility_chars)
-                 + (f" ({period})" if period else "") + page.cite(elig), size=7.2, indent=6, label_w=15)
+        page.row(
+            _("Eligibility"),
+            short_eligibility(str(elig.value), detail.eligibility_chars)
+            + (f" ({period})" if period else "")
+            + page.cite(elig),
+            size=7.2,
+            indent=6,
+            label_w=15,
+        )
     f = cred.facts
-    page.row(_("Fees"), _("initial: {initial}; renewal: {renewal}.").format(initial=page.dated(f.initial_fee),
-                                                                           renewal=page.dated(f.renewal_fee)),
-             size=7.2, indent=6, label_w=15)
-    page.row(_("Renewal"), _("{cycle}; continuing education per cycle: {ce}.").format(
-        cycle=page.dated(f.renewal_cycle_years), ce=page.dated(f.ce_hours_per_cycle)), size=7.2, indent=6, label_w=15)
+    page.row(
+        _("Fees"),
+        _("initial: {initial}; renewal: {renewal}.").format(
+            initial=page.dated(f.initial_fee), renewal=page.dated(f.renewal_fee)
+        ),
+        size=7.2,
+        indent=6,
+        label_w=15,
+    )
+    page.row(
+        _("Renewal"),
+        _("{cycle}; continuing education per cycle: {ce}.").format(
+            cycle=page.dated(f.renewal_cycle_years), ce=page.dated(f.ce_hours_per_cycle)
+        ),
+        size=7.2,
+        indent=6,
+        label_w=15,
+    )
 
 
 def _place_section(page: _Page, summary: PlaceSummary) -> None:
@@ -589,28 +750,49 @@ def _place_section(page: _Page, summary: PlaceSummary) -> None:
     head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
     page.font(7.2)
     pdf.set_draw_color(*_RULE)
-    with pdf.table(col_widths=widths, width=page.width, align="LEFT", text_align="LEFT", v_align=VAlign.T,
-                   line_height=3.3, padding=(0.9, 1.2), headings_style=head_style,
-                   borders_layout=TableBordersLayout.HORIZONTAL_LINES, cell_fill_mode=TableCellFillMode.NONE) as table:
+    with pdf.table(
+        col_widths=widths,
+        width=page.width,
+        align="LEFT",
+        text_align="LEFT",
+        v_align=VAlign.T,
+        line_height=3.3,
+        padding=(0.9, 1.2),
+        headings_style=head_style,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        cell_fill_mode=TableCellFillMode.NONE,
+    ) as table:
         row = table.row()
         for h in headings:
             row.cell(pdf.clean(h))
         for area in summary.rows:
             row = table.row()
             employed = _("not published") if area.employment is None else number(area.employment)
-            rse = ", ".join(f"{k} {v:g}%" for k, v in ((_("jobs"), area.employment_rse), (_("pay"), area.wage_rse))
-                            if v is not None) or _("not published")
-            for text in (area.label, local_money(area.annual[10]), local_money(area.annual[50]),
-                         local_money(area.annual[90]), employed, rse):
+            rse = ", ".join(
+                f"{k} {v:g}%" for k, v in ((_("jobs"), area.employment_rse), (_("pay"), area.wage_rse)) if v is not None
+            ) or _("not published")
+            for text in (
+                area.label,
+                local_money(area.annual[10]),
+                local_money(area.annual[50]),
+                local_money(area.annual[90]),
+                employed,
+                rse,
+            ):
                 row.cell(pdf.clean(text))
     if summary.rank:
         page.text(summary.rank, size=7.4)
     for note in summary.notes:
         page.text(_("Caution: {note}").format(note=note), size=7.2)
-    page.text(_("Annual pay, {period}, {industry}: {source}, pharmacy technicians (SOC 29-2052). BLS publishes no pay "
-                "for a single setting within a state or metro area, so the settings' pay figures above are "
-                "national.").format(period=localize_period(summary.place.period), industry=_(INDUSTRY_WORDS),
-                                    source=SOURCE), size=6.3, color=_GREY)
+    page.text(
+        _(
+            "Annual pay, {period}, {industry}: {source}, pharmacy technicians (SOC 29-2052). BLS publishes no pay "
+            "for a single setting within a state or metro area, so the settings' pay figures above are "
+            "national."
+        ).format(period=localize_period(summary.place.period), industry=_(INDUSTRY_WORDS), source=SOURCE),
+        size=6.3,
+        color=_GREY,
+    )
 
 
 def _sources(page: _Page) -> None:
@@ -619,11 +801,16 @@ def _sources(page: _Page) -> None:
     page.heading(_("Sources"), room=8 + 3 * min(len(page.cited), 4))
     for sid, n in page.cited.items():
         src = page.sources[sid]
-        page.text(f"[{n}] {src.publisher}: {src.title} \u2014 {_source_period(src)}", size=6.2, color=(60, 60, 60), h=2.8)
+        page.text(
+            f"[{n}] {src.publisher}: {src.title} \u2014 {_source_period(src)}", size=6.2, color=(60, 60, 60), h=2.8
+        )
 
 
 def _source_period(src: Source) -> str:
-    """A source's period as a date: 'current fee table (c. 2024-26)' -> 'fee table (c. 2024-26), as read in Mar 2026'."""
+    """A source's period as a date.
+
+    'current fee table (c. 2024-26)' -> 'fee table (c. 2024-26), as read in Mar 2026'.
+    """
     return plain_period(Fact(value=0, unit="-", period=src.period, source=src.id, evidence="primary"), {src.id: src})
 
 
@@ -648,8 +835,9 @@ def _caveat(page: _Page) -> None:
 # --- Public API -------------------------------------------------------------------------------------
 
 
-def choose_shortlist(ranking: Sequence[SettingResult], profiles: Mapping[str, Profile],
-                     shortlist: Sequence[str] | None) -> tuple[list[str], list[str], str]:
+def choose_shortlist(
+    ranking: Sequence[SettingResult], profiles: Mapping[str, Profile], shortlist: Sequence[str] | None
+) -> tuple[list[str], list[str], str]:
     """(shortlisted ids in page order, ids left out by the cap, a note for the page or '').
 
     Unknown ids and repeats are dropped. Shortlisted settings are shown in ranking order (those
@@ -670,7 +858,8 @@ def choose_shortlist(ranking: Sequence[SettingResult], profiles: Mapping[str, Pr
     kept, left = wanted[:MAX_SHORTLIST], wanted[MAX_SHORTLIST:]
     if left:
         note = _("The summary has room for {n} settings; also shortlisted but not shown: {names}.").format(
-            n=MAX_SHORTLIST, names=", ".join(profiles[s].name for s in left))
+            n=MAX_SHORTLIST, names=", ".join(profiles[s].name for s in left)
+        )
     return kept, left, note
 
 
@@ -685,7 +874,9 @@ def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None
         opt = q.options[idx]
         w = effective_weight(q, answers, weights)
         subject = q.subject[0].upper() + q.subject[1:]
-        out.append((subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({_(words[w])})"))
+        out.append(
+            (subject, opt.label if opt.target is None and not opt.deal_breaker else f"{opt.label} ({_(words[w])})")
+        )
     return out
 
 
@@ -726,8 +917,19 @@ def build_summary_pdf(
     kept, _, note = choose_shortlist(ranking, profiles, shortlist)
 
     def render(detail: _Detail) -> _SummaryPDF:
-        return _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date,
-                       quiz_answers_summary, detail, place)
+        return _render(
+            ranking,
+            profiles,
+            catalogs,
+            kept,
+            note,
+            held,
+            client_name,
+            session_date,
+            quiz_answers_summary,
+            detail,
+            place,
+        )
 
     pdf = None
     for detail in _DETAIL_LEVELS:
@@ -750,8 +952,9 @@ def _last_page_fill(pdf: _SummaryPDF) -> float:
     return (pdf.get_y() - pdf.t_margin) / (pdf.page_break_trigger - pdf.t_margin)
 
 
-def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail,
-            place=None) -> _SummaryPDF:
+def _render(
+    ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail, place=None
+) -> _SummaryPDF:
     pdf = _new_pdf()
     pdf.set_margins(14, 11, 14)
     pdf.set_auto_page_break(True, margin=13)
@@ -776,8 +979,12 @@ def _render(ranking, profiles, catalogs, kept, note, held, client_name, session_
     if place is not None:
         _place_section(page, place)
     if settings:
-        top = next((profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0])
-        _next_steps(page, top, held, catalogs, from_quiz=scored and top.id in {r.setting_id for r in ranking}, detail=detail)
+        top = next(
+            (profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0]
+        )
+        _next_steps(
+            page, top, held, catalogs, from_quiz=scored and top.id in {r.setting_id for r in ranking}, detail=detail
+        )
     else:
         page.text(_("No settings were shortlisted."), size=8)
     _sources(page)

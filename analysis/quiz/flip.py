@@ -37,23 +37,33 @@ def ordinal(n: int) -> str:
 
 def describe_moves(moves: Iterable[tuple[str, int, int]], names: Mapping[str, str]) -> str:
     """'Retail from 2nd to 1st, Hospital from 1st to 3rd and Mail order from 3rd to 2nd'."""
-    parts = [_("{name} from {before} to {after}").format(name=names.get(sid, sid), before=ordinal(a), after=ordinal(b))
-             for sid, a, b in moves]
+    parts = [
+        _("{name} from {before} to {after}").format(name=names.get(sid, sid), before=ordinal(a), after=ordinal(b))
+        for sid, a, b in moves
+    ]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" and ") + parts[-1]
 
 
-def flip_sentence(change: str, first: str, second: str, moves: tuple[tuple[str, int, int], ...],
-                  names: Mapping[str, str]) -> str:
+def flip_sentence(
+    change: str, first: str, second: str, moves: tuple[tuple[str, int, int], ...], names: Mapping[str, str]
+) -> str:
     """The change, the swap it makes, and every other place it would move, so nothing is left unsaid."""
-    text = _("{change}, {second} would move above {first}").format(change=change, second=names.get(second, second),
-                                                                  first=names.get(first, first))
+    text = _("{change}, {second} would move above {first}").format(
+        change=change, second=names.get(second, second), first=names.get(first, first)
+    )
     if {sid for sid, _b, _a in moves} == {first, second}:
         return text + _("; no other place would change.")
     return text + _(". Every place that would change: {moves}.").format(moves=describe_moves(moves, names))
 
 
-def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
-                        weights: Weights | None, dismissed: Iterable[str] = frozenset()) -> FlipChange | None:
+def ranking_flip_change(
+    quiz: Quiz,
+    values: pd.DataFrame,
+    names: Mapping[str, str],
+    answers: Answers,
+    weights: Weights | None,
+    dismissed: Iterable[str] = frozenset(),
+) -> FlipChange | None:
     """The smallest single change that puts the current #2 above #1 (ranking order, deal-breakers included).
 
     Candidates: one answered item's weight to another of 0-3, or one answer to another option of the
@@ -67,8 +77,11 @@ def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, st
     table = make_table(quiz, values, dismissed)
     base = evaluate(answered_items(quiz, answers, weights), table)
     before = [table.ids[i] for i in order(table, base, names)]
-    if len(before) < 2 or np.isnan(base.scores[table.ids.index(before[0])]) \
-            or np.isnan(base.scores[table.ids.index(before[1])]):
+    if (
+        len(before) < 2
+        or np.isnan(base.scores[table.ids.index(before[0])])
+        or np.isnan(base.scores[table.ids.index(before[1])])
+    ):
         return None
     first, second = before[0], before[1]
 
@@ -82,9 +95,13 @@ def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, st
         if current.target is not None:  # a weight only matters for an item that counts
             for nw in WEIGHTS:
                 if nw != w:
-                    how = (_("If {subject} did not matter to you (weight {old} → {new})") if nw == 0 else
-                           _("If {subject} mattered less to you (weight {old} → {new})") if nw < w else
-                           _("If {subject} mattered more to you (weight {old} → {new})"))
+                    how = (
+                        _("If {subject} did not matter to you (weight {old} → {new})")
+                        if nw == 0
+                        else _("If {subject} mattered less to you (weight {old} → {new})")
+                        if nw < w
+                        else _("If {subject} mattered more to you (weight {old} → {new})")
+                    )
                     size = abs(nw - w) / 3
                     text = how.format(subject=q.subject, old=w, new=nw)
                     change = FlipChange(q.id, "weight", size, dict(answers), {**weights, q.id: nw}, text)
@@ -93,8 +110,11 @@ def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, st
             if j != idx:
                 size = 1.0 if opt.target is None or current.target is None else abs(opt.target - current.target)
                 text = _("If you answered “{answer}” instead of “{current}” for {subject}").format(
-                    answer=opt.label, current=current.label, subject=q.subject)
-                candidates.append((size, 1, qi, j, FlipChange(q.id, "answer", size, {**answers, q.id: j}, weights, text)))
+                    answer=opt.label, current=current.label, subject=q.subject
+                )
+                candidates.append(
+                    (size, 1, qi, j, FlipChange(q.id, "answer", size, {**answers, q.id: j}, weights, text))
+                )
     candidates.sort(key=lambda c: c[:4])
 
     for *_rank, change in candidates:
@@ -108,8 +128,14 @@ def ranking_flip_change(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, st
     return None
 
 
-def ranking_flip(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
-                 weights: Weights | None, dismissed: Iterable[str] = frozenset()) -> str | None:
+def ranking_flip(
+    quiz: Quiz,
+    values: pd.DataFrame,
+    names: Mapping[str, str],
+    answers: Answers,
+    weights: Weights | None,
+    dismissed: Iterable[str] = frozenset(),
+) -> str | None:
     """In words, the smallest single change that puts the current #2 above #1; None if none does.
 
     e.g. "If night shifts mattered less to you (weight 3 → 1), Retail would move above Hospital; no

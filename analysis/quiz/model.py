@@ -44,14 +44,18 @@ Weights = dict[str, int]  # question id -> weight 0..3 (absent -> the answer's s
 class Option(Strict):
     label: OneLine
     target: Annotated[float, Field(ge=0, le=1)] | None = Field(
-        default=None, description="Target on the dimension's 0-1 scale; null means no preference.")
+        default=None, description="Target on the dimension's 0-1 scale; null means no preference."
+    )
     match: Match = Field(default="about", description="about: a target; at_least: a floor; at_most: a ceiling.")
     weight: Weight | None = Field(
-        default=None, description="Starting weight when this option is chosen (e.g. 3 for 'matters a lot'); "
-                                  "null: the question's default_weight.")
+        default=None,
+        description="Starting weight when this option is chosen (e.g. 3 for 'matters a lot'); "
+        "null: the question's default_weight.",
+    )
     deal_breaker: bool = False
     deal_breaker_at: Annotated[float, Field(ge=0, le=1)] = Field(
-        default=DEAL_BREAKER_AT, description="With deal_breaker: settings at or above this value move to the end.")
+        default=DEAL_BREAKER_AT, description="With deal_breaker: settings at or above this value move to the end."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Option:
@@ -116,7 +120,9 @@ def load_quiz(path: Path = QUIZ_PATH) -> Quiz:
     try:
         return Quiz.model_validate(doc)
     except ValidationError as exc:
-        raise ValueError("the quiz file is broken: " + "; ".join(str(p) for p in validation_problems(exc, name))) from None
+        raise ValueError(
+            "the quiz file is broken: " + "; ".join(str(p) for p in validation_problems(exc, name))
+        ) from None
 
 
 # --- The shared rules ------------------------------------------------------------------------------

@@ -161,12 +161,20 @@ def evaluate(items: list[Item], table: Table) -> Evaluation:
 def order(table: Table, ev: Evaluation, names: Mapping[str, str]) -> list[int]:
     """Unflagged before flagged, then score (high first, none last); on equal scores the setting with more
     answers counted (fewer missing figures) first, then name and id for a stable order."""
+
     def key(i: int) -> tuple:
         s = ev.scores[i]
         missing = bool(np.isnan(s))
         sid = table.ids[i]
-        return (bool(ev.flagged[i]), missing, 0.0 if missing else -float(s), -float(ev.denominators[i]),
-                names.get(sid, sid), sid)
+        return (
+            bool(ev.flagged[i]),
+            missing,
+            0.0 if missing else -float(s),
+            -float(ev.denominators[i]),
+            names.get(sid, sid),
+            sid,
+        )
+
     return sorted(range(len(table.ids)), key=key)
 
 
@@ -182,8 +190,14 @@ def shared_ranks(keys: list[tuple]) -> list[tuple[int, str]]:
 # --- Public scoring API -----------------------------------------------------------------------
 
 
-def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: Answers,
-          weights: Weights | None = None, dismissed: Iterable[str] = frozenset()) -> QuizResult:
+def score(
+    quiz: Quiz,
+    values: pd.DataFrame,
+    names: Mapping[str, str],
+    answers: Answers,
+    weights: Weights | None = None,
+    dismissed: Iterable[str] = frozenset(),
+) -> QuizResult:
     """Rank every setting in `values` (except `dismissed`) for one set of answers.
 
     `values` comes from `dimension_values`; `names` maps setting id -> display name.
@@ -191,8 +205,9 @@ def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: A
     table = make_table(quiz, values, dismissed)
     items = answered_items(quiz, answers, weights)
     ev = evaluate(items, table)
-    warnings, answered = explain.answer_warnings([(it.option_index, it.option, it.weight) for it in items],
-                                                 len(quiz.questions))
+    warnings, answered = explain.answer_warnings(
+        [(it.option_index, it.option, it.weight) for it in items], len(quiz.questions)
+    )
     # Plain Python lists from here: ~10 settings x 17 items, where numpy scalar access would dominate.
     closeness = ev.closeness.tolist()
     denominators = ev.denominators.tolist()
@@ -200,9 +215,11 @@ def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: A
     breakers = [it for it in items if it.option.deal_breaker]
     ranked = order(table, ev, names)
     shown = [displayed_score(float(ev.scores[i])) for i in ranked]
-    ranks = shared_ranks([(bool(ev.flagged[i]), s) if s is not None else ("none", i) for i, s in zip(ranked, shown)])
+    ranks = shared_ranks(
+        [(bool(ev.flagged[i]), s) if s is not None else ("none", i) for i, s in zip(ranked, shown, strict=False)]
+    )
     ranking = []
-    for i, (rank, label) in zip(ranked, ranks):
+    for i, (rank, label) in zip(ranked, ranks, strict=False):
         sid = table.ids[i]
         name = names.get(sid, sid)
         contributions, skipped = [], []
@@ -212,22 +229,38 @@ def score(quiz: Quiz, values: pd.DataFrame, names: Mapping[str, str], answers: A
                 skipped.append(explain.not_counted(it.question, name))
                 continue
             c = closeness[i][j]
-            contributions.append(Contribution(
-                question_id=it.question.id, question_text=it.question.text, option_label=it.option.label,
-                dimension=it.question.dimension, target=float(it.option.target or 0.0), value=value,
-                closeness=c, weight=it.weight, points=100.0 * it.weight * c / denominators[i],
-                reason=explain.reason(it.question, it.option, value, c, name), match=it.option.match,
-            ))
-        flags = [explain.deal_breaker_reason(it.question, it.option, columns[it.question.dimension][i])
-                 for it in breakers if columns[it.question.dimension][i] >= it.option.deal_breaker_at - 1e-9]
+            contributions.append(
+                Contribution(
+                    question_id=it.question.id,
+                    question_text=it.question.text,
+                    option_label=it.option.label,
+                    dimension=it.question.dimension,
+                    target=float(it.option.target or 0.0),
+                    value=value,
+                    closeness=c,
+                    weight=it.weight,
+                    points=100.0 * it.weight * c / denominators[i],
+                    reason=explain.reason(it.question, it.option, value, c, name),
+                    match=it.option.match,
+                )
+            )
+        flags = [
+            explain.deal_breaker_reason(it.question, it.option, columns[it.question.dimension][i])
+            for it in breakers
+            if columns[it.question.dimension][i] >= it.option.deal_breaker_at - 1e-9
+        ]
         s = float(ev.scores[i])
-        ranking.append(SettingResult(sid, name, None if math.isnan(s) else s, contributions, skipped, flags,
-                                     rank=rank, rank_label=label))
+        ranking.append(
+            SettingResult(
+                sid, name, None if math.isnan(s) else s, contributions, skipped, flags, rank=rank, rank_label=label
+            )
+        )
     return QuizResult(ranking, warnings, answered, _headlines(ranking, ev.scored, columns, table.ids))
 
 
-def _headlines(ranking: list[SettingResult], scored: list[Item], columns: dict[str, list[float]],
-               ids: list[str]) -> list[str]:
+def _headlines(
+    ranking: list[SettingResult], scored: list[Item], columns: dict[str, list[float]], ids: list[str]
+) -> list[str]:
     """A heavily weighted answer that could not count for the #1 (or a setting tied with it) is said up front."""
     if not ranking or ranking[0].score is None:
         return []
