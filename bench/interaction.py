@@ -25,20 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.server import ROOT, Server
+from bench.server import CHROMIUM_ARGS, ROOT, Server
 
 TARGET_RATIO = 1.5
 QUIET_MS = 400  # no DOM change for this long (and no script running) = settled
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # The yardstick: one widget and one chart, each interaction kind on its own (?w=multiselect|tabs|radio).
 ONE_WIDGET_PAGE = """import plotly.graph_objects as go

@@ -114,21 +114,12 @@ def bench_cold_render() -> list[dict]:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.server import Server
+    from bench.server import CHROMIUM_ARGS, Server
 
     chromium = shutil.which("chromium")
     if not chromium:
         return [{"name": "cold render in Chromium", "median_ms": float("nan"), "target": "skipped: no chromium"}]
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
+    args = CHROMIUM_ARGS
 
     def first_chart_ms(url: str, runs: int = 3) -> float:
         out = []

@@ -14,6 +14,19 @@ import urllib.request
 from pathlib import Path
 from typing import Self
 
+# Headless Chromium as the tests, benchmarks and screenshots start it: no background network traffic
+# (this machine's closed network refuses it), no sandbox (runs as root in CI).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

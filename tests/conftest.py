@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from bench.server import Server
+from bench.server import CHROMIUM_ARGS, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 # CI replays the same examples every run (a red CI must mean a change broke something); on a

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from analysis.loading.frames import build_frames
 from analysis.loading.loader import OewsTable, check_profile, load_profiles
-from analysis.loading.oews import industry_row, load_national_trend, load_oews
+from analysis.loading.oews import NUMBER_COLUMNS, industry_row, load_national_trend, load_oews
 from analysis.loading.schema import NO_FIGURE, WAGE_FACTS
 from analysis.paths import OEWS_TREND_PATH, PROFILES_DIR, REFERENCE_PATH
 from analysis.presentation.facts import citation, industry_mapping, pay_label
@@ -176,23 +176,7 @@ def test_trend_file_agrees_with_the_table_and_the_previous_headline():
     trend = load_national_trend()
     assert list(trend["release"]) == ["May 2023", "May 2024", "May 2025"]
     latest, row = trend.iloc[-1], industry_row(TABLE, "000000")
-    for column in (
-        "employment",
-        "employment_rse",
-        "hourly_mean",
-        "annual_mean",
-        "wage_rse",
-        "hourly_p10",
-        "hourly_p25",
-        "hourly_median",
-        "hourly_p75",
-        "hourly_p90",
-        "annual_p10",
-        "annual_p25",
-        "annual_median",
-        "annual_p75",
-        "annual_p90",
-    ):
+    for column in NUMBER_COLUMNS:
         assert latest[column] == pytest.approx(row[column]), column
     previous = CATALOGS.national.median_wage_annual_previous
     assert previous.period == "May 2024" and previous.value == trend.iloc[1]["annual_median"]

@@ -20,6 +20,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -601,22 +602,12 @@ def _credential_words(profile: Profile, catalogs: Catalogs) -> str:
     return _("none required or preferred")
 
 
-def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: Mapping[str, float | None]) -> None:
+@contextmanager
+def _table(page: _Page, widths: Sequence[float], headings: Sequence[str]):
+    """The PDF's one table style: small type, ruled rows, a shaded heading row (already written)."""
     pdf = page.pdf
-    # Keep the table on one page when it fits on one (a row alone on the next page reads badly).
-    page.heading(_("Your shortlist side by side"), room=min(16 + 12 * len(settings), 120))
-    with_fit = bool(fit)
-    headings = (
-        [_("Setting")]
-        + ([_("Fit")] if with_fit else [])
-        + [_("Median pay"), _("Nights / weekends (editorial)"), _("Key credentials (editorial)")]
-    )
-    widths = [48] + ([16] if with_fit else []) + [37, 36, 0]
-    widths[-1] = page.width - sum(widths)
     page.font(7.2)
     pdf.set_draw_color(*_RULE)
-    pdf.set_line_width(0.2)
-    pdf.set_fill_color(255, 255, 255)
     head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
     with pdf.table(
         col_widths=widths,
@@ -633,6 +624,24 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
         row = table.row()
         for h in headings:
             row.cell(pdf.clean(h))
+        yield table
+
+
+def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: Mapping[str, float | None]) -> None:
+    pdf = page.pdf
+    # Keep the table on one page when it fits on one (a row alone on the next page reads badly).
+    page.heading(_("Your shortlist side by side"), room=min(16 + 12 * len(settings), 120))
+    with_fit = bool(fit)
+    headings = (
+        [_("Setting")]
+        + ([_("Fit")] if with_fit else [])
+        + [_("Median pay"), _("Nights / weekends (editorial)"), _("Key credentials (editorial)")]
+    )
+    widths = [48] + ([16] if with_fit else []) + [37, 36, 0]
+    widths[-1] = page.width - sum(widths)
+    pdf.set_line_width(0.2)
+    pdf.set_fill_color(255, 255, 255)
+    with _table(page, widths, headings) as table:
         for p in settings:
             pay = p.facts.median_wage_annual
             pay_text = (
@@ -747,24 +756,7 @@ def _place_section(page: _Page, summary: PlaceSummary) -> None:
     page.heading(_("Pay where you live: {place}").format(place=summary.place.label), room=16 + 6 * len(summary.rows))
     headings = [_("Area (all settings)"), _("10th pct"), _("Median"), _("90th pct"), _("Technicians"), _("Error (RSE)")]
     widths = [page.width - 5 * 24.0] + [24.0] * 5
-    head_style = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL, size_pt=7.2, color=_INK)
-    page.font(7.2)
-    pdf.set_draw_color(*_RULE)
-    with pdf.table(
-        col_widths=widths,
-        width=page.width,
-        align="LEFT",
-        text_align="LEFT",
-        v_align=VAlign.T,
-        line_height=3.3,
-        padding=(0.9, 1.2),
-        headings_style=head_style,
-        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-        cell_fill_mode=TableCellFillMode.NONE,
-    ) as table:
-        row = table.row()
-        for h in headings:
-            row.cell(pdf.clean(h))
+    with _table(page, widths, headings) as table:
         for area in summary.rows:
             row = table.row()
             employed = _("not published") if area.employment is None else number(area.employment)
