@@ -65,6 +65,33 @@ SETTLED = f"""() => window.__rx && window.__rx.click > 0 && performance.now() - 
   && !document.querySelector('[data-testid="stStatusWidget"]')"""
 
 
+class RunWatcher:
+    """Counts the script runs the server reports finished on this page's websocket (ForwardMsg
+    script_finished). A click is timed only once its run has finished: a page whose server is still
+    working shows no DOM change, and must not look settled."""
+
+    def __init__(self, page) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self.finished = 0
+        early = ForwardMsg.FINISHED_EARLY_FOR_RERUN
+
+        def on_frame(payload) -> None:
+            if isinstance(payload, (bytes, bytearray)):
+                msg = ForwardMsg.FromString(bytes(payload))
+                if msg.WhichOneof("type") == "script_finished" and msg.script_finished != early:
+                    self.finished += 1
+
+        page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+
+    def wait_for_run(self, page, since: int, timeout_s: float = 60) -> None:
+        deadline = time.monotonic() + timeout_s
+        while self.finished <= since:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the server reported no finished script run after the click")
+            page.wait_for_timeout(10)  # lets Playwright deliver websocket events
+
+
 def _settle(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
     page.evaluate(OBSERVE)
@@ -75,10 +102,12 @@ def _settle(page) -> None:
     )
 
 
-def _timed(page, click) -> float:
-    """ms from the click reaching the page to the page's last change."""
+def _timed(page, click, runs: RunWatcher) -> float:
+    """ms from the click reaching the page to the page's last change after the run it started finished."""
     page.evaluate("() => { window.__rx.click = 0; }")
+    before = runs.finished
     click()
+    runs.wait_for_run(page, before)
     page.wait_for_function(SETTLED, timeout=60_000, polling=50)
     return page.evaluate("() => Math.max(0, window.__rx.last - window.__rx.click)")
 
@@ -91,18 +120,18 @@ def _add_option(page, label: str, option: str):
     return click
 
 
-def _measure(page, url: str, repeat: int, click_for, *, reload: bool) -> list[float]:
-    """`repeat` timed clicks; with reload=False on one page load after an untimed first click (warm-up)."""
+def _measure(page, runs: RunWatcher, url: str, repeat: int, click_for, *, reload: bool) -> list[float]:
+    """`repeat` timed clicks after an untimed one (a warm-up: the server's first session and caches); with
+    reload=False all on one page load."""
     times = []
-    if not reload:
-        page.goto(url)
-        _settle(page)
-        _timed(page, click_for(-1))
+    page.goto(url)
+    _settle(page)
+    _timed(page, click_for(-1), runs)
     for i in range(repeat):
         if reload:
             page.goto(url)
             _settle(page)
-        times.append(_timed(page, click_for(i)))
+        times.append(_timed(page, click_for(i), runs))
     return times
 
 
@@ -121,24 +150,26 @@ def run_interactions(
         script.write_text(ONE_WIDGET_PAGE)
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        runs = RunWatcher(page)
         try:
             with Server(script, cwd=tmp) as small, Server("app.py", cwd=app_dir) as app:
 
                 def radio(i):
-                    return lambda: page.get_by_text(["B", "A"][i % 2], exact=True).click()
+                    return lambda: page.get_by_text(["A", "B"][i % 2], exact=True).click()
 
                 def quiz(i):
                     options = ["A lot. I like helping people face to face.", "As little as possible."]
                     return lambda: page.get_by_text(options[i % 2]).first.click()
 
-                def tab(names):  # back and forth between two tabs
-                    return lambda i: lambda: page.get_by_role("tab", name=names[(i + 1) % 2]).click()
+                def tab(names):  # back and forth between two tabs; the warm-up (i = -1) leaves the first
+                    return lambda i: lambda: page.get_by_role("tab", name=names[i % 2]).click()
 
                 plan = [
                     (
                         "add a setting on Compare",
                         lambda: _measure(
                             page,
+                            runs,
                             f"{app.url}/compare?settings=retail,hospital",
                             repeat,
                             reload=True,
@@ -146,6 +177,7 @@ def run_interactions(
                         ),
                         lambda: _measure(
                             page,
+                            runs,
                             f"{small.url}/?w=multiselect",
                             repeat,
                             reload=True,
@@ -156,19 +188,20 @@ def run_interactions(
                         "switch a tab on Compare (Pay to Ratings)",
                         lambda: _measure(
                             page,
+                            runs,
                             f"{app.url}/compare?settings=retail,hospital",
                             repeat,
                             reload=False,
                             click_for=tab(["Pay", "Ratings (editorial)"]),
                         ),
                         lambda: _measure(
-                            page, f"{small.url}/?w=tabs", repeat, reload=False, click_for=tab(["One", "Two"])
+                            page, runs, f"{small.url}/?w=tabs", repeat, reload=False, click_for=tab(["One", "Two"])
                         ),
                     ),
                     (
                         "answer a quiz question",
-                        lambda: _measure(page, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
-                        lambda: _measure(page, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio),
+                        lambda: _measure(page, runs, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
+                        lambda: _measure(page, runs, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio),
                     ),
                 ]
                 cases = [

@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.i18n import _
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
-from analysis.presentation.figures import Chart, readable_ink
+from analysis.presentation.figures import Chart, for_streamlit
 from analysis.presentation.safe_text import inert
 
 
@@ -19,7 +19,7 @@ def font_size() -> int:
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
     st.plotly_chart(
-        readable_ink(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
+        for_streamlit(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
     )
     st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover

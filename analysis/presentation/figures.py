@@ -127,6 +127,15 @@ def readable_ink(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def for_streamlit(fig: go.Figure) -> go.Figure:
+    """The figure as Streamlit should get it: readable ink, and no plotly template. Streamlit's theme replaces
+    the template in the browser (the chart is pixel-identical without it), but the default one is ~6 KB of every
+    chart's JSON that plotly.js still reads on each redraw: about 90 ms of each Compare interaction in Chromium."""
+    fig = readable_ink(fig)
+    fig.layout.template = None
+    return fig
+
+
 def _setting_axis(fig: go.Figure, axis: str, names: dict[str, str]) -> None:
     """Categories are setting ids in the chosen order; the ticks read as the (escaped) names."""
     ids = list(names)
