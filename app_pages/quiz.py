@@ -1,4 +1,7 @@
-"""Fit quiz: answer a few questions, see the settings ranked with the reasons why."""
+"""Fit quiz: answer a few questions, see the settings ranked with the reasons why.
+
+Two tabs, and only the open one is drawn: answering a question redraws the questions and a one-line standing,
+not the chart, the reasons and the downloads (a click there costs about what it costs on a one-widget page)."""
 
 import streamlit as st
 
@@ -21,6 +24,8 @@ quiz, values = current_quiz()
 by_id = result.by_id()
 names = {p.id: p.name for p in result.profiles}
 
+VIEW_KEY, VIEW_KEPT = "quiz_view", "quiz_view_kept"
+
 # A shared link (?answers=...) fills in the answers it carries; whatever is invalid is dropped with a notice.
 links = PageLinks("quiz")
 linked = links.read("answers", quiz=quiz)
@@ -30,6 +35,7 @@ if linked is not None:
         st.session_state[f"q_{q.id}"] = answers.get(q.id)
         st.session_state[f"w_{q.id}"] = weights.get(q.id, starting_weight(q, answers.get(q.id)))
         st.session_state[f"w_set_{q.id}"] = q.id in weights  # a weight in the link is the person's own
+    st.session_state[VIEW_KEY] = _("Your results")  # someone opening their answers wants the results
     links.notices.append(
         _(
             "Answers filled in from the link. Change any of them below; the link is not updated unless "
@@ -62,32 +68,7 @@ with st.expander(_("How this works")):
     )
 
 run = st.session_state["quiz_run"] = st.session_state.get("quiz_run", 0) + 1  # see _weight_set
-
-# How far through the questions the person is, counted before the questions are drawn so it is current.
 total = len(quiz.questions)
-done = sum(st.session_state.get(f"q_{q.id}") is not None for q in quiz.questions)
-st.progress(done / total, text=_("{done} of {total} questions answered").format(done=done, total=total))
-
-answers: dict[str, int] = {}
-for i, q in enumerate(quiz.questions, start=1):
-    choice = st.radio(
-        _("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)),
-        list(range(len(q.options))),
-        format_func=lambda k, q=q: inert(q.options[k].label),
-        index=None,
-        key=f"q_{q.id}",
-        help=inert(q.help) if q.help else None,
-        persist_state="session",
-    )
-    if choice is not None:
-        answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
-
-st.divider()
-st.header(_("Your results"))
-answered = [q for q in quiz.questions if q.id in answers]
-if not answered:
-    st.info(_("Answer at least one question to see how the settings rank for you."))
-    st.stop()
 
 
 def _weight_set(question_id: str) -> None:
@@ -99,25 +80,97 @@ def _weight_set(question_id: str) -> None:
     st.session_state[f"w_set_{question_id}"] = True
 
 
-st.caption(_("Based on {n} of {total} questions.").format(n=len(answered), total=total))
-with st.expander(_("Adjust how much each answer counts"), expanded=False):
-    st.caption(_("Each weight starts where your answer puts it (“matters a lot” starts at 3) until you move it."))
-    weights = {}
-    for q in answered:
-        start = starting_weight(q, answers[q.id])
-        if not st.session_state.get(f"w_set_{q.id}") and st.session_state.get(f"w_{q.id}") != start:
-            st.session_state[f"w_prev_{q.id}"] = (st.session_state.get(f"w_{q.id}"), run)
-            st.session_state[f"w_{q.id}"] = start
-        weights[q.id] = st.select_slider(
-            inert(q.text),
-            options=[0, 1, 2, 3],
-            format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
-            key=f"w_{q.id}",
-            persist_state="session",
-            on_change=_weight_set,
-            args=(q.id,),
+def _show_results() -> None:
+    st.session_state[VIEW_KEY] = _("Your results")
+
+
+# Answers, weights and left-out settings are read from the session, whichever tab is open: the widgets of the
+# closed tab are not drawn, and their values are kept (persist_state) for when it opens.
+answers: dict[str, int] = {}
+for q in quiz.questions:
+    if (choice := st.session_state.get(f"q_{q.id}")) is not None:
+        answers[q.id] = choice  # "no preference" is kept so a link remembers it; scoring ignores it
+answered = [q for q in quiz.questions if q.id in answers]
+weights = {}
+for q in answered:  # each weight follows its answer until the person moves it
+    start = starting_weight(q, answers[q.id])
+    if not st.session_state.get(f"w_set_{q.id}") and st.session_state.get(f"w_{q.id}") != start:
+        st.session_state[f"w_prev_{q.id}"] = (st.session_state.get(f"w_{q.id}"), run)
+        st.session_state[f"w_{q.id}"] = start
+    weights[q.id] = st.session_state[f"w_{q.id}"]
+dismissed = set(st.session_state.get("quiz_dismissed") or [])
+
+# The link carries the answers only when the person chose to share (the checkbox is on the results tab).
+if st.session_state.get("quiz_share"):
+    links.write("answers", (answers, weights), quiz=quiz)
+else:
+    links.forget("answers")
+
+# The open tab is also kept in a plain key, as "results" or "questions": Streamlit forgets a widget's state on a
+# page switch (a person back from Compare expects their results), and a language switch renames the tabs.
+if st.session_state.get(VIEW_KEY) not in (_("Questions"), _("Your results")):
+    st.session_state[VIEW_KEY] = _("Your results") if st.session_state.get(VIEW_KEPT) == "results" else _("Questions")
+questions_tab, results_tab = st.tabs(
+    [_("Questions"), _("Your results")], key=VIEW_KEY, on_change="rerun"
+)  # literal: tab labels are Markdown
+st.session_state[VIEW_KEPT] = "results" if results_tab.open else "questions"
+
+with questions_tab:
+    if questions_tab.open:
+        st.progress(
+            len(answers) / total, text=_("{done} of {total} questions answered").format(done=len(answers), total=total)
         )
-dismissed = set(
+        for i, q in enumerate(quiz.questions, start=1):
+            st.radio(
+                _("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)),
+                list(range(len(q.options))),
+                format_func=lambda k, q=q: inert(q.options[k].label),
+                index=None,
+                key=f"q_{q.id}",
+                help=inert(q.help) if q.help else None,
+                persist_state="session",
+            )
+        st.divider()
+        standing = score(quiz, values, names, answers, weights, dismissed).ranking if answered else []
+        scored = [r for r in standing if r.score is not None]
+        if scored:
+            st.markdown(
+                _("**Best fits so far:** {ranking}").format(
+                    ranking=inert(" · ".join(f"{r.rank_label}. {r.name} ({r.score:.0f}/100)" for r in scored[:3]))
+                )
+            )
+        st.button(
+            _("See my results"),
+            icon=":material/arrow_forward:",
+            type="primary",
+            key="see_results",
+            on_click=_show_results,
+            disabled=not scored,
+            help=_("Why each setting scored as it did, next steps and a take-home summary."),
+        )
+        if st.session_state.get("quiz_share"):
+            st.caption(_("Your answers are in this page's link: you chose to share them (on Your results)."))
+
+if not results_tab.open:
+    st.stop()  # the results are drawn only while their tab is open
+
+with results_tab:
+    if not answered:
+        st.info(_("Answer at least one question to see how the settings rank for you."))
+        st.stop()
+    st.caption(_("Based on {n} of {total} questions.").format(n=len(answered), total=total))
+    with st.expander(_("Adjust how much each answer counts"), expanded=False):
+        st.caption(_("Each weight starts where your answer puts it (“matters a lot” starts at 3) until you move it."))
+        for q in answered:
+            st.select_slider(
+                inert(q.text),
+                options=[0, 1, 2, 3],
+                format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
+                key=f"w_{q.id}",
+                persist_state="session",
+                on_change=_weight_set,
+                args=(q.id,),
+            )
     st.multiselect(
         _("Leave out settings you have ruled out"),
         list(names),
@@ -126,222 +179,220 @@ dismissed = set(
         placeholder=_("Choose options"),
         persist_state="session",
     )
-)
 
-outcome = score(quiz, values, names, answers, weights, dismissed)
-for warning in outcome.headlines + outcome.warnings:
-    st.warning(inert(warning))
-if not outcome.ranking or outcome.ranking[0].score is None:
-    st.info(_("Your answers so far are all “no preference”, so there is nothing to rank yet."))
-    st.stop()
+    outcome = score(quiz, values, names, answers, weights, dismissed)
+    for warning in outcome.headlines + outcome.warnings:
+        st.warning(inert(warning))
+    if not outcome.ranking or outcome.ranking[0].score is None:
+        st.info(_("Your answers so far are all “no preference”, so there is nothing to rank yet."))
+        st.stop()
 
-short = {p.id: p.short_name for p in result.profiles}
-render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
+    short = {p.id: p.short_name for p in result.profiles}
+    render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
 
-first = outcome.ranking[0]
-tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
-if len(tied) > 1:  # said plainly: the order among them is not a preference
-    st.info(
-        _(
-            "Tied for first at {score}/100: {names}. They share the place; the order they are listed in means nothing."
-        ).format(score=f"{first.score:.0f}", names=inert(", ".join(r.name for r in tied)))
+    first = outcome.ranking[0]
+    tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
+    if len(tied) > 1:  # said plainly: the order among them is not a preference
+        st.info(
+            _(
+                "Tied for first at {score}/100: {names}. They share the place; the order they are listed in means "
+                "nothing."
+            ).format(score=f"{first.score:.0f}", names=inert(", ".join(r.name for r in tied)))
+        )
+    flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
+    st.markdown(
+        _("**What would change the top two:** {flip}").format(
+            flip=inert(flip) if flip else _("no single change of one answer or weight would swap them.")
+        )
     )
-flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
-st.markdown(
-    _("**What would change the top two:** {flip}").format(
-        flip=inert(flip) if flip else _("no single change of one answer or weight would swap them.")
-    )
-)
 
-st.subheader(_("Why each setting scored as it did"))
-subjects = {q.id: q.subject[:1].upper() + q.subject[1:] for q in quiz.questions}
-for r in outcome.ranking:
-    if r.score is None:
-        continue
-    flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
-    with st.expander(f"{inert(r.rank_label)}. {inert(r.name)} — {r.score:.0f}/100{inert(flag)}", expanded=r is first):
-        pros, cons = reasons_for_against(r)
-        if pros:
-            st.markdown(_("**For:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in pros))
-        if cons:
-            st.markdown(_("**Against:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in cons))
-        if r.skipped:
-            st.markdown(_("**Not counted:**") + "\n" + "\n".join(f"- {inert(s)}" for s in r.skipped))
-        # A plain table that wraps: every column fits a phone screen without sideways scrolling.
+    st.subheader(_("Why each setting scored as it did"))
+    subjects = {q.id: q.subject[:1].upper() + q.subject[1:] for q in quiz.questions}
+    for r in outcome.ranking:
+        if r.score is None:
+            continue
+        flag = " ⚠ " + "; ".join(r.deal_breakers) if r.deal_breakers else ""
+        with st.expander(
+            f"{inert(r.rank_label)}. {inert(r.name)} — {r.score:.0f}/100{inert(flag)}", expanded=r is first
+        ):
+            pros, cons = reasons_for_against(r)
+            if pros:
+                st.markdown(_("**For:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in pros))
+            if cons:
+                st.markdown(_("**Against:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in cons))
+            if r.skipped:
+                st.markdown(_("**Not counted:**") + "\n" + "\n".join(f"- {inert(s)}" for s in r.skipped))
+            # A plain table that wraps: every column fits a phone screen without sideways scrolling.
+            st.markdown(
+                _("| Your answer | Match | Weight | Points |")
+                + "\n| --- | ---: | ---: | ---: |\n"
+                + "\n".join(
+                    f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} "
+                    f"| {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
+                    for c in r.contributions
+                )
+            )
+            st.caption(
+                _("The points add up to the score ({total}).").format(
+                    total=f"{sum(c.points for c in r.contributions):.0f}"
+                )
+            )
+            st.page_link(
+                "app_pages/detail.py",
+                label=_("Everything about {name}").format(name=inert(r.name)),
+                icon=":material/arrow_forward:",
+                query_params=link_to("setting", r.setting_id),
+            )
+    if dismissed:
+        st.caption(_("Left out by you: {names}").format(names=inert(", ".join(names[d] for d in sorted(dismissed)))))
+    local_pay_table(
+        [by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3],
+        result.catalogs.national,
+        for_quiz=True,
+    )
+
+    top = outcome.ranking[0]
+    st.subheader(_("Next steps for {name}").format(name=inert(top.name)))
+    held = set(
+        st.multiselect(
+            _("Credentials you already hold"),
+            list(result.catalogs.credentials),
+            format_func=lambda c: result.catalogs.credentials[c].name,
+            key="held_credentials",
+            placeholder=_("Choose options"),
+            persist_state="session",
+        )
+    )
+    missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
+    if missing:
         st.markdown(
-            _("| Your answer | Match | Weight | Points |")
-            + "\n| --- | ---: | ---: | ---: |\n"
-            + "\n".join(
-                f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} "
-                f"| {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
-                for c in r.contributions
+            "\n".join(
+                f"- **{inert(c.name)}** — "
+                + _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS.get(rel, rel))))
+                for c, rel in missing
             )
         )
-        st.caption(
-            _("The points add up to the score ({total}).").format(total=f"{sum(c.points for c in r.contributions):.0f}")
-        )
-        st.page_link(
-            "app_pages/detail.py",
-            label=_("Everything about {name}").format(name=inert(r.name)),
-            icon=":material/arrow_forward:",
-            query_params=link_to("setting", r.setting_id),
-        )
-if dismissed:
-    st.caption(_("Left out by you: {names}").format(names=inert(", ".join(names[d] for d in sorted(dismissed)))))
-local_pay_table(
-    [by_id[r.setting_id] for r in outcome.ranking if r.score is not None][:3], result.catalogs.national, for_quiz=True
-)
-
-top = outcome.ranking[0]
-st.subheader(_("Next steps for {name}").format(name=inert(top.name)))
-held = set(
-    st.multiselect(
-        _("Credentials you already hold"),
-        list(result.catalogs.credentials),
-        format_func=lambda c: result.catalogs.credentials[c].name,
-        key="held_credentials",
-        placeholder=_("Choose options"),
-        persist_state="session",
+    else:
+        st.markdown(_("You hold every credential this setting requires or prefers."))
+    st.page_link(
+        "app_pages/detail.py",
+        label=_("See the full profile of {name}").format(name=inert(top.name)),
+        icon=":material/arrow_forward:",
+        query_params=link_to("setting", top.setting_id),
     )
-)
-missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
-if missing:
-    st.markdown(
-        "\n".join(
-            f"- **{inert(c.name)}** — "
-            + _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS.get(rel, rel))))
-            for c, rel in missing
-        )
-    )
-else:
-    st.markdown(_("You hold every credential this setting requires or prefers."))
-st.page_link(
-    "app_pages/detail.py",
-    label=_("See the full profile of {name}").format(name=inert(top.name)),
-    icon=":material/arrow_forward:",
-    query_params=link_to("setting", top.setting_id),
-)
 
-st.subheader(_("Take-home summary"))
-st.caption(
-    _(
-        "One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and "
-        "sources. The name and date are printed on the page only; nothing is saved."
-    )
-)
-ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
-c1, c2 = st.columns(2)
-client_name = c1.text_input(_("Client name (optional)"), key="client_name", max_chars=80, persist_state="session")
-session_date = c2.date_input(_("Date"), key="session_date", value="today", persist_state="session")
-# The shortlist follows the ranking's top three until the person edits it. Every list this page put in the
-# widget is remembered: when the browser sends one of them back (answering quickly with the keyboard cuts
-# runs short, so the browser may not have seen the newest), that is not an edit, and the shortlist keeps
-# following. Anything else is the person's own choice, kept until "Use my top three again".
-top3 = ranked_ids[:3]
-written = st.session_state.setdefault("_shortlist_written", [])
-current = st.session_state.get("shortlist")
-choice = st.session_state.get("_shortlist_choice")
-if choice is None and current is not None and current != top3 and current not in written:
-    choice = current
-if choice is None:
-    st.session_state["shortlist"] = top3
-    if top3 not in written:
-        written[:] = (written + [top3])[-50:]
-else:
-    choice = [s for s in (current if current is not None else choice) if s in ranked_ids]
-    st.session_state["_shortlist_choice"] = st.session_state["shortlist"] = choice
-
-
-def _shortlist_follow() -> None:
-    st.session_state["_shortlist_written"].append(list(st.session_state["shortlist"]))
-    st.session_state["_shortlist_choice"] = None
-
-
-shortlist = st.multiselect(
-    _("Shortlist for the summary (up to 4)"),
-    ranked_ids,
-    max_selections=4,
-    format_func=names.get,
-    key="shortlist",
-    placeholder=_("Choose options"),
-)
-if choice is None:
-    st.caption(_("The shortlist follows your top three until you change it."))
-elif set(shortlist) != set(top3):
+    st.subheader(_("Take-home summary"))
     st.caption(
-        _("Your shortlist differs from your current top three ({names}).").format(
-            names=inert(", ".join(names[s] for s in top3))
+        _(
+            "One or two pages to keep: your shortlist, why it fits, pay and hours side by side, next steps and "
+            "sources. The name and date are printed on the page only; nothing is saved."
         )
     )
-    st.button(_("Use my top three again"), key="shortlist_follow", on_click=_shortlist_follow)
+    ranked_ids = [r.setting_id for r in outcome.ranking if r.score is not None]
+    c1, c2 = st.columns(2)
+    client_name = c1.text_input(_("Client name (optional)"), key="client_name", max_chars=80, persist_state="session")
+    session_date = c2.date_input(_("Date"), key="session_date", value="today", persist_state="session")
+    # The shortlist follows the ranking's top three until the person edits it. Every list this page put in the
+    # widget is remembered: when the browser sends one of them back (answering quickly with the keyboard cuts
+    # runs short, so the browser may not have seen the newest), that is not an edit, and the shortlist keeps
+    # following. Anything else is the person's own choice, kept until "Use my top three again".
+    top3 = ranked_ids[:3]
+    written = st.session_state.setdefault("_shortlist_written", [])
+    current = st.session_state.get("shortlist")
+    choice = st.session_state.get("_shortlist_choice")
+    if choice is None and current is not None and current != top3 and current not in written:
+        choice = current
+    if choice is None:
+        st.session_state["shortlist"] = top3
+        if top3 not in written:
+            written[:] = (written + [top3])[-50:]
+    else:
+        choice = [s for s in (current if current is not None else choice) if s in ranked_ids]
+        st.session_state["_shortlist_choice"] = st.session_state["shortlist"] = choice
 
-local_place = pdf_place()  # read now: the PDF is built later, outside this script run
-LANGUAGE = current_language()  # likewise: the downloads are built outside this run, in this run's language
+    def _shortlist_follow() -> None:
+        st.session_state["_shortlist_written"].append(list(st.session_state["shortlist"]))
+        st.session_state["_shortlist_choice"] = None
 
-
-def in_language(build):
-    """A download built later, in this run's language."""
-
-    def run_in_language() -> bytes:
-        set_language(LANGUAGE)
-        return build()
-
-    return run_in_language
-
-
-def summary_pdf() -> bytes:
-    set_language(LANGUAGE)
-    # Exactly the shortlist shown above (an emptied shortlist means the summary's default, the top three).
-    return build_summary_pdf(
-        ranking=outcome.ranking,
-        profiles=by_id,
-        catalogs=result.catalogs,
-        shortlist=shortlist or None,
-        held=held,
-        client_name=client_name,
-        session_date=session_date,
-        quiz_answers_summary=answers_summary(quiz, answers, weights),
-        place=local_place,
+    shortlist = st.multiselect(
+        _("Shortlist for the summary (up to 4)"),
+        ranked_ids,
+        max_selections=4,
+        format_func=names.get,
+        key="shortlist",
+        placeholder=_("Choose options"),
     )
+    if choice is None:
+        st.caption(_("The shortlist follows your top three until you change it."))
+    elif set(shortlist) != set(top3):
+        st.caption(
+            _("Your shortlist differs from your current top three ({names}).").format(
+                names=inert(", ".join(names[s] for s in top3))
+            )
+        )
+        st.button(_("Use my top three again"), key="shortlist_follow", on_click=_shortlist_follow)
 
+    local_place = pdf_place()  # read now: the PDF is built later, outside this script run
+    LANGUAGE = current_language()  # likewise: the downloads are built outside this run, in this run's language
 
-d1, d2, d3 = st.columns(3)
-d1.download_button(
-    _("Download summary (PDF)"),
-    data=summary_pdf,
-    file_name="rx-settings-summary.pdf",
-    mime="application/pdf",
-    icon=":material/picture_as_pdf:",
-    type="primary",
-    key="download_pdf",
-    on_click="ignore",
-)
-d2.download_button(
-    _("My answers (CSV)"),
-    data=in_language(lambda: answers_csv(quiz, answers, weights, outcome.ranking)),
-    file_name="rx-settings-answers.csv",
-    mime="text/csv",
-    key="download_csv",
-    on_click="ignore",
-)
-d3.download_button(
-    _("My answers (JSON)"),
-    data=in_language(lambda: answers_json(quiz, answers, weights, outcome.ranking)),
-    file_name="rx-settings-answers.json",
-    mime="application/json",
-    key="download_json",
-    on_click="ignore",
-)
-st.caption(_(NOTHING_KEPT))
+    def in_language(build):
+        """A download built later, in this run's language."""
 
-st.subheader(_("Keep or share your answers"))
-share = st.checkbox(
-    _("Put my answers in this page's link"),
-    key="quiz_share",
-    help=_("Then you can copy the address bar to come back later or send it to someone."),
-)
-if share:
-    st.warning(_("The link now contains your answers. Anyone you send it to can see them."))
-    links.write("answers", (answers, weights), quiz=quiz)
-else:
-    links.forget("answers")
+        def run_in_language() -> bytes:
+            set_language(LANGUAGE)
+            return build()
+
+        return run_in_language
+
+    def summary_pdf() -> bytes:
+        set_language(LANGUAGE)
+        # Exactly the shortlist shown above (an emptied shortlist means the summary's default, the top three).
+        return build_summary_pdf(
+            ranking=outcome.ranking,
+            profiles=by_id,
+            catalogs=result.catalogs,
+            shortlist=shortlist or None,
+            held=held,
+            client_name=client_name,
+            session_date=session_date,
+            quiz_answers_summary=answers_summary(quiz, answers, weights),
+            place=local_place,
+        )
+
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(
+        _("Download summary (PDF)"),
+        data=summary_pdf,
+        file_name="rx-settings-summary.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        type="primary",
+        key="download_pdf",
+        on_click="ignore",
+    )
+    d2.download_button(
+        _("My answers (CSV)"),
+        data=in_language(lambda: answers_csv(quiz, answers, weights, outcome.ranking)),
+        file_name="rx-settings-answers.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+    )
+    d3.download_button(
+        _("My answers (JSON)"),
+        data=in_language(lambda: answers_json(quiz, answers, weights, outcome.ranking)),
+        file_name="rx-settings-answers.json",
+        mime="application/json",
+        key="download_json",
+        on_click="ignore",
+    )
+    st.caption(_(NOTHING_KEPT))
+
+    st.subheader(_("Keep or share your answers"))
+    if st.checkbox(
+        _("Put my answers in this page's link"),
+        key="quiz_share",
+        help=_("Then you can copy the address bar to come back later or send it to someone."),
+        persist_state="session",
+    ):
+        st.warning(_("The link now contains your answers. Anyone you send it to can see them."))

@@ -13,6 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
+from tests.test_browser_quiz import see_results
+
 pytestmark = pytest.mark.browser
 
 CHART = ".js-plotly-plot .main-svg"
@@ -92,6 +94,7 @@ def check_every_page(page: Page, artifacts, width: int) -> None:
     go(page, "Fit quiz")
     page.get_by_text("A lot. I like helping people face to face.").first.click()
     settle(page)
+    see_results(page)
     expect(page.get_by_text("Pay in Cleveland, OH metro area")).to_be_visible(timeout=20_000)
     shot(page, page.get_by_text("Pay in Cleveland, OH metro area"), f"location-quiz-{width}.png", artifacts)
     assert "state=OH" in page.url and "area=0017410" in page.url

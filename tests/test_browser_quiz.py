@@ -12,16 +12,32 @@ from tests.test_browser_dashboard import CHART, settle
 pytestmark = pytest.mark.browser
 
 
+def open_tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    settle(page)
+
+
+def see_results(page: Page) -> None:
+    """The button under the questions that opens the results tab."""
+    page.get_by_role("button", name="See my results").click()
+    settle(page)
+    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+
+
 def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
     page.goto(f"{app_server}/quiz")
     settle(page)
-    expect(page.get_by_text("Answer at least one question")).to_be_visible()
+    expect(page.get_by_role("button", name="See my results")).to_be_disabled()
     page.get_by_text("Yes. I want detailed, high-stakes work.").click()
     settle(page)
     page.get_by_text("As little as possible.").first.click()
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    standing = page.locator("p", has_text="Best fits so far:").inner_text()
+    expect(page.locator(CHART)).to_have_count(0)  # answering draws the questions, not the results
+    see_results(page)
     expect(page.get_by_text(re.compile("Best fit:")).first).to_be_visible()
+    first = shown_ranking(page)[0]
+    assert f"1. {first} (" in standing or f"=1. {first} (" in standing, (standing, first)
     page.screenshot(path=str(artifacts / "quiz-results-1280.png"), full_page=True)
 
     page.get_by_text("Put my answers in this page's link").click()
@@ -34,9 +50,10 @@ def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
     other = page.context.new_page()
     other.goto(link)
     settle(other)
-    expect(other.locator(CHART).first).to_be_visible(timeout=20_000)
-    expect(other.get_by_label("Yes. I want detailed, high-stakes work.")).to_be_checked()
+    expect(other.locator(CHART).first).to_be_visible(timeout=20_000)  # a link with answers opens on the results
     assert other.get_by_text(re.compile("Best fit:")).first.inner_text() == summary
+    open_tab(other, "Questions")
+    expect(other.get_by_label("Yes. I want detailed, high-stakes work.")).to_be_checked()
     expect(other.locator('[data-testid="stException"]')).to_have_count(0)
     other.set_viewport_size({"width": 375, "height": 812})
     other.screenshot(path=str(artifacts / "quiz-375.png"))
@@ -66,8 +83,9 @@ def test_keyboard_answers_keep_the_shortlist_and_the_pdf_on_the_current_top_thre
     page.get_by_label("Yes. I want detailed, high-stakes work.").focus()
     page.keyboard.press("Space")
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    see_results(page)
     first_top = shown_ranking(page)[:3]
+    open_tab(page, "Questions")
     # Patient contact by arrow keys, quickly: "A lot" -> "Some" -> "As little as possible".
     page.get_by_label("A lot. I like helping people face to face.").focus()
     page.keyboard.press("Space")
@@ -80,10 +98,11 @@ def test_keyboard_answers_keep_the_shortlist_and_the_pdf_on_the_current_top_thre
     page.wait_for_timeout(120)
     page.keyboard.press("ArrowUp")  # "A mix of both."
     settle(page)
+    expect(page.get_by_text(re.compile(r"3 of \d+ questions answered"))).to_be_visible()
+    see_results(page)
     top = shown_ranking(page)[:3]
     assert top != first_top, "the answers should move the ranking, or this test checks nothing"
     assert shown_shortlist(page) == top
-    expect(page.get_by_text(re.compile(r"3 of \d+ questions answered"))).to_be_visible()
     expect(page.get_by_text("The shortlist follows your top three until you change it.")).to_be_visible()
 
     with page.expect_download(timeout=30_000) as info:
@@ -103,6 +122,7 @@ def test_on_a_phone_the_points_table_fits_without_sideways_scrolling(page: Page,
     settle(page)
     page.get_by_text("I want the highest pay I can get.").click()
     settle(page)
+    see_results(page)
     table = page.locator('[data-testid="stExpander"] table').first
     expect(table).to_be_visible(timeout=20_000)
     table.scroll_into_view_if_needed()

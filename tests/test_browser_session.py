@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.test_browser_dashboard import CHART, settle
+from tests.test_browser_dashboard import settle
+from tests.test_browser_quiz import see_results
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def quiz_to_pdf(page: Page, base_url: str, client_name: str):
     settle(page)
     page.get_by_text("As little as possible.").first.click()
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    see_results(page)
     page.get_by_label("Client name (optional)").fill(client_name)
     page.keyboard.press("Enter")
     settle(page)
@@ -56,5 +57,5 @@ def test_full_session_download_and_reset(page: Page, app_server, artifacts):
     assert "?" not in page.url
     page.get_by_role("link", name="Fit quiz").click()  # same browser session, not a fresh load
     settle(page)
-    expect(page.get_by_text("Answer at least one question")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text(re.compile(r"^0 of \d+ questions answered"))).to_be_visible(timeout=15_000)
     expect(page.get_by_label("Yes. I want detailed, high-stakes work.")).not_to_be_checked()

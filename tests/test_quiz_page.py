@@ -17,8 +17,28 @@ APP = str(ROOT / "app.py")
 QUIZ = load_quiz()
 
 
+QUESTIONS, RESULTS = "Questions", "Your results"
+
+
 def open_quiz(**params: str) -> AppTest:
     return open_page("quiz", **params)
+
+
+def view(at: AppTest, tab: str) -> AppTest:
+    """Open one of the quiz's two tabs (only the open one is drawn)."""
+    at.session_state["quiz_view"] = tab
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def answer(at: AppTest, question_id: str, startswith: str) -> AppTest:
+    """Answer on the Questions tab (opening it if the results are showing)."""
+    if not any(r.key == f"q_{question_id}" for r in at.radio):
+        view(at, QUESTIONS)
+    at.radio(key=f"q_{question_id}").set_value(option(question_id, startswith)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def option(question_id: str, startswith: str) -> int:
@@ -47,18 +67,35 @@ def points_table(expander) -> dict[str, float]:
 
 
 def answer_sterile_night_person(at: AppTest) -> AppTest:
-    at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
-    at.radio(key="q_nights").set_value(option("nights", "Nights are fine")).run()
-    at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
-    assert not at.exception
-    return at
+    """Three answers, then the results tab."""
+    answer(at, "technical_work", "Yes")
+    answer(at, "nights", "Nights are fine")
+    answer(at, "patient_contact", "As little")
+    return view(at, RESULTS)
 
 
 def test_no_results_until_something_is_answered():
     at = open_quiz()
     assert len(at.radio) == len(QUIZ.questions)
+    assert at.button(key="see_results").disabled
+    view(at, RESULTS)
     assert any("Answer at least one question" in shown(i.value) for i in at.info)
     assert not at.get("plotly_chart")
+
+
+def test_answering_draws_the_questions_and_a_standing_not_the_results():
+    at = open_quiz()
+    answer(at, "technical_work", "Yes")
+    answer(at, "patient_contact", "As little")
+    assert not at.get("plotly_chart") and not ranked_expanders(at), "the results tab is not drawn while closed"
+    standing = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("**Best fits so far:**"))
+    at.button(key="see_results").click().run()  # opens the results tab
+    assert not at.radio, "the questions tab is closed"
+    top3 = [shown(e.label).split(" — ")[0] for e in ranked_expanders(at)[:3]]
+    assert standing == "**Best fits so far:** " + " · ".join(
+        f"{label} ({shown(e.label).split(' — ')[1].split('/')[0]}/100)"
+        for label, e in zip(top3, ranked_expanders(at)[:3], strict=True)
+    )
 
 
 def test_answers_rank_the_settings_with_reasons_that_add_up():
@@ -80,8 +117,9 @@ def test_answers_survive_a_page_switch():
     before = fit_scores(at)
     at.switch_page("app_pages/compare.py").run()
     at.switch_page("app_pages/quiz.py").run()
+    assert fit_scores(at) == before  # back on the tab the person left
+    view(at, QUESTIONS)
     assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
-    assert fit_scores(at) == before
 
 
 def test_adjusting_a_weight_updates_the_ranking_live():
@@ -109,10 +147,16 @@ def test_copy_link_is_opt_in_and_warns_then_round_trips():
     answers, _, notices = decode_answers(link, QUIZ)
     assert notices == [] and answers["technical_work"] == option("technical_work", "Yes")
     # Opening that link in a fresh session restores the same answers and ranking.
+    # Opening that link in a fresh session restores the same answers and ranking, on the results tab.
     again = open_quiz(answers=link)
-    assert again.radio(key="q_technical_work").value == option("technical_work", "Yes")
     assert fit_scores(again) == fit_scores(at)
+    assert view(again, QUESTIONS).radio(key="q_technical_work").value == option("technical_work", "Yes")
+    # Sharing stays on while the person changes an answer on the questions tab: the link follows.
+    answer(at, "pace", "Calm")
+    assert decode_answers(at.query_params["answers"], QUIZ)[0]["pace"] == option("pace", "Calm")
+    assert any("you chose to share" in shown(c.value) for c in at.caption)
     # Turning sharing off takes the answers out of the link.
+    view(at, RESULTS)
     at.checkbox(key="quiz_share").uncheck().run()
     assert "answers" not in at.query_params
 
@@ -120,10 +164,11 @@ def test_copy_link_is_opt_in_and_warns_then_round_trips():
 def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
     good = f"technical_work.{option('technical_work', 'Yes')}"
     at = open_quiz(answers=good + "~nope.1~pace.99~" + "x" * 300)
-    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
-    assert at.radio(key="q_pace").value is None
     assert at.info, "ignored parts must be reported"
     assert fit_scores(at)
+    view(at, QUESTIONS)
+    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert at.radio(key="q_pace").value is None
 
 
 def test_next_steps_name_missing_credentials_for_the_top_setting():
@@ -144,7 +189,7 @@ def test_next_steps_name_missing_credentials_for_the_top_setting():
 
 def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
     at = answer_sterile_night_person(open_quiz())
-    at.radio(key="q_nights").set_value(option("nights", "No. I can't")).run()
+    view(answer(at, "nights", "No. I can't"), RESULTS)
     names = list(fit_scores(at))
     assert "⚠ Hospital" in names  # still listed, marked
     flagged = [i for i, n in enumerate(names) if n.startswith("⚠")]
@@ -155,8 +200,8 @@ def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
     first = f"technical_work.{option('technical_work', 'No')}"
     last = f"technical_work.{option('technical_work', 'Yes')}"
     at = open_quiz(answers=[first, last])
-    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
     assert any("repeats “answers”" in shown(i.value) for i in at.info)
+    assert view(at, QUESTIONS).radio(key="q_technical_work").value == option("technical_work", "Yes")
 
 
 def test_progress_says_how_far_through_the_questions_the_person_is():
@@ -164,6 +209,7 @@ def test_progress_says_how_far_through_the_questions_the_person_is():
     total = len(QUIZ.questions)
     assert at.get("progress")[0].proto.text == f"0 of {total} questions answered"
     answer_sterile_night_person(at)
+    view(at, QUESTIONS)
     assert at.get("progress")[0].proto.text == f"3 of {total} questions answered"
     assert at.radio(key="q_pace").label.startswith(f"2 of {total}.")
 
@@ -179,20 +225,19 @@ def test_the_points_table_has_four_short_columns_for_a_phone():
 
 def test_a_weight_starts_where_the_answer_puts_it_and_then_stays_with_the_person():
     at = open_quiz()
-    at.radio(key="q_advancement").set_value(option("advancement", "Yes. That matters a lot")).run()
+    view(answer(at, "advancement", "Yes. That matters a lot"), RESULTS)
     assert at.select_slider(key="w_advancement").value == 3  # "matters a lot" starts at the top
-    at.radio(key="q_advancement").set_value(option("advancement", "Some room")).run()
+    view(answer(at, "advancement", "Some room"), RESULTS)
     q = next(q for q in QUIZ.questions if q.id == "advancement")
     assert at.select_slider(key="w_advancement").value == q.default_weight  # follows the answer
     own = next(w for w in (0, 2) if w != q.default_weight)
     at.select_slider(key="w_advancement").set_value(own).run()
-    at.radio(key="q_advancement").set_value(option("advancement", "Yes. That matters a lot")).run()
+    view(answer(at, "advancement", "Yes. That matters a lot"), RESULTS)
     assert at.select_slider(key="w_advancement").value == own  # the person's own choice is kept
 
 
 def test_a_tie_at_the_top_is_shown_as_a_shared_place():
-    at = open_quiz()
-    at.radio(key="q_nights").set_value(option("nights", "Now and then")).run()
+    at = view(answer(open_quiz(), "nights", "Now and then"), RESULTS)
     labels = [shown(e.label) for e in ranked_expanders(at)]
     assert labels[0].startswith("=1. ") and labels[1].startswith("=1. ")
     assert any(shown(i.value).startswith("Tied for first") for i in at.info)
@@ -215,10 +260,9 @@ def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
     )
     at = open_quiz()
     at.session_state["custom_profiles"] = {copy.id: copy}
-    at.radio(key="q_pay").set_value(option("pay", "I want the highest")).run()
-    at.radio(key="q_patient_contact").set_value(option("patient_contact", "As little")).run()
-    at.radio(key="q_technical_work").set_value(option("technical_work", "Yes")).run()
-    assert not at.exception
+    answer(at, "pay", "I want the highest")
+    answer(at, "patient_contact", "As little")
+    view(answer(at, "technical_work", "Yes"), RESULTS)
     assert any(
         copy.name in shown(w.value)
         and "no published figure for pay" in shown(w.value)
@@ -240,12 +284,12 @@ def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs
         return [re.sub(r"^⚠ ", "", n) for n in list(fit_scores(at))[:3]]
 
     assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
-    at.radio(key="q_patient_contact").set_value(option("patient_contact", "A lot")).run()  # the ranking moves
+    view(answer(at, "patient_contact", "A lot"), RESULTS)  # the ranking moves
     assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
     at.multiselect(key="shortlist").set_value(["retail"]).run()
     assert at.multiselect(key="shortlist").value == ["retail"]
     assert any("differs from your current top three" in shown(c.value) for c in at.caption)
-    at.radio(key="q_pace").set_value(option("pace", "Calm")).run()
+    view(answer(at, "pace", "Calm"), RESULTS)
     assert at.multiselect(key="shortlist").value == ["retail"], "an edited shortlist is kept"
     at.button(key="shortlist_follow").click().run()
     assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]

@@ -790,6 +790,7 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
             orientation="h",
             text=[f"{s}" for s in scores],
             textposition="outside",
+            cliponaxis=False,  # "100" beside a full bar stays whole on a phone-width chart
             marker=dict(color=colors, pattern=dict(shape=["/" if r.deal_breakers else "" for r in scored])),
             customdata=[
                 [plotly_text(labels[r.setting_id]), plotly_text("; ".join(r.deal_breakers) or _("no deal-breaker"))]
