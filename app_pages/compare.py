@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.i18n import N_, _
 from analysis.presentation.figures import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
+from ui.language import keep_language
 from ui.links import PageLinks
 from ui.location import local_pay_table
 from ui.state import compare_view, current, show_skipped
@@ -44,82 +45,94 @@ st.session_state.setdefault("pay_unit", "annual")  # set here, not as the widget
 st.title(_("Compare settings"))
 show_notices(links.notices)
 show_skipped(result)
-chosen = st.multiselect(
-    _("Settings to compare (2 to 4)"),
-    ids,
-    format_func=lambda i: by_id[i].name,
-    key="compare_ids",
-    placeholder=_("Choose options"),
-    max_selections=MAX_CHOICES,
-    persist_state="session",
-)
-links.write("settings", chosen)
-
-if len(chosen) < 2:
-    st.warning(_("Pick at least two settings to compare."))
-    st.stop()
-
-st.subheader(_("Where they differ most"))
-st.caption(
-    _(
-        "Pay first, then the widest other differences. Ratings are editorial, 1–5, {higher}; hours run "
-        "never, rare, sometimes, common, typical. Both are compared on one scale: how many of their four steps "
-        "separate the settings. Pay is the published BLS median for each setting's industry."
-    ).format(higher=inert(_(HIGHER_IS_MORE)))
-)
-# The pay unit is chosen below the list but needed now: read the widget's state (default annual).
-unit = st.session_state["pay_unit"]
-view = compare_view(tuple(chosen), unit == "hourly", font_size())
-diff = view.differences
-setting_columns = [c for c in diff.columns if c not in ("dimension", "difference", "spread")]
 
 
-def difference_block(row) -> str:
+# Everything below the title reruns on its own when one of its widgets changes (adding a setting, a tab, the pay
+# unit): the session bar and title above are not redrawn. A place or language change still reruns the page.
+@st.fragment
+def comparison() -> None:
+    keep_language()  # a fragment rerun skips app.py, where the language is set
+    chosen = st.multiselect(
+        _("Settings to compare (2 to 4)"),
+        ids,
+        format_func=lambda i: by_id[i].name,
+        key="compare_ids",
+        placeholder=_("Choose options"),
+        max_selections=MAX_CHOICES,
+        persist_state="session",
+    )
+    links.write("settings", chosen)
+
+    if len(chosen) < 2:
+        st.warning(_("Pick at least two settings to compare."))
+        return
+
+    st.subheader(_("Where they differ most"))
+    st.caption(
+        _(
+            "Pay first, then the widest other differences. Ratings are editorial, 1–5, {higher}; hours run "
+            "never, rare, sometimes, common, typical. Both are compared on one scale: how many of their four steps "
+            "separate the settings. Pay is the published BLS median for each setting's industry."
+        ).format(higher=inert(_(HIGHER_IS_MORE)))
+    )
+    # The pay unit is chosen below the list but needed now: read the widget's state (default annual).
+    unit = st.session_state["pay_unit"]
+    view = compare_view(tuple(chosen), unit == "hourly", font_size())
+    diff = view.differences
+    setting_columns = [c for c in diff.columns if c not in ("dimension", "difference", "spread")]
+
+    with st.container(border=True):
+        st.markdown("\n\n".join(difference_block(row, setting_columns) for _, row in diff.head(SHOWN_FIRST).iterrows()))
+    all_rows = st.expander(
+        _("The other {n} dimensions").format(n=len(diff) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
+    )
+    with all_rows:
+        if all_rows.open:
+            rest = diff.iloc[SHOWN_FIRST:]
+            st.markdown("\n\n".join(difference_block(row, setting_columns) for _, row in rest.iterrows()))
+
+    # One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
+    tab_labels = dict(
+        zip(TABS, [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")], strict=False)
+    )
+    if st.session_state.get("compare_tab") not in tab_labels.values():  # e.g. the language just changed
+        st.session_state.pop("compare_tab", None)
+    tabs = st.tabs(  # the labels in TABS, written out: tab labels are Markdown
+        [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")],
+        key="compare_tab",
+        on_change="rerun",
+    )
+    pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
+    with pay_tab:
+        if pay_tab.open:
+            st.segmented_control(
+                _("Show pay as"),
+                ["annual", "hourly"],
+                key="pay_unit",
+                required=True,
+                format_func=lambda unit: _("Annual") if unit == "annual" else _("Hourly"),
+                persist_state="session",
+            )
+            render_chart(view.pay, key="pay_chart")
+            local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
+    links.write("pay", unit)
+    open_tab = st.session_state.get("compare_tab") or tab_labels["pay"]
+    links.write("tab", next((slug for slug, label in tab_labels.items() if label == open_tab), "pay"))
+    for tab, chart, key in [
+        (ratings_tab, view.ratings, "ratings_chart"),
+        (hours_tab, view.schedule, "schedule_chart"),
+        (tasks_tab, view.tasks, "tasks_chart"),
+        (creds_tab, view.credentials, "credential_chart"),
+    ]:
+        with tab:
+            if tab.open:
+                render_chart(chart, key=key)
+
+
+def difference_block(row, columns: list[str]) -> str:
     """One dimension as text that wraps at any width: name and difference, then each setting's value."""
-    per_setting = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in setting_columns)
+    per_setting = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in columns)
     return f"**{inert(row['dimension'])}** — {inert(row['difference'])}  \n{per_setting}"
 
 
-with st.container(border=True):
-    st.markdown("\n\n".join(difference_block(row) for _, row in diff.head(SHOWN_FIRST).iterrows()))
-all_rows = st.expander(
-    _("The other {n} dimensions").format(n=len(diff) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
-)
-with all_rows:
-    if all_rows.open:
-        st.markdown("\n\n".join(difference_block(row) for _, row in diff.iloc[SHOWN_FIRST:].iterrows()))
-
-# One chart at a time: only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap.
-tab_labels = dict(
-    zip(TABS, [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")], strict=False)
-)
-if st.session_state.get("compare_tab") not in tab_labels.values():  # e.g. the language just changed
-    st.session_state.pop("compare_tab", None)
-tabs = st.tabs(
-    [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")], key="compare_tab", on_change="rerun"
-)  # the labels in TABS, written out: tab labels are Markdown
-pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
-with pay_tab:
-    if pay_tab.open:
-        st.segmented_control(
-            _("Show pay as"),
-            ["annual", "hourly"],
-            key="pay_unit",
-            required=True,
-            format_func=lambda unit: _("Annual") if unit == "annual" else _("Hourly"),
-            persist_state="session",
-        )
-        render_chart(view.pay, key="pay_chart")
-        local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
-links.write("pay", unit)
-open_tab = st.session_state.get("compare_tab") or tab_labels["pay"]
-links.write("tab", next((slug for slug, label in tab_labels.items() if label == open_tab), "pay"))
-for tab, chart, key in [
-    (ratings_tab, view.ratings, "ratings_chart"),
-    (hours_tab, view.schedule, "schedule_chart"),
-    (tasks_tab, view.tasks, "tasks_chart"),
-    (creds_tab, view.credentials, "credential_chart"),
-]:
-    with tab:
-        if tab.open:
-            render_chart(chart, key=key)
+comparison()

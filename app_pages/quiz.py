@@ -139,15 +139,16 @@ with questions_tab:
                     ranking=inert(" · ".join(f"{r.rank_label}. {r.name} ({r.score:.0f}/100)" for r in scored[:3]))
                 )
             )
-        st.button(
-            _("See my results"),
-            icon=":material/arrow_forward:",
-            type="primary",
-            key="see_results",
-            on_click=_show_results,
-            disabled=not scored,
-            help=_("Why each setting scored as it did, next steps and a take-home summary."),
-        )
+            st.button(
+                _("See my results"),
+                icon=":material/arrow_forward:",
+                type="primary",
+                key="see_results",
+                on_click=_show_results,
+                help=_("Why each setting scored as it did, next steps and a take-home summary."),
+            )
+        else:
+            st.caption(_("Answer at least one question to see how the settings rank for you."))
         if st.session_state.get("quiz_share"):
             st.caption(_("Your answers are in this page's link: you chose to share them (on Your results)."))
 

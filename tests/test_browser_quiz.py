@@ -27,7 +27,8 @@ def see_results(page: Page) -> None:
 def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
     page.goto(f"{app_server}/quiz")
     settle(page)
-    expect(page.get_by_role("button", name="See my results")).to_be_disabled()
+    expect(page.get_by_text("Answer at least one question")).to_be_visible()
+    expect(page.get_by_role("button", name="See my results")).to_have_count(0)
     page.get_by_text("Yes. I want detailed, high-stakes work.").click()
     settle(page)
     page.get_by_text("As little as possible.").first.click()

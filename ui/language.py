@@ -50,6 +50,11 @@ def use_language() -> list[str]:
     return notices
 
 
+def keep_language() -> None:
+    """For a fragment's own reruns, which skip app.py: make this session's language current again."""
+    set_language(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE))
+
+
 def _write_link(lang: str) -> None:
     """Spanish is in the link, so a shared link opens in Spanish; English, the default, is left out."""
     if lang == DEFAULT_LANGUAGE:
