@@ -145,6 +145,42 @@ def test_an_upload_goes_to_the_replica_that_holds_the_session(farm):
     assert other_status == 400 and b"Invalid session_id" in other_body
 
 
+@pytest.mark.browser
+def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifacts):
+    """The page reconnects through the proxy to the healthy replica by itself and says that it starts afresh
+    (Streamlit opens the new session on the default page); the notice goes with the next run."""
+    from playwright.sync_api import expect
+
+    from tests.test_browser_dashboard import settle
+
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    page.goto(f"{farm.url}/compare?settings=retail,nuclear")
+    settle(page)
+    notice = page.get_by_text(re.compile("The app reconnected you after the server you were on stopped"))
+    expect(notice).to_have_count(0)
+    route = next(c["value"] for c in page.context.cookies() if c["name"] == "rx_route")
+    served = farm.routes()[route]
+    assert len(served) == 1, served
+    i = next(i for i, r in enumerate(farm.replicas) if f"127.0.0.1:{r.port}" in served)
+    farm.stop_replica(i)
+    try:
+        deadline = time.monotonic() + 60
+        while len(sockets) < 2 and time.monotonic() < deadline:  # the browser opens its websocket again
+            page.wait_for_timeout(200)
+        assert len(sockets) >= 2, "the page did not reconnect"
+        expect(notice).to_be_visible(timeout=60_000)
+        settle(page)
+        page.screenshot(path=str(artifacts / "deploy-reconnected.png"))
+        served_now = farm.routes()[route]
+        assert len(served_now) == 2, "the reconnect went to the other replica"
+        page.get_by_text("Presentation view", exact=True).first.click()  # a later run: said once
+        settle(page)
+        expect(notice).to_have_count(0)
+    finally:
+        farm.restart_replica(i)
+
+
 def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
     """The outage ends the sessions on that replica; their browsers reconnect and get a fresh session
     on the healthy one. Sessions on the healthy replica carry on untouched."""

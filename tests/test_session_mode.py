@@ -36,7 +36,15 @@ def person_state(at: AppTest) -> set[str]:
         k
         for k in keys
         if k
-        not in {"presentation", "presentation_room", "seen_orientation", "lang", "language_room", "_lang_link_seen"}
+        not in {
+            "presentation",
+            "presentation_room",
+            "seen_orientation",
+            "lang",
+            "language_room",
+            "_lang_link_seen",
+            "_session_seen",
+        }
     }
 
 
@@ -174,3 +182,15 @@ def test_presentation_view_survives_new_client_from_the_quiz():
     assert "font-size: 24px" in styles, "presentation view dropped back to normal type"
     at.switch_page("app_pages/compare.py").run()
     assert all(json.loads(c.proto.spec)["layout"]["font"]["size"] == 20 for c in at.get("plotly_chart"))
+
+
+def test_a_session_started_for_a_browser_that_lost_its_own_is_told_so():
+    """The browser's reconnect names its old session as the third websocket subprotocol; only a session opened
+    that way (the old one is gone from this server) gets the notice, and only on its first run."""
+    from ui.session_bar import replaced_a_lost_session
+
+    assert not replaced_a_lost_session(None)
+    assert not replaced_a_lost_session("streamlit, 2|abc|def|123")  # a first visit or a reload
+    assert not replaced_a_lost_session("streamlit, 2|abc|def|123, ")
+    assert replaced_a_lost_session("streamlit, 2|abc|def|123, 18280953-bd2f-48e4-b1e1-d0412d5dc5f9")
+

@@ -13,7 +13,32 @@ from ui.style import page_style
 # session key as well as its widget's own: Streamlit forgets a widget's key on a page switch that does not draw it
 # in the same run (New client switches to the Overview), and the room must not drop back to small type or English.
 ROOM_KEY = "presentation_room"
-KEEP_ON_RESET = {"presentation", ROOM_KEY, LANG_KEY, LANGUAGE_ROOM_KEY}
+SESSION_SEEN = "_session_seen"  # set on a session's first run: the reconnect check below looks only at that run
+KEEP_ON_RESET = {"presentation", ROOM_KEY, LANG_KEY, LANGUAGE_ROOM_KEY, SESSION_SEEN}
+
+
+def replaced_a_lost_session(websocket_protocols: str | None) -> bool:
+    """Whether this new session was opened by a browser that had another one. The browser reconnects with its
+    old session's id as the third entry of the websocket's subprotocols; Streamlit resumes that session if this
+    server still has it, and otherwise starts a new one: the replica it was on stopped, or the server restarted."""
+    entries = [e.strip() for e in (websocket_protocols or "").split(",")]
+    return len(entries) > 2 and bool(entries[2])
+
+
+def say_if_the_session_was_replaced() -> None:
+    """On a new session's first run, tell a person whose server went away what was kept and what was not."""
+    if st.session_state.get(SESSION_SEEN):
+        return
+    st.session_state[SESSION_SEEN] = True
+    if replaced_a_lost_session(st.context.headers.get("Sec-Websocket-Protocol")):
+        st.warning(
+            _(
+                "The app reconnected you after the server you were on stopped, so this is a fresh start: nothing is "
+                "stored anywhere. Choices and answers from before may need to be made again, and an uploaded "
+                "profile uploaded again."
+            ),
+            icon=":material/sync_problem:",
+        )
 
 
 def clear_session() -> None:
@@ -51,6 +76,7 @@ def session_bar() -> None:
         ):
             st.session_state["confirm_reset"] = True
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+    say_if_the_session_was_replaced()
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
