@@ -38,8 +38,8 @@ if linked is not None:
     st.session_state[VIEW_KEY] = _("Your results")  # someone opening their answers wants the results
     links.notices.append(
         _(
-            "Answers filled in from the link. Change any of them below; the link is not updated unless "
-            "you choose to share."
+            "Answers filled in from the link. Change any of them on the Questions tab; the link is not updated "
+            "unless you choose to share."
         )
     )
 
