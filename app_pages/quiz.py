@@ -13,6 +13,7 @@ from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score, starting_weight
+from analysis.quiz.shortlist import follow_again, follow_shortlist
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
@@ -293,26 +294,22 @@ with results_tab:
     c1, c2 = st.columns(2)
     client_name = c1.text_input(_("Client name (optional)"), key="client_name", max_chars=80, persist_state="session")
     session_date = c2.date_input(_("Date"), key="session_date", value="today", persist_state="session")
-    # The shortlist follows the ranking's top three until the person edits it. Every list this page put in the
-    # widget is remembered: when the browser sends one of them back (answering quickly with the keyboard cuts
-    # runs short, so the browser may not have seen the newest), that is not an edit, and the shortlist keeps
-    # following. Anything else is the person's own choice, kept until "Use my top three again".
+    # The shortlist follows the top three until the person edits it (the rule: analysis.quiz.shortlist).
     top3 = ranked_ids[:3]
-    written = st.session_state.setdefault("_shortlist_written", [])
-    current = st.session_state.get("shortlist")
-    choice = st.session_state.get("_shortlist_choice")
-    if choice is None and current is not None and current != top3 and current not in written:
-        choice = current
-    if choice is None:
-        st.session_state["shortlist"] = top3
-        if top3 not in written:
-            written[:] = (written + [top3])[-50:]
-    else:
-        choice = [s for s in (current if current is not None else choice) if s in ranked_ids]
-        st.session_state["_shortlist_choice"] = st.session_state["shortlist"] = choice
+    follow = follow_shortlist(
+        ranked_ids,
+        st.session_state.get("shortlist"),
+        st.session_state.get("_shortlist_choice"),
+        st.session_state.get("_shortlist_written", []),
+    )
+    choice = follow.choice
+    st.session_state["shortlist"], st.session_state["_shortlist_choice"] = follow.shown, follow.choice
+    st.session_state["_shortlist_written"] = follow.written
 
     def _shortlist_follow() -> None:
-        st.session_state["_shortlist_written"].append(list(st.session_state["shortlist"]))
+        st.session_state["_shortlist_written"] = follow_again(
+            st.session_state["shortlist"], st.session_state["_shortlist_written"]
+        )
         st.session_state["_shortlist_choice"] = None
 
     shortlist = st.multiselect(

@@ -194,3 +194,13 @@ def test_a_session_started_for_a_browser_that_lost_its_own_is_told_so():
     assert not replaced_a_lost_session("streamlit, 2|abc|def|123, ")
     assert replaced_a_lost_session("streamlit, 2|abc|def|123, 18280953-bd2f-48e4-b1e1-d0412d5dc5f9")
 
+
+
+def test_the_orientation_dates_the_pay_data_and_makes_up_no_period_without_it():
+    from analysis.loading.loader import load_profiles
+    from analysis.presentation.facts import localize_period
+    from ui.orientation import before_you_start
+
+    national = load_profiles().catalogs.national
+    assert f"mostly {localize_period(national.median_wage_annual.period)}" in before_you_start(national)
+    assert "mostly the latest release" in before_you_start(None)  # the national catalog failed to load

@@ -181,11 +181,6 @@ def location_picker(container) -> None:
 # --- Blocks the pages call ----------------------------------------------------------------------------
 
 
-def _text(text: str) -> str:
-    """Our own sentences as plain text: Markdown neutralised, dollar signs included (no maths)."""
-    return inert(text)
-
-
 def _national_medians(national=None) -> dict[str, float]:
     """All-industries national medians by period, for the rough estimate (same-period ratios only).
     `national` is the catalog's NationalFacts (or None); the OEWS table adds its own period."""
@@ -252,10 +247,10 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
         + _(ESTIMATE_BADGE)
     )
     with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
-        st.markdown(_text(est.method))
+        st.markdown(inert(est.method))
 
 
-def _estimate_text(pay: AreaPay, profile: Profile, medians: dict[str, float]) -> str:
+def _estimateinert(pay: AreaPay, profile: Profile, medians: dict[str, float]) -> str:
     fact = profile.facts.median_wage_annual
     value = fact.value if isinstance(fact.value, (int, float)) else None
     est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
@@ -302,7 +297,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
                 _("{place}, all settings ({period})").format(place=pay.label, period=localize_period(pay.period)): _(
                     "median {median} a year; 10th–90th {low}–{high}"
                 ).format(median=money(pay.median), low=money(pay.annual[10]), high=money(pay.annual[90])),
-                _("Rough local figure for the setting"): _estimate_text(pay, p, medians),
+                _("Rough local figure for the setting"): _estimateinert(pay, p, medians),
             }
         )
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
@@ -314,7 +309,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
     )
     with st.popover(_("How the rough local figures are made"), icon=":material/calculate:"):
         st.markdown(
-            _text(
+            inert(
                 _(
                     "Each is the local median for all pharmacy technicians, scaled by how far the setting's "
                     "national median sits from the national median for all technicians in the same period. "
@@ -329,7 +324,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
 def cautions(pay: AreaPay) -> None:
     """BLS flags and thin samples for this place, in plain words."""
     for note in uncertainty_notes(pay):
-        st.warning(_text(note), icon=":material/info:")
+        st.warning(inert(note), icon=":material/info:")
 
 
 def local_card_line() -> None:
@@ -361,11 +356,11 @@ def overview_local_pay() -> None:
         )
     else:
         st.markdown(place_line(pay))
-        st.markdown(_text(rank_words(pl, pay)))
+        st.markdown(inert(rank_words(pl, pay)))
         cautions(pay)
         if pay.area_type != "state" and pay.state in pl.states:
             st.markdown(_("Whole state: {place_line}").format(place_line=place_line(pl.states[pay.state])))
-            st.markdown(_text(rank_words(pl, pl.states[pay.state])))
+            st.markdown(inert(rank_words(pl, pl.states[pay.state])))
     st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
     render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
     box = st.expander(

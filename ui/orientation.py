@@ -10,7 +10,8 @@ NOTHING_KEPT = N_("This app keeps nothing about you once you close or reset it."
 
 def before_you_start(national) -> str:
     """The orientation text: what the tool can and cannot tell you, and how old its data is."""
-    pay_period = inert(localize_period(national.median_wage_annual.period if national else "May 2024"))
+    # Without the national catalog there is no period to name; nothing is made up in its place.
+    pay_period = inert(localize_period(national.median_wage_annual.period)) if national else _("the latest release")
     return _("""
 **What this can tell you:** how pharmacy-technician settings differ in pay, hours, pace, patient contact, tasks
 and credentials, and which of them fit what matters to you.

@@ -46,8 +46,3 @@ def show_notices(notices: list[str]) -> None:
     as inert text (a notice quotes what the link said, and the link is outside text)."""
     for notice in notices:
         st.info(inert(notice), icon=":material/info:")
-
-
-def safe(text: object) -> str:
-    """Former name of `analysis.presentation.safe_text.inert`, kept so older page code stays safe."""
-    return inert(text)

@@ -7,6 +7,7 @@ One module per job:
   scoring     one set of answers against every setting: scores, shared ranks, deal-breakers
   explain     reasons for and against, warnings about the answers, headlines
   flip        the smallest single change that would swap the top two
+  shortlist   the take-home shortlist: follows the top three until the person edits it
 
 Nothing here imports streamlit. Credential gaps live in analysis.pathways.gaps.
 """
