@@ -1,7 +1,8 @@
-"""Server capacity: concurrent simulated browser tabs against a real `streamlit run`, on loopback.
+"""Server capacity: concurrent simulated browser tabs against the real app server (ui.serve), on loopback.
 
-    python bench/load.py [--sessions 1 10 20] [--seconds 10] [--page compare] [--soak SECONDS] [--json]
-                         [--env NAME=VALUE ...] [--flag=--OPTION=VALUE ...] [--no-probe]
+    python -m bench.load [--sessions 1 10 20] [--seconds 10] [--page compare] [--soak SECONDS]
+                         [--soak-sessions N] [--sample-every S] [--env NAME=VALUE ...]
+                         [--flag=--OPTION=VALUE ...] [--no-probe] [--json] [--replicas N ...] [--no-failover]
 
 Starts the app itself on 127.0.0.1 and a free port, waits for /_stcore/health, then: one first visit;
 then the other visitors arrive one by one, each running the page once (memory per extra idle session);
