@@ -9,7 +9,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.presentation import figures
-from analysis.presentation.facts import money
+from analysis.presentation.facts import localize_period, money
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -290,3 +290,40 @@ def test_profile_text_reaches_plotly_only_as_escaped_data():
             assert "<" not in tagless and ">" not in tagless, f"{chart.alt}: raw markup in {text!r}"
         for t in spec["data"]:
             assert EVIL_HOST not in (t.get("hovertemplate") or ""), "profile text spliced into a template"
+
+
+def _markup_left(spec) -> list[str]:
+    """Strings in a plotly spec that still carry markup once our own template tags are taken out."""
+    left = []
+    for text in _strings(spec):
+        tagless = text
+        for tag in ("<br>", "<extra>", "</extra>"):
+            tagless = tagless.replace(tag, "")
+        if "<" in tagless or ">" in tagless:
+            left.append(text)
+    return left
+
+
+def test_the_fit_chart_shows_setting_names_only_as_escaped_data():
+    from analysis.loading.loader import load_profiles
+    from analysis.quiz import dimension_values, load_quiz, score
+    from tests.hostile_text import EVIL_HOST
+
+    loaded, quiz = load_profiles(), load_quiz()
+    values = dimension_values(loaded.profiles, loaded.catalogs.national, quiz)
+    evil = f"<img src=http://{EVIL_HOST}/x.png onerror=alert(1)>"
+    names = {p.id: evil + p.name for p in loaded.profiles}
+    question = quiz.questions[0]
+    ranking = score(quiz, values, names, {question.id: 0}).ranking
+    spec = figures.fit_chart(ranking, {i: evil for i in names}).figure.to_plotly_json()
+    assert any(EVIL_HOST in t for t in _strings(spec)), "the names should be shown (as text)"
+    assert _markup_left(spec) == []
+    assert all(EVIL_HOST not in (t.get("hovertemplate") or "") for t in spec["data"])
+
+
+def test_the_pay_chart_caption_dates_the_national_median():
+    result, frames = _with()
+    national = result.catalogs.national.median_wage_annual
+    caption = figures.compare_view(result, frames, ("hospital", "retail")).pay.caption
+    national_part = caption.split("National median: ", 1)[1].split(" Figures describe", 1)[0]
+    assert f"({localize_period(national.period)})" in national_part, caption
