@@ -412,3 +412,21 @@ def test_language_comes_from_the_link_is_kept_on_new_client_and_dropped_from_the
     at.run()
     assert at.title[0].value == "Pharmacy technician settings, side by side"
     assert "lang" not in at.query_params
+
+
+def test_link_notices_about_places_and_answers_are_in_spanish():
+    from analysis.i18n import set_language
+    from analysis.links.answers import decode_answers
+    from analysis.links.location import parse_area, parse_state
+    from analysis.loading.oews import load_oews
+    from analysis.local_pay import places_from_table
+    from analysis.quiz import load_quiz
+
+    places = places_from_table(load_oews())
+    set_language("es")
+    try:
+        notices = parse_state("ZZ", places)[1] + parse_area("1", places)[1] + parse_area("0017410", places, "CA")[1]
+        notices += decode_answers("x" * 5000, load_quiz())[2]
+    finally:
+        set_language("en")
+    assert len(notices) == 4 and all(n.startswith("Se ignor") for n in notices), notices

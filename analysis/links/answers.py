@@ -88,9 +88,9 @@ def encode_answers(answers: Answers, weights: Weights | None, quiz: Quiz) -> str
 def decode_answers(s: str, quiz: Quiz) -> tuple[Answers, Weights, list[str]]:
     """Read `encode_answers` output from a link. Never raises; each invalid part gets a plain notice."""
     if not isinstance(s, str):
-        return {}, {}, ["Ignored the quiz answers in the link: they are not text."]
+        return {}, {}, [_("Ignored the quiz answers in the link: they are not text.")]
     if len(s) > MAX_PARAM_CHARS:
-        return {}, {}, ["Ignored the quiz answers in the link: the value is too long to be a real link."]
+        return {}, {}, [_("Ignored the quiz answers in the link: the value is too long to be a real link.")]
     raw_answers: dict[str, str] = {}
     raw_weights: dict[str, str] = {}
     notices: list[str] = []

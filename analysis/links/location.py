@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.i18n import _
 from analysis.links.common import clip
 from analysis.local_pay import Places
 
@@ -24,20 +25,31 @@ def parse_state(text: str, places: Places) -> tuple[str | None, list[str]]:
     code = raw.upper()
     if _STATE.fullmatch(raw) and code in places.states:
         return code, []
-    return None, [(f"Ignored “state={clip(raw)}” in the link: it should be the two-letter postal code of a US state "
-                  "or territory, e.g. state=OH.")]
+    return None, [
+        _(
+            "Ignored “state={raw}” in the link: it should be the two-letter postal code of a US state or territory, "
+            "e.g. state=OH."
+        ).format(raw=clip(raw))
+    ]
 
 
 def parse_area(text: str, places: Places, state: str | None = None) -> tuple[str | None, list[str]]:
     """A metro or nonmetro area code; with `state` given, the area must lie in it."""
     raw = str(text).strip()
     if not (_AREA.fullmatch(raw) and raw in places.areas):
-        return None, [(f"Ignored “area={clip(raw)}” in the link: it should be the 7-digit code of a BLS metro or "
-                      f"nonmetro area, e.g. area={EXAMPLE_AREA}.")]
+        return None, [
+            _(
+                "Ignored “area={raw}” in the link: it should be the 7-digit code of a BLS metro or nonmetro area, "
+                "e.g. area={example}."
+            ).format(raw=clip(raw), example=EXAMPLE_AREA)
+        ]
     if state and not places.area_in_state(raw, state):
         name = places.states[state].area_name if state in places.states else state
-        return None, [(f"Ignored “area={raw}” in the link: {places.areas[raw].area_name} is not in {name}, "
-                      f"so pay is shown for {name} as a whole.")]
+        return None, [
+            _(
+                "Ignored “area={raw}” in the link: {area} is not in {state}, so pay is shown for {state} as a whole."
+            ).format(raw=raw, area=places.areas[raw].area_name, state=name)
+        ]
     return raw, []
 
 
