@@ -32,6 +32,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES, position="top")
-session_bar()
+session_bar(page.url_path)
 show_notices(LANGUAGE_NOTICES)
 page.run()

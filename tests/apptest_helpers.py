@@ -30,3 +30,21 @@ def shown(markdown: str) -> str:
     from analysis.presentation.safe_text import WORD_JOINER
 
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")
+
+
+def vega_charts(at: AppTest) -> list[dict]:
+    """Every Vega-Lite chart the page sent: its spec, with the rows it draws (a DataFrame) under "rows"."""
+    import json
+
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    return [
+        {**json.loads(c.proto.spec), "rows": convert_arrow_bytes_to_pandas_df(c.proto.data.data)}
+        for c in at.get("vega_lite_chart")
+    ]
+
+
+def legend_keys(vega: dict) -> list[str]:
+    """The keys a Vega-Lite chart's legend lists (figures.py gives each chart one legend layer)."""
+    layer = next(layer for layer in vega["layer"] if "values" in layer.get("data", {}))
+    return [row["key"] for row in layer["data"]["values"]]

@@ -13,7 +13,7 @@ from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from analysis.presentation.facts import format_value
 from analysis.presentation.safe_text import inert
-from tests.apptest_helpers import open_page, shown
+from tests.apptest_helpers import legend_keys, open_page, shown, vega_charts
 
 APP = str(ROOT / "app.py")
 LOADED = load_profiles()
@@ -42,7 +42,8 @@ def markdown_text(at: AppTest) -> str:
 
 
 def charts(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """Every chart: Vega-Lite ones (the pay chart) first, then plotly ones."""
+    return vega_charts(at) + [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
 COMPARE_TABS = ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]
@@ -56,8 +57,10 @@ def all_compare_charts(at: AppTest) -> list[dict]:
         at.run()
         assert not at.exception
         found = charts(at)
-        assert len(found) == 1, f"{tab}: expected its one chart"
-        out += found
+        assert sum("rows" in c for c in found) == 1, f"{tab}: the pay chart stays drawn behind every tab"
+        own = found if tab == "Pay" else [c for c in found if "rows" not in c]
+        assert len(own) == 1, f"{tab}: expected its one chart"
+        out += own
     at.session_state["compare_tab"] = COMPARE_TABS[0]
     at.run()
     return out
@@ -95,15 +98,16 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert len(charts(at)) == 1  # only the open tab's chart is sent
     specs = all_compare_charts(at)
     assert len(specs) == 5
-    pay = specs[0]["data"]
-    names = {t["name"] for t in pay}
-    assert {"10th–90th percentile", "25th–75th percentile", "Median", NEAREST} <= names
-    medians = next(t for t in pay if t["name"] == "Median")
+    pay = specs[0]["rows"].set_index("setting")
+    assert {"10th–90th percentile", "25th–75th percentile", "Median", NEAREST} <= set(legend_keys(specs[0]))
+    assert list(pay.index) == [PROFILES[i].short_name for i in CORE_FOUR]  # in the chosen order
     published = [i for i in CORE_FOUR if median(i).value is not None]
     close = [i for i in published if PROFILES[i].bls_industry.confidence != "low"]
-    assert sorted(medians["x"]) == sorted(median(i).value for i in close)
-    nearest = next(t for t in pay if t["name"] == NEAREST)  # long-term care: the nearest industry, labelled
-    assert sorted(nearest["y"]) == sorted(i for i in published if i not in close)  # settings keyed by id
+    medians = pay[pay["kind"] == "median"]["p50"]
+    assert sorted(medians) == sorted(median(i).value for i in close)
+    nearest = pay[pay["kind"] == "nearest"]  # long-term care: the nearest industry's median, marked as such
+    assert sorted(nearest.index) == sorted(PROFILES[i].short_name for i in published if i not in close)
+    assert all(nearest["median"].str.endswith(" ≈"))
     ratings = specs[1]["data"]
     assert [t["name"] for t in ratings] == [PROFILES[i].short_name for i in CORE_FOUR]
     assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
@@ -126,13 +130,16 @@ def test_compare_changes_with_the_selection_and_hourly_switch():
     at = run_page("compare")
     at.multiselect(key="compare_ids").set_value(["nuclear", "federal-va"]).run()
     assert at.query_params["settings"] == "nuclear,federal-va"
-    pay = charts(at)[0]["data"]
-    median = next(t for t in pay if t["name"] == "Median")
+    pay = charts(at)[0]["rows"].set_index("setting")
     federal = industry_row(OEWS, "999100")["annual_median"]
-    assert median["x"] == [federal]  # nuclear is drawn as the nearest industry's median instead
+    assert list(pay.index) == ["Nuclear", "Federal / VA"]
+    assert pay.loc["Federal / VA", "p50"] == federal and pay.loc["Federal / VA", "kind"] == "median"
+    assert pay.loc["Nuclear", "kind"] == "nearest"  # drawn as the nearest industry's median, marked as such
     at.segmented_control(key="pay_unit").set_value("hourly").run()
-    median = next(t for t in charts(at)[0]["data"] if t["name"] == "Median")
-    assert median["x"][0] == pytest.approx(federal / 2080)
+    hourly = charts(at)[0]
+    assert hourly["rows"].set_index("setting").loc["Federal / VA", "p50"] == pytest.approx(federal / 2080)
+    titles = {layer["encoding"]["x"].get("title") for layer in hourly["layer"]} - {None}
+    assert titles == {"USD per hour (annual ÷ 2,080)"}
 
 
 def test_compare_asks_for_two_settings():
@@ -185,7 +192,8 @@ def test_detail_shows_the_whole_profile_with_sources():
     assert all(f"(#{anchor})" in contents for anchor in ["work", "hours", "pay", "grow", "sources"])
     for heading in ["A day in the life", "What the time goes on", "Ratings", "Credentials", "Where you can grow"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
-    assert len(charts(at)) == 1 and any(t["name"].startswith("National median") for t in charts(at)[0]["data"])
+    assert len(charts(at)) == 1 and any(k.startswith("National median") for k in legend_keys(charts(at)[0]))
+    assert list(charts(at)[0]["rows"]["setting"]) == [profile.short_name]
     for source_id in profile.sources:
         assert f"](<{LOADED.catalogs.sources[source_id].url}>)" in text  # each source linked (safe_text.link)
     assert at.query_params["setting"] == "federal-va"

@@ -12,7 +12,9 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHART = ".js-plotly-plot .main-svg"
+# A drawn chart: plotly's, or Vega-Lite's (the pay chart); and the element holding either, with its text.
+CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
+CHART_BOX = '.js-plotly-plot, [data-testid="stVegaLiteChart"]'
 
 
 def settle(page: Page) -> None:
@@ -54,15 +56,15 @@ def test_compare_draws_charts_and_the_url_follows_the_selection(page: Page, app_
     ]:
         page.get_by_role("tab", name=tab).click()
         settle(page)
-        expect(page.locator(".js-plotly-plot").first).to_contain_text(text, timeout=20_000)
+        expect(page.locator(CHART_BOX).first).to_contain_text(text, timeout=20_000)
 
     # Remove PBM from the selection: the URL and the charts follow.
     page.get_by_role("button", name=re.compile("Remove PBM")).click()
     settle(page)
     expect(page).to_have_url(re.compile(r"settings=hospital%2Cretail%2Clong-term-care(&|$)"), timeout=15_000)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
-    expect(page.locator(".js-plotly-plot").first).not_to_contain_text("PBM")
-    expect(page.locator(".js-plotly-plot").first).to_contain_text("Long-term care")
+    expect(page.locator(CHART_BOX).first).to_be_visible()
+    expect(page.locator(CHART_BOX).first).not_to_contain_text("PBM")
+    expect(page.locator(CHART_BOX).first).to_contain_text("Long-term care")
 
 
 def test_a_copied_link_reproduces_the_view_and_bad_parts_get_a_notice(page: Page, app_server):
@@ -71,7 +73,7 @@ def test_a_copied_link_reproduces_the_view_and_bad_parts_get_a_notice(page: Page
     expect(page.get_by_text("Ignored unknown setting(s) in the link: nope.")).to_be_visible()
     expect(page.get_by_text(re.compile("“junk”"))).to_be_visible()
     expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
-    chart_text = page.locator(".js-plotly-plot").first.inner_text()
+    chart_text = page.locator(CHART_BOX).first.inner_text()
     assert "Nuclear" in chart_text and "Federal / VA" in chart_text
     assert "per hour" in chart_text
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)

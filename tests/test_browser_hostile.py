@@ -193,6 +193,10 @@ def test_hostile_upload_on_every_page(page: Page, app_server, tmp_path, artifact
         expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
         hover_over_chart(page)
         watch.assert_clean(page, f"compare, {tab}")
+        if tab == "Pay":  # the Vega-Lite chart's tooltips: outside text shown as text, no element made of it
+            tips = pay_tooltips(page)
+            assert any(EVIL_HOST in tip for tip in tips), tips
+            watch.assert_clean(page, "compare, Pay tooltips")
     page.screenshot(path=str(artifacts / "hostile-compare.png"))
 
     page.get_by_role("link", name="Setting detail").click()
@@ -210,6 +214,22 @@ def test_hostile_upload_on_every_page(page: Page, app_server, tmp_path, artifact
         if page.locator(CHART).count():
             hover_over_chart(page)
         watch.assert_clean(page, link)
+
+
+def pay_tooltips(page: Page) -> list[str]:
+    """Hover every range and median of the pay chart (Vega-Lite) and read its tooltip: the text shown, after
+    checking the tooltip holds nothing but its table."""
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    tooltip = page.locator("#vg-tooltip-element")
+    texts = []
+    for mark in chart.locator('g.role-mark path:not([opacity="0"]), g.role-mark line').all():
+        mark.hover(force=True)
+        page.wait_for_timeout(80)
+        if tooltip.count():
+            made = tooltip.locator(":not(table, tbody, tr, td)").evaluate_all("els => els.map(e => e.outerHTML)")
+            assert made == [], f"pay chart tooltip made elements: {made}"
+            texts.append(tooltip.inner_text())
+    return texts
 
 
 def hover_over_chart(page: Page) -> None:

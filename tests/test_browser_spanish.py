@@ -33,6 +33,8 @@ STREAMLIT_CHROME = [
     "Link to heading",
     "Help for ",
     "Download as CSV",
+    "Download as PNG",
+    "Show data",
     "Show/hide columns",
     "Search",
     "Fullscreen",

@@ -17,8 +17,9 @@ import pytest
 
 from bench.proxy import NGINX, ProxiedReplicas, Visitor, inline_script_hashes, render_config
 
-pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx); "
-                                                      "deployment tests skipped")
+pytestmark = pytest.mark.skipif(
+    NGINX is None, reason="nginx is not installed (apt-get install nginx); deployment tests skipped"
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
@@ -44,8 +45,12 @@ def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
 
 
 def test_the_configuration_names_every_replica_and_no_field_is_left(tmp_path):
-    conf = render_config((ROOT / "deploy" / "nginx.conf.template").read_text(), listen="127.0.0.1:9000",
-                         replica_ports=[9001, 9002, 9003], prefix=tmp_path)
+    conf = render_config(
+        (ROOT / "deploy" / "nginx.conf.template").read_text(),
+        listen="127.0.0.1:9000",
+        replica_ports=[9001, 9002, 9003],
+        prefix=tmp_path,
+    )
     assert re.findall(r"server 127\.0\.0\.1:(\d+) ", conf) == ["9001", "9002", "9003"]
     assert "listen 127.0.0.1:9000;" in conf
     assert "@@" not in "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
@@ -112,8 +117,11 @@ def test_an_oversized_request_is_refused_before_a_replica_reads_it(farm):
     assert status == 413
     logged = []
     for _ in range(50):  # nginx writes the line once it has discarded the rest of the body
-        logged = [line for line in farm.access_log.read_text().splitlines()
-                  if f"route={v.cookies['rx_route']} " in line and '"PUT ' in line]
+        logged = [
+            line
+            for line in farm.access_log.read_text().splitlines()
+            if f"route={v.cookies['rx_route']} " in line and '"PUT ' in line
+        ]
         if logged:
             break
         time.sleep(0.1)
@@ -147,11 +155,11 @@ def test_an_upload_goes_to_the_replica_that_holds_the_session(farm):
 
 @pytest.mark.browser
 def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifacts):
-    """The page reconnects through the proxy to the healthy replica by itself and says that it starts afresh
-    (Streamlit opens the new session on the default page); the notice goes with the next run."""
+    """The page reconnects through the proxy to the healthy replica by itself, reruns there and says that it starts
+    afresh; its widgets work. The notice stays on that page through later runs and goes when the person leaves it."""
     from playwright.sync_api import expect
 
-    from tests.test_browser_dashboard import settle
+    from tests.test_browser_dashboard import CHART_BOX, settle
 
     sockets = []
     page.on("websocket", lambda ws: sockets.append(ws))
@@ -169,12 +177,19 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
         while len(sockets) < 2 and time.monotonic() < deadline:  # the browser opens its websocket again
             page.wait_for_timeout(200)
         assert len(sockets) >= 2, "the page did not reconnect"
-        expect(notice).to_be_visible(timeout=60_000)
+        expect(notice).to_be_visible(timeout=60_000)  # the page reruns as soon as it has reconnected
         settle(page)
         page.screenshot(path=str(artifacts / "deploy-reconnected.png"))
         served_now = farm.routes()[route]
         assert len(served_now) == 2, "the reconnect went to the other replica"
-        page.get_by_text("Presentation view", exact=True).first.click()  # a later run: said once
+        expect(page.get_by_role("button", name=re.compile("Remove Nuclear"))).to_be_visible()  # the choice kept
+        page.get_by_role("tab", name="Hours").click()  # a widget inside Compare's fragment works on the new replica
+        settle(page)
+        expect(page.locator(CHART_BOX).first).to_contain_text("Nights", timeout=20_000)
+        page.get_by_text("Presentation view", exact=True).first.click()
+        settle(page)
+        expect(notice).to_be_visible()  # still on the page it was said on
+        page.get_by_role("link", name="Overview").click()  # leaving the page: said once
         settle(page)
         expect(notice).to_have_count(0)
     finally:
@@ -233,23 +248,29 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: console.append(str(e)))
-    for path, heading in (("", "Pharmacy technician settings"), ("compare?settings=retail,nuclear", "Compare"),
-                          ("quiz", "Which setting fits you"), ("about", "About the data")):
+    for path, heading in (
+        ("", "Pharmacy technician settings"),
+        ("compare?settings=retail,nuclear", "Compare"),
+        ("quiz", "Which setting fits you"),
+        ("about", "About the data"),
+    ):
         page.goto(f"{farm.url}/{path}")
         settle(page)
         expect(page.get_by_role("heading", name=re.compile(heading, re.IGNORECASE)).first).to_be_visible(timeout=60_000)
     page.goto(f"{farm.url}/compare?settings=retail,nuclear")
     settle(page)
-    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stVegaLiteChart"] svg.marks').first).to_be_visible(timeout=60_000)
     page.screenshot(path=str(artifacts / "deploy-compare-through-proxy.png"))
 
     page.goto(farm.url)
     settle(page)
     page.get_by_text("Add a local setting for this session").click()
     profile = tmp_path / "local-clinic.yaml"  # the file is named after its id
-    profile.write_bytes(PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
-                        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
-                        .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1))  # names of its own
+    profile.write_bytes(
+        PROFILE.replace(b"id: retail\n", b"id: local-clinic\n", 1)
+        .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
+        .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1)
+    )  # names of its own
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(profile))
     settle(page)
     page.screenshot(path=str(artifacts / "deploy-upload-through-proxy.png"))

@@ -25,6 +25,16 @@ def trace(chart, name):
     return next(t for t in chart.figure.data if t.name == name)
 
 
+def rows(chart):
+    """The pay chart's rows (Vega-Lite data), by setting label."""
+    return chart.figure.data.set_index("setting")
+
+
+def legend(chart) -> list[str]:
+    layer = next(layer for layer in chart.figure.spec["layer"] if "values" in layer.get("data", {}))
+    return [row["key"] for row in layer["data"]["values"]]
+
+
 def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     chosen = names("retail", "hospital", "nuclear")
     chart = figures.pay_chart(
@@ -32,26 +42,29 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     )
     table = load_oews()
     retail, hospital = industry_row(table, "44--46"), industry_row(table, "622100")
-    rng = trace(chart, "10th–90th percentile")
-    assert list(rng.x[:2]) == [retail["annual_p10"], retail["annual_p90"]]
-    assert len(rng.x) == 9  # every one of the three publishes a range now
-    median = trace(chart, "Median")
-    assert dict(zip(median.y, median.x, strict=False)) == {
-        "retail": retail["annual_median"],
-        "hospital": hospital["annual_median"],
+    pay = rows(chart)
+    assert list(pay.index) == ["Retail", "Hospital", "Nuclear"]  # in the chosen order
+    assert [pay.loc["Retail", f"p{p}"] for p in (10, 25, 50, 75, 90)] == [
+        retail[c] for c in ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+    ]
+    assert pay["p10"].notna().all() and pay["p90"].notna().all()  # every one of the three publishes a range now
+    assert dict(pay[pay.kind == "median"]["p50"]) == {
+        "Retail": retail["annual_median"],
+        "Hospital": hospital["annual_median"],
     }
-    axis = chart.figure.layout.yaxis  # settings are keyed by id; the ticks read as their names
-    assert dict(zip(axis.tickvals, axis.ticktext, strict=False)) == {
-        "retail": "Retail",
-        "hospital": "Hospital",
-        "nuclear": "Nuclear",
+    nuclear = pay.loc["Nuclear"]
+    assert nuclear["kind"] == "nearest" and nuclear["p50"] == industry_row(table, "456110")["annual_median"]
+    assert nuclear["median"] == f"${nuclear['p50']:,.0f} ≈"
+    assert nuclear["industry"] == "Pharmacies and Drug Retailers (456110) (nearest only)"
+    assert pay.loc["Hospital", "industry"] == "General Medical and Surgical Hospitals (622100)"
+    assert pay.loc["Hospital", "period"] == "May 2025"
+    # The filled and the open diamond are told apart by shape, not colour alone.
+    marks = {
+        layer["transform"][0]["filter"]: layer["mark"] for layer in chart.figure.spec["layer"] if "transform" in layer
     }
-    nearest = trace(chart, "Median of the nearest industry (loose fit)")
-    assert list(nearest.y) == ["nuclear"] and nearest.x[0] == industry_row(table, "456110")["annual_median"]
-    assert nearest.marker.symbol != median.marker.symbol  # told apart by shape, not colour alone
-    assert "nearest BLS industry: Pharmacies and Drug Retailers" in nearest.hovertext[0]
+    assert marks["datum.kind === 'median'"]["filled"] is True and marks["datum.kind === 'nearest'"]["filled"] is False
     national = industry_row(table, "000000")["annual_median"]
-    assert any(f"National median ${national:,.0f} (May 2025)" == t.name for t in chart.figure.data)
+    assert f"National median ${national:,.0f} (May 2025)" in legend(chart)
     assert "No BLS industry fits Nuclear well" in chart.summary
     low = industry_row(table, "456110")["annual_median"]  # below retail's and hospital's, so named as lowest
     assert f"lowest: Nuclear (${low:,.0f}, nearest industry)" in chart.summary
@@ -59,13 +72,30 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     assert "General Medical and Surgical Hospitals (622100)" in chart.caption and "May 2025" in chart.caption
 
 
+def test_pay_chart_spec_names_no_setting_so_adding_one_changes_only_its_data():
+    """Streamlit redraws a keyed Vega-Lite chart in place when only its data changes (no remount)."""
+    wages = FRAMES.wages
+
+    def chart(*ids):
+        chosen = names(*ids)
+        return figures.pay_chart(wages[wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources)
+
+    two, three = chart("retail", "hospital"), chart("retail", "hospital", "nuclear")
+    assert two.figure.spec == three.figure.spec
+    assert len(two.figure.data) == 2 and len(three.figure.data) == 3
+
+
 def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     chosen = names("retail", "nuclear")
     wages = FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)].copy()
     wages.loc[wages.setting_id == "nuclear", "value"] = float("nan")  # an uploaded profile with no figures
     chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
-    assert list(trace(chart, "No published figure").y) == ["nuclear"]
-    assert 0 not in trace(chart, "Median").x
+    pay = rows(chart)
+    assert pay.loc["Nuclear", "kind"] == "gap" and pay.loc["Nuclear", ["p10", "p50", "p90"]].isna().all()
+    gap = next(layer for layer in chart.figure.spec["layer"] if "'gap'" in str(layer.get("transform")))
+    assert gap["encoding"]["text"]["value"] == "no published pay figure"
+    assert gap["encoding"]["x"]["datum"] == NATIONAL.value  # written at the national median, never at zero
+    assert 0 not in set(pay["p50"].dropna())
     assert "No published pay figure for Nuclear" in chart.summary
 
 
@@ -75,8 +105,10 @@ def test_pay_chart_hourly_divides_by_2080():
         FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources, hourly=True
     )
     federal = industry_row(load_oews(), "999100")["annual_median"]
-    assert trace(chart, "Median").x[0] == pytest.approx(federal / 2080)
-    assert "÷ 2,080" in chart.figure.layout.xaxis.title.text
+    assert rows(chart).loc["Federal / VA", "p50"] == pytest.approx(federal / 2080)
+    assert rows(chart).loc["Federal / VA", "median"] == f"${federal / 2080:,.2f}"
+    titles = {layer["encoding"]["x"].get("title") for layer in chart.figure.spec["layer"]} - {None}
+    assert titles == {"USD per hour (annual ÷ 2,080)"}
 
 
 def test_pay_trend_chart_shows_three_releases_from_the_national_files():
@@ -183,7 +215,12 @@ def test_every_reason_is_written_out_and_the_scale_reads_one_way():
 def test_chart_text_has_aa_contrast():
     """Labels written in or on a chart: ≥ 4.5:1 against what they sit on (heatmap cells, bars, the page)."""
     view = figures.compare_view(RESULT, FRAMES, ("hospital", "retail", "long-term-care", "industry-pbm"))
-    for chart in (view.pay, view.ratings, view.schedule, view.tasks, view.credentials):
+    config = view.pay.figure.spec["config"]
+    inks = [config["axis"]["labelColor"], config["axis"]["titleColor"], config["legend"]["labelColor"]]
+    inks += [layer["mark"]["color"] for layer in view.pay.figure.spec["layer"] if layer["mark"]["type"] == "text"]
+    inks += [view.pay.figure.spec["layer"][1]["encoding"]["y"]["axis"]["labelColor"]]  # setting names
+    assert all(figures.contrast(ink, "#ffffff") >= 4.5 for ink in inks), inks
+    for chart in (view.ratings, view.schedule, view.tasks, view.credentials):
         layout = chart.figure.layout
         assert figures.contrast(layout.font.color, "#ffffff") >= 4.5
         for axis in (layout.xaxis, layout.yaxis):
@@ -248,8 +285,11 @@ def test_two_settings_with_the_same_name_never_merge():
     view = figures.compare_view(result, frames, ("hospital", "twin"))
     hospital = BY_ID["hospital"].facts.median_wage_annual
     assert hospital.value < 60000  # the twin is the higher one below
-    median = trace(view.pay, "Median")
-    assert dict(zip(median.y, median.x, strict=False)) == {"hospital": hospital.value, "twin": 60000}
+    pay = view.pay.figure.data
+    assert list(zip(pay.setting, pay.p50, strict=True)) == [
+        ("Hospital (hospital)", hospital.value),
+        ("Hospital (twin)", 60000),
+    ]
     assert view.pay.summary.startswith(
         f"Highest published median: Hospital (twin) ($60,000); lowest: Hospital (hospital) ({money(hospital.value)})."
     )
@@ -279,7 +319,12 @@ def test_profile_text_reaches_plotly_only_as_escaped_data():
 
     result, frames = _with(hostile_profile_doc(_hospital_doc()))
     view = figures.compare_view(result, frames, ("hospital", "markdown-everywhere"))
-    for chart in (view.pay, view.ratings, view.schedule, view.tasks, view.credentials):
+    # Vega-Lite draws data as text, and its tooltip escapes it: profile text goes in the rows, never in the spec.
+    import json
+
+    assert EVIL_HOST not in json.dumps(view.pay.figure.spec), "profile text in the pay chart's spec"
+    assert any(EVIL_HOST in t for t in _strings(view.pay.figure.data.to_dict("list"))), "the name should be shown"
+    for chart in (view.ratings, view.schedule, view.tasks, view.credentials):
         spec = chart.figure.to_plotly_json()
         texts = list(_strings(spec))
         assert any(EVIL_HOST in t for t in texts), f"{chart.alt}: the hostile text should be shown (as text)"

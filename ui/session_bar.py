@@ -14,6 +14,7 @@ from ui.style import page_style
 # in the same run (New client switches to the Overview), and the room must not drop back to small type or English.
 ROOM_KEY = "presentation_room"
 SESSION_SEEN = "_session_seen"  # set on a session's first run: the reconnect check below looks only at that run
+REPLACED_ON = "_replaced_notice_on"  # the page the reconnect notice stands on
 KEEP_ON_RESET = {"presentation", ROOM_KEY, LANG_KEY, LANGUAGE_ROOM_KEY, SESSION_SEEN}
 
 
@@ -25,20 +26,33 @@ def replaced_a_lost_session(websocket_protocols: str | None) -> bool:
     return len(entries) > 2 and bool(entries[2])
 
 
-def say_if_the_session_was_replaced() -> None:
-    """On a new session's first run, tell a person whose server went away what was kept and what was not."""
-    if st.session_state.get(SESSION_SEEN):
+def say_if_the_session_was_replaced(page: str) -> None:
+    """Tell a person whose server went away what was kept and what was not. Checked on a new session's first run;
+    said on `page` (the page that run showed) until the person leaves it. The browser reruns by itself right
+    after a reconnect, which would otherwise wipe a notice shown on one run only."""
+    if not st.session_state.get(SESSION_SEEN):
+        st.session_state[SESSION_SEEN] = True
+        if replaced_a_lost_session(st.context.headers.get("Sec-Websocket-Protocol")):
+            st.session_state[REPLACED_ON] = page
+    if st.session_state.get(REPLACED_ON) != page:
+        st.session_state.pop(REPLACED_ON, None)
         return
-    st.session_state[SESSION_SEEN] = True
-    if replaced_a_lost_session(st.context.headers.get("Sec-Websocket-Protocol")):
-        st.warning(
-            _(
-                "The app reconnected you after the server you were on stopped, so this is a fresh start: nothing is "
-                "stored anywhere. Choices and answers from before may need to be made again, and an uploaded "
-                "profile uploaded again."
-            ),
-            icon=":material/sync_problem:",
-        )
+    st.warning(
+        _(
+            "The app reconnected you after the server you were on stopped, so this is a fresh start: nothing is "
+            "stored anywhere. Choices and answers from before may need to be made again, and an uploaded "
+            "profile uploaded again."
+        ),
+        icon=":material/sync_problem:",
+    )
+
+
+@st.fragment(run_every=3600)
+def _rerun_when_reconnected() -> None:
+    """Draws nothing, and reruns itself once an hour. Its timer is what makes Streamlit's page ask for a full run
+    as soon as its websocket reconnects; without one, an idle page that lost its replica waits for the person's
+    next action, and an action inside a fragment (Compare's) is dropped by the new session, which does not know
+    that fragment. tests/test_deploy.py checks both through nginx."""
 
 
 def clear_session() -> None:
@@ -53,8 +67,8 @@ def _remember_room() -> None:
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
 
 
-def session_bar() -> None:
-    """Top-of-page controls. New client asks for confirmation before it clears anything."""
+def session_bar(page: str) -> None:
+    """Top-of-page controls on `page` (its URL path). New client asks for confirmation before it clears anything."""
     if "presentation" not in st.session_state:
         st.session_state["presentation"] = bool(st.session_state.get(ROOM_KEY, False))
     left, right = st.columns([1, 1], vertical_alignment="center")
@@ -76,7 +90,8 @@ def session_bar() -> None:
         ):
             st.session_state["confirm_reset"] = True
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
-    say_if_the_session_was_replaced()
+    say_if_the_session_was_replaced(page)
+    _rerun_when_reconnected()
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):

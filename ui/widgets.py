@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 
 from analysis.i18n import _
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.facts import citation, format_value
-from analysis.presentation.figures import Chart, for_streamlit
+from analysis.presentation.figures import Chart, VegaLite, for_streamlit
 from analysis.presentation.safe_text import inert
 
 
@@ -18,9 +20,12 @@ def font_size() -> int:
 
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
-    st.plotly_chart(
-        for_streamlit(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
-    )
+    if isinstance(chart.figure, VegaLite):  # the spec is cached and shared: Streamlit gets its own copy
+        st.vega_lite_chart(chart.figure.data, copy.deepcopy(chart.figure.spec), key=key, alt=chart.alt, width="stretch")
+    else:
+        st.plotly_chart(
+            for_streamlit(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
+        )
     st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
         st.markdown(

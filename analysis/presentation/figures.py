@@ -24,7 +24,7 @@ from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.schema import EVIDENCE_LABELS as EVIDENCE_WORDS
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
 from analysis.presentation.facts import money
-from analysis.presentation.safe_text import plotly_text
+from analysis.presentation.safe_text import chart_text, plotly_text
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -98,8 +98,18 @@ def ink_on(fill: str) -> str:
 
 
 @dataclass(frozen=True)
+class VegaLite:
+    """A Vega-Lite chart: a spec that names no setting, and the rows it draws. Streamlit redraws a keyed Vega-Lite
+    chart in place when only its rows change (a setting added on Compare); a plotly chart whose data changed is
+    built again from scratch, about 150 ms of the interaction in Chromium."""
+
+    spec: dict
+    data: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class Chart:
-    figure: go.Figure
+    figure: go.Figure | VegaLite
     alt: str
     summary: str
     caption: str
@@ -198,133 +208,31 @@ def pay_chart(
     table = table.reindex(index=list(names), columns=[10, 25, 50, 75, 90])
     meta = wages[wages["percentile"] == 50].set_index("setting_id")
 
-    range_x, range_y, range_name, box_x, box_y, box_name = [], [], [], [], [], []
-    med_x, med_y, med_text, gap_y, gap_name = [], [], [], [], []
-    near_x, near_y, near_text = [], [], []  # medians of the nearest industry only (a loose fit)
+    rows, near_y, gap_y = [], [], []
     for sid, name in names.items():
-        label = plotly_text(name)
         p = table.loc[sid] * scale
-        if pd.notna(p[10]) and pd.notna(p[90]):
-            range_x += [p[10], p[90], None]
-            range_y += [sid, sid, None]
-            range_name += [label, label, None]
-        if pd.notna(p[25]) and pd.notna(p[75]):
-            box_x += [p[25], p[75], None]
-            box_y += [sid, sid, None]
-            box_name += [label, label, None]
+        row = {"setting": chart_text(name), "kind": "gap", "median": "", "period": "", "evidence": "", "industry": ""}
+        row.update({f"p{pct}": (float(p[pct]) if pd.notna(p[pct]) else None) for pct in (10, 25, 50, 75, 90)})
         if pd.notna(p[50]):
-            row = meta.loc[sid]
-            industry = row.get("industry")
-            loose = row.get("confidence") in ("low", "none")
-            text = plotly_text(
-                f"{name}: {money(p[50], hourly)} · {localize_period(str(row['period']))} · "
-                f"{_(EVIDENCE_WORDS.get(row['evidence'], row['evidence']))}"
-            ) + (
-                "<br>"
-                + (_("nearest BLS industry: {industry}") if loose else _("closest BLS industry: {industry}")).format(
-                    industry=plotly_text(str(industry))
-                )
-                if isinstance(industry, str)
-                else ""
-            )
-            xs, ys, texts = (near_x, near_y, near_text) if loose else (med_x, med_y, med_text)
-            xs.append(p[50])
-            ys.append(sid)
-            texts.append(text)
+            fact = meta.loc[sid]
+            industry = fact.get("industry")
+            loose = fact.get("confidence") in ("low", "none")
+            row["kind"] = "nearest" if loose else "median"
+            row["median"] = money(p[50], hourly) + (" ≈" if loose else "")
+            row["period"] = localize_period(str(fact["period"]))
+            row["evidence"] = _(EVIDENCE_WORDS.get(fact["evidence"], fact["evidence"]))
+            if isinstance(industry, str):
+                row["industry"] = chart_text(industry + (_(" (nearest only)") if loose else ""))
+            if loose:
+                near_y.append(sid)
         else:
             gap_y.append(sid)
-            gap_name.append(label)
-
-    money_format = "$%{x:,.2f}" if hourly else "$%{x:,.0f}"
-    fig = go.Figure()
-    p10_90, p25_75 = _("10th–90th percentile"), _("25th–75th percentile")
-    fig.add_trace(
-        go.Scatter(
-            x=range_x,
-            y=range_y,
-            mode="lines",
-            name=p10_90,
-            line=dict(color=PALETTE[4], width=4),
-            customdata=range_name,
-            hovertemplate="%{customdata}: " + money_format + f"<extra>{p10_90}</extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=box_x,
-            y=box_y,
-            mode="lines",
-            name=p25_75,
-            line=dict(color=PALETTE[0], width=16),
-            customdata=box_name,
-            hovertemplate="%{customdata}: " + money_format + f"<extra>{p25_75}</extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=med_x,
-            y=med_y,
-            mode="markers+text",
-            name=_("Median"),
-            marker=dict(symbol="diamond", size=14, color=PALETTE[5], line=dict(color="white", width=1)),
-            text=[money(x, hourly) for x in med_x],
-            textposition="top center",
-            hovertext=med_text,
-            hoverinfo="text",
-        )
-    )
-    if near_x:
-        fig.add_trace(
-            go.Scatter(
-                x=near_x,
-                y=near_y,
-                mode="markers+text",
-                name=_("Median of the nearest industry (loose fit)"),
-                marker=dict(symbol="diamond-open", size=14, color=PALETTE[5], line=dict(width=2)),
-                text=[money(x, hourly) + " ≈" for x in near_x],
-                textposition="top center",
-                hovertext=near_text,
-                hoverinfo="text",
-            )
-        )
+        rows.append(row)
     nat = float(national.value) * scale
-    if gap_y:
-        no_pay = _("no published pay figure")
-        fig.add_trace(
-            go.Scatter(
-                x=[nat] * len(gap_y),
-                y=gap_y,
-                mode="text",
-                name=_("No published figure"),
-                text=["   " + no_pay] * len(gap_y),
-                textposition="middle right",
-                textfont=dict(color=AXIS_INK),
-                customdata=gap_name,
-                hovertemplate="%{customdata}: " + no_pay + "<extra></extra>",
-            )
-        )
-    # The national median as a dashed line, named in the legend (an annotation would collide on phones).
-    fig.add_vline(x=nat, line=dict(color="#555555", dash="dash", width=1.5))
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="lines",
-            line=dict(color="#555555", dash="dash"),
-            name=plotly_text(
-                _("National median {median} ({period})").format(
-                    median=money(nat, hourly), period=localize_period(national.period or "")
-                )
-            ),
-        )
+    national_name = _("National median {median} ({period})").format(
+        median=money(nat, hourly), period=localize_period(national.period or "")
     )
-    unit = _("USD per hour (annual ÷ 2,080)") if hourly else _("USD per year")
-    fig.update_xaxes(title_text=unit, tickprefix="$", separatethousands=True)
-    _setting_axis(fig, "y", names)
-    fig.update_yaxes(autorange="reversed")  # first choice on top
-    _base_layout(fig, height=230 + 70 * len(names), font_size=font_size)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))  # above the plot, off the labels
-
+    figure = VegaLite(_pay_spec(nat, national_name, hourly, font_size), pd.DataFrame(rows))
     medians = table[50].dropna()
     ranged = set(table[10].dropna().index)
     parts = []
@@ -423,7 +331,177 @@ def pay_chart(
         "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national "
         "median as a dashed line."
     )
-    return Chart(fig, alt, " ".join(parts) or _("No published pay figures for these settings."), caption, _table(data))
+    return Chart(
+        figure, alt, " ".join(parts) or _("No published pay figures for these settings."), caption, _table(data)
+    )
+
+
+# The pay chart's legend keys drawn like their marks: the nearest industry's median open, the national median dashed.
+LEGEND_AS_DRAWN = {
+    "encode": {
+        "symbols": {
+            "update": {
+                "fill": {"signal": "scale('color', datum.value)"},
+                "stroke": {"signal": "scale('color', datum.value)"},
+                "fillOpacity": {"signal": "datum.index === 3 ? 0 : 1"},
+                "strokeWidth": {"value": 2},
+                "strokeDash": {"signal": "datum.index === 4 ? [4, 3] : []"},
+            }
+        }
+    }
+}
+
+
+def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int) -> dict:
+    """The pay chart's Vega-Lite spec: one row per setting, in the data's order. It depends on the unit, language
+    and type size only, so adding a setting changes the chart's data, never its spec."""
+    money_format = "$,.2f" if hourly else "$,.0f"
+    p10_90, p25_75, median = _("10th–90th percentile"), _("25th–75th percentile"), _("Median")
+    nearest = _("Median of the nearest industry (loose fit)")
+    keys = [p10_90, p25_75, median, nearest, national_name]
+    title = _("USD per hour (annual ÷ 2,080)") if hourly else _("USD per year")
+
+    def x(field: str) -> dict:
+        return {
+            "field": field,
+            "type": "quantitative",
+            "title": title,
+            "axis": {"format": money_format, "tickCount": 6, "grid": True},
+            "scale": {"zero": False},
+        }
+
+    # Each setting's name sits above its range, inside the plot: on a phone the ranges and the legend get the
+    # whole width instead of sharing it with a column of names.
+    y = {
+        "field": "setting",
+        "type": "nominal",
+        "sort": None,
+        "title": None,
+        "axis": {
+            "labelAlign": "left",
+            "labelBaseline": "bottom",
+            "labelOffset": -12,
+            "labelPadding": 0,
+            "ticks": False,
+            "domain": False,
+            "labelColor": INK,
+            "labelFontWeight": "bold",
+            "zindex": 1,  # over the dashed national line
+        },
+    }
+    setting = {"field": "setting", "type": "nominal", "title": _("Setting")}
+
+    def amount(field: str, name: str) -> dict:
+        return {"field": field, "type": "quantitative", "title": name, "format": money_format}
+
+    def where(test: str) -> list[dict]:
+        return [{"filter": test}]
+
+    diamond = {"type": "point", "shape": "diamond", "size": 14 * font_size, "color": PALETTE[5], "opacity": 1}
+    median_tip = [
+        setting,
+        {"field": "median", "title": median},
+        {"field": "period", "title": _("period")},
+        {"field": "evidence", "title": _("evidence")},
+        {"field": "industry", "title": _("industry")},
+    ]
+    return {
+        "height": {"step": 24 + 4 * font_size},
+        "layer": [
+            {  # the national median, dashed, under the ranges
+                "mark": {"type": "rule", "color": "#555555", "strokeDash": [6, 4], "strokeWidth": 1.5},
+                "encoding": {"x": {"datum": national, "type": "quantitative"}},
+            },
+            {  # 10th-90th: a thin line
+                "transform": where("isValid(datum.p10) && isValid(datum.p90)"),
+                "mark": {"type": "rule", "strokeWidth": 4, "color": PALETTE[4]},
+                "encoding": {
+                    "y": y,
+                    "x": x("p10"),
+                    "x2": {"field": "p90"},
+                    "tooltip": [setting, amount("p10", p10_90), amount("p90", p10_90)],
+                },
+            },
+            {  # 25th-75th: a thick bar over it
+                "transform": where("isValid(datum.p25) && isValid(datum.p75)"),
+                "mark": {"type": "bar", "height": 16, "color": PALETTE[0]},
+                "encoding": {
+                    "y": y,
+                    "x": x("p25"),
+                    "x2": {"field": "p75"},
+                    "tooltip": [setting, amount("p25", p25_75), amount("p75", p25_75)],
+                },
+            },
+            {  # the median: a diamond, filled for the setting's own industry, open for the nearest one
+                "transform": where("datum.kind === 'median'"),
+                "mark": {**diamond, "filled": True, "stroke": "white", "strokeWidth": 1},
+                "encoding": {"y": y, "x": x("p50"), "tooltip": median_tip},
+            },
+            {
+                "transform": where("datum.kind === 'nearest'"),
+                "mark": {**diamond, "filled": False, "strokeWidth": 2},
+                "encoding": {"y": y, "x": x("p50"), "tooltip": median_tip},
+            },
+            {  # the median written under its diamond
+                "transform": where("isValid(datum.p50)"),
+                "mark": {"type": "text", "baseline": "top", "dy": 12, "color": INK},
+                "encoding": {"y": y, "x": x("p50"), "text": {"field": "median"}},
+            },
+            {  # a setting with no published figure: said in words, at the national median (never a zero)
+                "transform": where("datum.kind === 'gap'"),
+                "mark": {"type": "text", "align": "left", "dx": 8, "color": AXIS_INK},
+                "encoding": {
+                    "y": y,
+                    "x": {"datum": national, "type": "quantitative"},
+                    "text": {"value": _("no published pay figure")},
+                },
+            },
+            {  # draws nothing: gives the chart its legend (a key per mark, in the marks' own shapes)
+                "data": {"values": [{"key": k} for k in keys]},
+                "mark": {"type": "point", "opacity": 0, "filled": True},
+                "encoding": {
+                    "x": {"value": 0},
+                    "y": {"value": 0},
+                    "color": {
+                        "field": "key",
+                        "type": "nominal",
+                        "scale": {"domain": keys, "range": [PALETTE[4], PALETTE[0], PALETTE[5], PALETTE[5], "#555555"]},
+                        "title": None,
+                        "legend": LEGEND_AS_DRAWN,
+                    },
+                    "shape": {
+                        "field": "key",
+                        "type": "nominal",
+                        "scale": {"domain": keys, "range": ["stroke", "square", "diamond", "diamond", "stroke"]},
+                        "title": None,
+                        "legend": LEGEND_AS_DRAWN,
+                    },
+                },
+            },
+        ],
+        "config": {
+            # No description per mark: Vega writes them from field names, in English ("p90: 53690"); the chart's
+            # alt text, its summary and its data table say it all in the page's language.
+            "aria": False,
+            "axis": {
+                "labelColor": AXIS_INK,
+                "titleColor": INK,
+                "labelFontSize": font_size,
+                "titleFontSize": font_size,
+                "labelLimit": 20 * font_size,
+            },
+            "legend": {
+                "orient": "top",
+                "direction": "vertical",
+                "labelColor": INK,
+                "labelFontSize": font_size,
+                "labelLimit": 0,
+                "symbolOpacity": 1,
+                "symbolStrokeWidth": 3,
+            },
+            "text": {"fontSize": font_size},
+        },
+    }
 
 
 # --- Editorial ratings --------------------------------------------------------------------

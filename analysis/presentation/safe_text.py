@@ -12,6 +12,8 @@ hover text and legend names. So:
   escapes are resolved.
   Leading spaces go (no code blocks), invisible and control characters go.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
+- `chart_text(text)`: for Vega-Lite data (labels and tooltips): one shortened line. Vega draws it as text
+  and its tooltip escapes it, so it is not HTML-escaped (that would show "&amp;").
 - `link(text, url)`: a Markdown link to a catalogued source: inert text, and an http(s) URL written so
   that nothing in it can end the link early; any other URL gives the text alone.
 
@@ -60,6 +62,11 @@ def shorten(text: Any, limit: int) -> str:
 def plotly_text(text: Any, limit: int = PLOT_CHARS) -> str:
     """Plotly label, legend name or hover text that shows as typed (no tag, link or style)."""
     return html.escape(shorten(text, limit), quote=True)
+
+
+def chart_text(text: Any, limit: int = PLOT_CHARS) -> str:
+    """A Vega-Lite data value (axis label, mark text, tooltip): one line, shortened, no invisible characters."""
+    return shorten(text, limit)
 
 
 _URL_UNSAFE = {ord(ch): f"%{ord(ch):02X}" for ch in '<>()[] "\\`'}
