@@ -22,9 +22,11 @@ _LAYOUT_CSS = """
   [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {
     white-space: normal; overflow: visible; text-overflow: clip; }
   .stMarkdown table { display: block; max-width: 100%; }
-  /* A Vega-Lite chart's "Show data" lists its raw rows under internal column names; "Data behind this chart"
-     below each chart has them with translated headers, periods and sources. */
-  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]) { display: none; }
+  /* A Vega-Lite chart's "Show data" lists its raw rows under internal column names ("Data behind this chart"
+     below each chart has them with translated headers, periods and sources); "Copy Vega-Lite spec" is a
+     developer's tool. Download as PNG and Fullscreen stay. */
+  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
+  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite spec"]) { display: none; }
   @media (max-width: 640px) {
     [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }
   }
