@@ -43,7 +43,7 @@ def test_every_page_opens_without_an_error(page: Page, app_server, artifacts):
 def test_compare_draws_charts_and_the_url_follows_the_selection(page: Page, app_server, artifacts):
     page.goto(f"{app_server}/compare")
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
     assert "settings=hospital%2Cretail%2Clong-term-care%2Cindustry-pbm" in page.url
     page.screenshot(path=str(artifacts / "compare-1280.png"))
     # Each tab draws its own chart when opened.
@@ -56,15 +56,15 @@ def test_compare_draws_charts_and_the_url_follows_the_selection(page: Page, app_
     ]:
         page.get_by_role("tab", name=tab).click()
         settle(page)
-        expect(page.locator(CHART_BOX).first).to_contain_text(text, timeout=20_000)
+        expect(page.locator(CHART_BOX).filter(visible=True).first).to_contain_text(text, timeout=20_000)
 
     # Remove PBM from the selection: the URL and the charts follow.
     page.get_by_role("button", name=re.compile("Remove PBM")).click()
     settle(page)
     expect(page).to_have_url(re.compile(r"settings=hospital%2Cretail%2Clong-term-care(&|$)"), timeout=15_000)
-    expect(page.locator(CHART_BOX).first).to_be_visible()
-    expect(page.locator(CHART_BOX).first).not_to_contain_text("PBM")
-    expect(page.locator(CHART_BOX).first).to_contain_text("Long-term care")
+    expect(page.locator(CHART_BOX).filter(visible=True).first).to_be_visible()
+    expect(page.locator(CHART_BOX).filter(visible=True).first).not_to_contain_text("PBM")
+    expect(page.locator(CHART_BOX).filter(visible=True).first).to_contain_text("Long-term care")
 
 
 def test_a_copied_link_reproduces_the_view_and_bad_parts_get_a_notice(page: Page, app_server):
@@ -72,8 +72,8 @@ def test_a_copied_link_reproduces_the_view_and_bad_parts_get_a_notice(page: Page
     settle(page)
     expect(page.get_by_text("Ignored unknown setting(s) in the link: nope.")).to_be_visible()
     expect(page.get_by_text(re.compile("“junk”"))).to_be_visible()
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
-    chart_text = page.locator(CHART_BOX).first.inner_text()
+    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
+    chart_text = page.locator(CHART_BOX).filter(visible=True).first.inner_text()
     assert "Nuclear" in chart_text and "Federal / VA" in chart_text
     assert "per hour" in chart_text
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
@@ -83,7 +83,7 @@ def test_phone_width_layout(page: Page, app_server, artifacts):
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(f"{app_server}/compare")
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
     page.screenshot(path=str(artifacts / "compare-375.png"))
     # Nothing forces the page wider than the phone.
     width = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollWidth")

@@ -68,7 +68,7 @@ def test_uploaded_profile_with_html_is_shown_as_text(page: Page, app_server, tmp
     page.get_by_role("option", name=re.compile("Evil clinic")).click()
     page.keyboard.press("Escape")
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
     page.get_by_role("tab", name="Ratings (editorial)").click()
     settle(page)
     expect(page.locator(".js-plotly-plot").first).to_contain_text(EVIL_SHORT, timeout=20_000)
@@ -190,7 +190,7 @@ def test_hostile_upload_on_every_page(page: Page, app_server, tmp_path, artifact
     for tab in ["Pay", "Ratings (editorial)", "Hours", "Tasks", "Credentials"]:
         page.get_by_role("tab", name=tab).click()
         settle(page)
-        expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+        expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
         hover_over_chart(page)
         watch.assert_clean(page, f"compare, {tab}")
         if tab == "Pay":  # the Vega-Lite chart's tooltips: outside text shown as text, no element made of it
@@ -211,7 +211,7 @@ def test_hostile_upload_on_every_page(page: Page, app_server, tmp_path, artifact
     for link in ["Fit quiz", "Credentials", "About the data", "Overview"]:
         page.get_by_role("link", name=link).click()
         settle(page)
-        if page.locator(CHART).count():
+        if page.locator(CHART).filter(visible=True).count():
             hover_over_chart(page)
         watch.assert_clean(page, link)
 
@@ -234,7 +234,8 @@ def pay_tooltips(page: Page) -> list[str]:
 
 def hover_over_chart(page: Page) -> None:
     """Sweep the mouse over the first chart so that every hover label is drawn at least once."""
-    box = page.locator(CHART).first.bounding_box()
+    shown = page.locator(CHART).filter(visible=True)
+    box = shown.first.bounding_box() if shown.count() else None
     if not box:
         return
     for fx in (0.2, 0.35, 0.5, 0.65, 0.8):

@@ -21,7 +21,7 @@ def see_results(page: Page) -> None:
     """The button under the questions that opens the results tab."""
     page.get_by_role("button", name="See my results").click()
     settle(page)
-    expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
+    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
 
 
 def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
