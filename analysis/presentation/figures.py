@@ -336,7 +336,8 @@ def pay_chart(
     )
 
 
-# The pay chart's legend keys drawn like their marks: the nearest industry's median open, the national median dashed.
+# The pay chart's legend keys drawn like their marks: the nearest industry's median open (key 3) and the national
+# median dashed (key 4), in the order _pay_spec lists its keys.
 LEGEND_AS_DRAWN = {
     "encode": {
         "symbols": {
