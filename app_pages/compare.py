@@ -115,7 +115,8 @@ def comparison() -> None:
             persist_state="session",
         )
         render_chart(view.pay, key="pay_chart")
-        local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
+        if pay_tab.open:  # the place's figures and their chart: built only while Pay is open
+            local_pay_table([by_id[i] for i in chosen], result.catalogs.national, hourly=unit == "hourly")
     links.write("pay", unit)
     open_tab = st.session_state.get("compare_tab") or tab_labels["pay"]
     links.write("tab", next((slug for slug, label in tab_labels.items() if label == open_tab), "pay"))

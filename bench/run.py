@@ -130,7 +130,9 @@ def bench_cold_render() -> list[dict]:
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(url)
-                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+                page.wait_for_selector(
+                    '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks', timeout=60_000
+                )
                 out.append((time.perf_counter() - start) * 1000)
                 context.close()
             browser.close()

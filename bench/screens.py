@@ -57,7 +57,10 @@ def settle(page, heading: str = "", timeout_ms: int = 60_000) -> None:
         return !busy && same;
     }""", timeout=timeout_ms, polling=700)
     page.wait_for_function("[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-                           ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))", timeout=timeout_ms)
+                           ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))"
+                           " && [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+                           ".filter(c => c.offsetParent).every(c => c.querySelector('svg.marks text'))",
+                           timeout=timeout_ms)
     page.wait_for_timeout(800)
 
 
@@ -202,7 +205,7 @@ AUDIT_JS = r"""
     }
   }
   // Chart text: inside its chart, and not drawn over other chart text.
-  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+  for (const plot of document.querySelectorAll('.js-plotly-plot, [data-testid="stVegaLiteChart"]')) {
     const box = plot.getBoundingClientRect();
     const texts = [...plot.querySelectorAll('text')].filter(t => t.textContent.trim() && visible(t)
       && !t.closest('.hoverlayer'));

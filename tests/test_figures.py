@@ -10,6 +10,7 @@ from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.presentation import figures
 from analysis.presentation.facts import localize_period, money
+from tests.apptest_helpers import legend_keys
 
 RESULT = load_profiles()
 FRAMES = build_frames(RESULT.profiles, RESULT.catalogs)
@@ -31,8 +32,7 @@ def rows(chart):
 
 
 def legend(chart) -> list[str]:
-    layer = next(layer for layer in chart.figure.spec["layer"] if "values" in layer.get("data", {}))
-    return [row["key"] for row in layer["data"]["values"]]
+    return legend_keys(chart.figure.spec)
 
 
 def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
@@ -65,6 +65,12 @@ def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     assert marks["datum.kind === 'median'"]["filled"] is True and marks["datum.kind === 'nearest'"]["filled"] is False
     national = industry_row(table, "000000")["annual_median"]
     assert f"National median ${national:,.0f} (May 2025)" in legend(chart)
+    # Each range's tooltip names both its ends (one title per value: Vega-Lite keeps one value per title).
+    tips = [layer["encoding"].get("tooltip", []) for layer in chart.figure.spec["layer"]]
+    for tip in tips:
+        titles = [t["title"] for t in tip]
+        assert len(titles) == len(set(titles)), titles
+    assert ["Setting", "10th percentile", "90th percentile"] in [[t["title"] for t in tip] for tip in tips]
     assert "No BLS industry fits Nuclear well" in chart.summary
     low = industry_row(table, "456110")["annual_median"]  # below retail's and hospital's, so named as lowest
     assert f"lowest: Nuclear (${low:,.0f}, nearest industry)" in chart.summary
@@ -92,6 +98,10 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
     pay = rows(chart)
     assert pay.loc["Nuclear", "kind"] == "gap" and pay.loc["Nuclear", ["p10", "p50", "p90"]].isna().all()
+    # Rows are drawn in the chosen order, whichever layers draw them (each filters its own rows).
+    assert list(pay["order"]) == [0, 1]
+    y = chart.figure.spec["layer"][1]["encoding"]["y"]
+    assert y["sort"] == {"field": "order", "op": "min"}
     gap = next(layer for layer in chart.figure.spec["layer"] if "'gap'" in str(layer.get("transform")))
     assert gap["encoding"]["text"]["value"] == "no published pay figure"
     assert gap["encoding"]["x"]["datum"] == NATIONAL.value  # written at the national median, never at zero
@@ -314,7 +324,7 @@ def _strings(node):
         yield from _strings(node.tolist())
 
 
-def test_profile_text_reaches_plotly_only_as_escaped_data():
+def test_profile_text_reaches_charts_only_as_escaped_data():
     from tests.hostile_text import EVIL_HOST, hostile_profile_doc
 
     result, frames = _with(hostile_profile_doc(_hospital_doc()))

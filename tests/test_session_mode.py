@@ -194,13 +194,31 @@ def test_presentation_view_survives_new_client_from_the_quiz():
 
 def test_a_session_started_for_a_browser_that_lost_its_own_is_told_so():
     """The browser's reconnect names its old session as the third websocket subprotocol; only a session opened
-    that way (the old one is gone from this server) gets the notice, and only on its first run."""
+    that way (the old one is gone from this server) gets the notice, checked on its first run."""
     from ui.session_bar import replaced_a_lost_session
 
     assert not replaced_a_lost_session(None)
     assert not replaced_a_lost_session("streamlit, 2|abc|def|123")  # a first visit or a reload
     assert not replaced_a_lost_session("streamlit, 2|abc|def|123, ")
     assert replaced_a_lost_session("streamlit, 2|abc|def|123, 18280953-bd2f-48e4-b1e1-d0412d5dc5f9")
+
+
+def test_the_reconnect_notice_stays_on_its_page_and_goes_once_the_person_leaves(monkeypatch):
+    import ui.session_bar
+
+    monkeypatch.setattr(ui.session_bar, "replaced_a_lost_session", lambda protocols: True)
+    at = start()  # the new session's first run, on the Overview
+
+    def notice() -> list[str]:
+        return [w.value for w in at.warning if "reconnected you" in w.value]
+
+    assert notice()
+    at.toggle(key="presentation").set_value(True).run()
+    assert notice(), "a later run on the same page keeps it"
+    at.switch_page("app_pages/compare.py").run()
+    assert not notice()
+    at.switch_page("app_pages/overview.py").run()
+    assert not notice(), "said once: coming back does not bring it again"
 
 
 def test_the_orientation_dates_the_pay_data_and_makes_up_no_period_without_it():

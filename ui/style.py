@@ -34,7 +34,7 @@ _LAYOUT_CSS = """
 """
 
 # Larger type for projectors and screen sharing. Navigation stays visible at every width (on a phone it is
-# Streamlit's menu button). Plotly fonts are sized separately (ui.widgets.font_size).
+# Streamlit's menu button). Chart fonts are sized separately (ui.widgets.font_size).
 _PRESENTATION_CSS = """
 <style>
   html, body, [data-testid="stAppViewContainer"] { font-size: 24px; }

@@ -1,15 +1,16 @@
 """Chart builders: plain functions of the tidy frames, returning a `Chart`.
 
-A Chart carries everything the UI must show with a figure: the plotly figure itself
-(built with graph_objects, ~1 ms, rather than plotly.express, ~20 ms), an `alt` text,
-a short plain-text summary, a caption naming sources and periods, and the data table
-behind it. Colour never carries meaning alone: values are also written as text,
-and series differ in pattern or symbol as well as colour.
+A Chart carries everything the UI must show with a figure: the figure itself (a plotly figure built with
+graph_objects, ~1 ms, rather than plotly.express, ~20 ms; or, for pay, a `VegaLite` spec and its rows), an
+`alt` text, a short plain-text summary, a caption naming sources and periods, and the data table behind it.
+Colour never carries meaning alone: values are also written as text, and series differ in pattern or symbol
+as well as colour.
 
-Settings are keyed by id everywhere (axis categories, lookups), never by display name, so two
-settings that read alike can never merge. Profile text reaches plotly only through
-`safe_text.plotly_text` and only as data (customdata, ticktext, hovertext), never spliced into a
-hovertemplate. `summary` and `caption` are plain text: the UI shows them through `safe_text.inert`.
+Plotly charts key settings by id (axis categories, lookups), never by display name, so two settings that read
+alike can never merge; the pay chart's rows carry `unique_labels` names in the chosen order. Profile text
+reaches plotly only through `safe_text.plotly_text` and only as data (customdata, ticktext, hovertext), never
+spliced into a hovertemplate; it reaches the Vega-Lite spec never, only its rows (`safe_text.chart_text`).
+`summary` and `caption` are plain text: the UI shows them through `safe_text.inert`.
 """
 
 from __future__ import annotations
@@ -211,7 +212,8 @@ def pay_chart(
     rows, near_y, gap_y = [], [], []
     for sid, name in names.items():
         p = table.loc[sid] * scale
-        row = {"setting": chart_text(name), "kind": "gap", "median": "", "period": "", "evidence": "", "industry": ""}
+        row = {"order": len(rows), "setting": chart_text(name), "kind": "gap"}
+        row |= {"median": "", "period": "", "evidence": "", "industry": ""}
         row.update({f"p{pct}": (float(p[pct]) if pd.notna(p[pct]) else None) for pct in (10, 25, 50, 75, 90)})
         if pd.notna(p[50]):
             fact = meta.loc[sid]
@@ -219,8 +221,8 @@ def pay_chart(
             loose = fact.get("confidence") in ("low", "none")
             row["kind"] = "nearest" if loose else "median"
             row["median"] = money(p[50], hourly) + (" ≈" if loose else "")
-            row["period"] = localize_period(str(fact["period"]))
-            row["evidence"] = _(EVIDENCE_WORDS.get(fact["evidence"], fact["evidence"]))
+            row["period"] = chart_text(localize_period(str(fact["period"])))
+            row["evidence"] = chart_text(_(EVIDENCE_WORDS.get(fact["evidence"], fact["evidence"])))
             if isinstance(industry, str):
                 row["industry"] = chart_text(industry + (_(" (nearest only)") if loose else ""))
             if loose:
@@ -336,23 +338,6 @@ def pay_chart(
     )
 
 
-# The pay chart's legend keys drawn like their marks: the nearest industry's median open (key 3) and the national
-# median dashed (key 4), in the order _pay_spec lists its keys.
-LEGEND_AS_DRAWN = {
-    "encode": {
-        "symbols": {
-            "update": {
-                "fill": {"signal": "scale('color', datum.value)"},
-                "stroke": {"signal": "scale('color', datum.value)"},
-                "fillOpacity": {"signal": "datum.index === 3 ? 0 : 1"},
-                "strokeWidth": {"value": 2},
-                "strokeDash": {"signal": "datum.index === 4 ? [4, 3] : []"},
-            }
-        }
-    }
-}
-
-
 def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int) -> dict:
     """The pay chart's Vega-Lite spec: one row per setting, in the data's order. It depends on the unit, language
     and type size only, so adding a setting changes the chart's data, never its spec."""
@@ -360,6 +345,20 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
     p10_90, p25_75, median = _("10th–90th percentile"), _("25th–75th percentile"), _("Median")
     nearest = _("Median of the nearest industry (loose fit)")
     keys = [p10_90, p25_75, median, nearest, national_name]
+    # The legend's keys drawn like their marks: the nearest industry's median open, the national median dashed.
+    as_drawn = {
+        "encode": {
+            "symbols": {
+                "update": {
+                    "fill": {"signal": "scale('color', datum.value)"},
+                    "stroke": {"signal": "scale('color', datum.value)"},
+                    "fillOpacity": {"signal": f"datum.index === {keys.index(nearest)} ? 0 : 1"},
+                    "strokeWidth": {"value": 2},
+                    "strokeDash": {"signal": f"datum.index === {keys.index(national_name)} ? [4, 3] : []"},
+                }
+            }
+        }
+    }
     title = _("USD per hour (annual ÷ 2,080)") if hourly else _("USD per year")
 
     def x(field: str) -> dict:
@@ -376,7 +375,7 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
     y = {
         "field": "setting",
         "type": "nominal",
-        "sort": None,
+        "sort": {"field": "order", "op": "min"},  # the chosen order (every layer filters its own rows)
         "title": None,
         "axis": {
             "labelAlign": "left",
@@ -420,7 +419,7 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
                     "y": y,
                     "x": x("p10"),
                     "x2": {"field": "p90"},
-                    "tooltip": [setting, amount("p10", p10_90), amount("p90", p10_90)],
+                    "tooltip": [setting, amount("p10", _("10th percentile")), amount("p90", _("90th percentile"))],
                 },
             },
             {  # 25th-75th: a thick bar over it
@@ -430,7 +429,7 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
                     "y": y,
                     "x": x("p25"),
                     "x2": {"field": "p75"},
-                    "tooltip": [setting, amount("p25", p25_75), amount("p75", p25_75)],
+                    "tooltip": [setting, amount("p25", _("25th percentile")), amount("p75", _("75th percentile"))],
                 },
             },
             {  # the median: a diamond, filled for the setting's own industry, open for the nearest one
@@ -468,14 +467,14 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
                         "type": "nominal",
                         "scale": {"domain": keys, "range": [PALETTE[4], PALETTE[0], PALETTE[5], PALETTE[5], "#555555"]},
                         "title": None,
-                        "legend": LEGEND_AS_DRAWN,
+                        "legend": as_drawn,
                     },
                     "shape": {
                         "field": "key",
                         "type": "nominal",
                         "scale": {"domain": keys, "range": ["stroke", "square", "diamond", "diamond", "stroke"]},
                         "title": None,
-                        "legend": LEGEND_AS_DRAWN,
+                        "legend": as_drawn,
                     },
                 },
             },
@@ -498,7 +497,6 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
                 "labelFontSize": font_size,
                 "labelLimit": 0,
                 "symbolOpacity": 1,
-                "symbolStrokeWidth": 3,
             },
             "text": {"fontSize": font_size},
         },
