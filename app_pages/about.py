@@ -17,6 +17,8 @@ show_notices(PageLinks("about").notices)
 show_skipped(result)
 
 st.title(_("About the data"))
+national = result.catalogs.national
+pay_period = inert(localize_period(national.median_wage_annual.period)) if national else _("the latest release")
 
 st.subheader(_("Read this first"))
 st.markdown(
@@ -26,12 +28,15 @@ st.markdown(
   to the closest industry below, with how confident that mapping is. Where no figure exists, we say
   **no published figure** rather than guess.
 - **Figures are national.** Pay differs a lot between states and cities.
-- **Pay is BLS OEWS, May 2025** for the industry each setting maps to, shown as "BLS OEWS, May 2025" with the
+- **Pay is BLS OEWS, {period}** for the industry each setting maps to, shown as "BLS OEWS, {period}" with the
   industry next to every figure. Other figures (projections, credential fees) have their own periods beside them.
 - **Evidence strength** is recorded for every figure: {evidence}. Check bls.gov and ptcb.org for newer editions.
 - **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
-""").format(evidence="; ".join(f"*{inert(k)}* = {inert(_(v))}" for k, v in EVIDENCE_LABELS.items()))
+""").format(
+        evidence="; ".join(f"*{inert(k)}* = {inert(_(v))}" for k, v in EVIDENCE_LABELS.items()),
+        period=pay_period,
+    )
 )
 
 about_local_pay()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.i18n import _
+from analysis.i18n import _, localize_period
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.oews import load_national_trend
 from analysis.presentation.facts import citation, format_value, pay_label
@@ -42,7 +42,7 @@ if national is not None:
     headline = {
         "median_wage_annual": _("Median pay"),
         "employment": _("Jobs"),
-        "projected_growth": _("Growth, 2024–34"),
+        "projected_growth": _("Growth, {period}").format(period=localize_period(national.projected_growth.period)),
         "openings_per_year": _("Openings a year"),
     }
     cols = st.columns(4)

@@ -72,7 +72,8 @@ def test_overview_shows_national_context_and_every_setting():
     labels = [shown(m.label) for m in at.metric]
     values = [shown(m.value) for m in at.metric]
     national = industry_row(OEWS, "000000")["annual_median"]
-    assert labels == ["Median pay", "Jobs", "Growth, 2024–34", "Openings a year"]  # short: they fit a card
+    growth = f"Growth, {NATIONAL.projected_growth.period}"  # the label is dated from the data, not written in
+    assert labels == ["Median pay", "Jobs", growth, "Openings a year"]  # short: they fit a card
     assert shown(next(m.proto.help for m in at.metric)) == NATIONAL.median_wage_annual.label  # the full label
     assert f"${national:,.0f}" in values
     text = markdown_text(at)
@@ -218,6 +219,8 @@ def test_about_lists_sources_mapping_and_caveats():
     text = markdown_text(at)
     assert "BLS industries are not practice settings" in text
     assert "Figures are national" in text
+    pay_period = NATIONAL.median_wage_annual.period  # the pay release named from the data, not written in
+    assert f"**Pay is BLS OEWS, {pay_period}** for the industry" in text and f'"BLS OEWS, {pay_period}"' in text
     assert "https://www.bls.gov/ooh/healthcare/pharmacy-technicians.htm" in text
     assert not at.dataframe  # lists, not grids: the reasons are sentences that a grid cut off
     for p in PROFILES.values():
