@@ -192,6 +192,15 @@ def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -
 # --- Pay ---------------------------------------------------------------------------------
 
 
+def _industry_named(row) -> str:
+    """A wages row's BLS industry, marked when it is only the nearest one (a loose fit)."""
+    return str(row["industry"]) + (_(" (nearest only)") if _loose(row) else "")
+
+
+def _loose(row) -> bool:
+    return row.get("confidence") in ("low", "none")
+
+
 def pay_chart(
     wages: pd.DataFrame,
     names: dict[str, str],
@@ -218,13 +227,13 @@ def pay_chart(
         if pd.notna(p[50]):
             fact = meta.loc[sid]
             industry = fact.get("industry")
-            loose = fact.get("confidence") in ("low", "none")
+            loose = _loose(fact)
             row["kind"] = "nearest" if loose else "median"
             row["median"] = money(p[50], hourly) + (" ≈" if loose else "")
             row["period"] = chart_text(localize_period(str(fact["period"])))
             row["evidence"] = chart_text(_(EVIDENCE_WORDS.get(fact["evidence"], fact["evidence"])))
             if isinstance(industry, str):
-                row["industry"] = chart_text(industry + (_(" (nearest only)") if loose else ""))
+                row["industry"] = chart_text(_industry_named(fact))
             if loose:
                 near_y.append(sid)
         else:
@@ -306,8 +315,7 @@ def pay_chart(
     if "industry" in industries and industries["industry"].notna().any():
         caption_industries = " " + _("Industries: {list}.").format(
             list="; ".join(
-                f"{names[sid]}: {row['industry']}"
-                + (_(" (nearest only)") if row.get("confidence") in ("low", "none") else "")
+                f"{names[sid]}: {_industry_named(row)}"
                 for sid, row in industries.iterrows()
                 if isinstance(row.get("industry"), str)
             )
@@ -397,6 +405,29 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
     def where(test: str) -> list[dict]:
         return [{"filter": test}]
 
+    def span(low: int, high: int, mark: dict) -> dict:
+        """A percentile range drawn as `mark`, where both its ends are published; its tooltip names each end."""
+        return {
+            "transform": where(f"isValid(datum.p{low}) && isValid(datum.p{high})"),
+            "mark": mark,
+            "encoding": {
+                "y": y,
+                "x": x(f"p{low}"),
+                "x2": {"field": f"p{high}"},
+                "tooltip": [
+                    setting,
+                    amount(f"p{low}", ordinal_percentile[low]),
+                    amount(f"p{high}", ordinal_percentile[high]),
+                ],
+            },
+        }
+
+    ordinal_percentile = {
+        10: _("10th percentile"),
+        25: _("25th percentile"),
+        75: _("75th percentile"),
+        90: _("90th percentile"),
+    }
     diamond = {"type": "point", "shape": "diamond", "size": 14 * font_size, "color": PALETTE[5], "opacity": 1}
     median_tip = [
         setting,
@@ -412,26 +443,8 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
                 "mark": {"type": "rule", "color": "#555555", "strokeDash": [6, 4], "strokeWidth": 1.5},
                 "encoding": {"x": {"datum": national, "type": "quantitative"}},
             },
-            {  # 10th-90th: a thin line
-                "transform": where("isValid(datum.p10) && isValid(datum.p90)"),
-                "mark": {"type": "rule", "strokeWidth": 4, "color": PALETTE[4]},
-                "encoding": {
-                    "y": y,
-                    "x": x("p10"),
-                    "x2": {"field": "p90"},
-                    "tooltip": [setting, amount("p10", _("10th percentile")), amount("p90", _("90th percentile"))],
-                },
-            },
-            {  # 25th-75th: a thick bar over it
-                "transform": where("isValid(datum.p25) && isValid(datum.p75)"),
-                "mark": {"type": "bar", "height": 16, "color": PALETTE[0]},
-                "encoding": {
-                    "y": y,
-                    "x": x("p25"),
-                    "x2": {"field": "p75"},
-                    "tooltip": [setting, amount("p25", _("25th percentile")), amount("p75", _("75th percentile"))],
-                },
-            },
+            span(10, 90, {"type": "rule", "strokeWidth": 4, "color": PALETTE[4]}),  # 10th-90th: a thin line
+            span(25, 75, {"type": "bar", "height": 16, "color": PALETTE[0]}),  # 25th-75th: a thick bar over it
             {  # the median: a diamond, filled for the setting's own industry, open for the nearest one
                 "transform": where("datum.kind === 'median'"),
                 "mark": {**diamond, "filled": True, "stroke": "white", "strokeWidth": 1},
