@@ -144,6 +144,57 @@ def test_unknown_source_id(folder):
     assert any(p.field.startswith("sources[") and "bls-oops" in p.message for p in problems)
 
 
+def test_rating_citing_a_source_the_profile_leaves_out(folder):
+    def change(d):
+        d["ratings"]["pace_pressure"]["sources"] = ["bls-ooh-2023"]  # catalogued, but not in hospital's list
+
+    problems, _ = load_with_bad(folder, "ratingsrc.yaml", mutate("ratingsrc", change))
+    p = only(problems, "ratings.pace_pressure.sources")
+    assert "cites bls-ooh-2023" in p.message and "the sources list leaves out" in p.message
+
+
+def test_schedule_citing_a_source_the_profile_leaves_out(folder):
+    def change(d):
+        d["schedule"]["sources"] = ["ashp-mco-2001"]
+
+    problems, _ = load_with_bad(folder, "schedsrc.yaml", mutate("schedsrc", change))
+    assert "cites ashp-mco-2001" in only(problems, "schedule.sources").message
+
+
+def test_rating_citing_an_unknown_source(folder):
+    def change(d):
+        d["ratings"]["autonomy"]["sources"] = ["made-up-study"]
+        d["sources"].append("made-up-study")
+
+    problems, _ = load_with_bad(folder, "ratingunknown.yaml", mutate("ratingunknown", change))
+    p = only(problems, "ratings.autonomy.sources[0]")
+    assert "unknown source id 'made-up-study'" in p.message and "data/sources.yaml" in p.message
+
+
+def test_rating_citing_a_source_twice(folder):
+    def change(d):
+        d["ratings"]["autonomy"]["sources"] = ["onet-summary", "onet-summary"]
+
+    problems, _ = load_with_bad(folder, "ratingtwice.yaml", mutate("ratingtwice", change))
+    assert "listed twice" in only(problems, "ratings.autonomy.sources").message
+
+
+def test_profile_without_evidence_lists_loads_as_judgement(folder):
+    """An uploaded profile written before ratings cited sources still loads; every rating counts as judgement."""
+
+    def change(d):
+        for rating in d["ratings"].values():
+            rating.pop("sources", None)
+        d["schedule"].pop("sources", None)
+
+    write(folder, "older.yaml", mutate("older", change))
+    result = load_profiles([folder])
+    assert result.problems == ()
+    older = next(p for p in result.profiles if p.id == "older")
+    assert all(getattr(older.ratings, k).is_judgement for k in type(older.ratings).model_fields)
+    assert older.schedule.is_judgement and older.schedule.sources == []
+
+
 def test_unknown_credential_id(folder):
     def change(d):
         d["credentials"][0]["id"] = "cpht-expert"

@@ -398,6 +398,8 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
     if stem is not None and profile.id != stem:
         problems.append(Problem(file, "id", f"id '{profile.id}' does not match the file name; expected '{stem}'"))
     problems += _unknown_ids(profile.sources, catalogs.sources, file, "sources", "source", "data/sources.yaml")
+    for where, cites in profile.evidence_sources().items():
+        problems += _unknown_ids(cites, catalogs.sources, file, f"{where}.sources", "source", "data/sources.yaml")
     for i, cred in enumerate(profile.credentials):
         if cred.id not in catalogs.credentials:
             problems.append(

@@ -308,9 +308,21 @@ class BlsIndustry(Strict):
 # --- Editorial parts ---------------------------------------------------------
 
 
+EVIDENCE_NOTE = (
+    "Source ids (from data/sources.yaml, and in the profile's `sources`) that state or directly support this; "
+    "an empty list means it rests on our judgement alone."
+)
+
+
 class Rating(Strict):
     score: Annotated[int, Field(ge=1, le=5)]
     reason: OneLine
+    sources: list[Slug] = Field(default_factory=list, description=EVIDENCE_NOTE)
+
+    @property
+    def is_judgement(self) -> bool:
+        """True when no source backs the rating: it is our judgement, with its reason."""
+        return not self.sources
 
 
 class Ratings(Strict):
@@ -339,6 +351,12 @@ class Schedule(Strict):
     on_call: Frequency
     shift_lengths_hours: list[Annotated[int, Field(ge=2, le=24)]] = Field(min_length=1)
     reason: OneLine
+    sources: list[Slug] = Field(default_factory=list, description=EVIDENCE_NOTE)
+
+    @property
+    def is_judgement(self) -> bool:
+        """True when no source backs the hours: they are our judgement, with its reason."""
+        return not self.sources
 
 
 class TaskShare(Strict):
@@ -409,7 +427,19 @@ class Profile(Strict):
         uncited = sorted(cited - set(self.sources))
         if uncited:
             raise ValueError(f"sources: facts cite {', '.join(uncited)}, which the sources list leaves out")
+        for where, cites in self.evidence_sources().items():
+            if len(cites) != len(set(cites)):
+                raise ValueError(f"{where}.sources: a source is listed twice")
+            left_out = [s for s in cites if s not in self.sources]
+            if left_out:
+                raise ValueError(f"{where}.sources: cites {', '.join(left_out)}, which the sources list leaves out")
         return self
+
+    def evidence_sources(self) -> dict[str, list[str]]:
+        """The source ids each rating and the schedule rest on, keyed by field path (empty: judgement)."""
+        out = {f"ratings.{k}": list(getattr(self.ratings, k).sources) for k in Ratings.model_fields}
+        out["schedule"] = list(self.schedule.sources)
+        return out
 
     def all_facts(self) -> dict[str, Fact]:
         """Every fact in the profile, keyed by its field path."""
