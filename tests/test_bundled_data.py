@@ -121,3 +121,28 @@ def test_cited_sources_are_exactly_those_something_cites(result):
     cited = {s.id for s in result.cited_sources()}
     assert cited == named
     assert {"bls-ooh-2023", "bls-oews-2025", "ptcb-refund-policy"} <= cited
+
+
+def test_ratings_and_schedules_cite_only_the_profiles_own_catalogued_sources(result):
+    """Each rating and schedule names the sources that back it; none may point outside the profile's list."""
+    sourced = 0
+    for profile in result.profiles:
+        for where, cites in profile.evidence_sources().items():
+            assert set(cites) <= set(profile.sources), f"{profile.id} {where}"
+            assert set(cites) <= set(result.catalogs.sources), f"{profile.id} {where}"
+            sourced += bool(cites)
+    assert sourced > 0, "some ratings rest on sources"
+    hospital = result.by_id()["hospital"]
+    assert not hospital.schedule.is_judgement and hospital.schedule.sources
+    assert hospital.ratings.benefits_security.is_judgement
+
+
+def test_judgement_is_said_once_by_the_app_not_in_every_reason(result):
+    """The app labels a rating with no sources as judgement; the reason gives the why, not the label again."""
+    for profile in result.profiles:
+        reasons = {f"ratings.{k}": getattr(profile.ratings, k).reason for k in RATING_DIMENSIONS}
+        reasons["schedule"] = profile.schedule.reason
+        for where, reason in reasons.items():
+            lowered = reason.casefold()
+            assert not lowered.startswith("judgement"), f"{profile.id} {where}: {reason}"
+            assert "(judgement)" not in lowered, f"{profile.id} {where}: {reason}"
