@@ -75,6 +75,34 @@ def test_loose_fits_are_labelled_as_the_nearest_industry_with_a_reason():
     assert pay_label(close.bls_industry) == "Median pay"
 
 
+def test_clinic_pay_is_the_whole_ambulatory_sector_with_its_parts_beside_it():
+    """No one ambulatory industry is the clinic pharmacy: the headline is the sector, and the two big parts
+    (physicians' offices; outpatient care centers, whose HMO medical centers pay the most) sit beside it."""
+    clinic = RESULT.by_id()["ambulatory-clinic"]
+    assert clinic.bls_industry.naics == "621000" and clinic.bls_industry.confidence == "medium"
+    sector, centers = industry_row(TABLE, "621000"), industry_row(TABLE, "621400")
+    assert clinic.facts.median_wage_annual.value == sector["annual_median"]
+    assert clinic.facts.median_wage_annual.value < centers["annual_median"], "the top-paying part is not the headline"
+    parts = {f.oews: f.value for f in clinic.other_facts}
+    for code in ("621100", "621400"):
+        row = industry_row(TABLE, code)
+        assert parts[f"M2025/{code}/annual_median"] == row["annual_median"]
+        assert parts[f"M2025/{code}/employment"] == row["employment"]
+    assert "HMO medical centers" in clinic.bls_industry.note and "offices of physicians" in clinic.bls_industry.note
+
+
+def test_a_sector_mixing_store_types_is_not_a_high_fit():
+    retail = RESULT.by_id()["retail"]
+    medians = {f.oews.split("/")[1]: f.value for f in retail.other_facts if f.oews and f.oews.endswith("annual_median")}
+    assert medians["455000"] - medians["456110"] > 5000  # general merchandise vs drugstores: the mix matters
+    assert retail.bls_industry.confidence == "medium" and "why the fit is medium" in retail.bls_industry.note
+
+
+def test_specialty_note_counts_each_workplace_by_its_own_activity():
+    note = RESULT.by_id()["specialty-pharmacy"].bls_industry.note
+    assert "counted with their owner" not in note and "by its own activity, not by who owns it" in note
+
+
 def test_new_settings_have_their_own_industries():
     by_id = RESULT.by_id()
     assert by_id["pharma-manufacturing"].bls_industry.naics == "325400"
