@@ -15,6 +15,7 @@ from analysis.pathways import (
     state_caveat,
     tickable_programs,
     where_next,
+    window_notes,
 )
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.presentation import figures
@@ -219,6 +220,17 @@ person = Person(
     enrolled_programs=enrolled,
     years_since_last_worked=gap,
 )
+
+windows = window_notes(person, catalogs)
+if windows:
+    st.caption(
+        _(
+            "Some rules count only recent work, counting back from when you last worked ({since} years ago). "
+            "Your years at {hours} hours a week give:"
+        ).format(since=f"{gap:g}", hours=f"{hours:g}")
+        + "\n"
+        + "\n".join(f"- {inert(w)}" for w in windows)
+    )
 
 tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
     [_("Where can I go from here?"), _("Plan toward a setting"), _("Credentials at a glance"), _("Keep them active")]

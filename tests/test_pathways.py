@@ -730,3 +730,45 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     assert with_local[-1].local_difference == 12000 and with_local[-1].local_pay.text == "$52,000 (Ohio, May 2025)"
     student = where_next(Person(stage="student"), LOADED.profiles, CAT, pay)
     assert len(student) == len(LOADED.profiles) and all(r.pay_difference is None for r in student)
+
+
+# --- Work inside a window (NHA: 1,200 hours within the last 3 years) ---------------------------
+
+
+def test_hours_given_count_only_the_part_inside_the_window():
+    """1,500 hours, last worked 5 years ago: none of them are inside NHA's 3-year window."""
+    old = Person(work_hours=1500, years_since_last_worked=5)
+    assert old.hours(3) == 0 and old.hours() == 1500
+    e = eligibility("excpt", old, CAT)
+    assert not e.eligible
+    assert any("1,200 more hours of supervised pharmacy technician work within the last 3 years" in m for m in e.missing)
+    assert "Counts only work within the last 3 years (you last worked 5 years ago)." in e.caveats
+    # Spread over four years ending a year ago: two of those years (half the hours) are inside the window.
+    spread = Person(work_hours=1500, years_experience=4, years_since_last_worked=1)
+    assert spread.hours(3) == pytest.approx(750)
+    assert not eligibility("excpt", spread, CAT).eligible
+    # No years given: at most what fits between the window's start and the last day worked (0.5 y x 52 x 40).
+    assert Person(work_hours=1500, years_since_last_worked=2.5).hours(3) == pytest.approx(1040)
+    assert eligibility("excpt", Person(work_hours=1500, years_since_last_worked=1), CAT).route == "supervised work route"
+    # PTCB's 500 hours have no window: old hours still count for the CPhT.
+    assert eligibility("cpht", old, CAT).eligible
+
+
+def test_years_at_hours_a_week_count_only_inside_the_window():
+    """0.75 years at 40 hours a week is 1,560 hours: enough for the ExCPT if recent, none of it 5 years on."""
+    recent = Person(years_experience=0.75)
+    assert eligibility("excpt", recent, CAT).eligible
+    lapsed = dataclasses.replace(recent, years_since_last_worked=5)
+    assert not eligibility("excpt", lapsed, CAT).eligible
+    partly = dataclasses.replace(recent, years_since_last_worked=2.5)  # half a year inside: 1,040 hours
+    assert partly.hours(3) == pytest.approx(1040)
+    assert not eligibility("excpt", partly, CAT).eligible
+
+
+def test_window_notes_say_how_much_work_each_window_counts():
+    from analysis.pathways import window_notes
+
+    notes = window_notes(Person(years_experience=0.75, years_since_last_worked=5), CAT)
+    assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in notes
+    assert any(n.startswith("CSPT: 0 months of your sterile compounding") and "12 or 36" in n for n in notes)
+    assert window_notes(Person(years_experience=3), CAT) == []  # working now: nothing to explain

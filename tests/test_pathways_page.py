@@ -171,3 +171,19 @@ def test_encode_decode_round_trip():
         encode_plan(state), ["retail", "hospital"], ["cpht"], ["ptcb-recognized-program", "sterile-compounding-program"]
     )
     assert notices == [] and decoded == state
+
+
+def test_work_long_ago_counts_only_inside_each_window():
+    """0.75 years at 40 hours (1,560 hours) last worked 5 years ago: not ExCPT-eligible, and the page says why."""
+    at = open_pathways()
+    at.radio(key="plan_stage").set_value("working").run()
+    at.number_input(key="plan_years").set_value(0.75).run()
+    at.multiselect(key="plan_goals").set_value(["excpt"]).run()
+    step = next(s for s in steps(at) if "NHA Certified Pharmacy Technician" in s)
+    assert "Not yet eligible" not in step  # working now: 1,560 hours inside the window
+    at.number_input(key="plan_gap").set_value(5.0).run()
+    step = next(s for s in steps(at) if "NHA Certified Pharmacy Technician" in s)
+    assert "Not yet eligible" in step
+    text = "\n".join(shown(c.value) for c in at.caption)
+    assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in text
+    assert "Counts only work within the last 3 years (you last worked 5 years ago)." in text
