@@ -18,6 +18,7 @@ from analysis.pathways import (
     window_notes,
 )
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
+from analysis.pathways.plan import reinstatement_text
 from analysis.presentation import figures
 from analysis.presentation.facts import citation
 from analysis.presentation.safe_text import inert
@@ -50,6 +51,7 @@ WIDGETS = [
     ("setting", "plan_from"),
     ("target", "plan_to"),
     ("held", "held_credentials"),
+    ("lapsed", "plan_lapsed"),
     ("programs", "plan_programs"),
     ("enrolled", "plan_enrolled"),
     ("goals", "plan_goals"),
@@ -132,6 +134,22 @@ with st.container(border=True):
                 persist_state="session",
             )
         )
+        # Only a held credential can have lapsed; one taken off the list above leaves this one too.
+        st.session_state["plan_lapsed"] = [c for c in st.session_state.get("plan_lapsed") or [] if c in held]
+        lapsed = set(
+            st.multiselect(
+                _("Of these, lapsed (expired, not renewed)"),
+                [c for c in creds if c in held],
+                format_func=lambda c: creds[c].short_name,
+                key="plan_lapsed",
+                placeholder=_("None"),
+                persist_state="session",
+                help=_(
+                    "A lapsed credential does not count toward rules that ask for an active one; the plan shows "
+                    "the issuer's rule for reinstating it where we have it."
+                ),
+            )
+        )
     with col4:
         years = st.number_input(
             _("Years as a technician"), 0.0, 50.0, step=0.5, key="plan_years", persist_state="session"
@@ -211,7 +229,8 @@ with st.container(border=True):
 person = Person(
     stage=stage,
     setting_id=setting,
-    held=held,
+    held=held - lapsed,
+    lapsed=lapsed,
     years_experience=max(years, sterile),
     sterile_years=sterile,
     completed_programs=done,
@@ -269,6 +288,7 @@ with tab_plan:
             "setting": setting,
             "target": target,
             "held": held,
+            "lapsed": lapsed,
             "programs": done,
             "enrolled": enrolled,
             "goals": goals,
@@ -335,6 +355,8 @@ with tab_plan:
                     source=inert(citation(step.renewal.fee, sources)),
                 )
             )
+            for cid in step.lapsed:
+                st.markdown(inert(reinstatement_text(creds[cid], sources)))
             st.caption(_("Rough timeline: {note}").format(note=inert(step.time_note)))
             for caveat in step.eligibility.caveats:
                 st.caption(inert(caveat))
@@ -443,7 +465,10 @@ with tab_glance:
             )
 
 with tab_renew:
-    if not held:
+    held, all_held = held - lapsed, held
+    for cid in sorted(lapsed, key=list(creds).index):
+        st.warning(inert(reinstatement_text(creds[cid], sources)))
+    if not all_held:
         st.info(_("Pick the credentials you hold under “About you” to see what keeps them active."))
     schedule = renewal_schedule(held, catalogs)
     if schedule.renewals:

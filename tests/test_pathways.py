@@ -774,3 +774,60 @@ def test_window_notes_say_how_much_work_each_window_counts():
     assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in notes
     assert any(n.startswith("CSPT: 0 months of your sterile compounding") and "12 or 36" in n for n in notes)
     assert window_notes(Person(years_experience=3), CAT) == []  # working now: nothing to explain
+
+
+# --- Lapsed credentials ------------------------------------------------------------------------
+
+
+def test_a_lapsed_credential_does_not_count_as_held():
+    """CSPT needs an active CPhT: a lapsed one does not do, and the plan puts the CPhT back first."""
+    sterile = dict(years_experience=4, sterile_years=4)
+    assert eligibility("cspt", Person(held={"cpht"}, **sterile), CAT).eligible
+    lapsed = Person(held={"cpht"}, lapsed={"cpht"}, **sterile)
+    assert lapsed.held == set()
+    e = eligibility("cspt", lapsed, CAT)
+    assert not e.eligible and "an active CPhT" in e.missing
+    p = plan(lapsed, PROFILES["hospital"], CAT)
+    assert [s.credential.id for s in p.steps][:2] == ["cpht", "cspt"]
+    assert p.steps[0].lapsed == ("cpht",) and p.steps[1].lapsed == ()
+    assert "CPhT" not in p.already_held
+    # An either-or step knows which of its options lapsed (ExCPT behind the CPhT).
+    retail = plan(Person(held={"excpt"}, lapsed={"excpt"}), PROFILES["retail"], CAT)
+    assert retail.steps[0].lapsed == ("excpt",) and not retail.meets_setting
+
+
+def test_reinstatement_rules_come_from_the_data_with_source_and_period():
+    from analysis.pathways.plan import reinstatement_text
+
+    fee = CREDS["cpht"].reinstatement[0]
+    assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
+    text = reinstatement_text(CREDS["cpht"], CAT.sources)
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Pharmacy law CE when reinstating: 2 hours" in text
+    nha = reinstatement_text(CREDS["excpt"], CAT.sources)
+    assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."
+    assert CREDS["excpt"].reinstatement[0].is_gap  # looked for, not found: said, never guessed
+    assert "not in our sources" in reinstatement_text(CREDS["cspt"], CAT.sources)  # none recorded
+
+
+def test_reinstatement_facts_are_validated_like_every_figure():
+    raw = copy.deepcopy(RAW)
+    raw["credentials"][INDEX["cpht"]]["reinstatement"][0].pop("period")
+    with pytest.raises(ValidationError, match="a figure needs period"):
+        CredentialCatalog.model_validate(raw)
+    raw = copy.deepcopy(RAW)
+    raw["credentials"][INDEX["excpt"]]["reinstatement"][0].pop("note")
+    with pytest.raises(ValidationError, match="a missing figure needs a note"):
+        CredentialCatalog.model_validate(raw)
+
+
+def test_plan_link_carries_lapsed_credentials_and_drops_bad_ones():
+    from analysis.links.plan import decode_plan, encode_plan
+
+    state = {"stage": "working", "target": "retail", "held": {"cpht", "cspt"}, "lapsed": {"cspt"}}
+    text = encode_plan(state)
+    assert "lap.cspt" in text
+    back, notices = decode_plan(text, ["retail"], list(CREDS), [])
+    assert notices == [] and back["lapsed"] == {"cspt"} and back["held"] == {"cpht", "cspt"}
+    back, notices = decode_plan("lap.cpht+x<b>~held.cspt~to.retail", ["retail"], list(CREDS), [])
+    assert back["lapsed"] == set() and "x<b>" in notices[0] and "lap.cpht" in notices[0]

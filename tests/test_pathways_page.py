@@ -187,3 +187,34 @@ def test_work_long_ago_counts_only_inside_each_window():
     text = "\n".join(shown(c.value) for c in at.caption)
     assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in text
     assert "Counts only work within the last 3 years (you last worked 5 years ago)." in text
+
+
+def test_a_lapsed_credential_is_not_held_and_its_reinstatement_rule_is_shown():
+    at = retail_cpht(open_pathways(), years=4.0)
+    at.selectbox(key="plan_to").set_value("hospital").run()
+    assert steps(at)[0].startswith("**Step 1: PTCB Certified Compounded Sterile Preparation Technician**")
+    at.multiselect(key="plan_lapsed").set_value(["cpht"]).run()
+    found = steps(at)
+    assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician")  # needed again, before the CSPT
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "CPhT has lapsed. PTCB's rule for reinstating it: Reinstatement fee, within 1 year of expiry: $95" in text
+    assert "Pharmacy law CE when reinstating: 2 hours" in text
+    assert "what applies after that year is not in our sources" in text
+    warnings = [shown(w.value) for w in at.warning]
+    assert any(w.startswith("CPhT has lapsed.") for w in warnings)  # on the renewals tab too
+    reach = cards(at, "Setting", "Within reach")
+    assert "CPhT" not in set(reach["Already met"])  # a lapsed CPhT meets nothing
+    link = at.query_params["plan"]
+    assert "lap.cpht" in link
+    again = open_pathways(plan=link)
+    assert again.multiselect(key="plan_lapsed").value == ["cpht"]
+    assert steps(again) == found
+
+
+def test_nha_reinstatement_is_said_to_be_unpublished_and_bad_lapsed_values_are_dropped():
+    at = open_pathways(plan="st.working~from.retail~held.excpt~lap.excpt+cpht+nope~to.retail")
+    notice = next(shown(i.value) for i in at.info if "could not use" in shown(i.value))
+    assert "nope" in notice and "lap.cpht" in notice  # not held in the link, so it cannot have lapsed
+    assert at.multiselect(key="plan_lapsed").value == ["excpt"]
+    warnings = [shown(w.value) for w in at.warning]
+    assert "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA." in warnings

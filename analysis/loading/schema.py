@@ -620,6 +620,11 @@ class Credential(Strict):
         default_factory=list, description="What else keeps it active: required CE topics, attestations."
     )
     renewal_rules: list[RenewalRule] = Field(default_factory=list)
+    reinstatement: list[NamedFact] = Field(
+        default_factory=list,
+        description="The issuer's rule for bringing a lapsed credential back (fee, CE, time limit); a gap with a "
+        "note where the issuer's rule is not in our sources. Empty: we have looked for none.",
+    )
     sources: list[Slug] = Field(min_length=1)
 
     def all_facts(self) -> dict[str, Fact]:
@@ -628,6 +633,7 @@ class Credential(Strict):
         out.update({f"facts.{k}": getattr(self.facts, k) for k in CredentialFacts.model_fields})
         out.update({f"renewal_requirements[{i}]": f for i, f in enumerate(self.renewal_requirements)})
         out.update({f"renewal_rules[{i}]": f for i, f in enumerate(self.renewal_rules)})
+        out.update({f"reinstatement[{i}]": f for i, f in enumerate(self.reinstatement)})
         return out
 
 

@@ -50,6 +50,7 @@ CATALOG_PROSE: dict[str, tuple[str, ...]] = {
         *(f"credentials[].facts.*.{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_requirements[].{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_rules[].{k}" for k in _FACT_PROSE),
+        *(f"credentials[].reinstatement[].{k}" for k in _FACT_PROSE),
         "programs[].label", "programs[].note",
         *(f"equivalences[].{k}" for k in _FACT_PROSE),
         *(f"program_lengths[].{k}" for k in _FACT_PROSE),

@@ -57,6 +57,10 @@ class Person:
     hours_per_week: float = DEFAULT_HOURS_PER_WEEK
     enrolled_programs: set[str] = field(default_factory=set)  # some routes accept enrolment (CSPT)
     years_since_last_worked: float = 0.0  # 0 = working now
+    lapsed: set[str] = field(default_factory=set)  # credentials once held, now expired: never counted as held
+
+    def __post_init__(self) -> None:
+        self.held = set(self.held) - set(self.lapsed)
 
     def experience_years(self) -> float:
         return max(self.years_experience, self.sterile_years)
