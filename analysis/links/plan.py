@@ -16,10 +16,10 @@ MAX_HOURS_PER_WEEK = 80
 
 
 def encode_plan(state: dict) -> str:
-    """Planner state -> compact text. Keys: st stage, from/to setting ids, held credential ids,
-    lap those of the held credentials that have lapsed, prog completed programs, enr programs enrolled in, goal credentials aimed for, yrs years of experience,
-    csp years of sterile compounding, hpw hours a week, gap years since last worked, dip diploma (1/0),
-    help include helpful credentials (1/0)."""
+    """Planner state -> compact text. Keys: st stage, from/to setting ids, held credential ids, lap those of the
+    held credentials that have lapsed, prog completed programs, enr programs enrolled in, goal credentials aimed
+    for, yrs years of experience, csp years of sterile compounding, hpw hours a week, gap years since last
+    worked, dip diploma (1/0), help include helpful credentials (1/0)."""
     parts = [f"st.{state['stage']}", f"to.{state['target']}"]
     if state.get("setting"):
         parts.append(f"from.{state['setting']}")

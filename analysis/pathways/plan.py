@@ -33,9 +33,9 @@ from analysis.loading.schema import (
     Source,
     prerequisite_ids,
 )
-from analysis.presentation.facts import citation, format_value, with_period
 from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligations, renewal_schedule
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
+from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
 LABELS = {
@@ -150,9 +150,9 @@ def reinstatement_text(cred: Credential, sources: Mapping[str, Source] | None = 
     or, plainly, that our sources do not have the rule."""
     published = [f for f in cred.reinstatement if f.value is not None]
     if not published:
-        return _("{credential} has lapsed: {issuer}'s rule for reinstating it is not in our sources; ask {issuer}.").format(
-            credential=cred.short_name, issuer=cred.issuer
-        )
+        return _(
+            "{credential} has lapsed: {issuer}'s rule for reinstating it is not in our sources; ask {issuer}."
+        ).format(credential=cred.short_name, issuer=cred.issuer)
     parts = [
         f"{f.label}: {format_value(f)} ({citation(f, dict(sources))})" if sources else f"{f.label}: {with_period(f)}"
         for f in published
