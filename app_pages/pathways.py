@@ -17,6 +17,7 @@ from analysis.pathways import (
     where_next,
     window_notes,
 )
+from analysis.pathways.entry import entry_line
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.pathways.plan import reinstatement_text
 from analysis.presentation import figures
@@ -303,10 +304,16 @@ with tab_plan:
 
     p = plan(person, by_id[target], catalogs, include_helpful=helpful, goals=goals, current=by_id.get(setting or ""))
     st.subheader(_("Your steps toward {setting}").format(setting=inert(p.target_name)))
-    if p.meets_setting:
+    if p.ready:
         st.success(inert(p.summary))
     else:
         st.markdown(inert(p.summary))
+    if p.entry:
+        st.markdown(
+            _("**Entry usually needs** (besides credentials):")
+            + "\n"
+            + "\n".join(f"- {inert(entry_line(c))}" for c in p.entry)
+        )
     met = [creds[c].short_name for c in p.already_held] + [
         _("{credential} (you hold an accepted alternative)").format(credential=creds[c].short_name) for c in p.covered
     ]
@@ -398,10 +405,8 @@ with tab_reach:
         rows.append(
             {
                 _("Setting"): r.name,
-                _("Within reach"): _("already met")
-                if not r.plan.steps
-                else (_("apply now") if r.within_reach else _("not yet")),
-                _("Missing"): ", ".join(r.missing) or _("nothing"),
+                _("Within reach"): r.status,
+                _("Missing"): ", ".join(r.missing + r.entry_missing) or _("nothing"),
                 _("First-time fees"): r.cost.text if r.plan.steps else money(0),
                 _("Rough time"): r.time_text,
                 _("Median pay (national)"): r.pay.text,
@@ -413,16 +418,23 @@ with tab_reach:
                     else "—"
                 ),
                 _("Already met"): ", ".join(r.met) or "—",
+                _("Entry usually needs"): " | ".join(entry_line(c) for c in r.plan.entry)
+                or _("nothing beyond credentials in our sources"),
             }
         )
     show_cards(rows, title=_("Setting"), per_row=3)
     st.caption(
         _(
-            "Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
-            "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the "
-            "longest gap still to close (steps run side by side) and leaves out exam preparation, which has no "
-            "published figure. Pay is the BLS median annual wage for the industry each setting maps to (period "
-            "beside each figure); the difference is against your current setting's figure and is blank where "
+            "Closeness counts the credentials each setting requires, commonly requires or prefers, planned "
+            "exactly as on the first tab, and the experience entry usually needs there, each with its source or "
+            "marked as our judgement with its reason. “Within reach” means every condition we can check is met; "
+            "training the employer gives on the job is never counted against you, and conditions about you "
+            "(such as citizenship) are stated, not guessed. Experience counts your years at your hours a week "
+            "as full-time months (20 hours a week counts half), so the time to close a gap is at your hours. "
+            "Rough time is the longest gap still to close (steps and experience run side by side) and leaves "
+            "out exam preparation, which has no published figure. Pay is the BLS median annual wage for the "
+            "industry each setting maps to (period beside each figure); the difference is against your current "
+            "setting's figure and is blank where "
             "either is unpublished. Pay for a particular place is not shown here."
         )
     )

@@ -694,7 +694,7 @@ def test_catalog_facts_pass_the_reference_checks():
 
 
 def test_where_next_for_a_retail_cpht_with_two_years():
-    """From retail with a CPhT and two years: every other setting, met ones first, hospital (CSPT) last."""
+    """From retail with a CPhT and two years: every other setting, met ones first, those needing the CSPT last."""
     from analysis.loading.frames import build_frames
     from analysis.loading.schema import NumericFact
     from analysis.pathways import Pay, national_pay, where_next
@@ -710,14 +710,17 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     pay = national_pay(build_frames(profiles, CAT).settings)
     retail = Person(setting_id="retail", held={"cpht"}, years_experience=2)
     reach = where_next(retail, profiles, CAT, pay)
-    assert [r.setting_id for r in reach][-1] == "hospital" and "retail" not in {r.setting_id for r in reach}
+    # Home infusion is farthest: the CSPT and a year of sterile compounding experience besides.
+    assert [r.setting_id for r in reach][-1] == "home-infusion" and "retail" not in {r.setting_id for r in reach}
+    assert reach[-1].entry_missing == ("12 more months of full-time sterile compounding (CSP) work",)
     # Settings that want CSPT (preferred or more) need a step; all the others are met already, and come first.
     want_cspt = {p.id for p in profiles if any(c.id == "cspt" and c.relevance != "helpful" for c in p.credentials)}
     needs = [r.setting_id for r in reach if r.plan.steps]
     assert "hospital" in needs and set(needs) == want_cspt - {"retail"}
     assert [r.setting_id for r in reach[-len(needs) :]] == needs
-    hospital = reach[-1]
-    assert hospital.missing == ("CSPT",) and hospital.cost.amount == 199 and hospital.met == ("CPhT",)
+    hospital = next(r for r in reach if r.setting_id == "hospital")
+    assert hospital.entry_missing == () and hospital.missing == ("CSPT",)
+    assert hospital.cost.amount == 199 and hospital.met == ("CPhT",)
     assert round(hospital.months) == 12 and hospital.time_text.startswith("Roughly 12 months")
     assert hospital.pay.value == pay["hospital"].value and hospital.pay.period == pay["hospital"].period
     assert hospital.pay_difference == pay["hospital"].value - pay["retail"].value
@@ -727,7 +730,8 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     # Local pay, once a place is chosen, comes in through its own parameter and is compared the same way.
     local = {"retail": Pay(40000, "May 2025", None, "Ohio"), "hospital": Pay(52000, "May 2025", None, "Ohio")}
     with_local = where_next(retail, LOADED.profiles, CAT, pay, local_pay=local)
-    assert with_local[-1].local_difference == 12000 and with_local[-1].local_pay.text == "$52,000 (Ohio, May 2025)"
+    there = next(r for r in with_local if r.setting_id == "hospital")
+    assert there.local_difference == 12000 and there.local_pay.text == "$52,000 (Ohio, May 2025)"
     student = where_next(Person(stage="student"), LOADED.profiles, CAT, pay)
     assert len(student) == len(LOADED.profiles) and all(r.pay_difference is None for r in student)
 

@@ -86,9 +86,10 @@ def test_retail_cpht_with_two_years_sees_what_is_within_reach():
     hospital = reach[reach["Setting"] == "Hospital (inpatient)"].iloc[0]
     assert hospital["Missing"] == "CSPT" and hospital["First-time fees"] == "$199"
     assert hospital["Rough time"].startswith("Roughly 12 months")
-    assert (
-        hospital["Within reach"] == "not yet" and reach.iloc[-1]["Setting"] == "Hospital (inpatient)"
-    )  # farthest last
+    assert hospital["Within reach"] == "not yet"
+    # Farthest last: home infusion asks for the CSPT and a year of sterile compounding besides.
+    assert reach.iloc[-1]["Setting"] == "Home infusion pharmacy"
+    assert "12 more months of full-time sterile compounding (CSP) work" in reach.iloc[-1]["Missing"]
     clinic = reach[reach["Setting"] == "Ambulatory / outpatient clinic pharmacy"].iloc[0]
     assert clinic["Within reach"] == "already met" and clinic["Already met"] == "CPhT"
     assert "(national, May" in clinic["Median pay (national)"] and clinic["Pay difference"].endswith("a year")

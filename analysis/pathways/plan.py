@@ -33,6 +33,7 @@ from analysis.loading.schema import (
     Source,
     prerequisite_ids,
 )
+from analysis.pathways.entry import EntryCheck, entry_checks
 from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligations, renewal_schedule
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
 from analysis.presentation.facts import citation, format_value, with_period
@@ -127,9 +128,28 @@ class Plan:
     meets_setting: bool = False  # holds (or has an accepted alternative to) all it requires, commonly requires, prefers
     renewal_plan: RenewalSchedule | None = None
     choices: tuple[str, ...] = ()  # plain sentences: which route or option was chosen, and why
+    entry: tuple[EntryCheck, ...] = ()  # what entry usually needs besides credentials, with the person's standing
+
+    @property
+    def entry_missing(self) -> tuple[EntryCheck, ...]:
+        return tuple(c for c in self.entry if c.status == "missing")
+
+    @property
+    def entry_months(self) -> float:
+        """Calendar months of work at the person's hours before every experience ask is met."""
+        return max((c.months for c in self.entry_missing), default=0.0)
+
+    @property
+    def ready(self) -> bool:
+        """Meets every credential the setting asks for and every entry condition we can check."""
+        return self.meets_setting and not self.entry_missing
 
     @property
     def summary(self) -> str:
+        if self.meets_setting and self.entry_missing:
+            return _(
+                "You hold the credentials {setting} asks for, but entry usually also needs more experience: {missing}."
+            ).format(setting=self.target_name, missing="; ".join(c.missing for c in self.entry_missing))
         if self.meets_setting and not self.steps:
             return _("You already meet what {setting} asks for.").format(setting=self.target_name)
         if self.meets_setting:
@@ -486,6 +506,7 @@ def plan(
         meets_setting=all(c in person.held or c in planner.covered for c in asked),
         renewal_plan=renewal_schedule(held_after, catalogs),
         choices=tuple(dict.fromkeys(planner.choices)),
+        entry=entry_checks(person, target, catalogs),
     )
 
 
