@@ -835,3 +835,131 @@ def test_plan_link_carries_lapsed_credentials_and_drops_bad_ones():
     assert notices == [] and back["lapsed"] == {"cspt"} and back["held"] == {"cpht", "cspt"}
     back, notices = decode_plan("lap.cpht+x<b>~held.cspt~to.retail", ["retail"], list(CREDS), [])
     assert back["lapsed"] == set() and "x<b>" in notices[0] and "lap.cpht" in notices[0]
+
+
+# --- Entry conditions per setting (settings_profiles/<id>.yaml `entry:`) -------------------------
+
+
+def _reach(years: float, hours: float = 40.0, **kw):
+    from analysis.pathways import where_next
+
+    person = Person(setting_id="retail", held={"cpht"}, years_experience=years, hours_per_week=hours, **kw)
+    return where_next(person, LOADED.profiles, CAT, {})
+
+
+def test_experience_changes_what_is_within_reach_for_a_retail_cpht():
+    """At 0 years at most half the other settings are within reach; at 3 years more are."""
+    new, seasoned = _reach(0), _reach(3)
+    met_new = {r.setting_id for r in new if r.within_reach}
+    met_seasoned = {r.setting_id for r in seasoned if r.within_reach}
+    assert len(met_new) <= len(new) / 2 and met_new < met_seasoned
+    assert "nuclear" not in met_new and "nuclear" in met_seasoned
+    nuclear = next(r for r in new if r.setting_id == "nuclear")
+    assert nuclear.status == "not yet" and nuclear.missing == ()
+    assert nuclear.entry_missing == ("12 more months of full-time pharmacy technician work",)
+    assert nuclear.time_text == "Roughly 12 months (experience: about 12 months at 40 hours a week)"
+    # Settings within reach come first, then the rest by rough time.
+    flags = [r.within_reach for r in new]
+    assert flags == sorted(flags, reverse=True)
+
+
+def test_part_time_experience_counts_pro_rata_and_takes_longer_to_close():
+    half = next(r for r in _reach(1, hours=20) if r.setting_id == "nuclear")  # six full-time months
+    assert half.entry_missing == ("6 more months of full-time pharmacy technician work",)
+    assert round(half.months) == 12 and "about 12 months at 20 hours a week" in half.time_text
+    assert next(r for r in _reach(2, hours=20) if r.setting_id == "nuclear").within_reach
+
+
+def test_training_on_the_job_is_never_a_gap_and_conditions_about_the_person_are_never_guessed():
+    from analysis.pathways.entry import entry_checks
+
+    for profile in LOADED.profiles:
+        for years in (0, 10):
+            for check in entry_checks(Person(years_experience=years, sterile_years=years), profile, CAT):
+                if check.status in ("trained", "stated"):
+                    assert not check.missing and check.months == 0
+    va = entry_checks(Person(hs_diploma=False), PROFILES["federal-va"], CAT)
+    assert [c.status for c in va] == ["missing", "stated", "stated", "stated"]
+    assert any(c.text.startswith("citizenship:") for c in va if c.status == "stated")
+    # The VA's earlier standard took a diploma instead of three months' work.
+    assert entry_checks(Person(), PROFILES["federal-va"], CAT)[0].status == "met"
+    federal = next(r for r in _reach(0) if r.setting_id == "federal-va")
+    assert federal.within_reach and any("citizenship" in s for s in federal.stated)
+
+
+def test_every_entry_condition_shown_has_its_evidence():
+    from analysis.pathways.entry import entry_checks
+
+    with_entry = [p for p in LOADED.profiles if p.entry]
+    assert len(with_entry) == len(LOADED.profiles)  # every bundled setting says what entry usually needs
+    for profile in with_entry:
+        items = profile.entry.evidence_items()
+        checks = entry_checks(Person(), profile, CAT)
+        assert len(checks) == len(items)
+        for item, check in zip(items, checks, strict=True):
+            if item.source:
+                src = CAT.sources[item.source]
+                assert item.source in profile.sources and item.period
+                assert check.evidence.startswith("Source: ") and src.title in check.evidence
+            else:
+                assert check.evidence == f"Judgement: {item.judgement}"
+
+
+def test_the_plan_says_when_credentials_are_held_but_experience_is_not():
+    p = plan(Person(setting_id="retail", held={"cpht"}), PROFILES["nuclear"], CAT)
+    assert p.meets_setting and not p.ready and p.steps == ()
+    assert p.summary == (
+        "You hold the credentials Nuclear pharmacy asks for, but entry usually also needs more experience: "
+        "12 more months of full-time pharmacy technician work."
+    )
+    assert plan(Person(held={"cpht"}, years_experience=1), PROFILES["nuclear"], CAT).ready
+
+
+def test_home_infusion_counts_sterile_compounding_not_any_pharmacy_work():
+    from analysis.pathways.entry import entry_checks
+
+    retail_only = entry_checks(Person(years_experience=5), PROFILES["home-infusion"], CAT)[0]
+    assert retail_only.status == "missing" and "sterile compounding" in retail_only.missing
+    iv_room = entry_checks(Person(years_experience=2, sterile_years=1), PROFILES["home-infusion"], CAT)[0]
+    assert iv_room.status == "met"
+
+
+ENTRY_BASE = {"months": 12, "judgement": "a reason"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"experience": [{"months": 12}]}, "needs a source id"),
+        ({"experience": [{**ENTRY_BASE, "source": "bls-ooh-2023"}]}, "not both"),
+        ({"experience": [{"months": 12, "source": "bls-ooh-2023"}]}, "needs its period and evidence"),
+        ({"experience": [{**ENTRY_BASE, "period": "2024"}]}, "a judgement has its reason only"),
+        ({"experience": [{**ENTRY_BASE, "months": 0}]}, "greater than or equal to 1"),
+        ({"experience": [{**ENTRY_BASE, "months": "12"}]}, "valid integer"),
+        ({"experience": [{**ENTRY_BASE, "kind": "inpatient-ish"}]}, "Input should be"),
+        ({"trained_on_job": [{"judgement": "a reason"}]}, "text"),
+        ({"conditions": [{"kind": "height", "text": "tall", "judgement": "r"}]}, "Input should be"),
+        ({"experience": [{**ENTRY_BASE, "typo": 1}]}, "Extra inputs are not permitted"),
+    ],
+)
+def test_bad_entry_blocks_are_rejected(entry, message):
+    from analysis.loading.schema import Profile
+
+    raw = yaml.safe_load((CREDENTIALS_PATH.parent.parent / "settings_profiles" / "nuclear.yaml").read_text())
+    raw["entry"] = entry
+    with pytest.raises(ValidationError, match=message):
+        Profile.model_validate(raw)
+
+
+def test_entry_sources_must_be_listed_and_programs_known():
+    from analysis.loading.loader import check_profile
+
+    raw = yaml.safe_load((CREDENTIALS_PATH.parent.parent / "settings_profiles" / "nuclear.yaml").read_text())
+    raw["entry"] = {"experience": [{"months": 3, "source": "va-posting-pre2023", "period": "x", "evidence": "primary"}]}
+    with pytest.raises(ValidationError, match="sources: facts cite va-posting-pre2023"):
+        from analysis.loading.schema import Profile
+
+        Profile.model_validate(raw)
+    raw["entry"] = {"experience": [{"months": 3, "judgement": "r", "instead": "no-such-program"}]}
+    profile, problems = check_profile(raw, "nuclear.yaml", "nuclear", CAT)
+    assert profile is None and any("unknown program id 'no-such-program'" in p.message for p in problems)

@@ -219,3 +219,39 @@ def test_nha_reinstatement_is_said_to_be_unpublished_and_bad_lapsed_values_are_d
     assert at.multiselect(key="plan_lapsed").value == ["excpt"]
     warnings = [shown(w.value) for w in at.warning]
     assert "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA." in warnings
+
+
+def test_experience_changes_what_is_within_reach_and_each_entry_condition_has_its_evidence():
+    at = retail_cpht(open_pathways(), years=0.0)
+    new = cards(at, "Setting", "Within reach")
+    reachable = set(new[new["Within reach"] != "not yet"]["Setting"])
+    assert len(reachable) <= len(new) / 2
+    nuclear = new[new["Setting"] == "Nuclear pharmacy"].iloc[0]
+    assert nuclear["Within reach"] == "not yet"
+    assert nuclear["Missing"] == "12 more months of full-time pharmacy technician work"
+    assert nuclear["Rough time"] == "Roughly 12 months (experience: about 12 months at 40 hours a week)"
+    for needs in new["Entry usually needs"]:
+        for line in needs.split(" | "):
+            assert "Source: " in line or "Judgement: " in line, line
+    federal = new[new["Setting"] == "Federal / VA pharmacy"].iloc[0]
+    assert "citizenship: " in federal["Entry usually needs"] and "a condition to check yourself" in federal[
+        "Entry usually needs"
+    ]
+    at.number_input(key="plan_years").set_value(3.0).run()
+    seasoned = cards(at, "Setting", "Within reach")
+    assert reachable < set(seasoned[seasoned["Within reach"] != "not yet"]["Setting"])
+    assert seasoned[seasoned["Setting"] == "Nuclear pharmacy"].iloc[0]["Within reach"] == "already met"
+    caption = " ".join(shown(c.value) for c in at.caption)
+    assert "“Within reach” means every condition we can check is met" in caption
+
+
+def test_the_plan_lists_what_entry_usually_needs_with_its_evidence():
+    at = retail_cpht(open_pathways(), years=0.0)
+    at.selectbox(key="plan_to").set_value("nuclear").run()
+    assert not at.success and steps(at) == []
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "You hold the credentials Nuclear pharmacy asks for, but entry usually also needs more experience" in text
+    assert "**Entry usually needs** (besides credentials):" in text
+    assert "- trained on the job: Radiation-safety training" in text and "Judgement: " in text
+    at.number_input(key="plan_years").set_value(1.0).run()
+    assert any(shown(s.value).startswith("You already meet what Nuclear pharmacy") for s in at.success)
