@@ -314,6 +314,9 @@ with tab_plan:
             + "\n"
             + "\n".join(f"- {inert(entry_line(c))}" for c in p.entry)
         )
+        note = by_id[target].entry.note if by_id[target].entry else None
+        if note:
+            st.caption(inert(note))
     met = [creds[c].short_name for c in p.already_held] + [
         _("{credential} (you hold an accepted alternative)").format(credential=creds[c].short_name) for c in p.covered
     ]
