@@ -1,5 +1,7 @@
-"""What entry to a setting usually needs besides credentials: experience, training given on the job, and
-conditions about the person, each with its evidence (a source and period, or a judgement and its reason).
+"""What entry to a setting usually needs besides credentials, and where the person stands on each part.
+
+Experience, training given on the job, and conditions about the person come from each profile's `entry:`
+block, each with its evidence (a source and period, or a judgement and its reason):
 
 - experience counts the person's years at their hours a week as full-time months (40 hours a week is one
   month a month; 20 hours a week, half), so a part-time worker needs longer to close the same gap; a program
