@@ -15,8 +15,11 @@ from analysis.pathways import (
     state_caveat,
     tickable_programs,
     where_next,
+    window_notes,
 )
+from analysis.pathways.entry import entry_line
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
+from analysis.pathways.plan import reinstatement_text
 from analysis.presentation import figures
 from analysis.presentation.facts import citation
 from analysis.presentation.safe_text import inert
@@ -49,6 +52,7 @@ WIDGETS = [
     ("setting", "plan_from"),
     ("target", "plan_to"),
     ("held", "held_credentials"),
+    ("lapsed", "plan_lapsed"),
     ("programs", "plan_programs"),
     ("enrolled", "plan_enrolled"),
     ("goals", "plan_goals"),
@@ -131,6 +135,22 @@ with st.container(border=True):
                 persist_state="session",
             )
         )
+        # Only a held credential can have lapsed; one taken off the list above leaves this one too.
+        st.session_state["plan_lapsed"] = [c for c in st.session_state.get("plan_lapsed") or [] if c in held]
+        lapsed = set(
+            st.multiselect(
+                _("Of these, lapsed (expired, not renewed)"),
+                [c for c in creds if c in held],
+                format_func=lambda c: creds[c].short_name,
+                key="plan_lapsed",
+                placeholder=_("None"),
+                persist_state="session",
+                help=_(
+                    "A lapsed credential does not count toward rules that ask for an active one; the plan shows "
+                    "the issuer's rule for reinstating it where we have it."
+                ),
+            )
+        )
     with col4:
         years = st.number_input(
             _("Years as a technician"), 0.0, 50.0, step=0.5, key="plan_years", persist_state="session"
@@ -210,7 +230,8 @@ with st.container(border=True):
 person = Person(
     stage=stage,
     setting_id=setting,
-    held=held,
+    held=held - lapsed,
+    lapsed=lapsed,
     years_experience=max(years, sterile),
     sterile_years=sterile,
     completed_programs=done,
@@ -219,6 +240,17 @@ person = Person(
     enrolled_programs=enrolled,
     years_since_last_worked=gap,
 )
+
+windows = window_notes(person, catalogs)
+if windows:
+    st.caption(
+        _(
+            "Some rules count only recent work, counting back from when you last worked ({since} years ago). "
+            "Your years at {hours} hours a week give:"
+        ).format(since=f"{gap:g}", hours=f"{hours:g}")
+        + "\n"
+        + "\n".join(f"- {inert(w)}" for w in windows)
+    )
 
 tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
     [_("Where can I go from here?"), _("Plan toward a setting"), _("Credentials at a glance"), _("Keep them active")]
@@ -257,6 +289,7 @@ with tab_plan:
             "setting": setting,
             "target": target,
             "held": held,
+            "lapsed": lapsed,
             "programs": done,
             "enrolled": enrolled,
             "goals": goals,
@@ -271,10 +304,19 @@ with tab_plan:
 
     p = plan(person, by_id[target], catalogs, include_helpful=helpful, goals=goals, current=by_id.get(setting or ""))
     st.subheader(_("Your steps toward {setting}").format(setting=inert(p.target_name)))
-    if p.meets_setting:
+    if p.ready:
         st.success(inert(p.summary))
     else:
         st.markdown(inert(p.summary))
+    if p.entry:
+        st.markdown(
+            _("**Entry usually needs** (besides credentials):")
+            + "\n"
+            + "\n".join(f"- {inert(entry_line(c))}" for c in p.entry)
+        )
+        note = by_id[target].entry.note if by_id[target].entry else None
+        if note:
+            st.caption(inert(note))
     met = [creds[c].short_name for c in p.already_held] + [
         _("{credential} (you hold an accepted alternative)").format(credential=creds[c].short_name) for c in p.covered
     ]
@@ -323,6 +365,8 @@ with tab_plan:
                     source=inert(citation(step.renewal.fee, sources)),
                 )
             )
+            for cid in step.lapsed:
+                st.markdown(inert(reinstatement_text(creds[cid], sources)))
             st.caption(_("Rough timeline: {note}").format(note=inert(step.time_note)))
             for caveat in step.eligibility.caveats:
                 st.caption(inert(caveat))
@@ -364,10 +408,8 @@ with tab_reach:
         rows.append(
             {
                 _("Setting"): r.name,
-                _("Within reach"): _("already met")
-                if not r.plan.steps
-                else (_("apply now") if r.within_reach else _("not yet")),
-                _("Missing"): ", ".join(r.missing) or _("nothing"),
+                _("Within reach"): r.status,
+                _("Missing"): ", ".join(r.missing + r.entry_missing) or _("nothing"),
                 _("First-time fees"): r.cost.text if r.plan.steps else money(0),
                 _("Rough time"): r.time_text,
                 _("Median pay (national)"): r.pay.text,
@@ -379,16 +421,23 @@ with tab_reach:
                     else "—"
                 ),
                 _("Already met"): ", ".join(r.met) or "—",
+                _("Entry usually needs"): " | ".join(entry_line(c) for c in r.plan.entry)
+                or _("nothing beyond credentials in our sources"),
             }
         )
     show_cards(rows, title=_("Setting"), per_row=3)
     st.caption(
         _(
-            "Closeness counts only the credentials each setting requires, commonly requires or prefers, planned "
-            "exactly as on the first tab; employers' experience asks are not in our data. Rough time is the "
-            "longest gap still to close (steps run side by side) and leaves out exam preparation, which has no "
-            "published figure. Pay is the BLS median annual wage for the industry each setting maps to (period "
-            "beside each figure); the difference is against your current setting's figure and is blank where "
+            "Closeness counts the credentials each setting requires, commonly requires or prefers, planned "
+            "exactly as on the first tab, and the experience entry usually needs there, each with its source or "
+            "marked as our judgement with its reason. “Within reach” means every condition we can check is met; "
+            "training the employer gives on the job is never counted against you, and conditions about you "
+            "(such as citizenship) are stated, not guessed. Experience counts your years at your hours a week "
+            "as full-time months (20 hours a week counts half), so the time to close a gap is at your hours. "
+            "Rough time is the longest gap still to close (steps and experience run side by side) and leaves "
+            "out exam preparation, which has no published figure. Pay is the BLS median annual wage for the "
+            "industry each setting maps to (period beside each figure); the difference is against your current "
+            "setting's figure and is blank where "
             "either is unpublished. Pay for a particular place is not shown here."
         )
     )
@@ -431,7 +480,10 @@ with tab_glance:
             )
 
 with tab_renew:
-    if not held:
+    held, all_held = held - lapsed, held
+    for cid in sorted(lapsed, key=list(creds).index):
+        st.warning(inert(reinstatement_text(creds[cid], sources)))
+    if not all_held:
         st.info(_("Pick the credentials you hold under “About you” to see what keeps them active."))
     schedule = renewal_schedule(held, catalogs)
     if schedule.renewals:

@@ -6,6 +6,7 @@ not the chart, the reasons and the downloads (a click there costs about what it 
 import streamlit as st
 
 from analysis.i18n import _, current_language, set_language
+from analysis.pathways import DEFAULT_HOURS_PER_WEEK, Person
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation import figures
@@ -265,6 +266,23 @@ with results_tab:
             persist_state="session",
         )
     )
+    # The credential planner's "About you", when filled in, carries over: lapsed credentials are not held, and
+    # the take-home summary checks the setting's entry conditions against the experience given there.
+    lapsed = set(st.session_state.get("plan_lapsed") or []) & held
+    held -= lapsed
+    planner_years = st.session_state.get("plan_years")
+    person = (
+        Person(
+            held=held,
+            lapsed=lapsed,
+            years_experience=max(planner_years, st.session_state.get("plan_sterile") or 0.0),
+            sterile_years=st.session_state.get("plan_sterile") or 0.0,
+            hours_per_week=st.session_state.get("plan_hours") or DEFAULT_HOURS_PER_WEEK,
+            years_since_last_worked=st.session_state.get("plan_gap") or 0.0,
+        )
+        if isinstance(planner_years, (int, float))
+        else None
+    )
     missing = missing_credentials(by_id[top.setting_id], held, result.catalogs)
     if missing:
         st.markdown(
@@ -355,6 +373,7 @@ with results_tab:
             session_date=session_date,
             quiz_answers_summary=answers_summary(quiz, answers, weights),
             place=local_place,
+            person=person,
         )
 
     d1, d2, d3 = st.columns(3)

@@ -694,7 +694,7 @@ def test_catalog_facts_pass_the_reference_checks():
 
 
 def test_where_next_for_a_retail_cpht_with_two_years():
-    """From retail with a CPhT and two years: every other setting, met ones first, hospital (CSPT) last."""
+    """From retail with a CPhT and two years: every other setting, met ones first, those needing the CSPT last."""
     from analysis.loading.frames import build_frames
     from analysis.loading.schema import NumericFact
     from analysis.pathways import Pay, national_pay, where_next
@@ -710,14 +710,17 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     pay = national_pay(build_frames(profiles, CAT).settings)
     retail = Person(setting_id="retail", held={"cpht"}, years_experience=2)
     reach = where_next(retail, profiles, CAT, pay)
-    assert [r.setting_id for r in reach][-1] == "hospital" and "retail" not in {r.setting_id for r in reach}
+    # Home infusion is farthest: the CSPT and a year of sterile compounding experience besides.
+    assert [r.setting_id for r in reach][-1] == "home-infusion" and "retail" not in {r.setting_id for r in reach}
+    assert reach[-1].entry_missing == ("12 more months of full-time sterile compounding (CSP) work",)
     # Settings that want CSPT (preferred or more) need a step; all the others are met already, and come first.
     want_cspt = {p.id for p in profiles if any(c.id == "cspt" and c.relevance != "helpful" for c in p.credentials)}
     needs = [r.setting_id for r in reach if r.plan.steps]
     assert "hospital" in needs and set(needs) == want_cspt - {"retail"}
     assert [r.setting_id for r in reach[-len(needs) :]] == needs
-    hospital = reach[-1]
-    assert hospital.missing == ("CSPT",) and hospital.cost.amount == 199 and hospital.met == ("CPhT",)
+    hospital = next(r for r in reach if r.setting_id == "hospital")
+    assert hospital.entry_missing == () and hospital.missing == ("CSPT",)
+    assert hospital.cost.amount == 199 and hospital.met == ("CPhT",)
     assert round(hospital.months) == 12 and hospital.time_text.startswith("Roughly 12 months")
     assert hospital.pay.value == pay["hospital"].value and hospital.pay.period == pay["hospital"].period
     assert hospital.pay_difference == pay["hospital"].value - pay["retail"].value
@@ -727,6 +730,236 @@ def test_where_next_for_a_retail_cpht_with_two_years():
     # Local pay, once a place is chosen, comes in through its own parameter and is compared the same way.
     local = {"retail": Pay(40000, "May 2025", None, "Ohio"), "hospital": Pay(52000, "May 2025", None, "Ohio")}
     with_local = where_next(retail, LOADED.profiles, CAT, pay, local_pay=local)
-    assert with_local[-1].local_difference == 12000 and with_local[-1].local_pay.text == "$52,000 (Ohio, May 2025)"
+    there = next(r for r in with_local if r.setting_id == "hospital")
+    assert there.local_difference == 12000 and there.local_pay.text == "$52,000 (Ohio, May 2025)"
     student = where_next(Person(stage="student"), LOADED.profiles, CAT, pay)
     assert len(student) == len(LOADED.profiles) and all(r.pay_difference is None for r in student)
+
+
+# --- Work inside a window (NHA: 1,200 hours within the last 3 years) ---------------------------
+
+
+def test_hours_given_count_only_the_part_inside_the_window():
+    """1,500 hours, last worked 5 years ago: none of them are inside NHA's 3-year window."""
+    old = Person(work_hours=1500, years_since_last_worked=5)
+    assert old.hours(3) == 0 and old.hours() == 1500
+    e = eligibility("excpt", old, CAT)
+    assert not e.eligible
+    wanted = "1,200 more hours of supervised pharmacy technician work within the last 3 years"
+    assert any(wanted in m for m in e.missing)
+    assert "Counts only work within the last 3 years (you last worked 5 years ago)." in e.caveats
+    # Spread over four years ending a year ago: two of those years (half the hours) are inside the window.
+    spread = Person(work_hours=1500, years_experience=4, years_since_last_worked=1)
+    assert spread.hours(3) == pytest.approx(750)
+    assert not eligibility("excpt", spread, CAT).eligible
+    # No years given: at most what fits between the window's start and the last day worked (0.5 y x 52 x 40).
+    assert Person(work_hours=1500, years_since_last_worked=2.5).hours(3) == pytest.approx(1040)
+    recent = Person(work_hours=1500, years_since_last_worked=1)
+    assert eligibility("excpt", recent, CAT).route == "supervised work route"
+    # PTCB's 500 hours have no window: old hours still count for the CPhT.
+    assert eligibility("cpht", old, CAT).eligible
+
+
+def test_years_at_hours_a_week_count_only_inside_the_window():
+    """0.75 years at 40 hours a week is 1,560 hours: enough for the ExCPT if recent, none of it 5 years on."""
+    recent = Person(years_experience=0.75)
+    assert eligibility("excpt", recent, CAT).eligible
+    lapsed = dataclasses.replace(recent, years_since_last_worked=5)
+    assert not eligibility("excpt", lapsed, CAT).eligible
+    partly = dataclasses.replace(recent, years_since_last_worked=2.5)  # half a year inside: 1,040 hours
+    assert partly.hours(3) == pytest.approx(1040)
+    assert not eligibility("excpt", partly, CAT).eligible
+
+
+def test_window_notes_say_how_much_work_each_window_counts():
+    from analysis.pathways import window_notes
+
+    notes = window_notes(Person(years_experience=0.75, years_since_last_worked=5), CAT)
+    assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in notes
+    assert any(n.startswith("CSPT: 0 months of your sterile compounding") and "12 or 36" in n for n in notes)
+    assert window_notes(Person(years_experience=3), CAT) == []  # working now: nothing to explain
+
+
+# --- Lapsed credentials ------------------------------------------------------------------------
+
+
+def test_a_lapsed_credential_does_not_count_as_held():
+    """CSPT needs an active CPhT: a lapsed one does not do, and the plan puts the CPhT back first."""
+    sterile = dict(years_experience=4, sterile_years=4)
+    assert eligibility("cspt", Person(held={"cpht"}, **sterile), CAT).eligible
+    lapsed = Person(held={"cpht"}, lapsed={"cpht"}, **sterile)
+    assert lapsed.held == set()
+    e = eligibility("cspt", lapsed, CAT)
+    assert not e.eligible and "an active CPhT" in e.missing
+    p = plan(lapsed, PROFILES["hospital"], CAT)
+    assert [s.credential.id for s in p.steps][:2] == ["cpht", "cspt"]
+    assert p.steps[0].lapsed == ("cpht",) and p.steps[1].lapsed == ()
+    assert "CPhT" not in p.already_held
+    # An either-or step knows which of its options lapsed (ExCPT behind the CPhT).
+    retail = plan(Person(held={"excpt"}, lapsed={"excpt"}), PROFILES["retail"], CAT)
+    assert retail.steps[0].lapsed == ("excpt",) and not retail.meets_setting
+
+
+def test_reinstatement_rules_come_from_the_data_with_source_and_period():
+    from analysis.pathways.plan import reinstatement_text
+
+    fee = CREDS["cpht"].reinstatement[0]
+    assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
+    text = reinstatement_text(CREDS["cpht"], CAT.sources)
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Pharmacy law CE when reinstating: 2 hours" in text
+    nha = reinstatement_text(CREDS["excpt"], CAT.sources)
+    assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."
+    assert CREDS["excpt"].reinstatement[0].is_gap  # looked for, not found: said, never guessed
+    assert "not in our sources" in reinstatement_text(CREDS["cspt"], CAT.sources)  # none recorded
+
+
+def test_reinstatement_facts_are_validated_like_every_figure():
+    raw = copy.deepcopy(RAW)
+    raw["credentials"][INDEX["cpht"]]["reinstatement"][0].pop("period")
+    with pytest.raises(ValidationError, match="a figure needs period"):
+        CredentialCatalog.model_validate(raw)
+    raw = copy.deepcopy(RAW)
+    raw["credentials"][INDEX["excpt"]]["reinstatement"][0].pop("note")
+    with pytest.raises(ValidationError, match="a missing figure needs a note"):
+        CredentialCatalog.model_validate(raw)
+
+
+def test_plan_link_carries_lapsed_credentials_and_drops_bad_ones():
+    from analysis.links.plan import decode_plan, encode_plan
+
+    state = {"stage": "working", "target": "retail", "held": {"cpht", "cspt"}, "lapsed": {"cspt"}}
+    text = encode_plan(state)
+    assert "lap.cspt" in text
+    back, notices = decode_plan(text, ["retail"], list(CREDS), [])
+    assert notices == [] and back["lapsed"] == {"cspt"} and back["held"] == {"cpht", "cspt"}
+    back, notices = decode_plan("lap.cpht+x<b>~held.cspt~to.retail", ["retail"], list(CREDS), [])
+    assert back["lapsed"] == set() and "x<b>" in notices[0] and "lap.cpht" in notices[0]
+
+
+# --- Entry conditions per setting (settings_profiles/<id>.yaml `entry:`) -------------------------
+
+
+def _reach(years: float, hours: float = 40.0, **kw):
+    from analysis.pathways import where_next
+
+    person = Person(setting_id="retail", held={"cpht"}, years_experience=years, hours_per_week=hours, **kw)
+    return where_next(person, LOADED.profiles, CAT, {})
+
+
+def test_experience_changes_what_is_within_reach_for_a_retail_cpht():
+    """At 0 years at most half the other settings are within reach; at 3 years more are."""
+    new, seasoned = _reach(0), _reach(3)
+    met_new = {r.setting_id for r in new if r.within_reach}
+    met_seasoned = {r.setting_id for r in seasoned if r.within_reach}
+    assert len(met_new) <= len(new) / 2 and met_new < met_seasoned
+    assert "nuclear" not in met_new and "nuclear" in met_seasoned
+    nuclear = next(r for r in new if r.setting_id == "nuclear")
+    assert nuclear.status == "not yet" and nuclear.missing == ()
+    assert nuclear.entry_missing == ("12 more months of full-time pharmacy technician work",)
+    assert nuclear.time_text == "Roughly 12 months (experience: about 12 months at 40 hours a week)"
+    # Settings within reach come first, then the rest by rough time.
+    flags = [r.within_reach for r in new]
+    assert flags == sorted(flags, reverse=True)
+
+
+def test_part_time_experience_counts_pro_rata_and_takes_longer_to_close():
+    half = next(r for r in _reach(1, hours=20) if r.setting_id == "nuclear")  # six full-time months
+    assert half.entry_missing == ("6 more months of full-time pharmacy technician work",)
+    assert round(half.months) == 12 and "about 12 months at 20 hours a week" in half.time_text
+    assert next(r for r in _reach(2, hours=20) if r.setting_id == "nuclear").within_reach
+
+
+def test_training_on_the_job_is_never_a_gap_and_conditions_about_the_person_are_never_guessed():
+    from analysis.pathways.entry import entry_checks
+
+    for profile in LOADED.profiles:
+        for years in (0, 10):
+            for check in entry_checks(Person(years_experience=years, sterile_years=years), profile, CAT):
+                if check.status in ("trained", "stated"):
+                    assert not check.missing and check.months == 0
+    va = entry_checks(Person(hs_diploma=False), PROFILES["federal-va"], CAT)
+    assert [c.status for c in va] == ["missing", "stated", "stated", "stated"]
+    assert any(c.text.startswith("citizenship:") for c in va if c.status == "stated")
+    # The VA's earlier standard took a diploma instead of three months' work.
+    assert entry_checks(Person(), PROFILES["federal-va"], CAT)[0].status == "met"
+    federal = next(r for r in _reach(0) if r.setting_id == "federal-va")
+    assert federal.within_reach and any("citizenship" in s for s in federal.stated)
+
+
+def test_every_entry_condition_shown_has_its_evidence():
+    from analysis.pathways.entry import entry_checks
+
+    with_entry = [p for p in LOADED.profiles if p.entry]
+    assert len(with_entry) == len(LOADED.profiles)  # every bundled setting says what entry usually needs
+    for profile in with_entry:
+        items = profile.entry.evidence_items()
+        checks = entry_checks(Person(), profile, CAT)
+        assert len(checks) == len(items)
+        for item, check in zip(items, checks, strict=True):
+            if item.source:
+                src = CAT.sources[item.source]
+                assert item.source in profile.sources and item.period
+                assert check.evidence.startswith("Source: ") and src.title in check.evidence
+            else:
+                assert check.evidence == f"Judgement: {item.judgement}"
+
+
+def test_the_plan_says_when_credentials_are_held_but_experience_is_not():
+    p = plan(Person(setting_id="retail", held={"cpht"}), PROFILES["nuclear"], CAT)
+    assert p.meets_setting and not p.ready and p.steps == ()
+    assert p.summary == (
+        "You hold the credentials Nuclear pharmacy asks for, but entry usually also needs more experience: "
+        "12 more months of full-time pharmacy technician work."
+    )
+    assert plan(Person(held={"cpht"}, years_experience=1), PROFILES["nuclear"], CAT).ready
+
+
+def test_home_infusion_counts_sterile_compounding_not_any_pharmacy_work():
+    from analysis.pathways.entry import entry_checks
+
+    retail_only = entry_checks(Person(years_experience=5), PROFILES["home-infusion"], CAT)[0]
+    assert retail_only.status == "missing" and "sterile compounding" in retail_only.missing
+    iv_room = entry_checks(Person(years_experience=2, sterile_years=1), PROFILES["home-infusion"], CAT)[0]
+    assert iv_room.status == "met"
+
+
+ENTRY_BASE = {"months": 12, "judgement": "a reason"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"experience": [{"months": 12}]}, "needs a source id"),
+        ({"experience": [{**ENTRY_BASE, "source": "bls-ooh-2023"}]}, "not both"),
+        ({"experience": [{"months": 12, "source": "bls-ooh-2023"}]}, "needs its period and evidence"),
+        ({"experience": [{**ENTRY_BASE, "period": "2024"}]}, "a judgement has its reason only"),
+        ({"experience": [{**ENTRY_BASE, "months": 0}]}, "greater than or equal to 1"),
+        ({"experience": [{**ENTRY_BASE, "months": "12"}]}, "valid integer"),
+        ({"experience": [{**ENTRY_BASE, "kind": "inpatient-ish"}]}, "Input should be"),
+        ({"trained_on_job": [{"judgement": "a reason"}]}, "text"),
+        ({"conditions": [{"kind": "height", "text": "tall", "judgement": "r"}]}, "Input should be"),
+        ({"experience": [{**ENTRY_BASE, "typo": 1}]}, "Extra inputs are not permitted"),
+    ],
+)
+def test_bad_entry_blocks_are_rejected(entry, message):
+    from analysis.loading.schema import Profile
+
+    raw = yaml.safe_load((CREDENTIALS_PATH.parent.parent / "settings_profiles" / "nuclear.yaml").read_text())
+    raw["entry"] = entry
+    with pytest.raises(ValidationError, match=message):
+        Profile.model_validate(raw)
+
+
+def test_entry_sources_must_be_listed_and_programs_known():
+    from analysis.loading.loader import check_profile
+
+    raw = yaml.safe_load((CREDENTIALS_PATH.parent.parent / "settings_profiles" / "nuclear.yaml").read_text())
+    raw["entry"] = {"experience": [{"months": 3, "source": "va-posting-pre2023", "period": "x", "evidence": "primary"}]}
+    with pytest.raises(ValidationError, match="sources: facts cite va-posting-pre2023"):
+        from analysis.loading.schema import Profile
+
+        Profile.model_validate(raw)
+    raw["entry"] = {"experience": [{"months": 3, "judgement": "r", "instead": "no-such-program"}]}
+    profile, problems = check_profile(raw, "nuclear.yaml", "nuclear", CAT)
+    assert profile is None and any("unknown program id 'no-such-program'" in p.message for p in problems)

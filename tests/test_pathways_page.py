@@ -86,9 +86,10 @@ def test_retail_cpht_with_two_years_sees_what_is_within_reach():
     hospital = reach[reach["Setting"] == "Hospital (inpatient)"].iloc[0]
     assert hospital["Missing"] == "CSPT" and hospital["First-time fees"] == "$199"
     assert hospital["Rough time"].startswith("Roughly 12 months")
-    assert (
-        hospital["Within reach"] == "not yet" and reach.iloc[-1]["Setting"] == "Hospital (inpatient)"
-    )  # farthest last
+    assert hospital["Within reach"] == "not yet"
+    # Farthest last: home infusion asks for the CSPT and a year of sterile compounding besides.
+    assert reach.iloc[-1]["Setting"] == "Home infusion pharmacy"
+    assert "12 more months of full-time sterile compounding (CSP) work" in reach.iloc[-1]["Missing"]
     clinic = reach[reach["Setting"] == "Ambulatory / outpatient clinic pharmacy"].iloc[0]
     assert clinic["Within reach"] == "already met" and clinic["Already met"] == "CPhT"
     assert "(national, May" in clinic["Median pay (national)"] and clinic["Pay difference"].endswith("a year")
@@ -171,3 +172,86 @@ def test_encode_decode_round_trip():
         encode_plan(state), ["retail", "hospital"], ["cpht"], ["ptcb-recognized-program", "sterile-compounding-program"]
     )
     assert notices == [] and decoded == state
+
+
+def test_work_long_ago_counts_only_inside_each_window():
+    """0.75 years at 40 hours (1,560 hours) last worked 5 years ago: not ExCPT-eligible, and the page says why."""
+    at = open_pathways()
+    at.radio(key="plan_stage").set_value("working").run()
+    at.number_input(key="plan_years").set_value(0.75).run()
+    at.multiselect(key="plan_goals").set_value(["excpt"]).run()
+    step = next(s for s in steps(at) if "NHA Certified Pharmacy Technician" in s)
+    assert "Not yet eligible" not in step  # working now: 1,560 hours inside the window
+    at.number_input(key="plan_gap").set_value(5.0).run()
+    step = next(s for s in steps(at) if "NHA Certified Pharmacy Technician" in s)
+    assert "Not yet eligible" in step
+    text = "\n".join(shown(c.value) for c in at.caption)
+    assert "ExCPT: 0 of your hours fall within the last 3 years (it asks for 1,200)." in text
+    assert "Counts only work within the last 3 years (you last worked 5 years ago)." in text
+
+
+def test_a_lapsed_credential_is_not_held_and_its_reinstatement_rule_is_shown():
+    at = retail_cpht(open_pathways(), years=4.0)
+    at.selectbox(key="plan_to").set_value("hospital").run()
+    assert steps(at)[0].startswith("**Step 1: PTCB Certified Compounded Sterile Preparation Technician**")
+    at.multiselect(key="plan_lapsed").set_value(["cpht"]).run()
+    found = steps(at)
+    assert found[0].startswith("**Step 1: PTCB Certified Pharmacy Technician")  # needed again, before the CSPT
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "CPhT has lapsed. PTCB's rule for reinstating it: Reinstatement fee, within 1 year of expiry: $95" in text
+    assert "Pharmacy law CE when reinstating: 2 hours" in text
+    assert "what applies after that year is not in our sources" in text
+    warnings = [shown(w.value) for w in at.warning]
+    assert any(w.startswith("CPhT has lapsed.") for w in warnings)  # on the renewals tab too
+    reach = cards(at, "Setting", "Within reach")
+    assert "CPhT" not in set(reach["Already met"])  # a lapsed CPhT meets nothing
+    link = at.query_params["plan"]
+    assert "lap.cpht" in link
+    again = open_pathways(plan=link)
+    assert again.multiselect(key="plan_lapsed").value == ["cpht"]
+    assert steps(again) == found
+
+
+def test_nha_reinstatement_is_said_to_be_unpublished_and_bad_lapsed_values_are_dropped():
+    at = open_pathways(plan="st.working~from.retail~held.excpt~lap.excpt+cpht+nope~to.retail")
+    notice = next(shown(i.value) for i in at.info if "could not use" in shown(i.value))
+    assert "nope" in notice and "lap.cpht" in notice  # not held in the link, so it cannot have lapsed
+    assert at.multiselect(key="plan_lapsed").value == ["excpt"]
+    warnings = [shown(w.value) for w in at.warning]
+    assert "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA." in warnings
+
+
+def test_experience_changes_what_is_within_reach_and_each_entry_condition_has_its_evidence():
+    at = retail_cpht(open_pathways(), years=0.0)
+    new = cards(at, "Setting", "Within reach")
+    reachable = set(new[new["Within reach"] != "not yet"]["Setting"])
+    assert len(reachable) <= len(new) / 2
+    nuclear = new[new["Setting"] == "Nuclear pharmacy"].iloc[0]
+    assert nuclear["Within reach"] == "not yet"
+    assert nuclear["Missing"] == "12 more months of full-time pharmacy technician work"
+    assert nuclear["Rough time"] == "Roughly 12 months (experience: about 12 months at 40 hours a week)"
+    for needs in new["Entry usually needs"]:
+        for line in needs.split(" | "):
+            assert "Source: " in line or "Judgement: " in line, line
+    federal = new[new["Setting"] == "Federal / VA pharmacy"].iloc[0]
+    assert "citizenship: " in federal["Entry usually needs"] and "a condition to check yourself" in federal[
+        "Entry usually needs"
+    ]
+    at.number_input(key="plan_years").set_value(3.0).run()
+    seasoned = cards(at, "Setting", "Within reach")
+    assert reachable < set(seasoned[seasoned["Within reach"] != "not yet"]["Setting"])
+    assert seasoned[seasoned["Setting"] == "Nuclear pharmacy"].iloc[0]["Within reach"] == "already met"
+    caption = " ".join(shown(c.value) for c in at.caption)
+    assert "“Within reach” means every condition we can check is met" in caption
+
+
+def test_the_plan_lists_what_entry_usually_needs_with_its_evidence():
+    at = retail_cpht(open_pathways(), years=0.0)
+    at.selectbox(key="plan_to").set_value("nuclear").run()
+    assert not at.success and steps(at) == []
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "You hold the credentials Nuclear pharmacy asks for, but entry usually also needs more experience" in text
+    assert "**Entry usually needs** (besides credentials):" in text
+    assert "- trained on the job: Radiation-safety training" in text and "Judgement: " in text
+    at.number_input(key="plan_years").set_value(1.0).run()
+    assert any(shown(s.value).startswith("You already meet what Nuclear pharmacy") for s in at.success)

@@ -436,3 +436,34 @@ def test_no_figure_sends_the_reader_to_the_app():
     _, text = read(build(shortlist=[with_pay, without], profiles=PROFILES_WITH_GAP))
     reason = PROFILES_WITH_GAP[without].facts.median_wage_annual.note
     assert squash(reason.removeprefix("no published figure").strip(" ;:,.")) in text  # the gap says why, on paper
+
+
+def test_next_steps_check_the_settings_entry_conditions_like_the_planner():
+    """Nuclear asks for a year of pharmacy work (a labelled judgement) and trains radiation safety on the job."""
+    from analysis.pathways import Person
+
+    assert PROFILES["nuclear"].entry is not None
+    new = Person(held={"cpht"}, years_experience=0)
+    _, text = read(build(shortlist=["nuclear"], held={"cpht"}, person=new))
+    assert "Next steps for Nuclear pharmacy" in text
+    assert "Entry usually needs (besides credentials):" in text
+    assert "missing: 12 more months of full-time pharmacy technician work (about 12 months at 40 hours a week)" in text
+    assert "Judgement: our one career source calls nuclear work a step after basic training" in text
+    assert "trained on the job: Radiation-safety training" in text and "not counted against you" in text
+    seasoned = Person(held={"cpht"}, years_experience=3)
+    _, text = read(build(shortlist=["nuclear"], held={"cpht"}, person=seasoned))
+    assert "12 months of full-time pharmacy technician work — met." in text and "12 more months" not in text
+    part_time = Person(held={"cpht"}, years_experience=0.5, hours_per_week=20)  # three full-time months
+    _, text = read(build(shortlist=["nuclear"], held={"cpht"}, person=part_time))
+    assert "9 more months of full-time pharmacy technician work (about 18 months at 20 hours a week)" in text
+    _, text = read(build(shortlist=["nuclear"], held={"cpht"}))  # no experience given: listed, not judged
+    assert "not checked: no experience was given" in text and "12 more months" not in text
+
+
+def test_federal_conditions_about_the_person_are_stated_not_judged():
+    from analysis.pathways import Person
+
+    _, text = read(build(shortlist=["federal-va"], person=Person(years_experience=0)))
+    assert "citizenship: Federal rules on who may apply" in text
+    assert "a condition to check yourself; this page does not ask about it" in text
+    assert "or a high school diploma or GED instead" in text and "— met." in text  # the diploma route (VA standard)

@@ -11,20 +11,22 @@ from analysis.links.common import MAX_PARAM_CHARS, clip
 # ?plan=st.working~from.retail~held.cpht+abc-x~yrs.2~csp.0~hpw.40~gap.0~help.1~goal.cpht-adv~to.hospital
 
 
-PLAN_FIELDS = ("st", "from", "to", "held", "prog", "enr", "goal", "yrs", "csp", "hpw", "gap", "dip", "help")
+PLAN_FIELDS = ("st", "from", "to", "held", "lap", "prog", "enr", "goal", "yrs", "csp", "hpw", "gap", "dip", "help")
 MAX_HOURS_PER_WEEK = 80
 
 
 def encode_plan(state: dict) -> str:
-    """Planner state -> compact text. Keys: st stage, from/to setting ids, held credential ids,
-    prog completed programs, enr programs enrolled in, goal credentials aimed for, yrs years of experience,
-    csp years of sterile compounding, hpw hours a week, gap years since last worked, dip diploma (1/0),
-    help include helpful credentials (1/0)."""
+    """Planner state -> compact text. Keys: st stage, from/to setting ids, held credential ids, lap those of the
+    held credentials that have lapsed, prog completed programs, enr programs enrolled in, goal credentials aimed
+    for, yrs years of experience, csp years of sterile compounding, hpw hours a week, gap years since last
+    worked, dip diploma (1/0), help include helpful credentials (1/0)."""
     parts = [f"st.{state['stage']}", f"to.{state['target']}"]
     if state.get("setting"):
         parts.append(f"from.{state['setting']}")
     if state.get("held"):
         parts.append("held." + "+".join(sorted(state["held"])))
+    if state.get("lapsed"):
+        parts.append("lap." + "+".join(sorted(state["lapsed"])))
     for key, name in (("programs", "prog"), ("enrolled", "enr"), ("goals", "goal")):
         if state.get(key):
             parts.append(f"{name}." + "+".join(sorted(state[key])))
@@ -48,12 +50,14 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
             state["stage"] = value
         elif key in ("from", "to") and value in settings:
             state["setting" if key == "from" else "target"] = value
-        elif key in ("held", "prog", "enr", "goal"):
-            known = credentials if key in ("held", "goal") else programs
+        elif key in ("held", "lap", "prog", "enr", "goal"):
+            known = credentials if key in ("held", "lap", "goal") else programs
             items = [v for v in value.split("+") if v]
             good = [v for v in items if v in known]
             bad += [clip(v) for v in items if v not in known]
-            state[{"held": "held", "prog": "programs", "enr": "enrolled", "goal": "goals"}[key]] = set(good)
+            state[{"held": "held", "lap": "lapsed", "prog": "programs", "enr": "enrolled", "goal": "goals"}[key]] = set(
+                good
+            )
         elif key in ("yrs", "csp", "gap", "hpw"):
             number = _number(value)
             low, high = (1, MAX_HOURS_PER_WEEK) if key == "hpw" else (0, max_years)
@@ -65,6 +69,9 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
             state["diploma" if key == "dip" else "helpful"] = value == "1"
         else:
             bad.append(clip(part))
+    if "lapsed" in state:  # only a credential the link also says is held can have lapsed
+        bad += [clip(f"lap.{c}") for c in sorted(state["lapsed"] - state.get("held", set()))]
+        state["lapsed"] &= state.get("held", set())
     if bad:
         shown = ", ".join(bad[:6])
         notices.append(_("Ignored parts of the planner link it could not use: {parts} and {n} more.").format(

@@ -105,7 +105,7 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam(
         "plan",
         ("pathways",),
-        "the credential planner: stage, settings, credentials held, years",
+        "the credential planner: stage, settings, credentials held and lapsed, years",
         N_("the planner's own link text"),
         "plan=st.working~from.retail~held.cpht~yrs.2~csp.0~dip.1~to.hospital",
         _plan,

@@ -409,6 +409,15 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
                     f"unknown credential id '{cred.id}'; expected an id from data/credentials.yaml",
                 )
             )
+    for i, exp in enumerate(profile.entry.experience if profile.entry else []):
+        if exp.instead and exp.instead not in catalogs.programs:
+            problems.append(
+                Problem(
+                    file,
+                    f"entry.experience[{i}].instead",
+                    f"unknown program id '{exp.instead}'; expected an id from data/credentials.yaml programs",
+                )
+            )
     problems += _check_facts(profile.all_facts(), catalogs.sources, catalogs.reference, file, oews=catalogs.oews)
     return (None if problems else profile), problems
 

@@ -376,6 +376,79 @@ class Role(Strict):
     requires: OneLine
 
 
+# --- What a setting usually asks of a new hire besides credentials (the planner counts it) ---------
+
+EntryExperienceKind = Literal["pharmacy-technician", "sterile-compounding"]  # the planner's experience kinds
+EntryConditionKind = Literal["citizenship", "registration", "qualification-standard", "other"]
+ENTRY_CONDITION_LABELS: dict[str, str] = {
+    "citizenship": N_("citizenship"),
+    "registration": N_("state registration or licence"),
+    "qualification-standard": N_("qualification standard"),
+    "other": N_("other condition"),
+}
+
+
+class EntryEvidence(Strict):
+    """Where an entry condition comes from: a source (with its period and evidence strength), or a judgement
+    with its reason. Never both, never neither."""
+
+    source: Slug | None = Field(default=None, description="Source id in data/sources.yaml that states it.")
+    period: OneLine | None = Field(default=None, description="Period or edition of what the source states.")
+    evidence: Evidence | None = None
+    judgement: OneLine | None = Field(
+        default=None, description="Why we think so, where no source states it: shown labelled as a judgement."
+    )
+
+    @model_validator(mode="after")
+    def _sourced_or_judged(self) -> EntryEvidence:
+        if self.source and self.judgement:
+            raise ValueError("give a source or a judgement with its reason, not both")
+        if not self.source and not self.judgement:
+            raise ValueError("an entry condition needs a source id (with period and evidence) or a judgement reason")
+        if self.source and (self.period is None or self.evidence is None):
+            raise ValueError("a sourced entry condition needs its period and evidence")
+        if self.judgement and (self.period is not None or self.evidence is not None):
+            raise ValueError("period and evidence belong to a source; a judgement has its reason only")
+        return self
+
+
+class EntryExperience(EntryEvidence):
+    """Work experience employers typically ask for at entry, in months of full-time work."""
+
+    months: Annotated[int, Field(ge=1, le=240)] = Field(description="Months of full-time work (40 hours a week).")
+    kind: EntryExperienceKind = "pharmacy-technician"
+    instead: Slug | None = Field(
+        default=None, description="A program id from data/credentials.yaml accepted in place of the experience."
+    )
+    note: OneLine | None = None
+
+
+class EntryTraining(EntryEvidence):
+    """Training the employer usually gives on the job, so the person need not bring it."""
+
+    text: OneLine = Field(description="What is trained on the job, e.g. radiation safety.")
+
+
+class EntryCondition(EntryEvidence):
+    """A condition of entry that is about the person or their status (citizenship, registration): stated,
+    never guessed about the person, never counted as met or missing."""
+
+    kind: EntryConditionKind
+    text: OneLine
+
+
+class Entry(Strict):
+    """What entry to the setting usually needs besides credentials, each part with its evidence."""
+
+    experience: list[EntryExperience] = Field(default_factory=list)
+    trained_on_job: list[EntryTraining] = Field(default_factory=list)
+    conditions: list[EntryCondition] = Field(default_factory=list)
+    note: Text | None = None
+
+    def evidence_items(self) -> list[EntryEvidence]:
+        return [*self.experience, *self.trained_on_job, *self.conditions]
+
+
 class Profile(Strict):
     """One practice setting for pharmacy technicians."""
 
@@ -401,6 +474,7 @@ class Profile(Strict):
     pros: list[OneLine] = Field(min_length=1)
     cons: list[OneLine] = Field(min_length=1)
     day_in_the_life: Text
+    entry: Entry | None = Field(default=None, description="What entry usually needs besides credentials.")
     sources: list[Slug] = Field(min_length=1, description="Every source id this profile cites.")
 
     @model_validator(mode="after")
@@ -424,6 +498,7 @@ class Profile(Strict):
                     f"bls_industry.naics is {self.bls_industry.naics}; a setting's figures describe one industry"
                 )
         cited = {f.source for f in self.all_facts().values() if f.source}
+        cited |= {e.source for e in (self.entry.evidence_items() if self.entry else []) if e.source}
         uncited = sorted(cited - set(self.sources))
         if uncited:
             raise ValueError(f"sources: facts cite {', '.join(uncited)}, which the sources list leaves out")
@@ -650,6 +725,11 @@ class Credential(Strict):
         default_factory=list, description="What else keeps it active: required CE topics, attestations."
     )
     renewal_rules: list[RenewalRule] = Field(default_factory=list)
+    reinstatement: list[NamedFact] = Field(
+        default_factory=list,
+        description="The issuer's rule for bringing a lapsed credential back (fee, CE, time limit); a gap with a "
+        "note where the issuer's rule is not in our sources. Empty: we have looked for none.",
+    )
     sources: list[Slug] = Field(min_length=1)
 
     def all_facts(self) -> dict[str, Fact]:
@@ -658,6 +738,7 @@ class Credential(Strict):
         out.update({f"facts.{k}": getattr(self.facts, k) for k in CredentialFacts.model_fields})
         out.update({f"renewal_requirements[{i}]": f for i, f in enumerate(self.renewal_requirements)})
         out.update({f"renewal_rules[{i}]": f for i, f in enumerate(self.renewal_rules)})
+        out.update({f"reinstatement[{i}]": f for i, f in enumerate(self.reinstatement)})
         return out
 
 

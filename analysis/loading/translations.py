@@ -38,7 +38,8 @@ PROFILE_PROSE: tuple[str, ...] = (
     "name", "short_name", "tagline", "summary", "also_called[]", "bls_industry.title", "bls_industry.note",
     "facts.*.note", "other_facts[].label", "other_facts[].note", "ratings.*.reason", "schedule.reason",
     "tasks[].examples", "credentials[].note", "advancement[].role", "advancement[].requires", "pros[]", "cons[]",
-    "day_in_the_life",
+    "day_in_the_life", "entry.experience[].judgement", "entry.experience[].note", "entry.trained_on_job[].text",
+    "entry.trained_on_job[].judgement", "entry.conditions[].text", "entry.conditions[].judgement", "entry.note",
 )
 _FACT_PROSE = ("label", "note", "value")  # `value` only where it is text (a number is never a string here)
 CATALOG_PROSE: dict[str, tuple[str, ...]] = {
@@ -50,6 +51,7 @@ CATALOG_PROSE: dict[str, tuple[str, ...]] = {
         *(f"credentials[].facts.*.{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_requirements[].{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_rules[].{k}" for k in _FACT_PROSE),
+        *(f"credentials[].reinstatement[].{k}" for k in _FACT_PROSE),
         "programs[].label", "programs[].note",
         *(f"equivalences[].{k}" for k in _FACT_PROSE),
         *(f"program_lengths[].{k}" for k in _FACT_PROSE),

@@ -24,6 +24,7 @@ from analysis.pathways.rules import (
     fact_text,
     program_label,
     tickable_programs,
+    window_notes,
 )
 from analysis.pathways.state import StateCaveat, state_caveat
 
@@ -31,5 +32,5 @@ __all__ = [
     "DEFAULT_HOURS_PER_WEEK", "GOAL", "Eligibility", "FeeTotal", "Gap", "Option", "PathwayExtras", "Pay", "Person",
     "Plan", "Reach", "Renewal", "RenewalEvent", "RenewalSchedule", "RouteStatus", "StateCaveat", "Step",
     "eligibility", "fact_text", "national_pay", "order_ids", "plan", "program_label", "renewal_obligations",
-    "renewal_schedule", "state_caveat", "tickable_programs", "where_next",
+    "renewal_schedule", "state_caveat", "tickable_programs", "where_next", "window_notes",
 ]

@@ -12,7 +12,7 @@ The planner chooses where the rules leave a choice:
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from analysis.i18n import N_, _, money, ngettext
@@ -30,10 +30,13 @@ from analysis.loading.schema import (
     ProgramLength,
     Role,
     Route,
+    Source,
     prerequisite_ids,
 )
+from analysis.pathways.entry import EntryCheck, entry_checks
 from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligations, renewal_schedule
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
+from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
 LABELS = {
@@ -76,6 +79,7 @@ class Step:
     route_reason: str = ""
     months: float = 0.0  # rough months before applying on the chosen route (the longest gap)
     unknown_length: bool = False  # the chosen route has a program or work period of unpublished length
+    lapsed: tuple[str, ...] = ()  # ids of the step's options the person held once and let lapse
 
     @property
     def fee_text(self) -> str:
@@ -124,9 +128,28 @@ class Plan:
     meets_setting: bool = False  # holds (or has an accepted alternative to) all it requires, commonly requires, prefers
     renewal_plan: RenewalSchedule | None = None
     choices: tuple[str, ...] = ()  # plain sentences: which route or option was chosen, and why
+    entry: tuple[EntryCheck, ...] = ()  # what entry usually needs besides credentials, with the person's standing
+
+    @property
+    def entry_missing(self) -> tuple[EntryCheck, ...]:
+        return tuple(c for c in self.entry if c.status == "missing")
+
+    @property
+    def entry_months(self) -> float:
+        """Calendar months of work at the person's hours before every experience ask is met."""
+        return max((c.months for c in self.entry_missing), default=0.0)
+
+    @property
+    def ready(self) -> bool:
+        """Meets every credential the setting asks for and every entry condition we can check."""
+        return self.meets_setting and not self.entry_missing
 
     @property
     def summary(self) -> str:
+        if self.meets_setting and self.entry_missing:
+            return _(
+                "You hold the credentials {setting} asks for, but entry usually also needs more experience: {missing}."
+            ).format(setting=self.target_name, missing="; ".join(c.missing for c in self.entry_missing))
         if self.meets_setting and not self.steps:
             return _("You already meet what {setting} asks for.").format(setting=self.target_name)
         if self.meets_setting:
@@ -140,6 +163,24 @@ class Plan:
             "{n} steps toward {setting}: {fees} in first-time fees.",
             n,
         ).format(n=n, setting=self.target_name, fees=self.total_initial_fees.text)
+
+
+def reinstatement_text(cred: Credential, sources: Mapping[str, Source] | None = None) -> str:
+    """What the issuer says about bringing a lapsed credential back, each figure with its period and source;
+    or, plainly, that our sources do not have the rule."""
+    published = [f for f in cred.reinstatement if f.value is not None]
+    if not published:
+        return _(
+            "{credential} has lapsed: {issuer}'s rule for reinstating it is not in our sources; ask {issuer}."
+        ).format(credential=cred.short_name, issuer=cred.issuer)
+    parts = [
+        f"{f.label}: {format_value(f)} ({citation(f, dict(sources))})" if sources else f"{f.label}: {with_period(f)}"
+        for f in published
+    ]
+    notes = [f.note for f in published if f.note]
+    return _("{credential} has lapsed. {issuer}'s rule for reinstating it: {rule}.").format(
+        credential=cred.short_name, issuer=cred.issuer, rule="; ".join(parts)
+    ) + (" " + notes[0] if notes else "")
 
 
 def _fee_value(cred: Credential) -> float | None:
@@ -440,6 +481,7 @@ def plan(
                 route_reason=reason,
                 months=max((g.months for g in gaps), default=0.0),
                 unknown_length=any(g.unknown_length for g in gaps),
+                lapsed=tuple(c for c in [cid, *planner.alternatives.get(cid, ())] if c in person.lapsed),
             )
         )
     fees = [s for s in steps if s.fee.value is not None]
@@ -464,6 +506,7 @@ def plan(
         meets_setting=all(c in person.held or c in planner.covered for c in asked),
         renewal_plan=renewal_schedule(held_after, catalogs),
         choices=tuple(dict.fromkeys(planner.choices)),
+        entry=entry_checks(person, target, catalogs),
     )
 
 

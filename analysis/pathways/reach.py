@@ -1,9 +1,11 @@
 """Where can I go from here? Every other setting, closest first, with what it would take.
 
-Closeness counts only the credentials a setting asks for (required, commonly required or preferred),
-planned exactly as the planner would; employers' experience asks are not in our data. Rough time is
-the longest gap on the planner's chosen routes (steps run side by side); exam preparation and
-scheduling are not included because no time for them is published.
+Closeness counts the credentials a setting asks for (required, commonly required or preferred), planned
+exactly as the planner would, and the experience its profile says entry usually needs (`entry:`, each with a
+source or a labelled judgement); training the employer gives on the job is never a gap, and conditions about
+the person (citizenship, registration) are stated, never guessed. A setting is within reach only when every
+condition we can check is met. Rough time is the longest gap (steps and experience run side by side); exam
+preparation and scheduling are not included because no time for them is published.
 """
 
 from __future__ import annotations
@@ -70,21 +72,46 @@ class Reach:
 
     @property
     def within_reach(self) -> bool:
-        """Nothing missing, or every missing step can be applied for now."""
-        return all(s.eligibility.eligible for s in self.plan.steps)
+        """Every entry condition we can check is met, and nothing is missing or every missing step can be
+        applied for now."""
+        return not self.plan.entry_missing and all(s.eligibility.eligible for s in self.plan.steps)
+
+    @property
+    def already_met(self) -> bool:
+        """No credential step and no entry condition missing."""
+        return not self.plan.steps and not self.plan.entry_missing
+
+    @property
+    def status(self) -> str:
+        """'already met', 'apply now' or 'not yet', in the current language."""
+        if self.already_met:
+            return _("already met")
+        return _("apply now") if self.within_reach else _("not yet")
+
+    @property
+    def entry_missing(self) -> tuple[str, ...]:
+        return tuple(c.missing for c in self.plan.entry_missing)
+
+    @property
+    def stated(self) -> tuple[str, ...]:
+        """Conditions about the person the setting states (citizenship, registration): never guessed."""
+        return tuple(c.text for c in self.plan.entry if c.status == "stated")
 
     @property
     def time_text(self) -> str:
-        if not self.plan.steps:
+        if self.already_met:
             return _("nothing to gather")
         if self.within_reach:
             return _("Eligible now for every step: exam fees and exams only.")
         months = math.ceil(self.months)
         out = ngettext("Roughly {n} month", "Roughly {n} months", months).format(n=months) if self.months >= 1 \
             else _("Under a month")
-        longest = max(self.plan.steps, key=lambda s: s.months)
-        gap = longest.longest_gap
-        if gap:
+        longest = max(self.plan.steps, key=lambda s: s.months, default=None)
+        gap = longest.longest_gap if longest else None
+        slowest_entry = max(self.plan.entry_missing, key=lambda c: c.months, default=None)
+        if slowest_entry and (gap is None or slowest_entry.months >= longest.months):  # type: ignore[union-attr]
+            out += " (" + _("experience: {time}").format(time=slowest_entry.time) + ")"
+        elif gap and longest:
             out += f" ({longest.credential.short_name}: {gap.time})"
         if self.unknown_length:
             out += _("; plus, for {credentials}, a program or work period of unpublished length").format(
@@ -122,12 +149,13 @@ def where_next(person: Person, profiles: Iterable[Profile], catalogs: Catalogs, 
             plan=p,
             met=tuple(met),
             missing=tuple(s.title for s in p.steps),
-            months=max((s.months for s in p.steps), default=0.0),
+            months=max([s.months for s in p.steps] + [p.entry_months]),
             unknown_length=tuple(s.credential.short_name for s in p.steps if s.unknown_length),
             pay=pay.get(profile.id, Pay(None)),
             pay_difference=_difference(pay.get(profile.id), pay.get(person.setting_id or "")),
             local_pay=local,
             local_difference=_difference(local, local_pay.get(person.setting_id or "")) if local_pay else None,
         ))
-    return sorted(out, key=lambda r: (bool(r.plan.steps), not r.within_reach, r.months, len(r.plan.steps),
-                                      r.cost.amount, len(r.cost.unpublished), r.name))
+    return sorted(out, key=lambda r: (not r.already_met, not r.within_reach, r.months,
+                                      len(r.plan.steps) + len(r.plan.entry_missing), r.cost.amount,
+                                      len(r.cost.unpublished), r.name))

@@ -57,6 +57,10 @@ class Person:
     hours_per_week: float = DEFAULT_HOURS_PER_WEEK
     enrolled_programs: set[str] = field(default_factory=set)  # some routes accept enrolment (CSPT)
     years_since_last_worked: float = 0.0  # 0 = working now
+    lapsed: set[str] = field(default_factory=set)  # credentials once held, now expired: never counted as held
+
+    def __post_init__(self) -> None:
+        self.held = set(self.held) - set(self.lapsed)
 
     def experience_years(self) -> float:
         return max(self.years_experience, self.sterile_years)
@@ -69,10 +73,22 @@ class Person:
         return max(0.0, min(total, window - self.years_since_last_worked))
 
     def hours(self, window: int | None = None) -> float:
-        """Work hours: as given, else years (inside the window) x 52 weeks x hours a week."""
-        if self.work_hours is not None:
+        """Work hours inside the last `window` years (all of them when no window).
+
+        Without hours given: the years inside the window x 52 weeks x hours a week. With hours given, only
+        their share inside the window counts: none when the person last worked longer ago than the window;
+        spread evenly over their years when those are known; otherwise at most what fits between the start
+        of the window and when they last worked, at their hours a week."""
+        if self.work_hours is None:
+            return self.years_within(window) * WEEKS_PER_YEAR * self.hours_per_week
+        if window is None:
             return self.work_hours
-        return self.years_within(window) * WEEKS_PER_YEAR * self.hours_per_week
+        if self.years_since_last_worked >= window:
+            return 0.0
+        if self.experience_years() > 0:
+            return self.work_hours * self.years_within(window) / self.experience_years()
+        room = (window - self.years_since_last_worked) * WEEKS_PER_YEAR * self.hours_per_week
+        return min(self.work_hours, room)
 
     def education(self, programs: Mapping[str, Program] | None = None) -> set[str]:
         """Completed programs plus what they count as, and the diploma."""
@@ -275,17 +291,18 @@ def _caveats(cred: Credential, person: Person, catalogs: Catalogs) -> tuple[str,
                         years=cond.within_years
                     )
                 )
-            if isinstance(cond, (ExperienceCondition, HoursCondition)) and cond.within_years and met:
-                if isinstance(cond, HoursCondition) and person.work_hours is not None:
-                    out.append(
-                        _("Assumes the hours you gave were worked within the last {years} years.").format(
-                            years=cond.within_years
-                        )
-                    )
-                elif person.years_since_last_worked > 0:
+            if isinstance(cond, (ExperienceCondition, HoursCondition)) and cond.within_years:
+                # Said whether or not the route is met: a window can be why it is not.
+                if person.years_since_last_worked > 0 and (person.experience_years() > 0 or person.work_hours):
                     out.append(
                         _("Counts only work within the last {years} years (you last worked {since} years ago).").format(
                             years=cond.within_years, since=f"{person.years_since_last_worked:g}"
+                        )
+                    )
+                elif isinstance(cond, HoursCondition) and person.work_hours is not None and met:
+                    out.append(
+                        _("Assumes the hours you gave were worked within the last {years} years.").format(
+                            years=cond.within_years
                         )
                     )
             if (
@@ -354,3 +371,41 @@ def _fold_missing(routes: list[RouteStatus]) -> list[str]:
         (_("either {route}: {missing}") if i == 0 else _("or {route}: {missing}")).format(route=label, missing=missing)
         for i, ((label, _rest), missing) in enumerate(zip(rests, joined, strict=False))
     ]
+
+
+def window_notes(person: Person, catalogs: Catalogs) -> list[str]:
+    """For rules that count only recent work: how much of the person's work falls inside each window.
+
+    Said only when it matters (the person stopped working a while ago, or gave their hours), one line per
+    credential and window, with what its routes ask for beside it."""
+    if person.years_since_last_worked <= 0 and person.work_hours is None:
+        return []
+    needs: dict[tuple[str, str, int], list[int]] = {}
+    for cred in catalogs.credentials.values():
+        for route in cred.requires.any_of:
+            for cond in route.all_of:
+                if isinstance(cond, HoursCondition) and cond.within_years:
+                    needs.setdefault((cred.id, "hours", cond.within_years), []).append(cond.experience_hours)
+                elif isinstance(cond, ExperienceCondition) and cond.within_years and cond.experience_months:
+                    needs.setdefault((cred.id, cond.kind, cond.within_years), []).append(cond.experience_months)
+    out = []
+    for (cid, kind, years), asked in needs.items():
+        need = _(" or ").join(count(n) for n in sorted(set(asked)))
+        if kind == "hours":
+            text = _("{credential}: {have} of your hours fall within the last {years} years (it asks for {need}).")
+            have = count(math.floor(person.hours(years)))
+        else:
+            text = _(
+                "{credential}: {have} months of your {kind} fall within the last {years} years (it asks for {need})."
+            )
+            have = count(math.floor(person.years_within(years, kind) * 12 + 1e-9))
+        out.append(
+            text.format(
+                credential=catalogs.credentials[cid].short_name,
+                have=have,
+                kind=_(EXPERIENCE_LABELS.get(kind, kind)),
+                years=years,
+                need=need,
+            )
+        )
+    return out

@@ -35,8 +35,10 @@ from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
+from analysis.pathways.entry import entry_checks, entry_line
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.pathways.rules import Person
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
@@ -674,6 +676,39 @@ def _comparison(page: _Page, settings: list[Profile], catalogs: Catalogs, fit: M
 
 
 def _next_steps(
+    page: _Page,
+    profile: Profile,
+    held: Collection[str],
+    catalogs: Catalogs,
+    from_quiz: bool,
+    detail: _Detail,
+    person: Person | None = None,
+) -> None:
+    _credential_steps(page, profile, held, catalogs, from_quiz, detail)
+    _entry_lines(page, profile, held, catalogs, person)
+
+
+def _entry_lines(
+    page: _Page, profile: Profile, held: Collection[str], catalogs: Catalogs, person: Person | None
+) -> None:
+    """What entry usually needs besides credentials, by the planner's rules: each line with its evidence, and
+    met or missing (with rough time at the person's hours) when their experience is known."""
+    if not profile.entry:
+        return
+    checks = entry_checks(person or Person(held=set(held)), profile, catalogs)
+    page.ensure(10)
+    page.text(_("Entry usually needs (besides credentials):"), size=7.8, bold=True)
+    for check in checks:
+        if person is None and check.status in ("met", "missing"):  # experience not given: state it, judge nothing
+            line = _("{need} — not checked: no experience was given. {evidence}").format(
+                need=check.text, evidence=check.evidence
+            )
+        else:
+            line = entry_line(check)
+        page.text("\u2022 " + line, size=7, indent=3)
+
+
+def _credential_steps(
     page: _Page, profile: Profile, held: Collection[str], catalogs: Catalogs, from_quiz: bool, detail: _Detail
 ) -> None:
     why = _("your best fit on the shortlist") if from_quiz else _("the first setting on your shortlist")
@@ -883,6 +918,7 @@ def build_summary_pdf(
     session_date: date | None = None,
     quiz_answers_summary: Sequence[tuple[str, str]] | None = None,
     place: PlaceSummary | None = None,
+    person: Person | None = None,
 ) -> bytes:
     """The take-home summary of a counselling session as PDF bytes (US Letter, one page, two at most).
 
@@ -902,6 +938,9 @@ def build_summary_pdf(
             `answers_summary(quiz, answers, weights)`; None or empty: not shown.
         place: the chosen state or area's published figures (`analysis.local_pay.place_summary`); None: the
             summary shows national figures only.
+        person: the client's experience (years, hours a week, sterile years) as the credential planner has it;
+            the next steps then say which of the setting's entry conditions are met or missing and roughly how
+            long at their hours. None: the entry conditions are listed with their evidence, unchecked.
 
     Returns the PDF as bytes (starts with b"%PDF"). Built in memory; nothing is written to disk.
     If it would not fit two pages, fewer reasons and answers are printed.
@@ -921,6 +960,7 @@ def build_summary_pdf(
             quiz_answers_summary,
             detail,
             place,
+            person,
         )
 
     pdf = None
@@ -945,7 +985,7 @@ def _last_page_fill(pdf: _SummaryPDF) -> float:
 
 
 def _render(
-    ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail, place=None
+    ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail, place=None, person=None
 ) -> _SummaryPDF:
     pdf = _new_pdf()
     pdf.set_margins(14, 11, 14)
@@ -975,7 +1015,13 @@ def _render(
             (profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0]
         )
         _next_steps(
-            page, top, held, catalogs, from_quiz=scored and top.id in {r.setting_id for r in ranking}, detail=detail
+            page,
+            top,
+            held,
+            catalogs,
+            from_quiz=scored and top.id in {r.setting_id for r in ranking},
+            detail=detail,
+            person=person,
         )
     else:
         page.text(_("No settings were shortlisted."), size=8)
