@@ -28,11 +28,14 @@ ONLY_ONE = N_("Only one answer counts so far, so the ranking rests on it alone. 
 
 # How a schedule kind reads in a sentence, with `{frequency}` one of FREQUENCY_WORDS.
 _SCHEDULE_AT = {
-    "nights": N_("at {name}, night shifts are {frequency} (editorial)"),
-    "weekends": N_("at {name}, weekend work is {frequency} (editorial)"),
-    "holidays": N_("at {name}, holiday work is {frequency} (editorial)"),
-    "on_call": N_("at {name}, on-call duty is {frequency} (editorial)"),
+    "nights": N_("at {name}, night shifts are {frequency}"),
+    "weekends": N_("at {name}, weekend work is {frequency}"),
+    "holidays": N_("at {name}, holiday work is {frequency}"),
+    "on_call": N_("at {name}, on-call duty is {frequency}"),
 }
+# Where an editorial rating comes from, said after it: sources behind it, or our judgement alone (counted at half).
+SOURCED = N_("editorial, from the sources listed for it")
+JUDGED = N_("editorial judgement, no source; counted at half weight")
 _SCHEDULE_HERE = {
     "nights": N_("Night shifts are {frequency} here"),
     "weekends": N_("Weekend work is {frequency} here"),
@@ -55,15 +58,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def describe(dimension: str, value: float, name: str) -> str:
-    """What the setting is like on a dimension, in words, from its 0-1 value."""
+def basis_words(judgement: bool) -> str:
+    """'editorial, from the sources listed for it' or 'editorial judgement, no source; counted at half weight'."""
+    return _(JUDGED) if judgement else _(SOURCED)
+
+
+def describe(dimension: str, value: float, name: str, judgement: bool = False) -> str:
+    """What the setting is like on a dimension, in words, from its 0-1 value, and what that rests on."""
     kind, parts = parse_dimension(dimension)
     if kind == "rating":
         label = _(RATING_DIMENSIONS[parts[0]][0]).lower()
-        return _("{name} is rated {score}/5 for {label} (editorial)").format(name=name, score=round(1 + 4 * value),
-                                                                             label=label)
+        return _("{name} is rated {score}/5 for {label} ({basis})").format(
+            name=name, score=round(1 + 4 * value), label=label, basis=basis_words(judgement))
     if kind == "schedule":
-        return _(_SCHEDULE_AT[parts[0]]).format(name=name, frequency=frequency_word(value))
+        text = _(_SCHEDULE_AT[parts[0]]).format(name=name, frequency=frequency_word(value))
+        return f"{text} ({basis_words(judgement)})"
     if kind == "tasks":
         what = _(" plus ").join(_(TASK_LABELS[c]).lower() for c in parts)
         if value >= 1:
@@ -97,14 +106,19 @@ def match_words(option: Option, closeness: float) -> str:
     return _("poor match")
 
 
-def reason(question: Question, option: Option, value: float, closeness: float, name: str) -> str:
-    desc = describe(question.dimension, value, name)
+def reason(question: Question, option: Option, value: float, closeness: float, name: str,
+           judgement: bool = False) -> str:
+    desc = describe(question.dimension, value, name, judgement)
     return _("You chose “{answer}” for {subject}. {description} — {match}.").format(
         answer=option.label, subject=question.subject, description=_cap(desc), match=match_words(option, closeness))
 
 
 def not_counted(question: Question, name: str) -> str:
     """For a setting with no figure on the question's dimension: it is scored on the other answers."""
+    if parse_dimension(question.dimension)[0] == "pay":
+        return _("{subject} not counted: BLS publishes no pay figure for {name} itself, and we do not score a "
+                 "figure borrowed from a loosely fitting industry as its pay, so it is scored on your other "
+                 "answers.").format(subject=_cap(question.subject), name=name)
     return _("{subject} not counted: no published figure for {name}, so it is scored on your other answers.").format(
         subject=_cap(question.subject), name=name)
 
@@ -119,13 +133,31 @@ def deal_breaker_reason(question: Question, option: Option, value: float) -> str
     return _("{said} (you answered “{answer}”).").format(said=said, answer=option.label)
 
 
+def caution_reason(question: Question, option: Option, value: float) -> str:
+    """An "I can't" answer met by hours that come up sometimes here: not a deal-breaker, but never left unsaid."""
+    kind, parts = parse_dimension(question.dimension)
+    if kind == "schedule":
+        said = _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
+    else:
+        said = _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
+                                                                      score=round(1 + 4 * value))
+    return _("{said}, and you answered “{answer}”: ask whether the job you apply for has them.").format(
+        said=said, answer=option.label)
+
+
+def caution_headline(name: str, cautions: Sequence[str]) -> str:
+    """Said up front when a setting in first place has hours the person said they can't work, now and then."""
+    return _("Check before you rely on {name} in first place: {cautions}").format(
+        name=name, cautions=" ".join(cautions))
+
+
 def reasons_for_against(result: SettingResult, n: int = 3) -> tuple[list[Contribution], list[Contribution]]:
     """The `n` strongest reasons for (closeness >= 0.75) and against (<= 0.5), by weight x (mis)match."""
     known = [c for c in result.contributions if not math.isnan(c.value)]
     pro = [c for c in known if c.closeness >= FOR_CLOSENESS]
     con = [c for c in known if c.closeness <= AGAINST_CLOSENESS]
-    pro.sort(key=lambda c: -c.weight * c.closeness)  # stable: ties keep question order
-    con.sort(key=lambda c: -c.weight * (1 - c.closeness))
+    pro.sort(key=lambda c: -c.counted_weight * c.closeness)  # stable: ties keep question order
+    con.sort(key=lambda c: -c.counted_weight * (1 - c.closeness))
     return pro[:n], con[:n]
 
 

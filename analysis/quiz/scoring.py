@@ -1,14 +1,20 @@
-"""Scoring: one set of answers against every setting, ranked, with each answer's share of the score.
+"""Scoring: one set of answers against every setting, ranked in places the evidence supports, with each answer's share.
 
 Closeness of a setting's value v to an option's target t (both on 0-1):
   about     1 - |t - v|
   at_least  1 where v >= t, else 1 - (t - v)
   at_most   1 where v <= t, else 1 - (v - t)
 A setting's fit score (0-100) is the weighted mean closeness over the answered items it has a
-figure for; an item it has no figure for (a pay gap) is left out of ITS score and named in
-`skipped`. Each counted item's share of the score is its `points`; they add up to the score.
+figure for; an item it has no figure for (a pay gap, or pay borrowed from a loosely fitting industry)
+is left out of ITS score and named in `skipped`. A rating that rests on our judgement alone (no source
+cited) counts at JUDGEMENT_WEIGHT of the answer's weight for that setting, so a sourced rating weighs
+more than a guess. Each counted item's share of the score is its `points`; they add up to the score.
 Deal-breaker answers move settings to the end of the ranking without touching their score.
-Equal displayed scores share a rank ("=2").
+
+Places: the ratings move in steps of a quarter of the scale, so a score difference smaller than one such
+step on the person's lightest answer is finer than any rating can make and not one the evidence can tell apart. Settings within that
+`tolerance` of the first setting of a group share its place ("=2", "about equally good fits"); so do
+settings whose displayed scores are equal.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.quiz import explain
-from analysis.quiz.dimensions import parse_dimension
+from analysis.quiz.dimensions import JUDGEMENT, parse_dimension
 from analysis.quiz.model import Answers, Option, Question, Quiz, Weights, chosen_option, effective_weight
 
 
@@ -39,6 +45,8 @@ class Contribution:
     points: float  # this item's share of the 0-100 score; a setting's points add up to its score
     reason: str
     match: str = "about"  # how the target is read: about, at_least, at_most
+    judgement: bool = False  # the setting's value here rests on our judgement alone (no source cited)
+    counted_weight: float = 0.0  # the weight it counted at: `weight`, or JUDGEMENT_WEIGHT x weight for a judgement
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class SettingResult:
     skipped: list[str]  # answered items not counted for this setting, and why ("pay not counted: ...")
     deal_breakers: list[str]  # why this setting is moved to the end
     dismissed: bool = False
+    cautions: list[str] = field(default_factory=list)  # hours the person can't work that come up here sometimes
     rank: int = 0  # 1-based; settings with the same displayed score share one
     rank_label: str = ""  # "2", or "=2" when shared
 
@@ -60,11 +69,18 @@ class QuizResult:
     warnings: list[str] = field(default_factory=list)
     answered: int = 0  # answered items with a preference (not "no preference"), whatever their weight
     headlines: list[str] = field(default_factory=list)  # things the person must not miss about their #1
+    tolerance: float = 0.0  # score points the evidence cannot tell apart: settings this close share a place
 
 
 def displayed_score(value: float | None) -> int | None:
     """The score as the page and PDF print it (a whole number)."""
     return None if value is None or math.isnan(value) else int(f"{value:.0f}")
+
+
+JUDGEMENT_WEIGHT = 0.5  # a rating with no source counts at half the answer's weight
+RATING_STEP = 0.25  # one step of a 1-5 rating (or of a schedule frequency) on the 0-1 scale
+STEPPED_SLOPE = 2.0  # see slope_of
+CAUTION_AT = 0.5  # "I can't" answers: hours that come up "sometimes" (or a 3/5 rating) are named, not hidden
 
 
 # --- Core (shared by score and the flip search, so both rank identically) ------------------------
@@ -92,6 +108,7 @@ def answered_items(quiz: Quiz, answers: Mapping[str, int], weights: Mapping[str,
 class Table:
     ids: list[str]
     columns: dict[str, np.ndarray]  # dimension -> values per setting, NaN where none
+    judged: dict[str, np.ndarray]  # dimension -> 1 where that value rests on judgement alone, else 0
 
 
 def _column(dim: str, matrix: np.ndarray, position: Mapping[str, int], n: int) -> np.ndarray:
@@ -113,21 +130,44 @@ def make_table(quiz: Quiz, values: pd.DataFrame, dismissed: Iterable[str]) -> Ta
     matrix = values.to_numpy(dtype=float)[keep] if len(values.columns) else np.empty((len(keep), 0))
     position = {c: i for i, c in enumerate(values.columns)}
     cols = {d: _column(d, matrix, position, len(keep)) for d in quiz.dimensions()}
-    return Table([all_ids[i] for i in keep], cols)
+    judged = {
+        d: np.nan_to_num(matrix[:, position[JUDGEMENT + d]]) if JUDGEMENT + d in position else np.zeros(len(keep))
+        for d in quiz.dimensions()
+    }
+    return Table([all_ids[i] for i in keep], cols, judged)
 
 
 @dataclass(frozen=True)
 class Evaluation:
     scored: list[Item]  # items with a target and weight > 0
     closeness: np.ndarray  # settings x scored items; NaN where the setting has no figure
+    counted: np.ndarray  # settings x scored items: the weight each counted at (judgement reduced)
     denominators: np.ndarray  # sum of weights counted per setting
     scores: np.ndarray  # 0-100, NaN where nothing counted
     flagged: np.ndarray  # bool: a deal-breaker hits this setting
+    tolerance: float  # score points within which settings share a place
 
 
-def closeness_of(values: np.ndarray, targets: np.ndarray, over: np.ndarray, under: np.ndarray) -> np.ndarray:
-    """1 minus the distance in each unwanted direction: `over` penalises v above t, `under` v below t."""
-    return 1.0 - over * np.maximum(values - targets, 0.0) - under * np.maximum(targets - values, 0.0)
+def tolerance_of(scored: list[Item]) -> float:
+    """What one rating step on the person's lightest counted answer is worth in score points (0 with no answers):
+    a difference smaller than that is finer than any single rating can make."""
+    total = sum(it.weight for it in scored)
+    return 100.0 * RATING_STEP * min(it.weight for it in scored) / total if total else 0.0
+
+
+def closeness_of(
+    values: np.ndarray, targets: np.ndarray, over: np.ndarray, under: np.ndarray, slope: np.ndarray | float = 1.0
+) -> np.ndarray:
+    """1 minus `slope` x the distance in each unwanted direction (`over`: v above t, `under`: v below t), at least 0."""
+    miss = over * np.maximum(values - targets, 0.0) + under * np.maximum(targets - values, 0.0)
+    return np.maximum(1.0 - slope * miss, 0.0)
+
+
+def slope_of(dimension: str) -> float:
+    """Stepped scales (ratings, schedule frequencies): one step short is half a match, two steps none at all,
+    so a setting in the middle of every scale is not a near-match for every answer. Pay and task shares are
+    continuous and stay linear."""
+    return STEPPED_SLOPE if parse_dimension(dimension)[0] in ("rating", "schedule") else 1.0
 
 
 def evaluate(items: list[Item], table: Table) -> Evaluation:
@@ -138,8 +178,10 @@ def evaluate(items: list[Item], table: Table) -> Evaluation:
         targets = np.array([it.option.target for it in scored], dtype=float)
         over = np.array([it.option.match != "at_least" for it in scored], dtype=float)
         under = np.array([it.option.match != "at_most" for it in scored], dtype=float)
-        w = np.array([it.weight for it in scored], dtype=float)
-        closeness = closeness_of(vals, targets, over, under)  # NaN stays NaN: no figure
+        judged = np.column_stack([table.judged[it.question.dimension] for it in scored])
+        w = np.array([it.weight for it in scored], dtype=float) * (1.0 - (1.0 - JUDGEMENT_WEIGHT) * judged)
+        slopes = np.array([slope_of(it.question.dimension) for it in scored], dtype=float)
+        closeness = closeness_of(vals, targets, over, under, slopes)  # NaN stays NaN: no figure
         known = ~np.isnan(closeness)
         den = (w * known).sum(axis=1)
         num = (w * np.where(known, closeness, 0.0)).sum(axis=1)
@@ -148,6 +190,7 @@ def evaluate(items: list[Item], table: Table) -> Evaluation:
             scores = np.where(den > 0, np.clip(100.0 * (num / den), 0.0, 100.0), np.nan)
     else:
         closeness = np.empty((n, 0))
+        w = np.empty((n, 0))
         den = np.zeros(n)
         scores = np.full(n, np.nan)
     flagged = np.zeros(n, dtype=bool)
@@ -155,7 +198,7 @@ def evaluate(items: list[Item], table: Table) -> Evaluation:
         if it.option.deal_breaker:
             with np.errstate(invalid="ignore"):
                 flagged |= table.columns[it.question.dimension] >= it.option.deal_breaker_at - 1e-9
-    return Evaluation(scored, closeness, den, scores, flagged)
+    return Evaluation(scored, closeness, w, den, scores, flagged, tolerance_of(scored))
 
 
 def order(table: Table, ev: Evaluation, names: Mapping[str, str]) -> list[int]:
@@ -187,6 +230,33 @@ def shared_ranks(keys: list[tuple]) -> list[tuple[int, str]]:
     return [(r, f"={r}" if count[r] > 1 else str(r)) for r in ranks]
 
 
+def places(table: Table, ev: Evaluation, names: Mapping[str, str]) -> tuple[list[int], list[tuple[int, str]]]:
+    """The ranked order and each position's (place, label), as the page shows them.
+
+    A group starts at its best setting; the next settings join it while their score is within the
+    evidence's tolerance of that first one (or displays the same as the one before), and they are on the
+    same side of the deal-breaker line. A setting with no score has a place of its own.
+    """
+    ranked = order(table, ev, names)
+    keys: list[tuple] = []
+    leader = -1
+    for pos, i in enumerate(ranked):
+        s = float(ev.scores[i])
+        if np.isnan(s):
+            keys.append(("none", i))
+            continue
+        if pos and leader >= 0 and bool(ev.flagged[leader]) == bool(ev.flagged[i]):
+            prev = ranked[pos - 1]
+            near = float(ev.scores[leader]) - s < ev.tolerance - 1e-9
+            same = not np.isnan(ev.scores[prev]) and displayed_score(float(ev.scores[prev])) == displayed_score(s)
+            if near or same:
+                keys.append(keys[-1])
+                continue
+        leader = i
+        keys.append(("group", i))
+    return ranked, shared_ranks(keys)
+
+
 # --- Public scoring API -----------------------------------------------------------------------
 
 
@@ -212,12 +282,9 @@ def score(
     closeness = ev.closeness.tolist()
     denominators = ev.denominators.tolist()
     columns = {d: col.tolist() for d, col in table.columns.items()}
+    counted = ev.counted.tolist()
     breakers = [it for it in items if it.option.deal_breaker]
-    ranked = order(table, ev, names)
-    shown = [displayed_score(float(ev.scores[i])) for i in ranked]
-    ranks = shared_ranks(
-        [(bool(ev.flagged[i]), s) if s is not None else ("none", i) for i, s in zip(ranked, shown, strict=False)]
-    )
+    ranked, ranks = places(table, ev, names)
     ranking = []
     for i, (rank, label) in zip(ranked, ranks, strict=False):
         sid = table.ids[i]
@@ -229,6 +296,7 @@ def score(
                 skipped.append(explain.not_counted(it.question, name))
                 continue
             c = closeness[i][j]
+            judged = bool(table.judged[it.question.dimension][i])
             contributions.append(
                 Contribution(
                     question_id=it.question.id,
@@ -239,9 +307,11 @@ def score(
                     value=value,
                     closeness=c,
                     weight=it.weight,
-                    points=100.0 * it.weight * c / denominators[i],
-                    reason=explain.reason(it.question, it.option, value, c, name),
+                    points=100.0 * counted[i][j] * c / denominators[i],
+                    reason=explain.reason(it.question, it.option, value, c, name, judged),
                     match=it.option.match,
+                    judgement=judged,
+                    counted_weight=counted[i][j],
                 )
             )
         flags = [
@@ -249,13 +319,21 @@ def score(
             for it in breakers
             if columns[it.question.dimension][i] >= it.option.deal_breaker_at - 1e-9
         ]
+        cautions = [
+            explain.caution_reason(it.question, it.option, columns[it.question.dimension][i])
+            for it in breakers
+            if CAUTION_AT - 1e-9 <= columns[it.question.dimension][i] < it.option.deal_breaker_at - 1e-9
+        ]
         s = float(ev.scores[i])
         ranking.append(
             SettingResult(
-                sid, name, None if math.isnan(s) else s, contributions, skipped, flags, rank=rank, rank_label=label
+                sid, name, None if math.isnan(s) else s, contributions, skipped, flags,
+                rank=rank, rank_label=label, cautions=cautions,
             )
         )
-    return QuizResult(ranking, warnings, answered, _headlines(ranking, ev.scored, columns, table.ids))
+    return QuizResult(
+        ranking, warnings, answered, _headlines(ranking, ev.scored, columns, table.ids), tolerance=ev.tolerance
+    )
 
 
 def _headlines(
@@ -266,7 +344,7 @@ def _headlines(
         return []
     top = [r for r in ranking if r.rank == 1 and r.score is not None]
     row = {sid: i for i, sid in enumerate(ids)}
-    out = []
+    out = [explain.caution_headline(r.name, r.cautions) for r in top if r.cautions]
     for it in scored:
         if it.weight >= explain.HEAVY_WEIGHT:
             lacking = [r.name for r in top if math.isnan(columns[it.question.dimension][row[r.setting_id]])]
