@@ -44,7 +44,7 @@ def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
     page.get_by_text("Put my answers in this page's link").click()
     settle(page)
     expect(page.get_by_text("The link now contains your answers.")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"answers=.*technical_work"), timeout=15_000)
+    expect(page).to_have_url(re.compile(r"answers=.*sterile_work"), timeout=15_000)
     link = page.url
     summary = page.get_by_text(re.compile("Best fit:")).first.inner_text()
 

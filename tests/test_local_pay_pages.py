@@ -173,7 +173,7 @@ def test_compare_pay_tab_shows_the_place_next_to_each_settings_national_figure()
 
 
 def answer_three(at: AppTest) -> AppTest:
-    for key in ("q_technical_work", "q_nights", "q_patient_contact"):
+    for key in ("q_sterile_work", "q_nights", "q_patient_contact"):
         at.radio(key=key).set_value(0).run()
     at.session_state["quiz_view"] = "Your results"  # the quiz draws only its open tab
     at.run()

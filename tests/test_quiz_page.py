@@ -68,7 +68,7 @@ def points_table(expander) -> dict[str, float]:
 
 def answer_sterile_night_person(at: AppTest) -> AppTest:
     """Three answers, then the results tab."""
-    answer(at, "technical_work", "Yes")
+    answer(at, "sterile_work", "Yes")
     answer(at, "nights", "Nights are fine")
     answer(at, "patient_contact", "As little")
     return view(at, RESULTS)
@@ -86,7 +86,7 @@ def test_no_results_until_something_is_answered():
 
 def test_answering_draws_the_questions_and_a_standing_not_the_results():
     at = open_quiz()
-    answer(at, "technical_work", "Yes")
+    answer(at, "sterile_work", "Yes")
     answer(at, "patient_contact", "As little")
     assert not at.get("plotly_chart") and not ranked_expanders(at), "the results tab is not drawn while closed"
     standing = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("**Best fits so far:**"))
@@ -120,16 +120,16 @@ def test_answers_survive_a_page_switch():
     at.switch_page("app_pages/quiz.py").run()
     assert fit_scores(at) == before  # back on the tab the person left
     view(at, QUESTIONS)
-    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert at.radio(key="q_sterile_work").value == option("sterile_work", "Yes")
 
 
 def test_adjusting_a_weight_updates_the_ranking_live():
     at = answer_sterile_night_person(open_quiz())
     before = fit_scores(at)
-    at.select_slider(key="w_technical_work").set_value(0).run()
+    at.select_slider(key="w_sterile_work").set_value(0).run()
     after = fit_scores(at)
     assert after != before
-    assert at.select_slider(key="w_technical_work").value == 0
+    assert at.select_slider(key="w_sterile_work").value == 0
 
 
 def test_dismissing_a_setting_removes_it_from_the_ranking_but_says_so():
@@ -146,12 +146,12 @@ def test_copy_link_is_opt_in_and_warns_then_round_trips():
     assert any("contains your answers" in w.value for w in at.warning)
     link = at.query_params["answers"]
     answers, _, notices = decode_answers(link, QUIZ)
-    assert notices == [] and answers["technical_work"] == option("technical_work", "Yes")
+    assert notices == [] and answers["sterile_work"] == option("sterile_work", "Yes")
     # Opening that link in a fresh session restores the same answers and ranking.
     # Opening that link in a fresh session restores the same answers and ranking, on the results tab.
     again = open_quiz(answers=link)
     assert fit_scores(again) == fit_scores(at)
-    assert view(again, QUESTIONS).radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert view(again, QUESTIONS).radio(key="q_sterile_work").value == option("sterile_work", "Yes")
     # Sharing stays on while the person changes an answer on the questions tab: the link follows.
     answer(at, "pace", "Calm")
     assert decode_answers(at.query_params["answers"], QUIZ)[0]["pace"] == option("pace", "Calm")
@@ -163,12 +163,12 @@ def test_copy_link_is_opt_in_and_warns_then_round_trips():
 
 
 def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_ignored():
-    good = f"technical_work.{option('technical_work', 'Yes')}"
+    good = f"sterile_work.{option('sterile_work', 'Yes')}"
     at = open_quiz(answers=good + "~nope.1~pace.99~" + "x" * 300)
     assert at.info, "ignored parts must be reported"
     assert fit_scores(at)
     view(at, QUESTIONS)
-    assert at.radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert at.radio(key="q_sterile_work").value == option("sterile_work", "Yes")
     assert at.radio(key="q_pace").value is None
 
 
@@ -198,11 +198,11 @@ def test_a_deal_breaker_flags_and_demotes_but_keeps_the_setting():
 
 
 def test_a_repeated_answers_parameter_uses_the_last_and_says_so():
-    first = f"technical_work.{option('technical_work', 'No')}"
-    last = f"technical_work.{option('technical_work', 'Yes')}"
+    first = f"sterile_work.{option('sterile_work', 'No')}"
+    last = f"sterile_work.{option('sterile_work', 'Yes')}"
     at = open_quiz(answers=[first, last])
     assert any("repeats “answers”" in shown(i.value) for i in at.info)
-    assert view(at, QUESTIONS).radio(key="q_technical_work").value == option("technical_work", "Yes")
+    assert view(at, QUESTIONS).radio(key="q_sterile_work").value == option("sterile_work", "Yes")
 
 
 def test_progress_says_how_far_through_the_questions_the_person_is():
@@ -263,7 +263,7 @@ def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
     at.session_state["custom_profiles"] = {copy.id: copy}
     answer(at, "pay", "I want the highest")
     answer(at, "patient_contact", "As little")
-    view(answer(at, "technical_work", "Yes"), RESULTS)
+    view(answer(at, "sterile_work", "Yes"), RESULTS)
     assert any(
         copy.name in shown(w.value)
         and "no published figure for pay" in shown(w.value)

@@ -175,7 +175,7 @@ def test_a_missing_pay_figure_is_not_an_assumed_wage():
     for sid in gaps:
         r = result_for(rows, sid)
         assert r.score is None
-        assert any(s.startswith("Pay not counted: no published figure") for s in r.skipped)
+        assert any(s.startswith("Pay not counted: BLS publishes no pay figure") for s in r.skipped)
         assert all(position(rows, sid) > position(rows, other) for other in GAP_VALUES.index if other not in gaps)
 
 
@@ -242,17 +242,35 @@ def test_the_link_keeps_the_weight_that_counts(raw_answers, weights):
 
 @settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)), st.data())
-def test_equal_displayed_scores_share_a_rank(raw, data):
-    # Before, about one answer set in five showed #1 and #2 with the same score, split alphabetically.
+def test_places_are_what_the_evidence_can_tell_apart(raw, data):
+    # Equal displayed scores always share a place; beyond that, a score less than one rating step on the
+    # lightest answer below the first of a place shares it, and a new place starts only past that.
     answers = {qid: i for qid, i in raw.items() if i < len(BY_ID[qid].options)}
-    rows = ranking(answers)
+    result = score(QUIZ, VALUES, NAMES, answers)
+    rows = result.ranking
+    counted = [
+        effective_weight(q, answers, {})
+        for q in QUIZ.questions
+        if q.id in answers and q.options[answers[q.id]].target is not None and effective_weight(q, answers, {}) > 0
+    ]
+    expected = 100 * 0.25 * min(counted) / sum(counted) if counted else 0.0
+    assert result.tolerance == pytest.approx(expected)
     shown = [(bool(r.deal_breakers), displayed_score(r.score)) for r in rows]
     for n, r in enumerate(rows):
         same = [m for m, s in enumerate(shown) if s == shown[n] and shown[n][1] is not None]
-        if len(same) > 1:
-            assert r.rank == min(same) + 1 and r.rank_label == f"={r.rank}"
-        else:
-            assert r.rank == n + 1 and r.rank_label == str(n + 1)
+        assert all(rows[m].rank == r.rank for m in same), "equal displayed scores share a place"
+        members = [m for m, x in enumerate(rows) if x.rank == r.rank]
+        assert r.rank == members[0] + 1
+        assert r.rank_label == (f"={r.rank}" if len(members) > 1 else str(r.rank))
+        lead = rows[members[0]]
+        if n != members[0]:
+            assert bool(lead.deal_breakers) == bool(r.deal_breakers)
+            assert lead.score - r.score < result.tolerance or shown[n] == shown[n - 1]
+        elif n and r.score is not None and rows[n - 1].score is not None and (
+            bool(rows[n - 1].deal_breakers) == bool(r.deal_breakers)
+        ):
+            before = rows[rows[n - 1].rank - 1]
+            assert before.score - r.score >= result.tolerance - 1e-9 and shown[n] != shown[n - 1]
 
 
 def test_a_known_tie_shows_as_a_shared_rank():

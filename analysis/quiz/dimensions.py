@@ -83,7 +83,8 @@ def profile_value(profile: Profile, dimension: str, national: NationalFacts | No
     """One setting's value on one dimension, in [0, 1]; NaN where there is no published figure."""
     kind, parts = parse_dimension(dimension)
     if kind == "rating":
-        return (getattr(profile.ratings, parts[0]).score - 1) / 4
+        rating = getattr(profile.ratings, parts[0], None)
+        return math.nan if rating is None else (rating.score - 1) / 4
     if kind == "schedule":
         return FREQUENCY_ORDER.index(getattr(profile.schedule, parts[0])) / 4
     if kind == "tasks":
@@ -107,7 +108,7 @@ def rests_on_judgement(profile: Profile, dimension: str) -> bool:
     """True when the profile cites no source for this rating or for its schedule: our judgement alone."""
     kind, parts = parse_dimension(dimension)
     if kind == "rating":
-        return not getattr(getattr(profile.ratings, parts[0]), "sources", ())
+        return not getattr(getattr(profile.ratings, parts[0], None), "sources", ())
     if kind == "schedule":
         return not getattr(profile.schedule, "sources", ())
     return False

@@ -1,4 +1,10 @@
-"""The smallest single change to the answers that would swap the top two, and every place it would move."""
+"""The smallest single change to the answers that would change first place, and every place it would move.
+
+Places are the ones the page shows (settings the evidence cannot tell apart share one), so a sentence never
+says "above" for a change that leaves two settings sharing a place, and names places as they are shown.
+With one setting first, the target is a change that puts the second listed above it; with first place shared,
+a change after which one setting holds first place alone.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ import pandas as pd
 
 from analysis.i18n import _, current_language
 from analysis.quiz.model import WEIGHTS, Answers, Quiz, Weights, chosen_option, effective_weight
-from analysis.quiz.scoring import answered_items, evaluate, make_table, order
+from analysis.quiz.scoring import answered_items, evaluate, make_table, places
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class FlipChange:
     answers: Answers  # the full answers and weights with the change applied
     weights: Weights
     description: str
-    moves: tuple[tuple[str, int, int], ...] = ()  # (setting id, place before, place after), 1-based, every mover
+    moves: tuple[tuple[str, str, str], ...] = ()  # (setting id, place label before, after): "3" or "=3", every mover
 
 
 def ordinal(n: int) -> str:
@@ -35,23 +41,37 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def describe_moves(moves: Iterable[tuple[str, int, int]], names: Mapping[str, str]) -> str:
-    """'Retail from 2nd to 1st, Hospital from 1st to 3rd and Mail order from 3rd to 2nd'."""
+def place_words(label: str) -> str:
+    """A place as the page shows it, in words: '3' -> '3rd', '=3' -> 'joint 3rd'."""
+    if label.startswith("="):
+        return _("joint {place}").format(place=ordinal(int(label[1:])))
+    return ordinal(int(label))
+
+
+def describe_moves(moves: Iterable[tuple[str, str, str]], names: Mapping[str, str]) -> str:
+    """'Retail from 2nd to 1st, Hospital from 1st to joint 2nd and Mail order from joint 2nd to 3rd'."""
     parts = [
-        _("{name} from {before} to {after}").format(name=names.get(sid, sid), before=ordinal(a), after=ordinal(b))
+        _("{name} from {before} to {after}").format(
+            name=names.get(sid, sid), before=place_words(a), after=place_words(b)
+        )
         for sid, a, b in moves
     ]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" and ") + parts[-1]
 
 
 def flip_sentence(
-    change: str, first: str, second: str, moves: tuple[tuple[str, int, int], ...], names: Mapping[str, str]
+    change: str, first: str, second: str, moves: tuple[tuple[str, str, str], ...], names: Mapping[str, str],
+    shared: bool = False,
 ) -> str:
-    """The change, the swap it makes, and every other place it would move, so nothing is left unsaid."""
-    text = _("{change}, {second} would move above {first}").format(
-        change=change, second=names.get(second, second), first=names.get(first, first)
-    )
-    if {sid for sid, _b, _a in moves} == {first, second}:
+    """The change, what it does to first place, and every other place it would move, so nothing is left unsaid."""
+    if shared:
+        text = _("{change}, {second} would hold first place alone").format(
+            change=change, second=names.get(second, second))
+    else:
+        text = _("{change}, {second} would move above {first}").format(
+            change=change, second=names.get(second, second), first=names.get(first, first)
+        )
+    if {sid for sid, _b, _a in moves} <= {first, second}:
         return text + _("; no other place would change.")
     return text + _(". Every place that would change: {moves}.").format(moves=describe_moves(moves, names))
 
@@ -64,7 +84,8 @@ def ranking_flip_change(
     weights: Weights | None,
     dismissed: Iterable[str] = frozenset(),
 ) -> FlipChange | None:
-    """The smallest single change that puts the current #2 above #1 (ranking order, deal-breakers included).
+    """The smallest single change to first place as shown: #2 above #1 or, with first place shared, one setting
+    first alone (deal-breakers included).
 
     Candidates: one answered item's weight to another of 0-3, or one answer to another option of the
     same item. Sizes share one 0-1 scale so the two kinds compare: |weight delta| / 3 and |target
@@ -76,14 +97,13 @@ def ranking_flip_change(
     weights = dict(weights or {})
     table = make_table(quiz, values, dismissed)
     base = evaluate(answered_items(quiz, answers, weights), table)
-    before = [table.ids[i] for i in order(table, base, names)]
-    if (
-        len(before) < 2
-        or np.isnan(base.scores[table.ids.index(before[0])])
-        or np.isnan(base.scores[table.ids.index(before[1])])
-    ):
+    ranked, labels = places(table, base, names)
+    before = [table.ids[i] for i in ranked]
+    if len(before) < 2 or np.isnan(base.scores[ranked[0]]) or np.isnan(base.scores[ranked[1]]):
         return None
     first, second = before[0], before[1]
+    place = {sid: label for sid, (_r, label) in zip(before, labels, strict=True)}
+    shared = place[first].startswith("=")
 
     candidates: list[tuple[float, int, int, int, FlipChange]] = []
     for qi, q in enumerate(quiz.questions):
@@ -119,12 +139,25 @@ def ranking_flip_change(
 
     for *_rank, change in candidates:
         ev = evaluate(answered_items(quiz, change.answers, change.weights), table)
-        after = [table.ids[i] for i in order(table, ev, names)]
-        if after.index(second) < after.index(first):
-            place = {sid: n for n, sid in enumerate(before, start=1)}
-            moves = tuple((sid, place[sid], n) for n, sid in enumerate(after, start=1) if place[sid] != n)
-            text = flip_sentence(change.description, first, second, moves, names)
-            return FlipChange(change.question_id, change.kind, change.size, change.answers, change.weights, text, moves)
+        ranked_after, labels_after = places(table, ev, names)
+        after = {table.ids[i]: (rank, label) for i, (rank, label) in zip(ranked_after, labels_after, strict=True)}
+        if shared:
+            # First place held by one setting alone (any setting: the sentence names it).
+            alone = [sid for sid, (rank, label) in after.items() if rank == 1 and not label.startswith("=")]
+            if not alone:
+                continue
+            winner = alone[0]
+        elif after[second][0] < after[first][0]:
+            winner = second
+        else:
+            continue
+        moves = tuple(
+            (table.ids[i], place[table.ids[i]], after[table.ids[i]][1])
+            for i in ranked_after
+            if place[table.ids[i]] != after[table.ids[i]][1]
+        )
+        text = flip_sentence(change.description, first, winner, moves, names, shared)
+        return FlipChange(change.question_id, change.kind, change.size, change.answers, change.weights, text, moves)
     return None
 
 

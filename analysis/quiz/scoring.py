@@ -1,4 +1,6 @@
-"""Scoring: one set of answers against every setting, ranked in places the evidence supports, with each answer's share.
+"""Scoring: one set of answers against every setting, ranked in places the evidence supports.
+
+Each answered item's share of a setting's score is kept, so the page can say why.
 
 Closeness of a setting's value v to an option's target t (both on 0-1):
   about     1 - |t - v|
@@ -12,8 +14,8 @@ more than a guess. Each counted item's share of the score is its `points`; they 
 Deal-breaker answers move settings to the end of the ranking without touching their score.
 
 Places: the ratings move in steps of a quarter of the scale, so a score difference smaller than one such
-step on the person's lightest answer is finer than any rating can make and not one the evidence can tell apart. Settings within that
-`tolerance` of the first setting of a group share its place ("=2", "about equally good fits"); so do
+step on the person's lightest answer is finer than any rating can make, not one the evidence can tell
+apart. Settings within that `tolerance` of the first setting of a group share its place ("=2", "about equally good fits"); so do
 settings whose displayed scores are equal.
 """
 
