@@ -13,7 +13,15 @@ from analysis.presentation import figures
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
-from analysis.quiz import WEIGHT_LABELS, ranking_flip, reasons_for_against, score, starting_weight
+from analysis.quiz import (
+    WEIGHT_LABELS,
+    judgement_subjects,
+    ranking_flip,
+    reasons_for_against,
+    score,
+    starting_weight,
+    weight_shown,
+)
 from analysis.quiz.shortlist import follow_again, follow_shortlist
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
@@ -56,16 +64,23 @@ with st.expander(_("How this works")):
             "Each answer is compared with every setting: its editorial ratings (pace, patient contact, benefits and "
             "so on), its usual hours, how its time is spent and its published median pay. Answers mean what they say: "
             "“enough” or “at least” is met by any setting that offers that much or more, “now and then is OK” by any "
-            "setting where it comes up that rarely or less, and only answers like “a mix” or “somewhere in between” "
-            "ask for about that much. A setting with no published figure for something (some have no pay figure) is "
-            "scored on your other answers, and says so.\n\n"
-            "Each answer has a weight — how much it counts. It starts where your answer puts it (“matters a lot” "
-            "starts at the top) and you can change it after you see your results. The fit score (0–100) is the "
-            "weighted share of points earned. Settings with the same score share a place, shown as “=2”. "
-            "If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings where "
-            "that comes up often are flagged and moved to the end, never hidden.\n\n"
-            "**This is an exploration aid, not a test.** The ratings are our judgement; talk to people who work in a "
-            "setting before you decide."
+            "setting where it comes up sometimes or less, and only answers like “a mix” or “somewhere in between” "
+            "ask for about that much. Ratings and hours come in five steps: a setting one step short of what you "
+            "asked for earns half the points for that answer, two steps short none.\n\n"
+            "**What the ranking rests on.** Each rating names the sources behind it, or is our judgement alone. A "
+            "judgement counts at half the weight of your answer, so a guess weighs less than a sourced rating, and "
+            "the results say which reasons rest on judgement. Pay is BLS's median for the industry closest to each "
+            "setting; where that industry is a loose fit (long-term care, mail order, specialty and nuclear pharmacy "
+            "borrow the drugstore figure), pay is not counted for that setting and it says so.\n\n"
+            "**Places.** Each answer has a weight — how much it counts. It starts where your answer puts it "
+            "(“matters a lot” starts at the top) and you can change it after you see your results. The fit score "
+            "(0–100) is the weighted share of points earned. Settings whose scores differ by less than one rating "
+            "step on your lightest answer are closer than the ratings can tell apart: they share a place, shown as "
+            "“=2”. If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings "
+            "where that comes up often are flagged and moved to the end, never hidden; where it comes up sometimes, "
+            "the setting says so. If you say you'd like those hours, settings that have them score higher.\n\n"
+            "**This is an exploration aid, not a test.** The ratings are our judgement or our reading of the "
+            "sources; talk to people who work in a setting before you decide."
         )
     )
 
@@ -198,14 +213,23 @@ with results_tab:
     if len(tied) > 1:  # said plainly: the order among them is not a preference
         st.info(
             _(
-                "Tied for first at {score}/100: {names}. They share the place; the order they are listed in means "
-                "nothing."
-            ).format(score=f"{first.score:.0f}", names=inert(", ".join(r.name for r in tied)))
+                "About equally good fits: {names}. Their scores are closer than the ratings can tell apart (one "
+                "rating step on your lightest answer is worth {points} points), so they share first place; the "
+                "order they are listed in means nothing."
+            ).format(points=f"{outcome.tolerance:.1f}", names=inert(", ".join(r.name for r in tied)))
         )
+    for r in [r for r in outcome.ranking if r.score is not None][:3]:
+        judged = judgement_subjects(r)
+        if judged:
+            st.caption(
+                _("{place}. {name}: these reasons rest on our judgement alone, counted at half weight: {what}.").format(
+                    place=inert(r.rank_label), name=inert(r.name), what=inert(", ".join(judged))
+                )
+            )
     flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
     st.markdown(
-        _("**What would change the top two:** {flip}").format(
-            flip=inert(flip) if flip else _("no single change of one answer or weight would swap them.")
+        _("**What would change first place:** {flip}").format(
+            flip=inert(flip) if flip else _("no single change of one answer or weight would change it.")
         )
     )
 
@@ -223,6 +247,8 @@ with results_tab:
                 st.markdown(_("**For:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in pros))
             if cons:
                 st.markdown(_("**Against:**") + "\n" + "\n".join(f"- {inert(c.reason)}" for c in cons))
+            if r.cautions:
+                st.markdown(_("**Check:**") + "\n" + "\n".join(f"- {inert(c)}" for c in r.cautions))
             if r.skipped:
                 st.markdown(_("**Not counted:**") + "\n" + "\n".join(f"- {inert(s)}" for s in r.skipped))
             # A plain table that wraps: every column fits a phone screen without sideways scrolling.
@@ -231,13 +257,19 @@ with results_tab:
                 + "\n| --- | ---: | ---: | ---: |\n"
                 + "\n".join(
                     f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} "
-                    f"| {c.closeness:.0%} | {c.weight:d} | {c.points:.1f} |"
+                    f"| {c.closeness:.0%} | {weight_shown(c)} | {c.points:.1f} |"
                     for c in r.contributions
                 )
             )
             st.caption(
                 _("The points add up to the score ({total}).").format(
                     total=f"{sum(c.points for c in r.contributions):.0f}"
+                )
+                + (
+                    " "
+                    + _("A weight shown as “2 → 1” is on a rating that rests on our judgement alone, counted at half.")
+                    if any(c.judgement for c in r.contributions)
+                    else ""
                 )
             )
             st.page_link(

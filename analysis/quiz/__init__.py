@@ -6,7 +6,7 @@ One module per job:
   dimensions  every setting's value on each quiz dimension, on one 0-1 scale (pure)
   scoring     one set of answers against every setting: scores, shared ranks, deal-breakers
   explain     reasons for and against, warnings about the answers, headlines
-  flip        the smallest single change that would swap the top two
+  flip        the smallest single change that would change first place as the page shows it
   shortlist   the take-home shortlist: follows the top three until the person edits it
 
 Nothing here imports streamlit. Credential gaps live in analysis.pathways.gaps.
@@ -18,7 +18,9 @@ from analysis.quiz.explain import (
     ALL_WEIGHT_ZERO,
     NO_ANSWERS,
     ONLY_ONE,
+    judgement_subjects,
     reasons_for_against,
+    weight_shown,
 )
 from analysis.quiz.flip import FlipChange, ranking_flip, ranking_flip_change
 from analysis.quiz.model import (
@@ -44,5 +46,5 @@ __all__ = [
     "TASK_FULL_SHARE", "WEIGHTS", "WEIGHT_LABELS", "Answers", "Contribution", "FlipChange", "Option", "Question",
     "Quiz", "QuizResult", "SettingResult", "Weights", "chosen_option", "dimension_values", "displayed_score",
     "effective_weight", "is_weight", "load_quiz", "parse_dimension", "ranking_flip", "ranking_flip_change",
-    "reasons_for_against", "score", "starting_weight",
+    "judgement_subjects", "reasons_for_against", "score", "starting_weight", "weight_shown",
 ]

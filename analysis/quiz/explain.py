@@ -133,6 +133,18 @@ def deal_breaker_reason(question: Question, option: Option, value: float) -> str
     return _("{said} (you answered “{answer}”).").format(said=said, answer=option.label)
 
 
+def judgement_subjects(result: SettingResult) -> list[str]:
+    """The topics of the answers whose rating for this setting rests on our judgement alone, in question order."""
+    return [c.subject for c in result.contributions if c.judgement]
+
+
+def weight_shown(contribution: Contribution) -> str:
+    """'3', or '3 → 1.5' where the rating rests on judgement and counted at reduced weight."""
+    if contribution.counted_weight == contribution.weight:
+        return f"{contribution.weight:d}"
+    return f"{contribution.weight:d} → {contribution.counted_weight:g}"
+
+
 def caution_reason(question: Question, option: Option, value: float) -> str:
     """An "I can't" answer met by hours that come up sometimes here: not a deal-breaker, but never left unsaid."""
     kind, parts = parse_dimension(question.dimension)

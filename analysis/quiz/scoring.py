@@ -15,8 +15,8 @@ Deal-breaker answers move settings to the end of the ranking without touching th
 
 Places: the ratings move in steps of a quarter of the scale, so a score difference smaller than one such
 step on the person's lightest answer is finer than any rating can make, not one the evidence can tell
-apart. Settings within that `tolerance` of the first setting of a group share its place ("=2", "about equally good fits"); so do
-settings whose displayed scores are equal.
+apart. Settings within that `tolerance` of the first setting of a group share its place ("=2", "about
+equally good fits"); so do settings whose displayed scores are equal.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ class Contribution:
     match: str = "about"  # how the target is read: about, at_least, at_most
     judgement: bool = False  # the setting's value here rests on our judgement alone (no source cited)
     counted_weight: float = 0.0  # the weight it counted at: `weight`, or JUDGEMENT_WEIGHT x weight for a judgement
+    subject: str = ""  # the question's topic, for sentences ("night shifts")
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,7 @@ def score(
                     match=it.option.match,
                     judgement=judged,
                     counted_weight=counted[i][j],
+                    subject=it.question.subject,
                 )
             )
         flags = [
