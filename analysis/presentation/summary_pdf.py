@@ -49,8 +49,10 @@ from analysis.quiz import (
     Weights,
     chosen_option,
     effective_weight,
+    judgement_subjects,
     reasons_for_against,
 )
+from analysis.quiz.flip import place_words
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,11 +72,13 @@ MAX_ELIGIBILITY_CHARS = 220
 MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
 
 CAVEAT = N_(
-    "This summary is an exploration aid, not a test. The fit scores, ratings and schedule frequencies are "
-    "editorial judgements by the Rx Settings Explorer team, not survey data. Pay and credential figures are "
-    "national and dated (each is shown with its period); local pay, employers and rules differ. Before you "
-    "decide, check your state board of pharmacy for the registration, licensing and certification rules "
-    "where you will work."
+    "This summary is an exploration aid, not a test. The ratings and schedule frequencies are editorial, by the "
+    "Rx Settings Explorer team, not survey data: each names its sources or rests on our judgement alone, and a "
+    "judgement counts at half weight in the fit score. Settings whose scores are closer than the ratings can tell "
+    "apart share a place (\u201cjoint\u201d). Pay counts only where a BLS industry fits the setting well. Pay and "
+    "credential figures are national and dated (each is shown with its period); local pay, employers and rules "
+    "differ. Before you decide, check your state board of pharmacy for the registration, licensing and "
+    "certification rules where you will work."
 )
 QUIZ_NOT_TAKEN = N_(
     "The fit quiz was not taken in this session, so there is no fit ranking. "
@@ -544,11 +548,8 @@ def _ranking_section(
         pdf.set_y(_fit_chart(page, scored, names, shortlist, pdf.l_margin, y0, page.width * 0.72) + 1)
 
     by_id = {r.setting_id: r for r in ranking}
-    # A shared rank (equal displayed scores) is said as such, never broken silently.
-    rank_of = {
-        r.setting_id: (_("joint #{rank}").format(rank=r.rank) if r.rank_label.startswith("=") else f"#{r.rank or i}")
-        for i, r in enumerate(ranking, start=1)
-    }
+    # A shared place (scores closer than the ratings can tell apart) is said as such, never broken silently.
+    rank_of = {r.setting_id: place_words(r.rank_label or str(i)) for i, r in enumerate(ranking, start=1)}
     for n, sid in enumerate(s for s in shortlist if s in by_id):
         r = by_id[sid]
         page.ensure(16)
@@ -564,7 +565,7 @@ def _ranking_section(
         )
         n_for, n_against = (detail.top_for, detail.top_against) if n == 0 else (detail.other_for, detail.other_against)
         pros, cons = reasons_for_against(r, n=max(n_for, n_against))
-        labels = (_("For"), _("Against"), _("Flag"))
+        labels = (_("For"), _("Against"), _("Flag"), _("Check"), _("Judgement"))
         page.font(7.3, bold=True)  # the label column fits the longest label in the current language
         label_w = max(13.0, max(pdf.get_string_width(pdf.clean(x)) for x in labels) + 1.5)
         for label, items, limit, empty in (
@@ -578,6 +579,15 @@ def _ranking_section(
             page.row(
                 labels[2],
                 _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(flag=flag),
+                label_w=label_w,
+            )
+        for caution in r.cautions:
+            page.row(labels[3], caution, label_w=label_w)
+        judged = judgement_subjects(r)
+        if judged:
+            page.row(
+                labels[4],
+                _("rests on our judgement alone, counted at half weight: {what}.").format(what=", ".join(judged)),
                 label_w=label_w,
             )
         if detail.skipped_notes and r.skipped:
