@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext as _gettext
 import io
+import os
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -73,6 +74,10 @@ class Translator:
 
 
 _compiled: dict[str, tuple[float, Translator]] = {}
+_ENGLISH = Translator(DEFAULT_LANGUAGE, _gettext.NullTranslations())
+# Each catalog is compiled once per process; a translator editing the .po file while the app runs can set
+# RX_RELOAD_MESSAGES=1 to have it recompiled when the file changes (a file check on every message costs time).
+RELOAD_MESSAGES = os.environ.get("RX_RELOAD_MESSAGES") == "1"
 
 
 def _compile(path: Path) -> _gettext.NullTranslations:
@@ -87,12 +92,15 @@ def _compile(path: Path) -> _gettext.NullTranslations:
 
 def translator(lang: str) -> Translator:
     """The translator for `lang` ('en', 'es'); an unknown code gets English."""
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    if lang not in LANGUAGES or lang == DEFAULT_LANGUAGE:
+        return _ENGLISH
+    cached = _compiled.get(lang)
+    if cached is not None and not RELOAD_MESSAGES:
+        return cached[1]
     path = po_path(lang)
-    if lang == DEFAULT_LANGUAGE or not path.is_file():
+    if not path.is_file():
         return Translator(lang, _gettext.NullTranslations())
     mtime = path.stat().st_mtime
-    cached = _compiled.get(lang)
     if cached is None or cached[0] != mtime:
         cached = (mtime, Translator(lang, _compile(path)))
         _compiled[lang] = cached
