@@ -161,9 +161,9 @@ def effective(quiz: Quiz, weights: dict[str, int], answers: dict[str, int] | Non
 
 
 def expected_closeness(option, value: float, dimension: str) -> float:
-    """Written out apart from the scoring code: on stepped scales (ratings, schedules) one step (0.25) short is
-    half a match and two steps none; pay and task shares lose closeness one for one."""
-    slope = 2.0 if dimension.split(":")[0] in ("rating", "schedule") else 1.0
+    """Written out apart from the scoring code: on our coarse scales (ratings, schedules, task shares) one step
+    (0.25) short is half a match and two steps none; pay loses closeness one for one."""
+    slope = 1.0 if dimension.split(":")[0] == "pay" else 2.0
     if option.match == "at_least":
         miss = max(option.target - value, 0.0)
     elif option.match == "at_most":

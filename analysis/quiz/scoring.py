@@ -167,10 +167,11 @@ def closeness_of(
 
 
 def slope_of(dimension: str) -> float:
-    """Stepped scales (ratings, schedule frequencies): one step short is half a match, two steps none at all,
-    so a setting in the middle of every scale is not a near-match for every answer. Pay and task shares are
-    continuous and stay linear."""
-    return STEPPED_SLOPE if parse_dimension(dimension)[0] in ("rating", "schedule") else 1.0
+    """Our coarse scales (ratings and schedule frequencies in five steps, task shares in steps of an eighth of the
+    day): one step short is half a match, two steps none at all, so a setting in the middle of every scale is not
+    a near-match for every answer, and one with none of a task is no match for someone who wants it. Pay is a
+    published figure and loses closeness one for one."""
+    return 1.0 if parse_dimension(dimension)[0] == "pay" else STEPPED_SLOPE
 
 
 def evaluate(items: list[Item], table: Table) -> Evaluation:
