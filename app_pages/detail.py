@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.i18n import _, localize_period
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
-from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
+from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
@@ -95,11 +95,19 @@ st.caption(
         "The reason is beside each score."
     ).format(higher=inert(_(HIGHER_IS_MORE)))
 )
+
+
+def _rating_line(rating, label: str, low: str, high: str) -> str:
+    """One rating with its reason and scale; a profile written before a dimension was added is not rated on it."""
+    scale = f"*(1 = {inert(_(low))}, 5 = {inert(_(high))})*"
+    if rating is None:
+        return f"- **{inert(_(label))}:** {inert(_(NOT_RATED))} {scale}"
+    return f"- **{inert(_(label))}: {rating.score:d}/5** — {inert(rating.reason)} {scale}"
+
+
 st.markdown(
     "\n".join(
-        f"- **{inert(_(label))}: {getattr(p.ratings, dim).score:d}/5** — {inert(getattr(p.ratings, dim).reason)} "
-        f"*(1 = {inert(_(low))}, 5 = {inert(_(high))})*"
-        for dim, (label, low, high) in RATING_DIMENSIONS.items()
+        _rating_line(getattr(p.ratings, dim), label, low, high) for dim, (label, low, high) in RATING_DIMENSIONS.items()
     )
 )
 

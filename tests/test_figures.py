@@ -151,6 +151,7 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
             "entry_barrier",
             "benefits_security",
             "early_starts",
+            "workplace_variety",
         ]
     ]
     assert list(hospital.customdata[0]) == ["Hospital", BY_ID["hospital"].ratings.patient_contact.reason]

@@ -117,7 +117,8 @@ def _settings_row(p: Profile) -> dict:
         row[f"{key}_period"] = fact.period if fact else None
         row[f"{key}_source"] = fact.source if fact else None
     for dim in RATING_DIMENSIONS:
-        row[f"rating_{dim}"] = getattr(p.ratings, dim).score
+        rating = getattr(p.ratings, dim)
+        row[f"rating_{dim}"] = rating.score if rating is not None else None  # not rated: an empty cell
     for kind in SCHEDULE_KINDS:
         row[f"schedule_{kind}"] = getattr(p.schedule, kind)
     row["shift_lengths_hours"] = ", ".join(str(h) for h in p.schedule.shift_lengths_hours)
@@ -150,15 +151,15 @@ def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) 
         for i, nf in enumerate(p.other_facts):
             fact_rows.append(_fact_row(p, f"other_{i}", nf.label, nf, core=False))
         for dim, (label, low, high) in RATING_DIMENSIONS.items():
-            r = getattr(p.ratings, dim)
+            r = getattr(p.ratings, dim)  # None: a dimension the profile was written before (not rated)
             rating_rows.append(
                 {
                     "setting_id": p.id,
                     "setting": p.name,
                     "dimension": dim,
                     "label": _(label),
-                    "score": r.score,
-                    "reason": r.reason,
+                    "score": r.score if r is not None else None,
+                    "reason": r.reason if r is not None else None,
                     "low": _(low),
                     "high": _(high),
                 }

@@ -102,7 +102,15 @@ RATING_DIMENSIONS: dict[str, tuple[str, str, str]] = {
         N_("full benefits, very stable"),
     ),
     "early_starts": (N_("Very early starts (before about 6 am)"), N_("almost never"), N_("most shifts")),
+    "workplace_variety": (
+        N_("Variety of workplaces"),
+        N_("one workplace, every day"),
+        N_("a new workplace every few weeks or months"),
+    ),
 }
+# A dimension added after profiles were first written (workplace_variety) is optional in `Ratings`: a profile
+# without it loads, and every page shows it as not rated, with no bar or number.
+NOT_RATED = N_("not rated")  # shown through _()
 
 # --- Outside text and numbers: what a profile may contain at all ------------------
 
@@ -340,6 +348,9 @@ class Ratings(Strict):
     entry_barrier: Rating
     benefits_security: Rating
     early_starts: Rating
+    workplace_variety: Rating | None = Field(
+        default=None, description="Optional (added later): a profile written before it is shown as not rated."
+    )
 
 
 class Schedule(Strict):
@@ -512,7 +523,11 @@ class Profile(Strict):
 
     def evidence_sources(self) -> dict[str, list[str]]:
         """The source ids each rating and the schedule rest on, keyed by field path (empty: judgement)."""
-        out = {f"ratings.{k}": list(getattr(self.ratings, k).sources) for k in Ratings.model_fields}
+        out = {
+            f"ratings.{k}": list(getattr(self.ratings, k).sources)
+            for k in Ratings.model_fields
+            if getattr(self.ratings, k) is not None
+        }
         out["schedule"] = list(self.schedule.sources)
         return out
 

@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from analysis.i18n import N_, _, localize_period, ngettext
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.schema import EVIDENCE_LABELS as EVIDENCE_WORDS
-from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_ORDER, Fact, Source
+from analysis.loading.schema import FREQUENCY_ORDER, NOT_RATED, RELEVANCE_ORDER, Fact, Source
 from analysis.presentation.facts import money
 from analysis.presentation.safe_text import chart_text, plotly_text
 
@@ -530,13 +530,13 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
         fig.add_trace(
             go.Bar(
                 y=dims,
-                x=rows["score"],
+                x=[_score(v) for v in rows["score"]],  # not rated: no bar (the reason says so)
                 orientation="h",
                 name=label,
-                text=rows["score"],
+                text=[_score(v) for v in rows["score"]],
                 textposition="outside",
                 marker=dict(color=PALETTE[i % len(PALETTE)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
-                customdata=[[label, plotly_text(r)] for r in rows["reason"].fillna("")],
+                customdata=[[label, plotly_text(r if isinstance(r, str) else _(NOT_RATED))] for r in rows["reason"]],
                 hovertemplate="%{y}: %{x}/5<br>%{customdata[1]}<extra>%{customdata[0]}</extra>",
             )
         )
@@ -545,16 +545,22 @@ def ratings_chart(ratings: pd.DataFrame, names: dict[str, str], font_size: int =
     fig.update_layout(barmode="group", bargap=0.25)
     _base_layout(fig, height=140 + len(dims) * (14 * len(names) + 16), font_size=font_size)
 
-    spread = ratings.groupby("label")["score"].agg(lambda s: s.max() - s.min()).sort_values(ascending=False)
+    spread = (
+        ratings.groupby("label")["score"]
+        .agg(lambda s: s.max() - s.min())
+        .dropna()  # a dimension no chosen setting is rated on
+        .sort_values(ascending=False)
+    )
     widest = [d for d, v in spread.items() if v == spread.max() and v > 0][:3]
     summary = (
         _("The settings differ most on {dimensions} (spread of {n} points).").format(
-            dimensions=", ".join(widest), n=spread.max()
+            dimensions=", ".join(widest), n=int(spread.max())
         )
         if widest
         else _("These settings are rated the same on every dimension.")
     )
     data = ratings[["setting", "label", "score", "reason"]].rename(columns={"label": "dimension"})
+    data = data.assign(score=data["score"].astype("Int64"), reason=data["reason"].fillna(_(NOT_RATED)))
     alt = _(
         "Grouped bars of editorial 1 to 5 ratings for each chosen setting across {n} dimensions; {higher} on every "
         "dimension."
@@ -580,7 +586,11 @@ def rating_reasons(ratings: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[
             (
                 label,
                 tuple(
-                    f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
+                    (
+                        f"{names[s]} {int(rows.loc[s, 'score'])}/5: {rows.loc[s, 'reason']}"
+                        if pd.notna(rows.loc[s, "score"])
+                        else f"{names[s]}: {_(NOT_RATED)}"
+                    )
                     for s in names
                     if s in rows.index
                 ),
@@ -825,12 +835,13 @@ def differences(
     )  # above every 0-1 spread: pay always leads
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
-        steps = int(vals.max() - vals.min())
+        rated = vals.dropna()  # a profile written before a dimension was added is not rated on it
+        steps = int(rated.max() - rated.min()) if len(rated) > 1 else 0
         rows.append(
             {
                 "dimension": _("{label} (editorial, 1–5)").format(label=label),
-                **{names[s]: f"{vals[s]}/5" for s in names},
-                "difference": _steps(steps),
+                **{names[s]: f"{int(vals[s])}/5" if pd.notna(vals[s]) else _(NOT_RATED) for s in names},
+                "difference": _steps(steps) if len(rated) > 1 else _(NOT_RATED),
                 "spread": steps / 4,
             }
         )
@@ -846,6 +857,11 @@ def differences(
             }
         )
     return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _score(value) -> int | None:
+    """A 1-5 rating as a whole number, or None where the setting is not rated on the dimension."""
+    return int(value) if pd.notna(value) else None
 
 
 def _steps(n: int) -> str:
