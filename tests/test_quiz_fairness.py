@@ -140,7 +140,7 @@ PERSONAS = {
     # Wants to work in many different places and likes shifts that change, and would like weekend and holiday
     # shifts. Agency and travel work moves between hospitals and pharmacies on short assignments (5/5 for
     # variety of workplaces), with 2/5 predictability and weekends and holidays common.
-    "agency-travel": answer(predictable_hours="I like my shifts", weekends="Yes. I'd like",
+    "agency-travel": answer(variety="Yes", predictable_hours="I like my shifts", weekends="Yes. I'd like",
                             holidays="Yes. I'm glad"),
 }
 

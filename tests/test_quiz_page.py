@@ -267,7 +267,7 @@ def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
     assert any(
         copy.name in shown(w.value)
         and "no published figure for pay" in shown(w.value)
-        and "matters a lot" in shown(w.value)
+        and "which you said matters" in shown(w.value)
         for w in at.warning
     )
     mine = next(e for e in ranked_expanders(at) if copy.name in shown(e.label))
