@@ -294,3 +294,44 @@ def test_the_shortlist_follows_the_ranking_until_edited_and_says_when_it_differs
     assert at.multiselect(key="shortlist").value == ["retail"], "an edited shortlist is kept"
     at.button(key="shortlist_follow").click().run()
     assert at.multiselect(key="shortlist").value == [short[n] for n in top3()]
+
+
+def test_the_results_say_which_reasons_of_the_top_three_rest_on_judgement():
+    # Wholesale distribution's ratings all rest on judgement (no source describes the work), so its reasons are
+    # marked as judgement, counted at half weight, and the points table shows the reduced weight.
+    at = open_quiz()
+    for qid, label in [("patient_contact", "As little"), ("physical_work", "I like to be on my feet"),
+                       ("computer_work", "Very little"), ("sterile_work", "No."), ("teamwork", "A mix"),
+                       ("pace", "Somewhere"), ("autonomy", "Some")]:
+        answer(at, qid, label)
+    view(at, RESULTS)
+    first = ranked_expanders(at)[0]
+    assert "wholesale" in shown(first.label)
+    lines = [shown(c.value) for c in at.caption if "rest on our judgement alone" in shown(c.value)]
+    assert lines and len(lines) <= 3
+    assert any("wholesale" in line and "talking with patients" in line for line in lines)
+    assert any("editorial judgement, no source; counted at half weight" in shown(m.value) for m in first.markdown)
+    table = next(shown(m.value) for m in first.markdown if shown(m.value).startswith("| Your answer"))
+    assert "| 2 → 1 |" in table
+
+
+def test_hours_the_person_cannot_work_that_come_up_sometimes_are_named():
+    # "No. I can't work nights": settings where nights are common go to the end; where they come up sometimes
+    # (agency, Federal / VA, wholesale, long-term care) the setting stays in place with a caution naming them.
+    at = view(answer(open_quiz(), "nights", "No. I can't"), RESULTS)
+    sometimes = {"Agency", "Federal", "wholesale", "Long-term"}
+    flagged = [e for e in ranked_expanders(at) if any(s in shown(e.label) for s in sometimes)]
+    assert flagged
+    for e in flagged:
+        assert any(shown(m.value).startswith("**Check:**") and "Night shifts are sometimes here" in shown(m.value)
+                   for m in e.markdown), shown(e.label)
+        assert "⚠" not in shown(e.label), "sometimes is a caution, not a deal-breaker"
+
+
+def test_a_setting_whose_pay_is_borrowed_is_not_scored_on_pay_and_says_so():
+    at = view(answer(open_quiz(), "pay", "I want the highest"), RESULTS)
+    nuclear = next(e for e in ranked_expanders(at) if "Nuclear" in shown(e.label))
+    assert any("Pay not counted: BLS publishes no pay figure for" in shown(m.value)
+               and "loosely fitting industry" in shown(m.value) for m in nuclear.markdown)
+    hospital = next(e for e in ranked_expanders(at) if shown(e.label).split(". ", 1)[1].startswith("Hospital"))
+    assert "Pay: I want the highest pay I can get." in points_table(hospital)
