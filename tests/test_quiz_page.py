@@ -329,7 +329,7 @@ def test_hours_the_person_cannot_work_that_come_up_sometimes_are_named():
 
 
 def test_a_setting_whose_pay_is_borrowed_is_not_scored_on_pay_and_says_so():
-    at = view(answer(open_quiz(), "pay", "I want the highest"), RESULTS)
+    at = view(answer(answer(open_quiz(), "pay", "I want the highest"), "patient_contact", "As little"), RESULTS)
     nuclear = next(e for e in ranked_expanders(at) if "Nuclear" in shown(e.label))
     assert any("Pay not counted: BLS publishes no pay figure for" in shown(m.value)
                and "loosely fitting industry" in shown(m.value) for m in nuclear.markdown)

@@ -152,10 +152,12 @@ class Evaluation:
 
 
 def tolerance_of(scored: list[Item]) -> float:
-    """What one rating step on the person's lightest counted answer is worth in score points (0 with no answers):
-    a difference smaller than that is finer than any single rating can make."""
+    """What one step on the person's lightest counted answer about a rating, schedule or task share is worth in
+    score points: a difference smaller than that is finer than any such estimate can make. Pay is a published
+    figure, so a difference in pay alone is never blurred (0 when only pay was answered)."""
     total = sum(it.weight for it in scored)
-    return 100.0 * RATING_STEP * min(it.weight for it in scored) / total if total else 0.0
+    stepped = [it.weight for it in scored if parse_dimension(it.question.dimension)[0] != "pay"]
+    return 100.0 * RATING_STEP * min(stepped) / total if stepped and total else 0.0
 
 
 def closeness_of(
