@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis.i18n import _, current_language, set_language
 from analysis.pathways import DEFAULT_HOURS_PER_WEEK, Person
+from analysis.pathways.entry import entry_lines
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation import figures
@@ -326,6 +327,14 @@ with results_tab:
         )
     else:
         st.markdown(_("You hold every credential this setting requires or prefers."))
+    # Credentials are not all: experience and other entry conditions, by the planner's rules, with their evidence.
+    entry = entry_lines(by_id[top.setting_id], person, held, result.catalogs)
+    if entry:
+        st.markdown(
+            _("**Entry usually needs** (besides credentials):") + "\n" + "\n".join(f"- {inert(x)}" for x in entry)
+        )
+        if person is None:
+            st.caption(_("Fill in “About you” on the Credentials page to check your experience against these."))
     st.page_link(
         "app_pages/detail.py",
         label=_("See the full profile of {name}").format(name=inert(top.name)),

@@ -335,3 +335,11 @@ def test_a_setting_whose_pay_is_borrowed_is_not_scored_on_pay_and_says_so():
                and "loosely fitting industry" in shown(m.value) for m in nuclear.markdown)
     hospital = next(e for e in ranked_expanders(at) if shown(e.label).split(". ", 1)[1].startswith("Hospital"))
     assert "Pay: I want the highest pay I can get." in points_table(hospital)
+
+
+def test_next_steps_state_entry_conditions_with_their_evidence_unjudged_without_experience():
+    at = view(answer(open_quiz(), "pay", "I want the highest"), RESULTS)  # Federal / VA comes first
+    entry = next(shown(m.value) for m in at.markdown if shown(m.value).startswith("**Entry usually needs**"))
+    assert "not checked: no experience was given" in entry
+    assert "Source:" in entry or "Judgement:" in entry
+    assert any("About you" in shown(c.value) for c in at.caption)

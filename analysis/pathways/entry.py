@@ -123,3 +123,16 @@ def entry_line(check: EntryCheck) -> str:
     else:
         standing = _("a condition to check yourself; this page does not ask about it")
     return _("{need} — {standing}. {evidence}").format(need=check.text, standing=standing, evidence=check.evidence)
+
+
+def entry_lines(profile: Profile, person: Person | None, held: set[str], catalogs: Catalogs) -> list[str]:
+    """Every entry line for a setting, for pages and the take-home summary alike. With no experience given
+    (`person` None), experience is stated and not judged: neither met nor missing."""
+    lines = []
+    for check in entry_checks(person or Person(held=set(held)), profile, catalogs):
+        if person is None and check.status in ("met", "missing"):
+            lines.append(_("{need} — not checked: no experience was given. {evidence}").format(
+                need=check.text, evidence=check.evidence))
+        else:
+            lines.append(entry_line(check))
+    return lines

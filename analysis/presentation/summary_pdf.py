@@ -35,7 +35,7 @@ from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
-from analysis.pathways.entry import entry_checks, entry_line
+from analysis.pathways.entry import entry_lines
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.pathways.rules import Person
@@ -705,16 +705,9 @@ def _entry_lines(
     met or missing (with rough time at the person's hours) when their experience is known."""
     if not profile.entry:
         return
-    checks = entry_checks(person or Person(held=set(held)), profile, catalogs)
     page.ensure(10)
     page.text(_("Entry usually needs (besides credentials):"), size=7.8, bold=True)
-    for check in checks:
-        if person is None and check.status in ("met", "missing"):  # experience not given: state it, judge nothing
-            line = _("{need} — not checked: no experience was given. {evidence}").format(
-                need=check.text, evidence=check.evidence
-            )
-        else:
-            line = entry_line(check)
+    for line in entry_lines(profile, person, set(held), catalogs):
         page.text("\u2022 " + line, size=7, indent=3)
 
 
