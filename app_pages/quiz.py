@@ -219,14 +219,16 @@ with results_tab:
                 "order they are listed in means nothing."
             ).format(points=f"{outcome.tolerance:.1f}", names=inert(", ".join(r.name for r in tied)))
         )
-    for r in [r for r in outcome.ranking if r.score is not None][:3]:
-        judged = judgement_subjects(r)
-        if judged:
-            st.caption(
-                _("{place}. {name}: these reasons rest on our judgement alone, counted at half weight: {what}.").format(
-                    place=inert(r.rank_label), name=inert(r.name), what=inert(", ".join(judged))
-                )
+    judged = [(r, judgement_subjects(r)) for r in [r for r in outcome.ranking if r.score is not None][:3]]
+    if any(subjects for _r, subjects in judged):
+        st.markdown(
+            _("**Resting on our judgement alone** (no source; counted at half weight), for your top three:")
+            + "\n"
+            + "\n".join(
+                f"- {inert(r.name)} ({inert(r.rank_label)}): {inert(', '.join(subjects) or _('none'))}"
+                for r, subjects in judged
             )
+        )
     flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
     st.markdown(
         _("**What would change first place:** {flip}").format(

@@ -58,6 +58,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def basis_words(judgement: bool) -> str:
     """'editorial, from the sources listed for it' or 'editorial judgement, no source; counted at half weight'."""
     return _(JUDGED) if judgement else _(SOURCED)
@@ -74,9 +78,13 @@ def describe(dimension: str, value: float, name: str, judgement: bool = False) -
         text = _(_SCHEDULE_AT[parts[0]]).format(name=name, frequency=frequency_word(value))
         return f"{text} ({basis_words(judgement)})"
     if kind == "tasks":
-        what = _(" plus ").join(_(TASK_LABELS[c]).lower() for c in parts)
+        # Lower-case the first letter only: the labels carry abbreviations such as "(IV, TPN, chemo)".
+        what = _(" plus ").join(_lower_first(_(TASK_LABELS[c])) for c in parts)
         if value >= 1:
             return _("at {name}, half the day or more goes to {what} (editorial estimate)").format(name=name, what=what)
+        if value <= 0:
+            return _("at {name}, no part of the usual day goes to {what} (editorial estimate)").format(
+                name=name, what=what)
         return _("at {name}, about {percent}% of the day goes to {what} (editorial estimate)").format(
             name=name, percent=round(TASK_FULL_SHARE * value), what=what)
     # Words, not a figure rebuilt from the clipped 0-1 value; the pay figures themselves are on the detail page.
@@ -101,7 +109,7 @@ def match_words(option: Option, closeness: float) -> str:
                 "at_most": _("full match: no more than you said is OK")}[option.match]
     if closeness >= FOR_CLOSENESS:
         return _("close match")
-    if closeness > AGAINST_CLOSENESS:
+    if closeness >= AGAINST_CLOSENESS:  # one step short on a rating, hours or task share
         return _("partly matches")
     return _("poor match")
 
@@ -199,14 +207,14 @@ def missing_figure_headline(question: Question, weight: int, lacking: Sequence[s
     who = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + _(" and ") + lacking[-1]
     n = len(lacking)
     if tied:
-        text = ngettext("{who}, tied for your top fit, has no published figure for {subject}, which you said {weight} "
-                        "to you. {Subject} was not counted for it; check before relying on this ranking.",
-                        "{who}, tied for your top fit, have no published figure for {subject}, which you said {weight} "
-                        "to you. {Subject} was not counted for them; check before relying on this ranking.", n)
+        text = ngettext("{who}, tied for your top fit, has no figure of its own for {subject}, which you said "
+                        "{weight} to you. {Subject} was not counted for it; check before relying on this ranking.",
+                        "{who}, tied for your top fit, have no figure of their own for {subject}, which you said "
+                        "{weight} to you. {Subject} was not counted for them; check before relying on this ranking.", n)
     else:
-        text = ngettext("Your top fit, {who}, has no published figure for {subject}, which you said {weight} to you. "
-                        "{Subject} was not counted for it; check before relying on this ranking.",
-                        "Your top fit, {who}, have no published figure for {subject}, which you said {weight} to you. "
-                        "{Subject} was not counted for them; check before relying on this ranking.", n)
+        text = ngettext("Your top fit, {who}, has no figure of its own for {subject}, which you said {weight} to "
+                        "you. {Subject} was not counted for it; check before relying on this ranking.",
+                        "Your top fit, {who}, have no figure of their own for {subject}, which you said {weight} to "
+                        "you. {Subject} was not counted for them; check before relying on this ranking.", n)
     return text.format(who=who, subject=question.subject, Subject=_cap(question.subject),
                        weight=_(WEIGHT_LABELS[weight]))
