@@ -21,7 +21,7 @@ def quiz_to_pdf(page: Page, base_url: str, client_name: str):
     """Answer two questions, type a client name, download the summary; returns the Download."""
     page.goto(f"{base_url}/quiz")
     settle(page)
-    page.get_by_text("Yes. I want detailed, high-stakes work.").click()
+    page.get_by_text("Yes. I want a big part of my day to be sterile work.").click()
     settle(page)
     page.get_by_text("As little as possible.").first.click()
     settle(page)
@@ -58,4 +58,4 @@ def test_full_session_download_and_reset(page: Page, app_server, artifacts):
     page.get_by_role("link", name="Fit quiz").click()  # same browser session, not a fresh load
     settle(page)
     expect(page.get_by_text(re.compile(r"^0 of \d+ questions answered"))).to_be_visible(timeout=15_000)
-    expect(page.get_by_label("Yes. I want detailed, high-stakes work.")).not_to_be_checked()
+    expect(page.get_by_label("Yes. I want a big part of my day to be sterile work.")).not_to_be_checked()
