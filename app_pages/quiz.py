@@ -75,11 +75,12 @@ with st.expander(_("How this works")):
             "borrow the drugstore figure), pay is not counted for that setting and it says so.\n\n"
             "**Places.** Each answer has a weight — how much it counts. It starts where your answer puts it "
             "(“matters a lot” starts at the top) and you can change it after you see your results. The fit score "
-            "(0–100) is the weighted share of points earned. Settings whose scores differ by less than one rating "
-            "step on your lightest answer are closer than the ratings can tell apart: they share a place, shown as "
-            "“=2”. If you say you *can't* work nights, weekends, holidays, very early starts or on call, settings "
-            "where that comes up often are flagged and moved to the end, never hidden; where it comes up sometimes, "
-            "the setting says so. If you say you'd like those hours, settings that have them score higher.\n\n"
+            "(0–100) is the weighted share of points earned. A setting whose score is closer to the one above it than "
+            "one step of a judgement rating on your lightest answer is worth shares its place, shown as “=2”: the "
+            "ratings cannot tell them apart. If you say you *can't* work nights, weekends, holidays, very early starts "
+            "or on call, settings where that comes up often are flagged and moved to the end, never hidden; where "
+            "nights, weekends, holidays or early starts come up sometimes, the setting says so. If you say you'd "
+            "like those hours, settings that have them score higher.\n\n"
             "**This is an exploration aid, not a test.** The ratings are our judgement or our reading of the "
             "sources; talk to people who work in a setting before you decide."
         )
@@ -212,13 +213,18 @@ with results_tab:
     first = outcome.ranking[0]
     tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
     if len(tied) > 1:  # said plainly: the order among them is not a preference
-        st.info(
-            _(
-                "About equally good fits: {names}. Their scores are closer than the ratings can tell apart (one "
-                "rating step on your lightest answer is worth {points} points), so they share first place; the "
-                "order they are listed in means nothing."
+        if outcome.tolerance > 0:
+            text = _(
+                "About equally good fits: {names}. Their scores are closer than the ratings can tell apart (one step "
+                "of a judgement rating on your lightest answer is worth {points} points), so they share first place; "
+                "the order they are listed in means nothing."
             ).format(points=f"{outcome.tolerance:.1f}", names=inert(", ".join(r.name for r in tied)))
-        )
+        else:
+            text = _(
+                "Equal first: {names}. Their scores are the same as shown, so they share first place; the order they "
+                "are listed in means nothing."
+            ).format(names=inert(", ".join(r.name for r in tied)))
+        st.info(text)
     judged = [(r, judgement_subjects(r)) for r in [r for r in outcome.ranking if r.score is not None][:3]]
     if any(subjects for _r, subjects in judged):
         st.markdown(

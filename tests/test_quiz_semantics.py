@@ -243,8 +243,8 @@ def test_the_link_keeps_the_weight_that_counts(raw_answers, weights):
 @settings(deadline=None)  # several full scorings per example; the machine is shared
 @given(st.dictionaries(st.sampled_from(list(BY_ID)), st.integers(0, 5)), st.data())
 def test_places_are_what_the_evidence_can_tell_apart(raw, data):
-    # Equal displayed scores always share a place; beyond that, a score less than one rating step on the
-    # lightest answer below the first of a place shares it, and a new place starts only past that.
+    # Equal displayed scores always share a place; beyond that, a setting closer to the one just above it than
+    # one judgement-rating step on the lightest answer shares its place, and a new place starts only past that.
     answers = {qid: i for qid, i in raw.items() if i < len(BY_ID[qid].options)}
     result = score(QUIZ, VALUES, NAMES, answers)
     rows = result.ranking
@@ -254,7 +254,8 @@ def test_places_are_what_the_evidence_can_tell_apart(raw, data):
         if q.id in answers and q.options[answers[q.id]].target is not None and effective_weight(q, answers, {}) > 0
     ]
     stepped = [w for w, dim in counted if not dim.startswith("pay:")]
-    expected = 100 * 0.25 * min(stepped) / sum(w for w, _ in counted) if stepped else 0.0
+    # One step (a quarter of the scale) costs half a match, and a judgement counts at half weight.
+    expected = 100 * 0.25 * 2 * 0.5 * min(stepped) / sum(w for w, _ in counted) if stepped else 0.0
     assert result.tolerance == pytest.approx(expected)
     shown = [(bool(r.deal_breakers), displayed_score(r.score)) for r in rows]
     for n, r in enumerate(rows):
@@ -263,15 +264,14 @@ def test_places_are_what_the_evidence_can_tell_apart(raw, data):
         members = [m for m, x in enumerate(rows) if x.rank == r.rank]
         assert r.rank == members[0] + 1
         assert r.rank_label == (f"={r.rank}" if len(members) > 1 else str(r.rank))
-        lead = rows[members[0]]
-        if n != members[0]:
-            assert bool(lead.deal_breakers) == bool(r.deal_breakers)
-            assert lead.score - r.score < result.tolerance or shown[n] == shown[n - 1]
+        if n and rows[n - 1].rank == r.rank:  # shares with the setting just above: too close to tell apart
+            above = rows[n - 1]
+            assert bool(above.deal_breakers) == bool(r.deal_breakers)
+            assert above.score - r.score < result.tolerance or shown[n] == shown[n - 1]
         elif n and r.score is not None and rows[n - 1].score is not None and (
             bool(rows[n - 1].deal_breakers) == bool(r.deal_breakers)
-        ):
-            before = rows[rows[n - 1].rank - 1]
-            assert before.score - r.score >= result.tolerance - 1e-9 and shown[n] != shown[n - 1]
+        ):  # a place of its own: at least the tolerance below the setting just above, and shown differently
+            assert rows[n - 1].score - r.score >= result.tolerance - 1e-9 and shown[n] != shown[n - 1]
 
 
 def test_a_known_tie_shows_as_a_shared_rank():

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from analysis.quiz.scoring import Contribution, SettingResult
 
 FOR_CLOSENESS = 0.75  # a contribution at or above this is a reason for
-AGAINST_CLOSENESS = 0.5  # at or below this, a reason against
+AGAINST_CLOSENESS = 0.5  # below this, a reason against; one step short (exactly 0.5) is a partial match
 HEAVY_WEIGHT = 2  # "matters" or "matters a lot": a missing figure on such an answer is headline news
 STRAIGHT_LINE_MIN = 8  # answers at one option position before it looks like clicking down a column
 
@@ -172,10 +172,10 @@ def caution_headline(name: str, cautions: Sequence[str]) -> str:
 
 
 def reasons_for_against(result: SettingResult, n: int = 3) -> tuple[list[Contribution], list[Contribution]]:
-    """The `n` strongest reasons for (closeness >= 0.75) and against (<= 0.5), by weight x (mis)match."""
+    """The `n` strongest reasons for (closeness >= 0.75) and against (< 0.5), by weight x (mis)match."""
     known = [c for c in result.contributions if not math.isnan(c.value)]
     pro = [c for c in known if c.closeness >= FOR_CLOSENESS]
-    con = [c for c in known if c.closeness <= AGAINST_CLOSENESS]
+    con = [c for c in known if c.closeness < AGAINST_CLOSENESS]  # a partial match (one step short) is neither
     pro.sort(key=lambda c: -c.counted_weight * c.closeness)  # stable: ties keep question order
     con.sort(key=lambda c: -c.counted_weight * (1 - c.closeness))
     return pro[:n], con[:n]

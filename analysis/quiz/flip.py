@@ -139,6 +139,8 @@ def ranking_flip_change(
 
     for *_rank, change in candidates:
         ev = evaluate(answered_items(quiz, change.answers, change.weights), table)
+        if not ev.scored:  # nothing would be scored: places would only be the list's tie-break order
+            continue
         ranked_after, labels_after = places(table, ev, names)
         after = {table.ids[i]: (rank, label) for i, (rank, label) in zip(ranked_after, labels_after, strict=True)}
         if shared:
@@ -150,6 +152,8 @@ def ranking_flip_change(
         elif after[second][0] < after[first][0]:
             winner = second
         else:
+            continue
+        if np.isnan(ev.scores[table.ids.index(winner)]):
             continue
         moves = tuple(
             (table.ids[i], place[table.ids[i]], after[table.ids[i]][1])

@@ -13,10 +13,10 @@ cited) counts at JUDGEMENT_WEIGHT of the answer's weight for that setting, so a 
 more than a guess. Each counted item's share of the score is its `points`; they add up to the score.
 Deal-breaker answers move settings to the end of the ranking without touching their score.
 
-Places: the ratings move in steps of a quarter of the scale, so a score difference smaller than one such
-step on the person's lightest answer is finer than any rating can make, not one the evidence can tell
-apart. Settings within that `tolerance` of the first setting of a group share its place ("=2", "about
-equally good fits"); so do settings whose displayed scores are equal.
+Places: the ratings move in steps of a quarter of the scale, and one step costs half a match, so a score
+gap smaller than what one step of a judgement rating on the person's lightest answer is worth is not one the
+evidence can tell apart. A setting closer than that `tolerance` to the one listed just above it shares its
+place ("=2", "about equally good fits"); so do settings whose displayed scores are equal.
 """
 
 from __future__ import annotations
@@ -152,12 +152,15 @@ class Evaluation:
 
 
 def tolerance_of(scored: list[Item]) -> float:
-    """What one step on the person's lightest counted answer about a rating, schedule or task share is worth in
-    score points: a difference smaller than that is finer than any such estimate can make. Pay is a published
-    figure, so a difference in pay alone is never blurred (0 when only pay was answered)."""
+    """What one step of a judgement rating (counted at JUDGEMENT_WEIGHT) on the person's lightest counted answer
+    moves a score by: a step costs STEPPED_SLOPE x RATING_STEP of closeness. A gap smaller than that is within
+    what a single guess one step off could make. Pay is a published figure, so a difference in pay alone is
+    never blurred (0 when only pay was answered)."""
     total = sum(it.weight for it in scored)
     stepped = [it.weight for it in scored if parse_dimension(it.question.dimension)[0] != "pay"]
-    return 100.0 * RATING_STEP * min(stepped) / total if stepped and total else 0.0
+    if not stepped or not total:
+        return 0.0
+    return 100.0 * STEPPED_SLOPE * RATING_STEP * JUDGEMENT_WEIGHT * min(stepped) / total
 
 
 def closeness_of(
@@ -239,26 +242,26 @@ def shared_ranks(keys: list[tuple]) -> list[tuple[int, str]]:
 def places(table: Table, ev: Evaluation, names: Mapping[str, str]) -> tuple[list[int], list[tuple[int, str]]]:
     """The ranked order and each position's (place, label), as the page shows them.
 
-    A group starts at its best setting; the next settings join it while their score is within the
-    evidence's tolerance of that first one (or displays the same as the one before), and they are on the
-    same side of the deal-breaker line. A setting with no score has a place of its own.
+    A new place starts only where a setting's score is at least the evidence's tolerance below the setting
+    listed just above it (and displays differently), or where it crosses the deal-breaker line; so two
+    neighbours closer than the ratings can tell apart never sit in different places. A setting with no score
+    has a place of its own.
     """
     ranked = order(table, ev, names)
     keys: list[tuple] = []
-    leader = -1
     for pos, i in enumerate(ranked):
         s = float(ev.scores[i])
         if np.isnan(s):
             keys.append(("none", i))
             continue
-        if pos and leader >= 0 and bool(ev.flagged[leader]) == bool(ev.flagged[i]):
+        if pos:
             prev = ranked[pos - 1]
-            near = float(ev.scores[leader]) - s < ev.tolerance - 1e-9
-            same = not np.isnan(ev.scores[prev]) and displayed_score(float(ev.scores[prev])) == displayed_score(s)
-            if near or same:
+            p = float(ev.scores[prev])
+            if not np.isnan(p) and bool(ev.flagged[prev]) == bool(ev.flagged[i]) and (
+                p - s < ev.tolerance - 1e-9 or displayed_score(p) == displayed_score(s)
+            ):
                 keys.append(keys[-1])
                 continue
-        leader = i
         keys.append(("group", i))
     return ranked, shared_ranks(keys)
 
