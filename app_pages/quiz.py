@@ -214,17 +214,20 @@ with results_tab:
     tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]
     if len(tied) > 1:  # said plainly: the order among them is not a preference
         if outcome.tolerance > 0:
-            text = _(
-                "About equally good fits: {names}. Their scores are closer than the ratings can tell apart (one step "
-                "of a judgement rating on your lightest answer is worth {points} points), so they share first place; "
-                "the order they are listed in means nothing."
-            ).format(points=f"{outcome.tolerance:.1f}", names=inert(", ".join(r.name for r in tied)))
+            st.info(
+                _(
+                    "About equally good fits: {names}. Their scores are closer than the ratings can tell apart (one "
+                    "step of a judgement rating on your lightest answer is worth {points} points), so they share "
+                    "first place; the order they are listed in means nothing."
+                ).format(points=f"{outcome.tolerance:.1f}", names=inert(", ".join(r.name for r in tied)))
+            )
         else:
-            text = _(
-                "Equal first: {names}. Their scores are the same as shown, so they share first place; the order they "
-                "are listed in means nothing."
-            ).format(names=inert(", ".join(r.name for r in tied)))
-        st.info(text)
+            st.info(
+                _(
+                    "Equal first: {names}. Their scores are the same as shown, so they share first place; the order "
+                    "they are listed in means nothing."
+                ).format(names=inert(", ".join(r.name for r in tied)))
+            )
     judged = [(r, judgement_subjects(r)) for r in [r for r in outcome.ranking if r.score is not None][:3]]
     if any(subjects for _r, subjects in judged):
         st.markdown(
@@ -266,7 +269,7 @@ with results_tab:
                 + "\n| --- | ---: | ---: | ---: |\n"
                 + "\n".join(
                     f"| {inert(subjects[c.question_id])}: {inert(c.option_label)} "
-                    f"| {c.closeness:.0%} | {weight_shown(c)} | {c.points:.1f} |"
+                    f"| {c.closeness:.0%} | {inert(weight_shown(c))} | {c.points:.1f} |"
                     for c in r.contributions
                 )
             )
