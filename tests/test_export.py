@@ -68,7 +68,8 @@ def test_csv_has_answers_then_ranking():
     assert ranking[0] == list(RANKING_COLUMNS)
     assert len(ranking) == 1 + len(RESULT.ranking)
     for (rank, sid, name, s, breakers), r, i in zip(ranking[1:], RESULT.ranking, range(1, 100), strict=False):
-        assert int(rank) == i and sid == r.setting_id and name == r.name
+        assert rank == r.rank_label and int(rank.lstrip("=")) <= i, "the place as the page shows it, shared or not"
+        assert sid == r.setting_id and name == r.name
         assert (s == "") if r.score is None else abs(float(s) - r.score) <= 0.05
         assert breakers == "; ".join(r.deal_breakers)
 
@@ -115,6 +116,13 @@ def test_json_content():
         assert abs(entry["score"] - r.score) <= 0.05
         assert len(entry["contributions"]) == len(r.contributions)
         assert abs(sum(c["points"] for c in entry["contributions"]) - r.score) < 0.1
+        assert entry["rank"] == r.rank_label and entry["cautions"] == r.cautions
+        # The points can be recomputed from the file: a judgement counted at half weight, and says so.
+        total = sum(c["counted_weight"] for c in entry["contributions"])
+        for c, mine in zip(entry["contributions"], r.contributions, strict=True):
+            assert c["judgement"] == mine.judgement
+            assert c["counted_weight"] == (c["weight"] / 2 if c["judgement"] else c["weight"])
+            assert abs(c["points"] - 100 * c["counted_weight"] * c["match"] / total) < 0.1
         assert entry["deal_breakers"] == r.deal_breakers
     # No timestamps, no name.
     flat = json.dumps(doc)

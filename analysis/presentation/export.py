@@ -25,7 +25,7 @@ from analysis.links.answers import validate_answers
 from analysis.quiz import Answers, Quiz, SettingResult, Weights, chosen_option, effective_weight
 
 FORMAT = "rx-settings-explorer/quiz-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: rank is the place as shown ("=2" when shared); cautions, counted_weight, judgement
 MAX_IMPORT_BYTES = 1_000_000  # a real export is a few kilobytes
 
 ANSWER_COLUMNS = ("question_id", "question", "answer", "weight", "counted")
@@ -84,7 +84,8 @@ def answers_csv(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: 
     """CSV in two sections separated by a blank line: the answers, then the ranking.
 
     Section 1 columns: question_id, question, answer, weight, counted (yes/no).
-    Section 2 columns: rank, setting_id, setting, score (0-100, one decimal; empty if none),
+    Section 2 columns: rank (the place as the page shows it: "2", or "=2" when shared), setting_id, setting,
+    score (0-100, one decimal; empty if none),
     deal_breakers (reasons joined with "; "). With `client_name`, a first row "client", name, and a
     blank line come before section 1. UTF-8 with a byte-order mark so spreadsheet programs read
     accented letters correctly (decode with "utf-8-sig").
@@ -100,9 +101,9 @@ def answers_csv(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: 
                          _("yes") if item["counted"] else _("no")])
     writer.writerow([])
     writer.writerow(_headers(RANKING_COLUMNS))
-    for rank, r in enumerate(ranking, start=1):
+    for r in ranking:
         s = _score(r.score)
-        writer.writerow([rank, r.setting_id, _cell(r.name), "" if s is None else f"{s:.1f}",
+        writer.writerow([r.rank_label, r.setting_id, _cell(r.name), "" if s is None else f"{s:.1f}",
                          _cell("; ".join(r.deal_breakers))])
     return buf.getvalue().encode("utf-8-sig")
 
@@ -116,11 +117,12 @@ def results_dict(quiz: Quiz, answers: Answers, weights: Weights | None, ranking:
     doc["answers"] = answered_items(quiz, answers, weights)
     doc["ranking"] = [
         {
-            "rank": rank,
+            "rank": r.rank_label,
             "setting_id": r.setting_id,
             "setting": r.name,
             "score": _score(r.score),
             "deal_breakers": list(r.deal_breakers),
+            "cautions": list(r.cautions),
             "not_counted": list(r.skipped),
             "contributions": [
                 {
@@ -128,6 +130,8 @@ def results_dict(quiz: Quiz, answers: Answers, weights: Weights | None, ranking:
                     "question": c.question_text,
                     "answer": c.option_label,
                     "weight": c.weight,
+                    "counted_weight": c.counted_weight,
+                    "judgement": c.judgement,
                     "match": _score(c.closeness, 3),
                     "points": _score(c.points, 2),
                     "reason": c.reason,
@@ -135,7 +139,7 @@ def results_dict(quiz: Quiz, answers: Answers, weights: Weights | None, ranking:
                 for c in r.contributions
             ],
         }
-        for rank, r in enumerate(ranking, start=1)
+        for r in ranking
     ]
     return doc
 
@@ -145,9 +149,11 @@ def answers_json(quiz: Quiz, answers: Answers, weights: Weights | None, ranking:
     """UTF-8 JSON (non-ASCII kept as is, no timestamps). Keys:
 
     format, version; client_name (only when passed); answers: [{question_id, question, option_index,
-    answer, weight, counted, deal_breaker}]; ranking: [{rank, setting_id, setting, score (0-100 or
-    null), deal_breakers, not_counted, contributions: [{question_id, question, answer, weight,
-    match (0-1), points, reason}]}]. A setting's points add up to its score (to rounding).
+    answer, weight, counted, deal_breaker}]; ranking: [{rank (the place as shown: "2", or "=2" when shared),
+    setting_id, setting, score (0-100 or null), deal_breakers, cautions, not_counted, contributions:
+    [{question_id, question, answer, weight, counted_weight (half the weight where the rating rests on
+    judgement), judgement, match (0-1), points, reason}]}]. A setting's points add up to its score (to
+    rounding): points = 100 x counted_weight x match / the sum of its counted weights.
     """
     doc = results_dict(quiz, answers, weights, ranking, client_name=client_name)
     return (json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
