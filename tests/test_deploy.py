@@ -37,6 +37,25 @@ def run_async(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+async def takeover(url: str) -> dict:
+    """The victim opens a session; a thief presents its id (tests/test_session_binding.py). What each gets."""
+    victim, thief = Visitor(url), Visitor(url)
+    victim.visit()
+    if "rx_route" in victim.cookies:  # behind the proxy: reach the victim's replica (its own XSRF cookie)
+        thief.cookies["rx_route"] = victim.cookies["rx_route"]
+    thief.visit()
+    async with victim.tab("compare", timeout=20) as victim_tab:
+        first = await victim_tab.rerun()
+        async with thief.tab("", timeout=20, resume=victim_tab.session_id) as thief_tab:
+            stolen = await thief_tab.rerun()
+            victim_after = await victim_tab.rerun()
+            upload = thief.upload(victim_tab.session_id, "local.yaml", PROFILE)
+            own_upload = victim.upload(victim_tab.session_id, "local.yaml", PROFILE)
+            return {"victim": victim_tab.session_id, "thief": thief_tab.session_id, "first": first.errors,
+                    "stolen": stolen.errors, "victim_after": victim_after.errors, "thief_upload": upload[0],
+                    "victim_upload": own_upload[0]}
+
+
 def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
     """The replica address nginx sent this visitor's requests to (from its access log)."""
     served = farm.routes()[visitor.cookies["rx_route"]]
@@ -74,6 +93,15 @@ def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(
     assert run_async(all_sessions()) == [[], [], []]
     for v in visitors:
         replica_of(farm, v)  # page, health, websocket and the later request: one replica each
+
+
+def test_a_client_presenting_another_browsers_session_id_gets_a_fresh_session(farm):
+    """The session takeover through the proxy, with the thief on the victim's replica (its route cookie)."""
+    seen = run_async(takeover(farm.url))
+    assert seen["first"] == [] and seen["stolen"] == []
+    assert seen["thief"] and seen["thief"] != seen["victim"], "the thief was attached to the victim's session"
+    assert seen["victim_after"] == [], "the victim's tab stopped working"
+    assert (seen["thief_upload"], seen["victim_upload"]) == (400, 204)
 
 
 def test_browsers_are_spread_over_both_replicas(farm):
