@@ -58,10 +58,25 @@ def inline_script_hashes() -> str:
     return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
 
 
-def render_config(template: str, *, listen: str, replica_ports: list[int], prefix: Path) -> str:
-    """The nginx configuration for these replicas (the template's @@FIELDS@@ filled in)."""
+def served_origins(listen: str) -> list[str]:
+    """The origins a browser shows for a proxy listening on 127.0.0.1:PORT (both loopback names Streamlit allows)."""
+    host, _, port = listen.rpartition(":")
+    names = [host] + (["localhost"] if host == "127.0.0.1" else [])
+    return [f"http://{name}:{port}" for name in names]
+
+
+def render_config(template: str, *, listen: str, replica_ports: list[int], prefix: Path,
+                  origins: list[str] | None = None) -> str:
+    """The nginx configuration for these replicas (the template's @@FIELDS@@ filled in). `origins`: where the
+    app is served (scheme://host:port); by default the listening address, as http."""
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
+    allowed = []
+    for origin in origins or served_origins(listen):
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+            raise ValueError(f"an origin is scheme://host[:port] and nothing else, got {origin!r}")
+        allowed.append(f'        "{origin}" 1;')
     fields = {"@@PREFIX@@": str(prefix), "@@LISTEN@@": listen, "@@SERVERS@@": servers,
+              "@@ORIGINS@@": "\n".join(allowed),
               "@@SCRIPT_HASHES@@": inline_script_hashes(),
               "@@ERROR_LOG@@": str(prefix / "error.log"), "@@ACCESS_LOG@@": str(prefix / "access.log")}
     lines = []

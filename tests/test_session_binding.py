@@ -79,13 +79,18 @@ def test_the_server_log_names_no_session(server):
 
 
 def test_plain_streamlit_hands_the_live_session_over():
-    """Why ui.serve binds sessions: the same attack against `streamlit run` attaches to the victim's session."""
+    """Why ui.serve binds sessions and checks the port: the same attack against `streamlit run` attaches to the
+    victim's session, its log prints the id, and it takes a websocket from another port's page."""
+    from tests.test_server_offline import handshake
+
     with Server("app.py", launcher=("-m", "streamlit", "run")) as plain:
         seen = run_async(takeover(plain.url))
         log = plain.log_path.read_text()
+        other_port = handshake(plain.url, "http://127.0.0.1:9999")
     assert seen["thief"] == seen["victim"]
     assert seen["victim_after"] != []
-    assert seen["victim"] in log  # and prints its id
+    assert seen["victim"] in log
+    assert other_port == b"HTTP/1.1 101 Switching Protocols"
 
 
 def test_downloads_are_not_cached(server):
@@ -101,3 +106,16 @@ def test_downloads_are_not_cached(server):
 
     asyncio.run(GuardMiddleware(app)({"type": "http", "path": "/media/abc.pdf", "method": "GET"}, None, send))
     assert sent[0]["headers"] == [(b"cache-control", NO_STORE.encode())]
+
+
+def test_a_websocket_from_another_port_on_this_machine_is_refused(server):
+    """Streamlit accepts any Origin on localhost or 127.0.0.1 whatever its port (another local program's page);
+    ui.serve requires the Origin's host and port to be the server's own."""
+    from tests.test_server_offline import handshake
+
+    port = server.url.rsplit(":", 1)[1]
+    assert handshake(server.url, server.url) == b"HTTP/1.1 101 Switching Protocols"
+    assert handshake(server.url, f"http://localhost:{port}", host=f"localhost:{port}") == (
+        b"HTTP/1.1 101 Switching Protocols")
+    for origin in ("http://127.0.0.1:9999", f"http://localhost:{port}", f"ftp://127.0.0.1:{port}", "null", ""):
+        assert handshake(server.url, origin) == b"HTTP/1.1 403 Forbidden", origin
