@@ -59,7 +59,7 @@ async def takeover(url: str) -> dict:
 
 def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
     """The replica address nginx sent this visitor's requests to (from its access log)."""
-    served = farm.routes()[visitor.cookies["rx_route"]]
+    served = farm.served(visitor.cookies["rx_route"])  # waits until nginx has written the line
     assert len(served) == 1, served
     return next(iter(served))
 
@@ -148,16 +148,8 @@ def test_an_oversized_request_is_refused_before_a_replica_reads_it(farm):
     v.visit()
     status, _ = v.upload("no-session", "big.yaml", b"x" * (3 * 1024 * 1024))
     assert status == 413
-    logged = []
-    for _ in range(50):  # nginx writes the line once it has discarded the rest of the body
-        logged = [
-            line
-            for line in farm.access_log.read_text().splitlines()
-            if f"route={v.cookies['rx_route']} " in line and ' PUT "' in line
-        ]
-        if logged:
-            break
-        time.sleep(0.1)
+    # nginx writes the line once it has discarded the rest of the body
+    logged = farm.wait_for_log(lambda line: f"route={v.cookies['rx_route']} " in line and ' PUT "' in line)
     assert len(logged) == 1 and '" 413 ' in logged[0] and 'upstream="-"' in logged[0]  # answered by nginx itself
 
 
@@ -202,7 +194,7 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
     notice = page.get_by_text(re.compile("The app reconnected you after the server you were on stopped"))
     expect(notice).to_have_count(0)
     route = next(c["value"] for c in page.context.cookies() if c["name"] == "rx_route")
-    served = farm.routes()[route]
+    served = farm.served(route)
     assert len(served) == 1, served
     i = next(i for i, r in enumerate(farm.replicas) if f"127.0.0.1:{r.port}" in served)
     farm.stop_replica(i)
@@ -216,8 +208,8 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
         expect(notice).to_be_visible(timeout=60_000)
         settle(page)
         page.screenshot(path=str(artifacts / "deploy-reconnected.png"))
-        served_now = farm.routes()[route]
-        assert len(served_now) == 2, "the reconnect went to the other replica"
+        served_now = farm.served(route, until=lambda s: len(s) == 2)  # the reconnect went to the other replica
+        assert len(served_now) == 2
         page.get_by_text("Presentation view", exact=True).first.click()
         settle(page)
         expect(notice).to_be_visible()  # later runs on the same page keep it
@@ -270,7 +262,7 @@ def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
         assert again == [[]] * len(on_stopped)
         healthy = f"127.0.0.1:{farm.replicas[0].port}"
         for v in on_stopped:  # the route now also lists the healthy replica, which served the new session
-            assert healthy in farm.routes()[v.cookies["rx_route"]]
+            assert healthy in farm.served(v.cookies["rx_route"], until=lambda s: healthy in s)
     finally:
         farm.restart_replica(1)
 
@@ -385,3 +377,15 @@ def test_a_session_through_the_proxy_leaves_no_personal_data_in_any_log(farm, pa
         assert found == [], f"{label} records {found}"
         assert "?" not in text if label == "access.log" else True
     assert "/media/-" in logs["access.log"]  # the download is logged, without its id
+
+
+def test_a_restarted_replica_writes_on_in_its_log_and_leaves_nothing_behind():
+    with ProxiedReplicas(1) as farm:
+        log = farm.replicas[0].log_path
+        farm.stop_replica(0)
+        farm.restart_replica(0)
+        assert farm.replicas[0].log_path == log
+        assert Visitor(farm.url).request("/_stcore/health")[0] == 200
+        assert log.read_text().count("Uvicorn server started") == 2  # both runs, one file
+        prefix = farm.prefix
+    assert not log.exists() and not prefix.exists()

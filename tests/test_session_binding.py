@@ -8,7 +8,6 @@ live session (the victim's state, and the victim's tab stops answering); ui.serv
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
@@ -93,7 +92,7 @@ def test_plain_streamlit_hands_the_live_session_over():
     assert other_port == b"HTTP/1.1 101 Switching Protocols"
 
 
-def test_downloads_are_not_cached(server):
+def test_downloads_are_not_cached():
     from ui.serve import NO_STORE, GuardMiddleware
 
     sent = []
@@ -104,7 +103,7 @@ def test_downloads_are_not_cached(server):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(GuardMiddleware(app)({"type": "http", "path": "/media/abc.pdf", "method": "GET"}, None, send))
+    run_async(GuardMiddleware(app)({"type": "http", "path": "/media/abc.pdf", "method": "GET"}, None, send))
     assert sent[0]["headers"] == [(b"cache-control", NO_STORE.encode())]
 
 
