@@ -58,10 +58,25 @@ def inline_script_hashes() -> str:
     return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
 
 
-def render_config(template: str, *, listen: str, replica_ports: list[int], prefix: Path) -> str:
-    """The nginx configuration for these replicas (the template's @@FIELDS@@ filled in)."""
+def served_origins(listen: str) -> list[str]:
+    """The origins a browser shows for a proxy listening on 127.0.0.1:PORT (both loopback names Streamlit allows)."""
+    host, _, port = listen.rpartition(":")
+    names = [host] + (["localhost"] if host == "127.0.0.1" else [])
+    return [f"http://{name}:{port}" for name in names]
+
+
+def render_config(template: str, *, listen: str, replica_ports: list[int], prefix: Path,
+                  origins: list[str] | None = None) -> str:
+    """The nginx configuration for these replicas (the template's @@FIELDS@@ filled in). `origins`: where the
+    app is served (scheme://host:port); by default the listening address, as http."""
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
+    allowed = []
+    for origin in origins or served_origins(listen):
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
+            raise ValueError(f"an origin is scheme://host[:port] and nothing else, got {origin!r}")
+        allowed.append(f'        "{origin}" 1;')
     fields = {"@@PREFIX@@": str(prefix), "@@LISTEN@@": listen, "@@SERVERS@@": servers,
+              "@@ORIGINS@@": "\n".join(allowed),
               "@@SCRIPT_HASHES@@": inline_script_hashes(),
               "@@ERROR_LOG@@": str(prefix / "error.log"), "@@ACCESS_LOG@@": str(prefix / "access.log")}
     lines = []
@@ -153,9 +168,11 @@ class ProxiedReplicas:
     def replica_url(self, i: int) -> str:
         return self.replicas[i].url
 
-    def _new_replica(self, port: int = 0) -> Server:
-        """A started replica; `port` to restart one on the port nginx's configuration names."""
-        return Server(self.script, cwd=self.cwd, env=self.env, extra_args=self.extra_args, port=port).start()
+    def _new_replica(self, port: int = 0, log_path: Path | None = None) -> Server:
+        """A started replica; `port` to restart one on the port nginx's configuration names, writing on in the
+        log it had (`log_path`: deleted with the others by cleanup())."""
+        return Server(self.script, cwd=self.cwd, env=self.env, extra_args=self.extra_args, port=port,
+                      log_path=log_path, keep_log=False, append_log=log_path is not None).start()
 
     def start(self) -> Self:
         try:
@@ -197,11 +214,43 @@ class ProxiedReplicas:
         self.replicas[i].stop()
 
     def restart_replica(self, i: int) -> None:
-        self.replicas[i] = self._new_replica(self.replicas[i].port)
+        """Start replica i again on its port (stopping it first if it still runs); it writes on in the same log
+        file, so restarts leave no log behind."""
+        old = self.replicas[i]
+        old.stop()
+        self.replicas[i] = self._new_replica(old.port, old.log_path)
 
     def replica_alive(self, i: int) -> bool:
         proc = self.replicas[i].proc
         return proc is not None and proc.poll() is None
+
+    def served(self, route: str, until=bool, timeout: float = 20.0) -> set[str]:
+        """The replica addresses that served `route`, once `until(addresses)` holds: nginx writes a request's
+        line when the request has finished, so a test waits for the lines it needs rather than read early."""
+        deadline = time.monotonic() + timeout
+        while True:
+            addresses = self.routes().get(route, set())
+            if until(addresses):
+                return addresses
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"nginx's access log never showed what was expected for route {route}: "
+                                   f"{sorted(addresses)} after {timeout:g} s")
+            time.sleep(0.05)
+
+    def wait_for_log(self, wanted, timeout: float = 20.0) -> list[str]:
+        """The access log's lines for which `wanted(line)` holds, as soon as there is one (nginx writes a line
+        when its request has finished, e.g. after discarding a refused body)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                found = [line for line in self.access_log.read_text(errors="replace").splitlines() if wanted(line)]
+            except OSError:
+                found = []
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no matching line in nginx's access log after {timeout:g} s")
+            time.sleep(0.05)
 
     def routes(self) -> dict[str, set[str]]:
         """From nginx's access log: route cookie -> the replica addresses that served its requests."""

@@ -50,12 +50,17 @@ class Server:
         log_path: Path | None = None,
         port: int = 0,
         launcher: tuple[str, ...] = ("-m", "ui.serve"),
+        keep_log: bool | None = None,
+        append_log: bool = False,
     ) -> None:
         """`log_path`: keep the server's log there (tests keep theirs in test-artifacts/); by default it goes
-        to a temporary file that is deleted when the server stops cleanly. `launcher`: what follows `python`
-        before SCRIPT (e.g. ("-m", "streamlit", "run") for plain Streamlit)."""
+        to a temporary file that is deleted when the server stops cleanly. `keep_log=False` deletes a given
+        `log_path` too; `append_log` adds to it instead of starting it afresh (a restarted replica writes on
+        in its predecessor's log). `launcher`: what follows `python` before SCRIPT (e.g. ("-m", "streamlit",
+        "run") for plain Streamlit)."""
         self.script, self.cwd, self.start_timeout = str(script), Path(cwd), start_timeout
-        self.keep_log = log_path is not None
+        self.keep_log = log_path is not None if keep_log is None else keep_log
+        self.append_log = append_log
         self.fixed_port = port  # 0: a free port on every start
         self.env = {**os.environ, **(env or {})}
         self.extra_args = list(extra_args or [])
@@ -79,7 +84,7 @@ class Server:
             os.close(fd)
             self.log_path = Path(name)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("w") as log:
+        with self.log_path.open("a" if self.append_log else "w") as log:
             self.proc = subprocess.Popen(
                 [
                     sys.executable,

@@ -3,9 +3,11 @@
 It speaks the app's own websocket protocol (Streamlit 1.67, Starlette/uvicorn server):
 
 * connect to ``ws://127.0.0.1:PORT/_stcore/stream`` with subprotocol ``streamlit`` and a same-origin
-  ``Origin`` header (the server rejects other origins unless allowed). The browser also puts an XSRF
-  token and a reconnecting session id in the ``Sec-WebSocket-Protocol`` list; the server only uses the
-  token to read an auth cookie, so a client without cookies sends just ``streamlit``;
+  ``Origin`` header (the server rejects other origins). The browser also puts its XSRF token and, when it
+  reconnects, its session id in the ``Sec-WebSocket-Protocol`` list (``streamlit, <token>, <session id>``);
+  a tab given ``resume=<session id>`` does the same, with the token from its ``_streamlit_xsrf`` cookie
+  (``python -m ui.serve`` resumes a session only for the browser that opened it); otherwise it sends
+  just ``streamlit``;
 * send ``BackMsg.rerun_script`` (a ``ClientState``): the first run names the page by its URL path
   (``page_name="compare"``), later runs by the ``page_script_hash`` the server resolved, like the
   browser does after the ``navigation`` message; the query string the app wrote (``page_info_changed``)
@@ -25,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from typing import Self
 from urllib.parse import urlsplit
 
@@ -53,11 +56,13 @@ class StreamlitTab:
     """One simulated browser tab: ``async with StreamlitTab(url, page) as tab: await tab.rerun()``."""
 
     def __init__(self, base_url: str, page: str = "", *, timeout: float = 30.0, use_message_cache: bool = True,
-                 collect_text: bool = False, headers: dict[str, str] | None = None) -> None:
+                 collect_text: bool = False, headers: dict[str, str] | None = None, resume: str = "",
+                 origin: str | None = None) -> None:
         parts = urlsplit(base_url)
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"loopback only, got {base_url!r}")
-        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.origin = origin if origin is not None else f"{parts.scheme}://{parts.netloc}"
+        self.resume = resume  # a session id to reconnect to, as a browser does after a dropped connection
         self.ws_url = f"ws://{parts.netloc}/_stcore/stream"
         self.page = page
         self.timeout = timeout
@@ -79,9 +84,17 @@ class StreamlitTab:
     async def __aexit__(self, *exc) -> None:
         await self.close()
 
+    def _subprotocols(self) -> list[str]:
+        if not self.resume:
+            return ["streamlit"]
+        cookies = SimpleCookie()
+        cookies.load(self.headers.get("Cookie", ""))
+        xsrf = cookies["_streamlit_xsrf"].value if "_streamlit_xsrf" in cookies else "no-token"
+        return ["streamlit", xsrf, self.resume]
+
     async def connect(self) -> None:
         self._ws = await asyncio.wait_for(
-            connect(self.ws_url, origin=self.origin, subprotocols=["streamlit"], max_size=None,
+            connect(self.ws_url, origin=self.origin or None, subprotocols=self._subprotocols(), max_size=None,
                     open_timeout=self.timeout, ping_interval=None, additional_headers=self.headers or None),
             self.timeout)
         if self._ws.subprotocol != "streamlit":

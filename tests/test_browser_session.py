@@ -17,9 +17,10 @@ from tests.test_browser_quiz import see_results
 pytestmark = pytest.mark.browser
 
 
-def quiz_to_pdf(page: Page, base_url: str, client_name: str):
-    """Answer two questions, type a client name, download the summary; returns the Download."""
-    page.goto(f"{base_url}/quiz")
+def quiz_to_pdf(page: Page, base_url: str, client_name: str, query: str = ""):
+    """Answer two questions, type a client name, download the summary; returns the Download. `query`: a link's
+    query string to open the quiz with (e.g. "?state=OH" for a place)."""
+    page.goto(f"{base_url}/quiz{query}")
     settle(page)
     page.get_by_text("Yes. I want a big part of my day to be sterile work.").click()
     settle(page)

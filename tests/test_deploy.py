@@ -12,6 +12,7 @@ import concurrent.futures
 import re
 import time
 from pathlib import Path
+from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
@@ -37,9 +38,28 @@ def run_async(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+async def takeover(url: str) -> dict:
+    """The victim opens a session; a thief presents its id (tests/test_session_binding.py). What each gets."""
+    victim, thief = Visitor(url), Visitor(url)
+    victim.visit()
+    if "rx_route" in victim.cookies:  # behind the proxy: reach the victim's replica (its own XSRF cookie)
+        thief.cookies["rx_route"] = victim.cookies["rx_route"]
+    thief.visit()
+    async with victim.tab("compare", timeout=20) as victim_tab:
+        first = await victim_tab.rerun()
+        async with thief.tab("", timeout=20, resume=victim_tab.session_id) as thief_tab:
+            stolen = await thief_tab.rerun()
+            victim_after = await victim_tab.rerun()
+            upload = thief.upload(victim_tab.session_id, "local.yaml", PROFILE)
+            own_upload = victim.upload(victim_tab.session_id, "local.yaml", PROFILE)
+            return {"victim": victim_tab.session_id, "thief": thief_tab.session_id, "first": first.errors,
+                    "stolen": stolen.errors, "victim_after": victim_after.errors, "thief_upload": upload[0],
+                    "victim_upload": own_upload[0]}
+
+
 def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
     """The replica address nginx sent this visitor's requests to (from its access log)."""
-    served = farm.routes()[visitor.cookies["rx_route"]]
+    served = farm.served(visitor.cookies["rx_route"])  # waits until nginx has written the line
     assert len(served) == 1, served
     return next(iter(served))
 
@@ -54,6 +74,10 @@ def test_the_configuration_names_every_replica_and_no_field_is_left(tmp_path):
     assert re.findall(r"server 127\.0\.0\.1:(\d+) ", conf) == ["9001", "9002", "9003"]
     assert "listen 127.0.0.1:9000;" in conf
     assert "@@" not in "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
+    assert re.findall(r'^ +"(http[^"]*)" 1;', conf, flags=re.MULTILINE) == ["http://127.0.0.1:9000", "http://localhost:9000"]
+    with pytest.raises(ValueError, match="scheme://host"):
+        render_config((ROOT / "deploy" / "nginx.conf.template").read_text(), listen="127.0.0.1:9000",
+                      replica_ports=[9001], prefix=tmp_path, origins=['http://x" 1; default 1; "'])
 
 
 def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(farm):
@@ -74,6 +98,15 @@ def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(
     assert run_async(all_sessions()) == [[], [], []]
     for v in visitors:
         replica_of(farm, v)  # page, health, websocket and the later request: one replica each
+
+
+def test_a_client_presenting_another_browsers_session_id_gets_a_fresh_session(farm):
+    """The session takeover through the proxy, with the thief on the victim's replica (its route cookie)."""
+    seen = run_async(takeover(farm.url))
+    assert seen["first"] == [] and seen["stolen"] == []
+    assert seen["thief"] and seen["thief"] != seen["victim"], "the thief was attached to the victim's session"
+    assert seen["victim_after"] == [], "the victim's tab stopped working"
+    assert (seen["thief_upload"], seen["victim_upload"]) == (400, 204)
 
 
 def test_browsers_are_spread_over_both_replicas(farm):
@@ -115,16 +148,8 @@ def test_an_oversized_request_is_refused_before_a_replica_reads_it(farm):
     v.visit()
     status, _ = v.upload("no-session", "big.yaml", b"x" * (3 * 1024 * 1024))
     assert status == 413
-    logged = []
-    for _ in range(50):  # nginx writes the line once it has discarded the rest of the body
-        logged = [
-            line
-            for line in farm.access_log.read_text().splitlines()
-            if f"route={v.cookies['rx_route']} " in line and '"PUT ' in line
-        ]
-        if logged:
-            break
-        time.sleep(0.1)
+    # nginx writes the line once it has discarded the rest of the body
+    logged = farm.wait_for_log(lambda line: f"route={v.cookies['rx_route']} " in line and ' PUT "' in line)
     assert len(logged) == 1 and '" 413 ' in logged[0] and 'upstream="-"' in logged[0]  # answered by nginx itself
 
 
@@ -169,7 +194,7 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
     notice = page.get_by_text(re.compile("The app reconnected you after the server you were on stopped"))
     expect(notice).to_have_count(0)
     route = next(c["value"] for c in page.context.cookies() if c["name"] == "rx_route")
-    served = farm.routes()[route]
+    served = farm.served(route)
     assert len(served) == 1, served
     i = next(i for i, r in enumerate(farm.replicas) if f"127.0.0.1:{r.port}" in served)
     farm.stop_replica(i)
@@ -183,8 +208,8 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
         expect(notice).to_be_visible(timeout=60_000)
         settle(page)
         page.screenshot(path=str(artifacts / "deploy-reconnected.png"))
-        served_now = farm.routes()[route]
-        assert len(served_now) == 2, "the reconnect went to the other replica"
+        served_now = farm.served(route, until=lambda s: len(s) == 2)  # the reconnect went to the other replica
+        assert len(served_now) == 2
         page.get_by_text("Presentation view", exact=True).first.click()
         settle(page)
         expect(notice).to_be_visible()  # later runs on the same page keep it
@@ -237,7 +262,7 @@ def test_sessions_on_a_stopped_replica_reconnect_to_the_other(farm):
         assert again == [[]] * len(on_stopped)
         healthy = f"127.0.0.1:{farm.replicas[0].port}"
         for v in on_stopped:  # the route now also lists the healthy replica, which served the new session
-            assert healthy in farm.routes()[v.cookies["rx_route"]]
+            assert healthy in farm.served(v.cookies["rx_route"], until=lambda s: healthy in s)
     finally:
         farm.restart_replica(1)
 
@@ -281,3 +306,86 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
     expect(page.get_by_text(re.compile("Added for this session: Local clinic pharmacy"))).to_be_visible(timeout=30_000)
     violations = [m for m in console if "Content Security Policy" in m or "Refused to" in m]
     assert violations == []
+
+
+def test_websockets_only_from_the_apps_own_origin(farm):
+    """Scheme, host and port must be the served origin's, at the proxy and at each replica behind it."""
+    from tests.test_server_offline import handshake
+
+    forbidden, switching = b"HTTP/1.1 403 Forbidden", b"HTTP/1.1 101 Switching Protocols"
+    port = farm.url.rsplit(":", 1)[1]
+    assert handshake(farm.url, farm.url) == switching
+    assert handshake(farm.url, f"http://localhost:{port}", host=f"localhost:{port}") == switching
+    for origin in ("http://127.0.0.1:9999", f"https://127.0.0.1:{port}", f"http://localhost:{port}",
+                   "http://evil.example", "null", ""):
+        assert handshake(farm.url, origin) == forbidden, origin
+    replica = farm.replica_url(0)
+    assert handshake(replica, replica) == switching
+    for origin in ("http://127.0.0.1:9999", farm.url, f"http://localhost:{replica.rsplit(':', 1)[1]}", ""):
+        assert handshake(replica, origin) == forbidden, origin
+
+
+@pytest.mark.browser
+def test_a_session_through_the_proxy_leaves_no_personal_data_in_any_log(farm, page):
+    """Quiz answers and a place in the link, a client name, the PDF downloaded: no log names any of them, nor the
+    session, nor the download; the download is not cacheable, from the proxy and from the replica itself."""
+    from playwright.sync_api import expect
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    from tests.test_browser_dashboard import settle
+    from tests.test_browser_session import quiz_to_pdf
+
+    session_ids, media = [], []
+
+    def on_frame(payload):
+        if isinstance(payload, bytes):
+            msg = ForwardMsg()
+            msg.ParseFromString(payload)
+            if msg.WhichOneof("type") == "new_session":
+                session_ids.append(msg.new_session.initialize.session_id)
+
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+    page.on("request", lambda r: media.append(r.url) if "/media/" in r.url else None)
+    name = "Quentin Privatperson"
+    download = quiz_to_pdf(page, farm.url, name, query="?state=OH&area=0017410")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")
+    media_url = download.url
+    assert "/media/" in media_url and session_ids
+    response = page.request.get(media_url)  # the same browser asks again: the proxy's answer, while the session lasts
+    assert response.status == 200 and response.headers["cache-control"] == "no-store, private"
+    direct = [Visitor(farm.replica_url(i)).request(urlparse(media_url).path) for i in range(len(farm.replicas))]
+    assert [h.get("cache-control") for status, h, _ in direct if status == 200] == ["no-store, private"]
+    page.get_by_text("Put my answers in this page's link").click()  # share them, then open the shared link
+    settle(page)
+    expect(page).to_have_url(re.compile(r"answers=.*technical_work"), timeout=15_000)
+    link = page.url
+    page.goto(link)  # the link's query string goes to the proxy and a replica
+    settle(page)
+    expect(page.get_by_text(re.compile("Best fit:")).first).to_be_visible(timeout=20_000)  # it opens on the results
+    query = link.split("?", 1)[1]  # the answers and the place, as the link carries them
+    assert "state=OH" in query and "answers=" in query, query
+
+    answers = unquote(query.split("answers=", 1)[1].split("&")[0])
+    secrets = [name, "Privatperson", query, "0017410", *query.split("&"), answers, quote(answers), *answers.split(","),
+               *session_ids, urlparse(media_url).path, *media]
+    logs = {p.name: p.read_text(errors="replace") for p in farm.prefix.glob("*.log")}
+    logs["nginx.stderr"] = (farm.prefix / "nginx.stderr").read_text(errors="replace")
+    logs.update({f"replica {i}": r.log_path.read_text(errors="replace") for i, r in enumerate(farm.replicas)})
+    assert set(logs) >= {"access.log", "error.log", "nginx.stderr", "replica 0", "replica 1"}
+    for label, text in logs.items():
+        found = [s for s in secrets if s and s in text]
+        assert found == [], f"{label} records {found}"
+        assert "?" not in text if label == "access.log" else True
+    assert "/media/-" in logs["access.log"]  # the download is logged, without its id
+
+
+def test_a_restarted_replica_writes_on_in_its_log_and_leaves_nothing_behind():
+    with ProxiedReplicas(1) as farm:
+        log = farm.replicas[0].log_path
+        farm.stop_replica(0)
+        farm.restart_replica(0)
+        assert farm.replicas[0].log_path == log
+        assert Visitor(farm.url).request("/_stcore/health")[0] == 200
+        assert log.read_text().count("Uvicorn server started") == 2  # both runs, one file
+        prefix = farm.prefix
+    assert not log.exists() and not prefix.exists()
