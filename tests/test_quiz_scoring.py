@@ -81,7 +81,7 @@ def quizzes(draw, with_breaker: bool = False) -> Quiz:
                 "dimension": "schedule:nights",
                 "default_weight": draw(st.integers(0, 3)),
                 "options": [
-                    {"label": "No", "target": draw(unit), "deal_breaker": True},
+                    {"label": "No", "target": draw(unit), "match": "at_most", "deal_breaker": True},
                     {"label": "Rather not", "target": draw(unit)},
                 ],
             }
@@ -102,7 +102,11 @@ def quizzes(draw, with_breaker: bool = False) -> Quiz:
                         "label": f"option {j}",
                         "target": t,
                         "deal_breaker": j == breaker,
-                        "match": draw(st.sampled_from(["about", "at_least", "at_most"])) if t is not None else "about",
+                        "match": (
+                            "about" if t is None
+                            else "at_most" if j == breaker
+                            else draw(st.sampled_from(["about", "at_least", "at_most"]))
+                        ),
                         "weight": draw(st.none() | st.integers(0, 3)),
                     }
                     for j, t in enumerate(targets)
@@ -423,11 +427,12 @@ def shown_places(quiz, values, names, answers, weights) -> dict[str, str]:
 
 
 def first_place_changed(quiz, values, names, answers, weights, first, second, shared) -> bool:
-    """With one setting first: #2 now shown above #1. With first place shared: one setting now first alone."""
-    after = shown_places(quiz, values, names, answers, weights)
+    """With one setting first: #2 now shown above #1. With first place shared: one setting now first alone. Either
+    way the new first has a score: a change that leaves nothing scored only reorders names, which is no flip."""
+    after = {r.setting_id: r for r in score(quiz, values, names, answers, weights).ranking}
     if shared:
-        return "1" in after.values()
-    return int(after[second].lstrip("=")) < int(after[first].lstrip("="))
+        return any(r.rank_label == "1" and r.score is not None for r in after.values())
+    return after[second].score is not None and after[second].rank < after[first].rank
 
 
 @settings(max_examples=40, deadline=None)
@@ -652,7 +657,7 @@ def test_a_pay_gap_is_no_advantage_when_pay_matters_most():
         ),
         (
             "questions:\n  - {id: a, text: A?, kind: preference, dimension: 'rating:autonomy', default_weight: 1,"
-            " options: [{label: x, target: 0.0, deal_breaker: true}, {label: y, target: 1.0}]}\n",
+            " options: [{label: x, target: 0.0, match: at_most, deal_breaker: true}, {label: y, target: 1.0}]}\n",
             "deal_breaker",
         ),
         (

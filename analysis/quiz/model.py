@@ -61,6 +61,10 @@ class Option(Strict):
     def _consistent(self) -> Option:
         if self.target is None and self.match != "about":
             raise ValueError(f"option '{self.label}': match '{self.match}' needs a target")
+        if self.deal_breaker and self.target is not None and self.match != "at_most":
+            # "I can't" flags settings at or above a level, so its target is a ceiling; a floor would reward the
+            # very hours it flags.
+            raise ValueError(f"option '{self.label}': a deal-breaker with a target needs match 'at_most'")
         return self
 
 
