@@ -300,6 +300,14 @@ with results_tab:
 
     top = outcome.ranking[0]
     st.subheader(_("Next steps for {name}").format(name=inert(top.name)))
+    sharing = [r.name for r in tied if r.setting_id != top.setting_id] if top.rank == 1 else []
+    if sharing:  # listed first among equals only by name: say so, and where to plan toward the others
+        st.caption(
+            _(
+                "{name} shares first place with {others}. To plan toward one of those, choose it under “Plan toward "
+                "a setting” on the Credentials page."
+            ).format(name=inert(top.name), others=inert(", ".join(sharing)))
+        )
     held = set(
         st.multiselect(
             _("Credentials you already hold"),

@@ -241,7 +241,9 @@ def test_a_tie_at_the_top_is_shown_as_a_shared_place():
     at = view(answer(open_quiz(), "nights", "Now and then"), RESULTS)
     labels = [shown(e.label) for e in ranked_expanders(at)]
     assert labels[0].startswith("=1. ") and labels[1].startswith("=1. ")
-    assert any(shown(i.value).startswith("About equally good fits") for i in at.info)
+    assert any(shown(i.value).startswith(("About equally good fits", "Equal first")) for i in at.info)
+    others = shown(ranked_expanders(at)[1].label).split(". ", 1)[1].split(" — ")[0]
+    assert any("shares first place with" in shown(c.value) and others in shown(c.value) for c in at.caption)
 
 
 def test_a_missing_pay_figure_at_the_top_is_a_headline_and_a_reason():
