@@ -38,3 +38,16 @@ def test_an_unknown_language_in_the_link_never_reaches_the_script():
     scripts = page_scripts(at)
     assert "<script>document.documentElement.lang = 'en';</script>" in scripts
     assert not any("alert" in s for s in scripts)
+
+
+def test_each_language_has_its_own_script_and_the_deployment_allows_each():
+    from analysis.i18n import LANGUAGES
+    from bench.proxy import app_scripts, inline_script_hashes
+    from ui.keyboard import KEYBOARD_SCRIPT
+    from ui.language import document_language_script
+
+    for code in LANGUAGES:
+        assert document_language_script(code) == f"document.documentElement.lang = '{code}';"
+    assert set(app_scripts()) == {*(document_language_script(c) for c in LANGUAGES), KEYBOARD_SCRIPT}
+    assert "<" not in KEYBOARD_SCRIPT  # the sanitiser would drop it
+    assert len(inline_script_hashes().split()) >= len(app_scripts()) + 1  # Streamlit's own, then the app's

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-_SCRIPT = """<script>
-(() => {
+# No "<" anywhere in it: the HTML sanitiser would drop the script. The deployment's Content-Security-Policy
+# allows it by its hash (bench/proxy.py inline_script_hashes), so any change to it changes the hash.
+KEYBOARD_SCRIPT = """(() => {
   if (window.__rxKeyboardHelp) return;
   window.__rxKeyboardHelp = true;
   let byKeyboard = false;
@@ -46,10 +47,9 @@ _SCRIPT = """<script>
     handled.add(body);
     setTimeout(() => first.focus(), 50);
   }).observe(document.body, {childList: true, subtree: true});
-})();
-</script>"""
+})();"""
 
 
 def keyboard_help() -> None:
     """Install the script (once per page; later runs draw the same element, which does not run it again)."""
-    st.html(_SCRIPT, unsafe_allow_javascript=True, width="content")
+    st.html("<script>" + KEYBOARD_SCRIPT + "</script>", unsafe_allow_javascript=True, width="content")

@@ -18,11 +18,15 @@ LANG_KEY = "lang"  # session state: the picker's value ('en' or 'es'); also the 
 LANGUAGE_ROOM_KEY = "language_room"  # session state: the language, kept apart from the widget (see session_bar)
 _LINK_SEEN = "_lang_link_seen"  # session state: the last `lang` link value already applied
 
-# Streamlit's page always says <html lang="en">. Screen readers pick their voice and pronunciation from it, and
-# browsers their hyphenation and translation offers, so a Spanish page read with English rules is mangled.
-# This sets it to the session's language; it runs again whenever the language changes (its text changes).
-# Only a code from LANGUAGES is ever written into it, never anything from outside.
-_DOCUMENT_LANGUAGE_JS = "<script>document.documentElement.lang = {lang!r};</script>"
+
+
+def document_language_script(lang: str) -> str:
+    """The script that makes the page's `<html lang>` `lang` (Spanish or else English): our own constant text,
+    never anything from outside. Streamlit's page always says lang="en"; screen readers pick their voice and
+    pronunciation from it, browsers their hyphenation and translation offers, so a Spanish page read with English
+    rules is mangled. The deployment's Content-Security-Policy allows exactly these scripts by their hashes
+    (bench/proxy.py inline_script_hashes)."""
+    return "document.documentElement.lang = 'es';" if lang == "es" else "document.documentElement.lang = 'en';"
 
 
 def _browser_language() -> str | None:
@@ -79,9 +83,9 @@ def _remember_language() -> None:
 
 def declare_document_language() -> None:
     """Make the page's `<html lang>` the session's language (drawn once per run, in the session bar)."""
-    lang = st.session_state.get(LANGUAGE_ROOM_KEY)
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    st.html(_DOCUMENT_LANGUAGE_JS.format(lang=lang), unsafe_allow_javascript=True, width="content")
+    lang = st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE)
+    # Runs again whenever the language changes (its text changes), on every page.
+    st.html("<script>" + document_language_script(lang) + "</script>", unsafe_allow_javascript=True, width="content")
 
 
 def language_picker() -> None:
