@@ -119,6 +119,11 @@ def current_language() -> str:
     return _language.get()
 
 
+def language_tag(lang: str | None = None) -> str:
+    """The BCP 47 tag of `lang` (default: the current language) as documents declare it: 'en-US', 'es-US'."""
+    return _locale(lang).replace("_", "-")
+
+
 def _(message: str) -> str:
     return translator(current_language()).gettext(message)
 

@@ -49,12 +49,22 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
+def app_scripts() -> list[str]:
+    """The app's own inline scripts (st.html): the page language for each language, and the keyboard help."""
+    from analysis.i18n import LANGUAGES
+    from ui.keyboard import KEYBOARD_SCRIPT
+    from ui.language import document_language_script
+
+    return [*(document_language_script(code) for code in LANGUAGES), KEYBOARD_SCRIPT]
+
+
 def inline_script_hashes() -> str:
-    """CSP sources for the inline scripts of the installed Streamlit's page, e.g. "'sha256-...'"."""
+    """CSP sources for the inline scripts of the installed Streamlit's page and the app's own (app_scripts),
+    e.g. "'sha256-...' 'sha256-...'"."""
     import streamlit
 
     page = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
-    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL) + app_scripts()
     return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
 
 

@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from analysis.paths import PROFILES_DIR
+from bench.proxy import app_scripts
 from tests.hostile_text import EVIL_HOST
 from tests.test_browser_dashboard import CHART, settle
 
@@ -41,7 +42,10 @@ def evil_profile(tmp_path):
 def assert_clean(page: Page) -> None:
     assert page.evaluate("window.__pwned") is None
     main = page.locator('[data-testid="stMain"]')
-    assert main.locator('img[src="x"], iframe, svg[onload], script').count() == 0
+    assert main.locator('img[src="x"], iframe, svg[onload]').count() == 0
+    # Scripts: only the app's own (the page language and the keyboard help, bench/proxy.py app_scripts).
+    scripts = main.locator("script").evaluate_all("els => els.map(e => e.textContent)")
+    assert set(scripts) <= set(app_scripts()), scripts
 
 
 def test_uploaded_profile_with_html_is_shown_as_text(page: Page, app_server, tmp_path, artifacts):

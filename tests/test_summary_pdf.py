@@ -468,3 +468,28 @@ def test_federal_conditions_about_the_person_are_stated_not_judged():
     assert "citizenship: Federal rules on who may apply" in text
     assert "a condition to check yourself; this page does not ask about it" in text
     assert "or a high school diploma or GED instead" in text and "— met." in text  # the diploma route (VA standard)
+
+
+@pytest.mark.parametrize(
+    "lang,tag,title",
+    [
+        ("en", "en-US", "Pharmacy technician settings: take-home summary"),
+        ("es", "es-US", "Entornos de trabajo de los técnicos de farmacia: resumen para llevar"),
+    ],
+)
+def test_the_pdf_declares_its_language_and_title(lang, tag, title):
+    """A screen reader reads the summary with the rules of its language and announces its title, not the file
+    name: /Lang in the catalog, /Title in the metadata, and the viewer told to show the title."""
+    from analysis.i18n import set_language
+
+    set_language(lang)
+    try:
+        pdf = build(client_name="Ana")
+    finally:
+        set_language("en")
+    reader, _ = read(pdf)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == tag
+    assert reader.metadata.title == title
+    assert "Ana" not in reader.metadata.title  # no client name in metadata
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])

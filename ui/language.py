@@ -19,6 +19,16 @@ LANGUAGE_ROOM_KEY = "language_room"  # session state: the language, kept apart f
 _LINK_SEEN = "_lang_link_seen"  # session state: the last `lang` link value already applied
 
 
+
+def document_language_script(lang: str) -> str:
+    """The script that makes the page's `<html lang>` `lang` (Spanish or else English): our own constant text,
+    never anything from outside. Streamlit's page always says lang="en"; screen readers pick their voice and
+    pronunciation from it, browsers their hyphenation and translation offers, so a Spanish page read with English
+    rules is mangled. The deployment's Content-Security-Policy allows exactly these scripts by their hashes
+    (bench/proxy.py inline_script_hashes)."""
+    return "document.documentElement.lang = 'es';" if lang == "es" else "document.documentElement.lang = 'en';"
+
+
 def _browser_language() -> str | None:
     try:
         return negotiate(st.context.locale)
@@ -69,6 +79,13 @@ def _write_link(lang: str) -> None:
 def _remember_language() -> None:
     if st.session_state.get(LANG_KEY) in LANGUAGES:
         st.session_state[LANGUAGE_ROOM_KEY] = st.session_state[LANG_KEY]
+
+
+def declare_document_language() -> None:
+    """Make the page's `<html lang>` the session's language (drawn once per run, in the session bar)."""
+    lang = st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE)
+    # Runs again whenever the language changes (its text changes), on every page.
+    st.html("<script>" + document_language_script(lang) + "</script>", unsafe_allow_javascript=True, width="content")
 
 
 def language_picker() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.i18n import _
-from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, language_picker
+from ui.keyboard import keyboard_help
+from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, declare_document_language, language_picker
 from ui.location import location_picker
 from ui.style import page_style
 
@@ -93,6 +94,8 @@ def session_bar(page: str) -> None:
     say_if_the_session_was_replaced(page)
     _rerun_when_reconnected()
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
+    declare_document_language()
+    keyboard_help()
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning(

@@ -22,6 +22,8 @@ _LAYOUT_CSS = """
   [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {
     white-space: normal; overflow: visible; text-overflow: clip; }
   .stMarkdown table { display: block; max-width: 100%; }
+  /* The script that sets the page language (ui/language.py) draws nothing: no gap for it either. */
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
   /* A Vega-Lite chart's "Show data" lists its raw rows under internal column names ("Data behind this chart"
      below each chart has them with translated headers, periods and sources); "Copy Vega-Lite spec" is a
      developer's tool. Download as PNG and Fullscreen stay. */

@@ -337,12 +337,15 @@ def pay_chart(
         + _("Figures describe the BLS industry each setting maps to (see About the data); national, not local.")
         + caption_industries
     )
-    alt = _(
+    return Chart(
+        figure, _pay_alt(), " ".join(parts) or _("No published pay figures for these settings."), caption, _table(data)
+    )
+
+
+def _pay_alt() -> str:
+    return _(
         "Pay ranges by setting: 10th–90th percentile line, 25th–75th box and median diamond, with the national "
         "median as a dashed line."
-    )
-    return Chart(
-        figure, alt, " ".join(parts) or _("No published pay figures for these settings."), caption, _table(data)
     )
 
 
@@ -436,7 +439,9 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
         {"field": "evidence", "title": _("evidence")},
         {"field": "industry", "title": _("industry")},
     ]
-    return {
+    spec = {
+        # The chart's accessible name: vega-embed labels the chart with it (the page also passes it as `alt`).
+        "description": _pay_alt(),
         "height": {"step": 24 + 4 * font_size},
         "layer": [
             {  # the national median, dashed, under the ranges
@@ -514,6 +519,12 @@ def _pay_spec(national: float, national_name: str, hourly: bool, font_size: int)
             "text": {"fontSize": font_size},
         },
     }
+    # Every mark hidden from assistive technology: Vega would otherwise announce each layer as an unnamed image
+    # ("graphics-symbol"). The chart is one image, named by its description; its summary and data table,
+    # written under it, say what it shows.
+    for layer in spec["layer"]:
+        layer["mark"]["aria"] = False
+    return spec
 
 
 # --- Editorial ratings --------------------------------------------------------------------

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.i18n import N_, _, localize_period, long_date, number
+from analysis.i18n import N_, _, language_tag, localize_period, long_date, number
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
@@ -993,8 +993,11 @@ def _render(
     pdf = _new_pdf()
     pdf.set_margins(14, 11, 14)
     pdf.set_auto_page_break(True, margin=13)
-    pdf.set_title(_("Pharmacy technician settings: take-home summary"))  # no client name in metadata
-    pdf.set_lang("en-US")
+    # Title and language for screen readers and search: the reader announces the title (not the file name) and
+    # reads the text with the rules of the language it is written in. No client name in metadata.
+    pdf.set_title(_("Pharmacy technician settings: take-home summary"))
+    pdf.set_lang(language_tag())
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.set_creator("Rx Settings Explorer")
     pdf.add_page()
     page = _Page(pdf, catalogs.sources)
