@@ -109,3 +109,23 @@ def test_compare_shows_an_older_upload_beside_a_rated_setting():
     written = shown("\n".join(m.value for m in at.markdown))
     assert "Riverside: not rated" in written  # every reason written out under the chart
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_quiz_scores_an_unrated_profile_on_its_other_answers_and_says_it_is_not_rated():
+    from analysis.loading.schema import Profile
+    from analysis.quiz import dimension_values, load_quiz, score
+
+    quiz = load_quiz()
+    older = Profile.model_validate(older_hospital())
+    profiles = [*LOADED.profiles, older]
+    values = dimension_values(profiles, LOADED.catalogs.national, quiz)
+    assert math.isnan(values.at["older-hospital", "rating:workplace_variety"])
+    names = {p.id: p.name for p in profiles}
+    variety = next(q for q in quiz.questions if q.id == "variety")
+    result = score(quiz, values, names, {"variety": 0, "patient_contact": 0})
+    older_result = next(r for r in result.ranking if r.setting_id == "older-hospital")
+    assert [c.question_id for c in older_result.contributions] == ["patient_contact"]
+    assert older_result.skipped == [
+        f"{variety.subject[:1].upper() + variety.subject[1:]} not counted: Older Hospital is not rated for it (its "
+        "profile has no such rating), so it is scored on your other answers."
+    ]

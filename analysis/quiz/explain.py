@@ -127,6 +127,9 @@ def not_counted(question: Question, name: str) -> str:
         return _("{subject} not counted: BLS publishes no pay figure for {name} itself, and we do not score a "
                  "figure borrowed from a loosely fitting industry as its pay, so it is scored on your other "
                  "answers.").format(subject=_cap(question.subject), name=name)
+    if parse_dimension(question.dimension)[0] == "rating":  # an optional rating a profile does not carry
+        return _("{subject} not counted: {name} is not rated for it (its profile has no such rating), so it is scored "
+                 "on your other answers.").format(subject=_cap(question.subject), name=name)
     return _("{subject} not counted: no published figure for {name}, so it is scored on your other answers.").format(
         subject=_cap(question.subject), name=name)
 
