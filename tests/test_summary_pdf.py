@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -493,3 +494,17 @@ def test_the_pdf_declares_its_language_and_title(lang, tag, title):
     assert reader.metadata.title == title
     assert "Ana" not in reader.metadata.title  # no client name in metadata
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_the_fit_chart_draws_every_bundled_setting_and_names_any_it_cannot():
+    _reader, text = read(build())
+    scored = [r for r in RANKING if r.score is not None]
+    assert len(scored) == len(PROFILES) == 13
+    chart = text.split("Your answers")[0]  # the chart's names come before the answers column's heading
+    for r in scored:
+        assert PROFILES[r.setting_id].short_name in chart, r.setting_id
+    assert "Not drawn" not in text
+    # More settings than bars (counselors' local ones): the rest are named under the chart, never dropped.
+    extra = [replace(r, setting_id=f"local-{i}", name=f"Local setting {i}") for i, r in enumerate(scored[:3])]
+    _reader, more = read(build(ranking=[*RANKING, *extra]))
+    assert "Not drawn:" in more and "Local setting 1" in more and "Local setting 2" in more

@@ -29,7 +29,7 @@ from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.i18n import N_, _, language_tag, localize_period, long_date, number
+from analysis.i18n import N_, _, language_tag, localize_period, long_date, ngettext, number
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
@@ -66,7 +66,7 @@ CORE_FAMILY = "Helvetica"
 DEFAULT_SHORTLIST = 3  # with no shortlist given: the top 3 of the ranking
 MAX_SHORTLIST = 4  # more than this does not fit two pages with reasons; the rest are named as left out
 MAX_NAME_CHARS = 80  # a longer client name is cut with an ellipsis (and still wraps if wide)
-MAX_CHART_BARS = 12
+MAX_CHART_BARS = 14  # every bundled setting and a local one; any further ones are named under the chart
 MAX_NEXT_STEP_CREDENTIALS = 3
 MAX_ELIGIBILITY_CHARS = 220
 MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
@@ -484,6 +484,11 @@ def _fit_chart(
     legend = _("Dark blue: shortlisted (bold names).") + (
         " " + _("Orange, hatched: deal-breaker, moved to the end.") if any(r.deal_breakers for r in scored) else ""
     )
+    rest = scored[MAX_CHART_BARS:]
+    if rest:  # never dropped silently
+        legend += " " + ngettext("Not drawn: {names} ({n} more).", "Not drawn: {names} ({n} more).", len(rest)).format(
+            names=", ".join(f"{names.get(r.setting_id, r.name)} {r.score:.0f}" for r in rest), n=len(rest)
+        )
     pdf.multi_cell(width, 2.6, pdf.clean(legend), new_x="LMARGIN", new_y="NEXT")
     return pdf.get_y()
 
