@@ -78,12 +78,18 @@ def upload_older(at):
     return at
 
 
-def test_detail_shows_an_older_upload_as_not_rated():
+def open_with_older_upload(page: str, param: str, value: str):
+    """The older profile uploaded, then `page` opened with the link parameter that picks it."""
     at = upload_older(open_page())
-    at.switch_page("app_pages/detail.py")
-    at.query_params["setting"] = "riverside-hospital"
+    at.switch_page(f"app_pages/{page}.py")
+    at.query_params[param] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_detail_shows_an_older_upload_as_not_rated():
+    at = open_with_older_upload("detail", "setting", "riverside-hospital")
     assert at.selectbox(key="detail_id").value == "riverside-hospital"
     text = shown("\n".join(m.value for m in at.markdown))
     assert "- **Variety of workplaces:** not rated *(1 = one workplace, every day, 5 = a new workplace" in text
@@ -91,11 +97,7 @@ def test_detail_shows_an_older_upload_as_not_rated():
 
 
 def test_compare_shows_an_older_upload_beside_a_rated_setting():
-    at = upload_older(open_page())
-    at.switch_page("app_pages/compare.py")
-    at.query_params["settings"] = "riverside-hospital,agency-travel"
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_with_older_upload("compare", "settings", "riverside-hospital,agency-travel")
     assert at.multiselect(key="compare_ids").value == ["riverside-hospital", "agency-travel"]
     at.session_state["compare_all_rows"] = True  # the dimensions after the widest four
     at.run()

@@ -134,14 +134,17 @@ def not_counted(question: Question, name: str) -> str:
         subject=_cap(question.subject), name=name)
 
 
-def deal_breaker_reason(question: Question, option: Option, value: float) -> str:
+def _hours_here(question: Question, value: float) -> str:
+    """'Night shifts are common here' or 'Very early starts … is rated 4/5 here (editorial)', for an hours answer."""
     kind, parts = parse_dimension(question.dimension)
     if kind == "schedule":
-        said = _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
-    else:
-        said = _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
-                                                                      score=round(1 + 4 * value))
-    return _("{said} (you answered “{answer}”).").format(said=said, answer=option.label)
+        return _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
+    return _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
+                                                                  score=round(1 + 4 * value))
+
+
+def deal_breaker_reason(question: Question, option: Option, value: float) -> str:
+    return _("{said} (you answered “{answer}”).").format(said=_hours_here(question, value), answer=option.label)
 
 
 def judgement_subjects(result: SettingResult) -> list[str]:
@@ -158,14 +161,8 @@ def weight_shown(contribution: Contribution) -> str:
 
 def caution_reason(question: Question, option: Option, value: float) -> str:
     """An "I can't" answer met by hours that come up sometimes here: not a deal-breaker, but never left unsaid."""
-    kind, parts = parse_dimension(question.dimension)
-    if kind == "schedule":
-        said = _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
-    else:
-        said = _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
-                                                                      score=round(1 + 4 * value))
     return _("{said}, and you answered “{answer}”: ask whether the job you apply for has them.").format(
-        said=said, answer=option.label)
+        said=_hours_here(question, value), answer=option.label)
 
 
 def caution_headline(name: str, cautions: Sequence[str]) -> str:
