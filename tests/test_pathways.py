@@ -963,3 +963,15 @@ def test_entry_sources_must_be_listed_and_programs_known():
     raw["entry"] = {"experience": [{"months": 3, "judgement": "r", "instead": "no-such-program"}]}
     profile, problems = check_profile(raw, "nuclear.yaml", "nuclear", CAT)
     assert profile is None and any("unknown program id 'no-such-program'" in p.message for p in problems)
+
+
+def test_a_borrowed_pay_figure_is_labelled_as_the_nearest_industrys():
+    from analysis.loading.frames import build_frames
+    from analysis.pathways.reach import national_pay
+
+    pay = national_pay(build_frames(LOADED.profiles, CAT).settings)
+    for profile in LOADED.profiles:
+        borrowed = profile.bls_industry.confidence in ("low", "none")
+        assert pay[profile.id].borrowed == borrowed, profile.id
+        assert ("nearest industry only" in pay[profile.id].text) == borrowed, profile.id
+    assert pay["long-term-care"].borrowed and not pay["hospital"].borrowed

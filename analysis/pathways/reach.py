@@ -31,6 +31,7 @@ class Pay:
     period: str | None = None
     source: str | None = None
     where: str = "national"  # "national", or the place a local figure is for
+    borrowed: bool = False  # the figure is the nearest industry's, a loose fit for the setting
 
     @property
     def text(self) -> str:
@@ -38,7 +39,8 @@ class Pay:
             return _("no published figure")
         where = _("national") if self.where == "national" else self.where
         period = localize_period(self.period) if self.period else ""
-        return f"{money(self.value)} ({where}, {period})" if period else f"{money(self.value)} ({where})"
+        text = f"{money(self.value)} ({where}, {period})" if period else f"{money(self.value)} ({where})"
+        return text + _(" (nearest industry only)") if self.borrowed else text
 
 
 def national_pay(settings: pd.DataFrame, column: str = "median_wage_annual") -> dict[str, Pay]:
@@ -47,7 +49,10 @@ def national_pay(settings: pd.DataFrame, column: str = "median_wage_annual") -> 
     for row in settings.to_dict("records"):
         value = row.get(column)
         known = value is not None and not (isinstance(value, float) and math.isnan(value))
-        out[row["id"]] = Pay(float(value) if known else None, row.get(f"{column}_period"), row.get(f"{column}_source"))
+        borrowed = row.get("bls_confidence") in ("low", "none")  # the same rule as the quiz's pay fit
+        out[row["id"]] = Pay(
+            float(value) if known else None, row.get(f"{column}_period"), row.get(f"{column}_source"), borrowed=borrowed
+        )
     return out
 
 
