@@ -8,7 +8,7 @@ from analysis.presentation.facts import CONFIDENCE_WORDS
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
-from ui.location import about_local_pay
+from ui.local_pay import about_local_pay
 from ui.state import current, show_skipped
 from ui.widgets import show_notices
 

@@ -7,7 +7,7 @@ from analysis.presentation.figures import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks
-from ui.location import local_pay_table
+from ui.local_pay import local_pay_table
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
 

@@ -10,7 +10,7 @@ from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
-from ui.location import local_beside
+from ui.local_pay import local_beside
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 

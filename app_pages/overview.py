@@ -9,7 +9,7 @@ from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.figures import pay_trend_chart
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks, link_to
-from ui.location import local_card_line, overview_local_pay
+from ui.local_pay import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, show_notices

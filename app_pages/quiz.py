@@ -25,7 +25,8 @@ from analysis.quiz import (
 )
 from analysis.quiz.shortlist import follow_again, follow_shortlist
 from ui.links import PageLinks, link_to
-from ui.location import local_pay_table, pdf_place
+from ui.local_pay import local_pay_table
+from ui.location import pdf_place
 from ui.orientation import NOTHING_KEPT
 from ui.state import current, current_quiz, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
