@@ -47,6 +47,12 @@ FREQUENCY_ORDER: tuple[str, ...] = ("never", "rare", "sometimes", "common", "typ
 
 Relevance = Literal["required", "commonly-required", "preferred", "helpful"]
 RELEVANCE_ORDER: tuple[str, ...] = ("required", "commonly-required", "preferred", "helpful")
+RELEVANCE_LABELS = {  # shown through _()
+    "required": N_("required"),
+    "commonly-required": N_("commonly required"),
+    "preferred": N_("preferred"),
+    "helpful": N_("helpful"),
+}
 
 Confidence = Literal["high", "medium", "low", "none"]
 

@@ -20,6 +20,7 @@ from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
     ABC_KIND,
     NO_FIGURE,
+    RELEVANCE_LABELS,
     RELEVANCE_ORDER,
     CertificatesCondition,
     Credential,
@@ -39,13 +40,7 @@ from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligi
 from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
-LABELS = {
-    "required": N_("required"),
-    "commonly-required": N_("commonly required"),
-    "preferred": N_("preferred"),
-    "helpful": N_("helpful"),
-    GOAL: N_("your goal"),
-}
+LABELS = {**RELEVANCE_LABELS, GOAL: N_("your goal")}  # why a step is in the plan, shown through _()
 
 
 @dataclass(frozen=True)
