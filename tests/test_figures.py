@@ -383,3 +383,32 @@ def test_the_pay_chart_caption_dates_the_national_median():
     caption = charts.compare_view(result, frames, ("hospital", "retail")).pay.caption
     national_part = caption.split("National median: ", 1)[1].split(" Figures describe", 1)[0]
     assert f"({localize_period(national.period)})" in national_part, caption
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_long_pay_legend_keys_are_written_on_lines_a_phone_can_show(lang):
+    """A long legend key (the Spanish "…(no encaja del todo)") was cut off at 375 px: it is given as lines."""
+    import json
+    import re
+
+    from analysis.i18n import set_language
+    from analysis.presentation.charts.pay_spec import LEGEND_LINE_CHARS
+
+    set_language(lang)
+    try:
+        chart = charts.pay_chart(FRAMES.wages, names("hospital", "nuclear"), NATIONAL, RESULT.catalogs.sources)
+    finally:
+        set_language("en")
+    legend_spec = chart.figure.spec["layer"][-1]["encoding"]["color"]["legend"]
+    # Each wrapped key appears in the label expression as: datum.label === "<key>" ? ["line", "line"] : …
+    wrapped = {
+        json.loads(key): json.loads(lines)
+        for key, lines in re.findall(r'datum\.label === ("(?:[^"\\]|\\.)*") \? (\[[^\]]*\])', legend_spec["labelExpr"])
+    }
+    for key in legend(chart):
+        if len(key) > LEGEND_LINE_CHARS:
+            assert " ".join(wrapped[key]) == key, key
+            assert all(len(line) <= LEGEND_LINE_CHARS for line in wrapped[key]), wrapped[key]
+        else:
+            assert key not in wrapped
+    assert any(len(k) > LEGEND_LINE_CHARS for k in legend(chart)), "precondition: a key long enough to wrap"

@@ -167,6 +167,7 @@ def _legend_layer(national_name: str) -> dict:
     nearest = _("Median of the nearest industry (loose fit)")
     keys = [_("10th–90th percentile"), _("25th–75th percentile"), _("Median"), nearest, national_name]
     as_drawn = {
+        "labelExpr": _wrapped(keys),
         "encode": {
             "symbols": {
                 "update": {
