@@ -16,7 +16,8 @@ import streamlit as st
 
 from analysis.i18n import _, current_language, ngettext
 from analysis.loading.frames import Frames, build_frames
-from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles, name_clash
+from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles
+from analysis.loading.names import name_clash
 from analysis.loading.schema import Profile
 from analysis.loading.translated import translate_model, translate_result
 from analysis.loading.yaml_io import Problem

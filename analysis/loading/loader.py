@@ -422,50 +422,19 @@ def check_profile(doc: Any, file: str, stem: str | None, catalogs: Catalogs) -> 
     return (None if problems else profile), problems
 
 
-def _same_words(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
-def name_clash(file: str, profile: Profile, others: Iterable[Profile], bundled_ids: set[str]) -> Problem | None:
-    """A problem when `profile`'s id, name or short name reads the same as any of another setting's
-    (case and spacing ignored): two settings that read alike cannot be told apart on a page."""
-    for other in others:
-        kind = "a bundled setting" if other.id in bundled_ids else "a setting added earlier in this session"
-        for field_name in ("id", "name", "short_name"):
-            mine = getattr(profile, field_name)
-            if any(_same_words(mine, getattr(other, f)) for f in ("id", "name", "short_name")):
-                return Problem(
-                    file,
-                    field_name,
-                    f"'{mine}' is already used by {kind} ({other.name}); "
-                    f"give your profile its own {field_name.replace('_', ' ')}",
-                )
-    return None
-
-
-def profile_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their profile files (sorted), keep files as given."""
-    return [path for path, _ in _profile_entries(paths)]
-
-
 def _profile_entries(paths: Iterable[Path]) -> list[tuple[Path, Path | None]]:
     """(file, the folder it must stay inside) for each profile file; files given directly have no folder.
 
-    A folder's entries are listed whatever they are (links, pipes): the reader refuses what is not
-    a regular file inside the folder and says why, rather than skipping it silently.
+    A folder's entries named like profiles are listed whatever they are (links, pipes, folders): the reader
+    refuses what is not a regular file inside the folder and says why, rather than skipping it silently.
     """
     entries: list[tuple[Path, Path | None]] = []
     for path in paths:
         if path.is_dir() and path.suffix not in PROFILE_SUFFIXES:
-            found = sorted(p for p in path.iterdir() if p.suffix in PROFILE_SUFFIXES and not _real_dir(p))
-            entries += [(p, path) for p in found]
+            entries += [(p, path) for p in sorted(path.iterdir()) if p.suffix in PROFILE_SUFFIXES]
         else:
             entries.append((path, None))
     return entries
-
-
-def _real_dir(path: Path) -> bool:
-    return path.is_dir() and not path.is_symlink()
 
 
 def _unexpected(file: str, exc: Exception) -> Problem:
