@@ -25,7 +25,6 @@ from analysis.loading.schema import (
     CertificatesCondition,
     Credential,
     CredentialCondition,
-    EducationCondition,
     Fact,
     Profile,
     ProgramLength,
@@ -36,7 +35,7 @@ from analysis.loading.schema import (
 )
 from analysis.pathways.entry import EntryCheck, entry_checks
 from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligations, renewal_schedule
-from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
+from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, route_statuses
 from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
@@ -75,10 +74,6 @@ class Step:
     months: float = 0.0  # rough months before applying on the chosen route (the longest gap)
     unknown_length: bool = False  # the chosen route has a program or work period of unpublished length
     lapsed: tuple[str, ...] = ()  # ids of the step's options the person held once and let lapse
-
-    @property
-    def fee_text(self) -> str:
-        return fact_text(self.fee)
 
     @property
     def longest_gap(self) -> Gap | None:
@@ -502,11 +497,4 @@ def plan(
         renewal_plan=renewal_schedule(held_after, catalogs),
         choices=tuple(dict.fromkeys(planner.choices)),
         entry=entry_checks(person, target, catalogs),
-    )
-
-
-def uses_program(cred: Credential, program: str) -> bool:
-    """Whether any route of the credential asks for this program (for the student overview)."""
-    return any(
-        isinstance(c, EducationCondition) and c.education == program for r in cred.requires.any_of for c in r.all_of
     )
