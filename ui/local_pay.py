@@ -27,7 +27,7 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
-from analysis.presentation.map_chart import place_range_chart, tile_grid_chart
+from analysis.presentation.charts import place_range_chart, tile_grid_chart
 from analysis.presentation.safe_text import inert, no_maths
 from ui.location import chosen_codes, chosen_place, places
 from ui.widgets import font_size, render_chart
