@@ -8,7 +8,7 @@ from analysis.presentation.facts import CONFIDENCE_WORDS
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
-from ui.local_pay import about_local_pay
+from ui.local_pay import about_local_pay, oews_provenance
 from ui.state import current, show_skipped
 from ui.widgets import show_notices
 
@@ -60,7 +60,8 @@ st.markdown(
 
 st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
-for row in frames.settings.itertuples(index=False):
+mapping = frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]]  # not all 60 columns
+for row in mapping.itertuples(index=False):
     st.markdown(
         f"**{inert(row.name)}** → "
         + _("{title} (code {code}; confidence: {confidence})").format(
@@ -72,7 +73,7 @@ for row in frames.settings.itertuples(index=False):
     )
 
 st.subheader(_("Where the pay figures come from"))
-st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
+st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines(oews_provenance())))
 
 st.subheader(_("Sources"))
 st.caption(

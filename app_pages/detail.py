@@ -6,9 +6,10 @@ from analysis.i18n import _, localize_period
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
-from analysis.presentation.charts import HIGHER_IS_MORE, pay_chart
+from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.safe_text import inert, link
+from ui.chart_cache import setting_pay
 from ui.links import PageLinks
 from ui.local_pay import local_beside
 from ui.state import current, show_skipped
@@ -119,12 +120,9 @@ for col, (key, fact) in zip(st.columns(len(headline)), headline, strict=False):
     col.metric(inert(_(FACT_LABELS[key])), inert(format_value(fact)), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
-if national is not None:
-    wages = frames.wages[frames.wages["setting_id"] == p.id]
-    render_chart(
-        pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
-        key="detail_pay_chart",
-    )
+pay = setting_pay(p.id, font_size())  # built once per setting, language and type size
+if pay is not None:
+    render_chart(pay, key="detail_pay_chart")
 local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
 rest = [
     (_(label), getattr(p.facts, key))

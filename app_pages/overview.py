@@ -4,10 +4,9 @@ import streamlit as st
 
 from analysis.i18n import _, localize_period
 from analysis.loading.frames import FREQUENCY_LABELS
-from analysis.loading.oews import load_national_trend
-from analysis.presentation.charts import pay_trend_chart
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.safe_text import inert
+from ui.chart_cache import national_trend
 from ui.links import PageLinks, link_to
 from ui.local_pay import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
@@ -51,8 +50,10 @@ if national is not None:
         col.metric(inert(short), inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown(_("Typical entry-level education"), national.entry_education, sources))
-    with st.expander(_("National pay over time (BLS OEWS, all industries)")):
-        render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
+    trend = st.expander(_("National pay over time (BLS OEWS, all industries)"), key="pay_trend_box", on_change="rerun")
+    with trend:
+        if trend.open:  # drawn only when opened: keeps reruns cheap
+            render_chart(national_trend(), key="pay_trend")
 overview_local_pay()
 
 st.subheader(_("{n} settings").format(n=len(result.profiles)))

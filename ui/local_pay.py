@@ -27,8 +27,9 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
-from analysis.presentation.charts import place_range_chart, tile_grid_chart
+from analysis.presentation.charts import place_range_chart
 from analysis.presentation.safe_text import inert, no_maths
+from ui.chart_cache import state_map
 from ui.location import chosen_codes, chosen_place, places
 from ui.widgets import font_size, render_chart
 
@@ -217,7 +218,7 @@ def overview_local_pay() -> None:
             st.markdown(_("Whole state: {place_line}").format(place_line=place_line(pl.states[pay.state])))
             st.markdown(inert(rank_words(pl, pl.states[pay.state])))
     st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
-    render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
+    render_chart(state_map(chosen_codes()[0], font_size()), key="state_map")
     box = st.expander(
         _("All states and territories, sortable (click a column heading)"), key="state_table", on_change="rerun"
     )
@@ -244,4 +245,10 @@ def about_local_pay() -> None:
         st.markdown(_("Local pay is unavailable: the BLS table could not be read."))
         return
     st.subheader(_("Pay where you live"))
-    st.markdown(no_maths(about_text(pl, str(load_provenance().get("bls_published") or ""))))
+    st.markdown(no_maths(about_text(pl, str(oews_provenance().get("bls_published") or ""))))
+
+
+@st.cache_resource(show_spinner=False)
+def oews_provenance() -> dict:
+    """The OEWS table's provenance record, read once per server process (read-only)."""
+    return load_provenance()

@@ -18,13 +18,25 @@ def font_size() -> int:
     return 20 if st.session_state.get("presentation", False) else 14
 
 
+def _prepared(fig):
+    """`for_streamlit` once per figure: a cached figure is drawn on many runs, and preparing it again changes
+    nothing but costs about as much as a small page."""
+    if not getattr(fig, "_rx_prepared", False):
+        fig = for_streamlit(fig)
+        fig._rx_prepared = True  # plotly figures accept attributes that start with "_"
+    return fig
+
+
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
     if isinstance(chart.figure, VegaLite):  # the spec is cached and shared: Streamlit gets its own copy
-        st.vega_lite_chart(chart.figure.data, copy.deepcopy(chart.figure.spec), key=key, alt=chart.alt, width="stretch")
+        # `alt` is the accessible name; a description in the spec as well makes Streamlit log a warning with a
+        # stack trace on every run.
+        spec = {k: v for k, v in chart.figure.spec.items() if k != "description"}
+        st.vega_lite_chart(chart.figure.data, copy.deepcopy(spec), key=key, alt=chart.alt, width="stretch")
     else:
         st.plotly_chart(
-            for_streamlit(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
+            _prepared(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
         )
     st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
