@@ -60,9 +60,10 @@ st.markdown(
 
 st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
+# One Markdown block (a paragraph per setting): one element on every run instead of one per setting.
 mapping = frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]]  # not all 60 columns
-for row in mapping.itertuples(index=False):
-    st.markdown(
+st.markdown(
+    "\n\n".join(
         f"**{inert(row.name)}** → "
         + _("{title} (code {code}; confidence: {confidence})").format(
             title=inert(row.bls_title),
@@ -70,7 +71,9 @@ for row in mapping.itertuples(index=False):
             confidence=inert(_(CONFIDENCE_WORDS.get(row.bls_confidence, row.bls_confidence))),
         )
         + f"  \n{inert(row.bls_note)}"
+        for row in mapping.itertuples(index=False)
     )
+)
 
 st.subheader(_("Where the pay figures come from"))
 st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines(oews_provenance())))
@@ -83,10 +86,12 @@ st.caption(
         "Publication titles are given as published."
     )
 )
-for src in result.cited_sources():
-    st.markdown(
+st.markdown(  # one list, one element
+    "\n".join(
         f"- {link(src.title, src.url)} — "
         + _("{publisher}; data period: {period}; accessed {date}").format(
             publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)
         )
+        for src in result.cited_sources()
     )
+)

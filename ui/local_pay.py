@@ -183,17 +183,18 @@ def cautions(pay: AreaPay) -> None:
         st.warning(inert(note), icon=":material/info:")
 
 
-def local_card_line() -> None:
-    """A setting card's one line: the chosen place's all-settings median, labelled with area and period."""
-    pay = chosen_place()
-    if pay is not None:
-        st.markdown(
-            _("{place}, all settings ({period}): **{median}**").format(
-                place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median))
-            )
-            + " "
-            + _(":blue-badge[Local]")
+def local_card_line(pay: AreaPay | None) -> str:
+    """A setting card's line about the chosen place `pay` (from chosen_place()): its all-settings median, labelled
+    with area and period; "" when no place is chosen."""
+    if pay is None:
+        return ""
+    return (
+        _("{place}, all settings ({period}): **{median}**").format(
+            place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median))
         )
+        + " "
+        + _(":blue-badge[Local]")
+    )
 
 
 def overview_local_pay() -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import weakref
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from analysis.i18n import _
@@ -27,13 +30,33 @@ def _prepared(fig):
     return fig
 
 
+_ARROW: dict[int, tuple[weakref.ref, object]] = {}  # id of a chart's rows -> (the rows, them as an Arrow table)
+
+
+def _arrow(rows: pd.DataFrame):
+    """A chart's rows as the Arrow table Streamlit makes of them, converted once per (cached, shared) frame."""
+    key = id(rows)
+    known = _ARROW.get(key)
+    if known is not None and known[0]() is rows:
+        return known[1]
+    try:
+        table = pa.Table.from_pandas(rows)  # what Streamlit does with a frame, on every run
+    except (pa.ArrowException, TypeError, ValueError):
+        return rows  # Streamlit's own conversion fixes column types first
+    _ARROW[key] = (weakref.ref(rows, lambda _ref: _ARROW.pop(key, None)), table)
+    return table
+
+
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
-    if isinstance(chart.figure, VegaLite):  # the spec is cached and shared: Streamlit gets its own copy
+    if isinstance(chart.figure, VegaLite):
+        # The spec is cached and shared: Streamlit gets its own copy. Streamlit edits only its top-level keys (on
+        # its own shallow copy), except a null legend title under a top-level `encoding`, patched in place.
         # `alt` is the accessible name; a description in the spec as well makes Streamlit log a warning with a
         # stack trace on every run.
         spec = {k: v for k, v in chart.figure.spec.items() if k != "description"}
-        st.vega_lite_chart(chart.figure.data, copy.deepcopy(spec), key=key, alt=chart.alt, width="stretch")
+        spec = copy.deepcopy(spec) if "encoding" in spec else spec
+        st.vega_lite_chart(_arrow(chart.figure.data), spec, key=key, alt=chart.alt, width="stretch")
     else:
         st.plotly_chart(
             _prepared(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
