@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.i18n import N_, _, current_language, localize_period, number
+from analysis.i18n import N_, _, current_language, number
 from analysis.i18n import money as format_money
 from analysis.loading.oews import FOOTNOTE_TEXT
+from analysis.periods import localize_period
 
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"

@@ -15,6 +15,7 @@ import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from analysis.figure_text import citation, format_value, with_period
 from analysis.i18n import N_, _, money, ngettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
@@ -36,7 +37,6 @@ from analysis.loading.schema import (
 from analysis.pathways.entry import EntryCheck, entry_checks
 from analysis.pathways.renewals import Renewal, RenewalSchedule, renewal_obligations, renewal_schedule
 from analysis.pathways.rules import Eligibility, Gap, Person, RouteStatus, eligibility, fact_text, route_statuses
-from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
 LABELS = {

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import N_, _, localize_period, ngettext
+from analysis.i18n import N_, _, ngettext
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.schema import EVIDENCE_LABELS as EVIDENCE_WORDS
 from analysis.loading.schema import FREQUENCY_ORDER, NOT_RATED, RELEVANCE_ORDER, Fact, Source
+from analysis.periods import localize_period
 from analysis.presentation.facts import money
 from analysis.presentation.safe_text import chart_text, plotly_text
 
