@@ -46,8 +46,8 @@ def format_value(fact: Fact, spoken: bool = False) -> str:
     '$49,310 a year', '$20.90 an hour', 'every 2 years'.
     """
     value, unit = fact.value, fact.unit
-    if value is None:
-        return _(NO_FIGURE)
+    if value is None:  # a missing text (an exam format, a rule) is no "figure"
+        return _("no published information") if unit in ("text", "category", "date") else _(NO_FIGURE)
     if isinstance(value, str):
         return value
     if unit == "USD/year":
@@ -86,7 +86,7 @@ def with_period(fact: Fact, sources: dict[str, Source] | None = None) -> str:
     """The value followed by its period as a date: '$129 (PTCB refund policy (c. 2024-25))', or the gap.
     Without the sources a 'current' or 'undated' period cannot be dated, and says so: pass them."""
     if fact.value is None:
-        return _(NO_FIGURE)
+        return format_value(fact)
     return f"{format_value(fact)} ({plain_period(fact, sources or {})})"
 
 

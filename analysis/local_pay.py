@@ -310,9 +310,9 @@ def error_words(pay: AreaPay) -> str:
     """'employment ± 7% (RSE), wages ± 1.5% (RSE)' style summary of BLS's own error measures."""
     parts = []
     if pay.employment_rse is not None:
-        parts.append(_("employment RSE {rse}%").format(rse=f"{pay.employment_rse:g}"))
+        parts.append(_("employment {rse}% relative standard error (RSE)").format(rse=f"{pay.employment_rse:g}"))
     if pay.wage_rse is not None:
-        parts.append(_("wage RSE {rse}%").format(rse=f"{pay.wage_rse:g}"))
+        parts.append(_("wage {rse}% relative standard error (RSE)").format(rse=f"{pay.wage_rse:g}"))
     return ", ".join(parts) or _("no error measure published")
 
 
@@ -347,7 +347,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
                 _("90th percentile"): a.annual[90],
                 _("Median an hour"): a.hourly[50],
                 _("Technicians employed"): a.employment,
-                _("Employment RSE %"): a.employment_rse,
+                _("Employment relative standard error (RSE), %"): a.employment_rse,
                 _("Rank (highest median = 1)"): rank,
                 _("BLS notes"): "; ".join(uncertainty_notes(a)),
             }

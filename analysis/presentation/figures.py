@@ -24,7 +24,7 @@ from analysis.i18n import N_, _, ngettext
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.schema import EVIDENCE_LABELS as EVIDENCE_WORDS
 from analysis.loading.schema import FREQUENCY_ORDER, NOT_RATED, RELEVANCE_ORDER, Fact, Source
-from analysis.periods import localize_period
+from analysis.periods import localize_period, read_period
 from analysis.presentation.facts import money
 from analysis.presentation.safe_text import chart_text, plotly_text
 
@@ -182,11 +182,12 @@ def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -
     seen: dict[tuple[str, str], None] = {}
     for sid, period in zip(source_ids, periods, strict=False):
         if sid and not pd.isna(sid):
-            title = sources[sid].publisher + ", " + sources[sid].title if sid in sources else sid
-            seen[(title, str(period))] = None
+            src = sources.get(sid)
+            title = src.publisher + ", " + src.title if src else sid
+            seen[(title, read_period(str(period), src.accessed if src else None))] = None
     if not seen:
         return ""
-    listed = "; ".join(f"{t} ({localize_period(p)})" for t, p in seen)
+    listed = "; ".join(f"{t} ({p})" for t, p in seen)
     return _("Sources: {sources}").format(sources=listed) if prefix else listed
 
 
