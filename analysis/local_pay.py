@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.i18n import N_, _, current_language, number
 from analysis.i18n import money as format_money
 from analysis.loading.oews import FOOTNOTE_TEXT
-from analysis.periods import localize_period
+from analysis.periods import day_text, localize_period
 
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"
@@ -357,7 +357,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
 
 def about_text(places: Places, published: str = "") -> str:
     """How local pay works, for the About page (Markdown-safe: no outside text)."""
-    when = _(", published by BLS on {date}").format(date=published) if published else ""
+    when = _(", published by BLS on {date}").format(date=day_text(published)) if published else ""
     return _("""
 - **Source.** {source}, {period} release{when}: pay and employment of pharmacy technicians
   (SOC 29-2052) in each of the {states} states and territories and {areas} metro and

@@ -111,7 +111,7 @@ def test_words_around_dates_have_spanish_with_the_same_placeholders():
             "PTCB pages checked November 30, 2026",
             "páginas de PTCB revisadas el 30 de noviembre de 2026",
         ),
-        ("current guidebook", "current guidebook", "guía vigente"),
+        ("current guidebook", "current guidebook", "guía, vigente"),
     ],
 )
 def test_a_period_in_both_languages(label, english, spanish):

@@ -213,7 +213,8 @@ def _wrap(text: str, width: int = 24) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join(escape(part) for part in [*lines, line])
+    # The space stays at the end of each line: the chart's text (read aloud, copied) keeps "The Woodlands".
+    return " <br>".join(escape(part) for part in [*lines, line])
 
 
 def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int = 14) -> Chart:
