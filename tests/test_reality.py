@@ -40,6 +40,24 @@ def test_facet_keys_are_the_model_fields_in_order_with_labels():
     assert set(FACET_LABELS) == set(FACET_KEYS)
 
 
+@pytest.mark.parametrize("profile_id", BUNDLED_IDS)
+def test_every_bundled_setting_has_all_facets_and_five_to_eight_questions(bundled, profile_id):
+    profile = bundled[profile_id]
+    assert profile.reality is not None, f"{profile_id}: no reality block"
+    assert profile.reality.missing() == [], f"{profile_id}: facets missing"
+    assert [k for k, _ in profile.reality.facets()] == list(FACET_KEYS)
+    assert profile.employer_questions is not None
+    assert QUESTIONS_MIN <= len(profile.employer_questions) <= QUESTIONS_MAX
+
+
+@pytest.mark.parametrize("profile_id", BUNDLED_IDS)
+def test_a_judgement_facet_says_it_is_one(bundled, profile_id):
+    """A facet no source backs must carry the reason for the judgement in its text."""
+    for key, facet in bundled[profile_id].reality.facets():
+        if facet.is_judgement:
+            assert "judgement" in facet.text.lower(), f"{profile_id}: reality.{key} is uncited and says no reason"
+
+
 def test_a_stale_or_missing_spanish_question_reads_in_english_marked(bundled, tmp_path):
     """The Spanish check can fail: change an English question after translating it and it is stale; drop an
     entry and it is missing. Both are shown in English, marked."""
