@@ -21,12 +21,20 @@ from typing import Literal
 
 import yaml
 from babel.lists import format_list
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from analysis.i18n import _, babel_locale, data_phrase, long_date, month_year
 from analysis.paths import DATA_DIR
 
 PERIODS_PATH = DATA_DIR / "periods.yaml"
+
+
+def _month(yyyy_mm: str) -> dt.date:
+    """'2025-05' -> the first of May 2025 (ValueError for anything else)."""
+    year, month = str(yyyy_mm).split("-")
+    if len(year) != 4 or len(month) != 2:
+        raise ValueError(yyyy_mm)
+    return dt.date(int(year), int(month), 1)
 
 
 class Dates(BaseModel):
@@ -35,12 +43,22 @@ class Dates(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: dt.date | None = None
-    month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    month: str | None = Field(default=None, description="YYYY-MM")
     months: tuple[str, ...] | None = Field(default=None, description="several months, YYYY-MM each")
     year: int | None = None
     years: tuple[int, int] | None = Field(default=None, description="first and last year of a range")
     decade: int | None = Field(default=None, description="first year of a decade: 2020 for the 2020s")
     circa: bool = False
+
+    @field_validator("month", "months")
+    @classmethod
+    def _real_months(cls, value: str | tuple[str, ...] | None) -> str | tuple[str, ...] | None:
+        for item in [value] if isinstance(value, str) else value or ():
+            try:
+                _month(item)
+            except ValueError:
+                raise ValueError(f"{item!r} is not a month written YYYY-MM") from None
+        return value
 
     @model_validator(mode="after")
     def _one_kind(self) -> Dates:
@@ -110,11 +128,6 @@ def period_record(label: str | None) -> Period | None:
 
 
 # --- Dates in words --------------------------------------------------------------------------
-
-
-def _month(yyyy_mm: str) -> dt.date:
-    year, month = yyyy_mm.split("-")
-    return dt.date(int(year), int(month), 1)
 
 
 def day_text(day: dt.date | str) -> str:

@@ -144,7 +144,10 @@ def test_a_label_with_no_record_reads_as_written():
 def test_a_bad_record_is_a_clear_error_naming_the_label(tmp_path):
     bad = tmp_path / "periods.yaml"
     bad.write_text(yaml.safe_dump({"periods": {"May 2099": {"month": "May 2099"}}}), encoding="utf-8")
-    with pytest.raises(PeriodFileError, match=r"periods.yaml: period 'May 2099': month: .*pattern"):
+    with pytest.raises(PeriodFileError, match=r"periods.yaml: period 'May 2099': month: .*not a month written YYYY-MM"):
+        read_periods(bad)
+    bad.write_text(yaml.safe_dump({"periods": {"M": {"months": ["2020-01", "2020-13"]}}}), encoding="utf-8")
+    with pytest.raises(PeriodFileError, match=r"period 'M': months: .*'2020-13' is not a month"):
         read_periods(bad)
     bad.write_text(yaml.safe_dump({"periods": {"two": {"year": 2020, "month": "2020-01"}}}), encoding="utf-8")
     with pytest.raises(PeriodFileError, match=r"period 'two': .*give one of"):
