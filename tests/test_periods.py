@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from analysis import periods
-from analysis.figure_text import citation, plain_period, with_period
+from analysis.figure_text import citation, format_value, plain_period, with_period
 from analysis.i18n import period_phrases, set_language
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import load_provenance
@@ -170,3 +170,11 @@ def test_credential_lists_date_their_figures_as_detail_does():
         assert f"({plain_period(cpht, SOURCES)})" in " ".join(cells)
         assert plain_period(cpht, SOURCES) in citation(cpht, SOURCES)
         assert with_period(cpht, SOURCES) in " ".join(renewals)
+
+
+def test_a_date_figure_reads_as_a_day_in_words():
+    va = next(p for p in RESULT.profiles if p.id == "federal-va")
+    day = next(f for f in va.all_facts().values() if f.unit == "date")
+    assert format_value(day) == day_text(day.value) and not ISO_DAY.search(format_value(day))
+    set_language("es")
+    assert format_value(day) == "7 de noviembre de 2023"
