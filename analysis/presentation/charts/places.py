@@ -224,6 +224,38 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
     """10th-90th and 25th-75th percentile ranges and the median for the nation and the chosen place(s)."""
     key = "hourly" if hourly else "annual"
     labels = [_wrap(p.label if p.area_type != "metro" else p.area_name) for p in rows]
+    fig = _range_figure(rows, labels, key, hourly, font_size)
+    names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
+    data = pd.DataFrame(
+        [
+            {
+                _("Area"): p.label,
+                _("Period"): localize_period(p.period),
+                **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
+                _("Technicians employed"): p.employment,
+            }
+            for p in rows
+        ]
+    )
+    summary = (
+        "; ".join(
+            _("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly)) for p in rows
+        )
+        + "."
+    )
+    caption = _(
+        "All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
+        "all industries (BLS publishes no figures for one setting within a state or metro area)."
+    ).format(period=localize_period(rows[0].period))
+    alt = _(
+        "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
+        "median diamonds."
+    )
+    return Chart(fig, alt, summary, caption, data)
+
+
+def _range_figure(rows: list[AreaPay], labels: list[str], key: str, hourly: bool, font_size: int) -> go.Figure:
+    """Each place's 10th–90th line, 25th–75th bar and median diamond with its value, one place a row."""
     fig = go.Figure()
     for lo, hi, width, colour, name in (
         (10, 90, 4, PALETTE[4], _("10th–90th percentile")),
@@ -263,30 +295,4 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
         font={"size": font_size},
         legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0},
     )
-    names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
-    data = pd.DataFrame(
-        [
-            {
-                _("Area"): p.label,
-                _("Period"): localize_period(p.period),
-                **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
-                _("Technicians employed"): p.employment,
-            }
-            for p in rows
-        ]
-    )
-    summary = (
-        "; ".join(
-            _("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly)) for p in rows
-        )
-        + "."
-    )
-    caption = _(
-        "All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
-        "all industries (BLS publishes no figures for one setting within a state or metro area)."
-    ).format(period=localize_period(rows[0].period))
-    alt = _(
-        "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
-        "median diamonds."
-    )
-    return Chart(fig, alt, summary, caption, data)
+    return fig
