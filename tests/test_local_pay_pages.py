@@ -10,13 +10,14 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from analysis.links.registry import EVERY_PAGE
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import load_oews
 from analysis.local_pay import place_summary, places_from_table
 from analysis.presentation.summary_pdf import build_summary_pdf
 from tests.apptest_helpers import APP, open_page, shown
 
-PAGES = ["overview", "compare", "detail", "quiz", "pathways", "about"]
+PAGES = EVERY_PAGE
 PROFILES = load_profiles().by_id()
 NATIONAL = load_profiles().catalogs.national.median_wage_annual
 PLACES = places_from_table(load_oews())
