@@ -101,25 +101,41 @@ class PeriodFileError(ValueError):
     """data/periods.yaml cannot be read: the file, the label and what was expected."""
 
 
-def read_periods(path: Path = PERIODS_PATH) -> dict[str, Period]:
-    """Label as written in the data -> its structured record. A bad record is a clear error naming the label."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def read_periods(path: Path = PERIODS_PATH, problems: list[str] | None = None) -> dict[str, Period]:
+    """Label as written in the data -> its structured record. A bad record is a clear error naming the file, the
+    label and what was expected; with a `problems` list it is added there instead and the other records are kept."""
+
+    def bad(message: str) -> None:
+        if problems is None:
+            raise PeriodFileError(message)
+        problems.append(message)
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        bad(f"{path.name}: cannot be read as YAML ({exc.__class__.__name__})")
+        return {}
     table = doc.get("periods") if isinstance(doc, dict) else None
     if not isinstance(table, dict):
-        raise PeriodFileError(f"{path.name}: expected a mapping 'periods:' of label -> fields")
+        bad(f"{path.name}: expected a mapping 'periods:' of label -> fields")
+        return {}
     out: dict[str, Period] = {}
     for label, fields in table.items():
         try:
             out[" ".join(str(label).split())] = Period.model_validate(fields or {})
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
-            raise PeriodFileError(f"{path.name}: period {label!r}: {problems}") from exc
+            found = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+            bad(f"{path.name}: period {label!r}: {found}")
     return out
+
+
+BUNDLED_PROBLEMS: list[str] = []  # what was wrong in data/periods.yaml (its labels then read as written)
 
 
 @cache
 def _bundled() -> dict[str, Period]:
-    return read_periods()
+    """The app keeps running on the valid records; tests/test_periods.py keeps the bundled file free of problems."""
+    return read_periods(problems=BUNDLED_PROBLEMS)
 
 
 def period_record(label: str | None) -> Period | None:

@@ -157,6 +157,15 @@ def test_a_bad_record_is_a_clear_error_naming_the_label(tmp_path):
         read_periods(bad)
 
 
+def test_the_app_keeps_the_valid_records_and_lists_the_bad_ones(tmp_path):
+    mixed = tmp_path / "periods.yaml"
+    mixed.write_text(yaml.safe_dump({"periods": {"May 2025": {"month": "2025-05"}, "x": {"month": "May"}}}), "utf-8")
+    problems: list[str] = []
+    assert list(read_periods(mixed, problems)) == ["May 2025"]
+    assert problems == ["periods.yaml: period 'x': month: Value error, 'May' is not a month written YYYY-MM"]
+    assert periods.period_record("May 2025") is not None and not periods.BUNDLED_PROBLEMS  # the bundled file is clean
+
+
 def test_credential_lists_date_their_figures_as_detail_does():
     """The at-a-glance table and the renewal lists show the same period words as the citations on Detail:
     a figure whose source says 'current' reads as the day it was read, never '(date not given)'."""
