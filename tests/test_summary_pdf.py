@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from analysis.loading.loader import load_profiles
 from analysis.loading.schema import NumericFact
 from analysis.pathways.gaps import missing_credentials
-from analysis.presentation import summary_pdf
+from analysis.presentation import pdf_layout, summary_pdf
 from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
     CAVEAT,
@@ -286,7 +286,7 @@ def test_dejavu_is_embedded(default_pdf):
 
 
 def test_helvetica_fallback_when_the_font_is_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(summary_pdf, "FONT_REGULAR", tmp_path / "missing" / "DejaVuSans.ttf")
+    monkeypatch.setattr(pdf_layout, "FONT_REGULAR", tmp_path / "missing" / "DejaVuSans.ttf")
     pdf = build(client_name=NON_LATIN + " 山田", shortlist=list(NAMES))
     assert pdf.startswith(b"%PDF")
     reader, text = read(pdf)
