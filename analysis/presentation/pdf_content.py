@@ -169,13 +169,25 @@ def place_table(summary: PlaceSummary) -> PlaceTable:
             f"{k} {v:g}%" for k, v in ((_("jobs"), area.employment_rse), (_("pay"), area.wage_rse)) if v is not None
         ) or _("not published")
         rows.append(
-            [area.label, local_money(area.annual[10]), local_money(area.annual[50]), local_money(area.annual[90]),
-             employed, rse]
+            [
+                area.label,
+                local_money(area.annual[10]),
+                local_money(area.annual[50]),
+                local_money(area.annual[90]),
+                employed,
+                rse,
+            ]
         )
     return PlaceTable(
         heading=_("Pay where you live: {place}").format(place=summary.place.label),
-        headings=[_("Area (all settings)"), _("10th pct"), _("Median"), _("90th pct"), _("Technicians"),
-                  _("Error (RSE)")],
+        headings=[
+            _("Area (all settings)"),
+            _("10th pct"),
+            _("Median"),
+            _("90th pct"),
+            _("Technicians"),
+            _("Error (RSE)"),
+        ],
         rows=rows,
         rank=summary.rank,
         notes=[_("Caution: {note}").format(note=note) for note in summary.notes],

@@ -223,14 +223,29 @@ class Page:
         self.font(size, bold)
         return self.pdf.get_string_width(self.pdf.clean(text))
 
-    def text(self, text: str, size: float = 8, bold: bool = False, color=INK, indent: float = 0,
-             width: float | None = None, h: float | None = None, align: str = "L") -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 8,
+        bold: bool = False,
+        color=INK,
+        indent: float = 0,
+        width: float | None = None,
+        h: float | None = None,
+        align: str = "L",
+    ) -> None:
         """A wrapped paragraph starting at the left margin + indent."""
         self.font(size, bold, color)
         pdf = self.pdf
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width or (self.width - indent), h or size * 0.45, pdf.clean(text), align=align,
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            width or (self.width - indent),
+            h or size * 0.45,
+            pdf.clean(text),
+            align=align,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def row(self, label: str, text: str, size: float = 7.3, indent: float = 3, label_w: float = 13) -> None:
         """A label in its own narrow column (bold), the text wrapping beside it."""
@@ -276,17 +291,26 @@ class Page:
         self.font(size)
         pdf.set_draw_color(*RULE)
         head_style = FontFace(emphasis="BOLD", fill_color=HEAD_FILL, size_pt=size, color=INK)
-        with pdf.table(col_widths=widths, width=self.width, align="LEFT", text_align="LEFT", v_align=VAlign.T,
-                       line_height=size * 0.46, padding=(0.9, 1.2), headings_style=head_style,
-                       borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-                       cell_fill_mode=TableCellFillMode.NONE) as table:
+        with pdf.table(
+            col_widths=widths,
+            width=self.width,
+            align="LEFT",
+            text_align="LEFT",
+            v_align=VAlign.T,
+            line_height=size * 0.46,
+            padding=(0.9, 1.2),
+            headings_style=head_style,
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            cell_fill_mode=TableCellFillMode.NONE,
+        ) as table:
             row = table.row()
             for h in headings:
                 row.cell(pdf.clean(h))
             yield table
 
-    def table_rows(self, widths: Sequence[float], headings: Sequence[str], rows: Sequence[Sequence[str]],
-                   size: float = 7.2) -> None:
+    def table_rows(
+        self, widths: Sequence[float], headings: Sequence[str], rows: Sequence[Sequence[str]], size: float = 7.2
+    ) -> None:
         with self.table(widths, headings, size) as table:
             for cells in rows:
                 row = table.row()

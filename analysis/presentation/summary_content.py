@@ -14,6 +14,7 @@ from datetime import date
 from analysis.i18n import N_, _, long_date, ngettext
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
+from analysis.loading.reality import QUESTIONS_NOTE, QUESTIONS_TITLE
 from analysis.loading.schema import NO_FIGURE, Profile
 from analysis.local_pay import PlaceSummary
 from analysis.pathways.entry import entry_lines
@@ -81,6 +82,7 @@ class Detail:
     skipped_notes: bool = True
     answers: int = 16  # answer lines shown in the "your answers" column
     eligibility_chars: int = MAX_ELIGIBILITY_CHARS
+    questions: int = 8  # questions to ask an employer, per shortlisted setting
     comparison_on_page_two: bool = False  # start the side-by-side table on page 2 so that page is not near-empty
 
 
@@ -136,6 +138,8 @@ class Summary:
     place: PlaceTable | None
     next_steps: NextSteps | None
     no_settings: str
+    questions_title: str
+    questions_note: str
     questions: list[tuple[str, list[str]]]  # (setting name, questions to ask an employer)
     sources: list[str]
     caveat_title: str = ""
@@ -234,15 +238,19 @@ def _ranked_setting(r: SettingResult, place: str, n_ranked: int, first: bool, de
         rows += [(label if i == 0 else "", text) for i, text in enumerate(texts)]
     for flag in r.deal_breakers:
         rows.append(
-            (_("Flag"), _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(
-                flag=flag))
+            (
+                _("Flag"),
+                _("Deal-breaker: {flag} Moved to the end of the ranking; its score is unchanged.").format(flag=flag),
+            )
         )
     rows += [(_("Check"), caution) for caution in r.cautions]
     judged = judgement_subjects(r)
     if judged:
         rows.append(
-            (_("Judgement"), _("rests on our judgement alone, counted at half weight: {what}.").format(
-                what=", ".join(judged)))
+            (
+                _("Judgement"),
+                _("rests on our judgement alone, counted at half weight: {what}.").format(what=", ".join(judged)),
+            )
         )
     return RankedSetting(title, rows, r.skipped[0] if detail.skipped_notes and r.skipped else "")
 
@@ -260,11 +268,15 @@ def ranking_content(
     bars, legend = _chart(scored, names, shortlist)
     shown = list(answers or [])[: detail.answers]
     hidden = len(answers or []) - len(shown)
-    more = ngettext(
-        "\u2026and {n} more answer (all of them are in the CSV/JSON export).",
-        "\u2026and {n} more answers (all of them are in the CSV/JSON export).",
-        hidden,
-    ).format(n=hidden) if hidden else ""
+    more = (
+        ngettext(
+            "\u2026and {n} more answer (all of them are in the CSV/JSON export).",
+            "\u2026and {n} more answers (all of them are in the CSV/JSON export).",
+            hidden,
+        ).format(n=hidden)
+        if hidden
+        else ""
+    )
     by_id = {r.setting_id: r for r in ranking}
     # A shared place (scores closer than the ratings can tell apart) is said as such, never broken silently.
     rank_of = {r.setting_id: place_words(r.rank_label or str(i)) for i, r in enumerate(ranking, start=1)}
@@ -285,8 +297,9 @@ def ranking_content(
     )
 
 
-def _comparison_rows(settings: list[Profile], catalogs: Catalogs, fit: Mapping[str, float | None],
-                     cites: Citations) -> list[list[str]]:
+def _comparison_rows(
+    settings: list[Profile], catalogs: Catalogs, fit: Mapping[str, float | None], cites: Citations
+) -> list[list[str]]:
     rows = []
     for p in settings:
         pay = p.facts.median_wage_annual
@@ -303,8 +316,15 @@ def _comparison_rows(settings: list[Profile], catalogs: Catalogs, fit: Mapping[s
     return rows
 
 
-def next_steps_content(profile: Profile, held: Collection[str], catalogs: Catalogs, from_quiz: bool,
-                       detail: Detail, person: Person | None, cites: Citations) -> NextSteps:
+def next_steps_content(
+    profile: Profile,
+    held: Collection[str],
+    catalogs: Catalogs,
+    from_quiz: bool,
+    detail: Detail,
+    person: Person | None,
+    cites: Citations,
+) -> NextSteps:
     """The credentials the top setting wants that the person lacks, and what else entry usually needs."""
     why = _("your best fit on the shortlist") if from_quiz else _("the first setting on your shortlist")
     missing = missing_credentials(profile, set(held), catalogs)
@@ -350,7 +370,6 @@ def summary_content(
     detail: Detail,
     place: PlaceSummary | None = None,
     person: Person | None = None,
-    questions: int = 0,
 ) -> Summary:
     """Everything the summary says, at the given level of detail; sources are numbered in page order."""
     cites = Citations(catalogs.sources)
@@ -362,8 +381,9 @@ def summary_content(
     rows = _comparison_rows(settings, catalogs, fit, cites)
     steps = None
     if settings:
-        top = next((profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None),
-                   settings[0])
+        top = next(
+            (profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0]
+        )
         from_quiz = scored and top.id in {r.setting_id for r in ranking}
         steps = next_steps_content(top, held, catalogs, from_quiz, detail, person, cites)
     return Summary(
@@ -377,7 +397,8 @@ def summary_content(
         who=header_lines(client_name, session_date),
         ranking=ranking_part,
         comparison_heading=_("Your shortlist side by side"),
-        comparison_headings=[_("Setting")] + ([_("Fit")] if fit else [])
+        comparison_headings=[_("Setting")]
+        + ([_("Fit")] if fit else [])
         + [_("Median pay"), _("Nights / weekends (editorial)"), _("Key credentials (editorial)")],
         comparison_rows=rows,
         comparison_note=_(
@@ -389,7 +410,13 @@ def summary_content(
         place=place_table(place) if place is not None else None,
         next_steps=steps,
         no_settings=_("No settings were shortlisted."),
-        questions=[],
+        questions_title=_(QUESTIONS_TITLE),
+        questions_note=_(QUESTIONS_NOTE),
+        questions=[
+            (p.name, [q.ask for q in p.employer_questions or []][: detail.questions])
+            for p in settings
+            if p.employer_questions
+        ],
         sources=cites.lines(),
         caveat_title=_("Please keep in mind"),
         caveat=_(CAVEAT),

@@ -42,20 +42,50 @@ from analysis.presentation.summary_content import (
 from analysis.quiz import SettingResult
 
 __all__ = [
-    "CAVEAT", "DEFAULT_SHORTLIST", "MAX_CHART_BARS", "MAX_ELIGIBILITY_CHARS", "MAX_NAME_CHARS",
-    "MAX_NEXT_STEP_CREDENTIALS", "MAX_SHORTLIST", "MIN_LAST_PAGE_FILL", "QUIZ_NOT_TAKEN", "QUIZ_NOTHING_SCORED",
-    "answers_summary", "build_summary_pdf", "choose_shortlist", "clip", "format_date", "short_eligibility",
-    "to_latin1", "_source_period",
+    "CAVEAT",
+    "DEFAULT_SHORTLIST",
+    "MAX_CHART_BARS",
+    "MAX_ELIGIBILITY_CHARS",
+    "MAX_NAME_CHARS",
+    "MAX_NEXT_STEP_CREDENTIALS",
+    "MAX_SHORTLIST",
+    "MIN_LAST_PAGE_FILL",
+    "QUIZ_NOT_TAKEN",
+    "QUIZ_NOTHING_SCORED",
+    "answers_summary",
+    "build_summary_pdf",
+    "choose_shortlist",
+    "clip",
+    "format_date",
+    "short_eligibility",
+    "to_latin1",
+    "_source_period",
 ]
 
 MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
 _Detail = Detail
 _DETAIL_LEVELS = (
     Detail(),
-    Detail(top_for=3, top_against=2, other_for=1, other_against=1, skipped_notes=False, answers=10,
-           eligibility_chars=160),
-    Detail(top_for=1, top_against=1, other_for=1, other_against=1, skipped_notes=False, answers=6,
-           eligibility_chars=110),
+    Detail(
+        top_for=3,
+        top_against=2,
+        other_for=1,
+        other_against=1,
+        skipped_notes=False,
+        answers=10,
+        eligibility_chars=160,
+        questions=5,
+    ),
+    Detail(
+        top_for=1,
+        top_against=1,
+        other_for=1,
+        other_against=1,
+        skipped_notes=False,
+        answers=6,
+        eligibility_chars=110,
+        questions=3,
+    ),
 )
 _last_page_fill = last_page_fill
 
@@ -162,6 +192,20 @@ def _next_steps(page: Page, steps: NextSteps) -> None:
             page.text("\u2022 " + line, size=7, indent=3)
 
 
+def _questions(page: Page, s: Summary) -> None:
+    """The shortlist's questions to ask an employer, each setting's kept together."""
+    if not s.questions:
+        return
+    page.heading(s.questions_title, room=14 + 3.4 * len(s.questions[0][1]))
+    page.text(s.questions_note, size=6.6, color=GREY)
+    for name, asks in s.questions:
+        page.ensure(4 + 3.4 * len(asks))
+        page.pdf.ln(0.6)
+        page.text(name, size=7.8, bold=True)
+        for n, ask in enumerate(asks, start=1):
+            page.text(f"{n}. {ask}", size=7.2, indent=3)
+
+
 def draw_summary(s: Summary, comparison_on_page_two: bool = False) -> LayoutPDF:
     """Lay the summary out; returns the finished document."""
     page = new_page(s.title, s.footer)
@@ -179,6 +223,7 @@ def draw_summary(s: Summary, comparison_on_page_two: bool = False) -> LayoutPDF:
         _next_steps(page, s.next_steps)
     else:
         page.text(s.no_settings, size=8)
+    _questions(page, s)
     page.numbered(_("Sources"), s.sources)
     page.note_box(s.caveat_title, s.caveat)
     return page.pdf
@@ -228,8 +273,20 @@ def build_summary_pdf(
     kept, _left, note = choose_shortlist(ranking, profiles, shortlist)
 
     def render(detail: Detail) -> LayoutPDF:
-        return _render(ranking, profiles, catalogs, kept, note, held, client_name, session_date,
-                       quiz_answers_summary, detail, place, person)
+        return _render(
+            ranking,
+            profiles,
+            catalogs,
+            kept,
+            note,
+            held,
+            client_name,
+            session_date,
+            quiz_answers_summary,
+            detail,
+            place,
+            person,
+        )
 
     pdf = None
     for detail in _DETAIL_LEVELS:
@@ -250,6 +307,7 @@ def build_summary_pdf(
 def _render(
     ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail, place=None, person=None
 ) -> LayoutPDF:
-    content = summary_content(ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers,
-                              detail, place, person)
+    content = summary_content(
+        ranking, profiles, catalogs, kept, note, held, client_name, session_date, answers, detail, place, person
+    )
     return draw_summary(content, detail.comparison_on_page_two)
