@@ -11,6 +11,7 @@ from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside
+from ui.reality import handout_button, show_questions, show_reality
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
@@ -46,6 +47,7 @@ st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
+handout_button(p, result.catalogs)
 st.markdown(
     _(
         "[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
@@ -158,6 +160,11 @@ st.markdown(
     "\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
     or _("No steps up are described in the sources.")
 )
+
+# --- Day-to-day realities and questions to ask an employer -------------------------------------------
+st.header(_("On the job"), anchor="reality", divider="gray")
+show_reality(p, sources)
+show_questions(p)
 
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(_("Sources"), anchor="sources", divider="gray")
