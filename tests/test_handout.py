@@ -48,7 +48,9 @@ def test_every_handout_is_one_page(lang, with_place):
     result = in_language(lang)
     place = HOUSTON if with_place else None
     for profile in result.profiles:
-        pages, text = read(build_handout_pdf(profile, result.catalogs, place=place, link=f"detail?setting={profile.id}"))
+        pages, text = read(
+            build_handout_pdf(profile, result.catalogs, place=place, link=f"detail?setting={profile.id}")
+        )
         assert pages == 1, (lang, profile.id, with_place)
         assert " ".join(profile.name.split()) in text
         assert f"detail?setting={profile.id}" in text
@@ -95,7 +97,9 @@ def _hostile_upload():
         facet["text"] = ONE_LINE[i % len(ONE_LINE)]
     for i, q in enumerate(doc["employer_questions"]):
         q["ask"], q["why"] = f"{ONE_LINE[(i + 3) % len(ONE_LINE)]} {i}", ONE_LINE[(i + 5) % len(ONE_LINE)]
-    profile, problems = load_profile_bytes(yaml.safe_dump(doc, allow_unicode=True).encode(), "markdown-everywhere.yaml", ENGLISH.catalogs)
+    profile, problems = load_profile_bytes(
+        yaml.safe_dump(doc, allow_unicode=True).encode(), "markdown-everywhere.yaml", ENGLISH.catalogs
+    )
     assert profile is not None, problems
     return profile, EVIL_HOST
 
@@ -141,5 +145,7 @@ def test_detail_shows_the_facets_and_at_least_five_questions(lang):
     assert judgement in page
     asked = [q.ask for q in hospital.employer_questions]
     assert len(asked) >= 5 and all(ask in page for ask in asked)
-    assert any(b.proto.label in ("Download a one-page handout", "Descargar una hoja de una página")
-               for b in at.get("download_button"))
+    assert any(
+        b.proto.label in ("Download a one-page handout", "Descargar una hoja informativa de una página")
+        for b in at.get("download_button")
+    )
