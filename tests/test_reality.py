@@ -40,6 +40,39 @@ def test_facet_keys_are_the_model_fields_in_order_with_labels():
     assert set(FACET_LABELS) == set(FACET_KEYS)
 
 
+@pytest.mark.parametrize("profile_id", BUNDLED_IDS)
+def test_every_bundled_setting_has_all_facets_and_five_to_eight_questions(bundled, profile_id):
+    profile = bundled[profile_id]
+    assert profile.reality is not None, f"{profile_id}: no reality block"
+    assert profile.reality.missing() == [], f"{profile_id}: facets missing"
+    assert [k for k, _ in profile.reality.facets()] == list(FACET_KEYS)
+    assert profile.employer_questions is not None
+    assert QUESTIONS_MIN <= len(profile.employer_questions) <= QUESTIONS_MAX
+
+
+@pytest.mark.parametrize("profile_id", BUNDLED_IDS)
+def test_a_judgement_facet_says_it_is_one(bundled, profile_id):
+    """A facet no source backs must carry the reason for the judgement in its text."""
+    for key, facet in bundled[profile_id].reality.facets():
+        if facet.is_judgement:
+            assert "judgement" in facet.text.lower(), f"{profile_id}: reality.{key} is uncited and says no reason"
+
+
+@pytest.mark.parametrize("profile_id", BUNDLED_IDS)
+def test_every_bundled_setting_reads_its_facets_and_questions_in_spanish(bundled, profile_id):
+    profile = bundled[profile_id]
+    english = _reality_paths(profile)
+    spanish, cover = translate_profile(profile, "es")
+    untranslated = [p for p in cover.fallbacks if p in english]
+    assert not untranslated, f"{profile_id}: no current Spanish for {untranslated}"
+    assert all(p in cover.translated for p in english)
+    for key, facet in spanish.reality.facets():
+        assert facet.text != getattr(profile.reality, key).text
+        assert facet.sources == getattr(profile.reality, key).sources  # sources come from the English file
+    assert len(spanish.employer_questions) >= QUESTIONS_MIN
+    assert all(q.ask != e.ask for q, e in zip(spanish.employer_questions, profile.employer_questions, strict=True))
+
+
 def test_a_stale_or_missing_spanish_question_reads_in_english_marked(bundled, tmp_path):
     """The Spanish check can fail: change an English question after translating it and it is stale; drop an
     entry and it is missing. Both are shown in English, marked."""
