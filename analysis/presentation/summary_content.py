@@ -82,7 +82,7 @@ class Detail:
     skipped_notes: bool = True
     answers: int = 16  # answer lines shown in the "your answers" column
     eligibility_chars: int = MAX_ELIGIBILITY_CHARS
-    questions: int = 8  # questions to ask an employer, per shortlisted setting
+    questions: int = 5  # questions to ask an employer, per shortlisted setting
     comparison_on_page_two: bool = False  # start the side-by-side table on page 2 so that page is not near-empty
 
 

@@ -74,7 +74,7 @@ _DETAIL_LEVELS = (
         skipped_notes=False,
         answers=10,
         eligibility_chars=160,
-        questions=5,
+        questions=3,
     ),
     Detail(
         top_for=1,
@@ -84,7 +84,7 @@ _DETAIL_LEVELS = (
         skipped_notes=False,
         answers=6,
         eligibility_chars=110,
-        questions=3,
+        questions=2,
     ),
 )
 _last_page_fill = last_page_fill
@@ -193,17 +193,17 @@ def _next_steps(page: Page, steps: NextSteps) -> None:
 
 
 def _questions(page: Page, s: Summary) -> None:
-    """The shortlist's questions to ask an employer, each setting's kept together."""
+    """The shortlist's questions to ask an employer: one run-on paragraph per setting, so they take little room."""
     if not s.questions:
         return
-    page.heading(s.questions_title, room=14 + 3.4 * len(s.questions[0][1]))
+    page.heading(s.questions_title, room=16)
     page.text(s.questions_note, size=6.6, color=GREY)
     for name, asks in s.questions:
-        page.ensure(4 + 3.4 * len(asks))
-        page.pdf.ln(0.6)
-        page.text(name, size=7.8, bold=True)
-        for n, ask in enumerate(asks, start=1):
-            page.text(f"{n}. {ask}", size=7.2, indent=3)
+        page.ensure(8)
+        page.pdf.ln(0.5)
+        numbered = " ".join(f"{n}. {ask}" for n, ask in enumerate(asks, start=1))
+        page.bold_lead(f"{name}: ", numbered, page.pdf.l_margin, page.width, size=7.2, h=3.3)
+        page.pdf.set_xy(page.pdf.l_margin, page.pdf.get_y() + 3.3)
 
 
 def draw_summary(s: Summary, comparison_on_page_two: bool = False) -> LayoutPDF:
