@@ -177,12 +177,14 @@ def _next_steps(page: Page, steps: NextSteps) -> None:
     first = steps.credentials[0].est_height if steps.credentials else 0
     page.heading(steps.heading, room=14 + first)
     page.text(steps.intro, size=7.8)
+    labels = [label for block in steps.credentials for label, _text in block.rows]
+    label_w = page.label_width(labels, size=7.2, least=15) if labels else 15
     for block in steps.credentials:
         page.ensure(block.est_height)  # keep the block on one page
         page.pdf.ln(0.8)
         page.text(block.title, size=8, bold=True, indent=3, h=3.8)
         for label, text in block.rows:
-            page.row(label, text, size=7.2, indent=6, label_w=15)
+            page.row(label, text, size=7.2, indent=6, label_w=label_w)
     if steps.also:
         page.text(steps.also, size=7, indent=3)
     if steps.entry:
