@@ -51,7 +51,7 @@ handout_button(p, result.catalogs)
 st.markdown(
     _(
         "[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
-        "[How to get in and grow](#grow) · [Sources](#sources)"
+        "[How to get in and grow](#grow) · [On the job](#reality) · [Sources](#sources)"
     )
 )
 

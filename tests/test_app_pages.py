@@ -188,10 +188,10 @@ def test_detail_shows_the_whole_profile_with_sources():
     federal = industry_row(OEWS, "999100")["annual_median"]
     assert f"${federal:,.0f}" in [shown(m.value) for m in at.metric]
     assert "BLS OEWS, May 2025" in text and "(999100)" in text
-    sections = ["What the work is", "Hours and environment", "Pay", "How to get in and grow", "Sources"]
+    sections = ["What the work is", "Hours and environment", "Pay", "How to get in and grow", "On the job", "Sources"]
     assert [h.value for h in at.header] == sections
     contents = next(m.value for m in at.markdown if "](#work)" in m.value)
-    assert all(f"(#{anchor})" in contents for anchor in ["work", "hours", "pay", "grow", "sources"])
+    assert all(f"(#{anchor})" in contents for anchor in ["work", "hours", "pay", "grow", "reality", "sources"])
     for heading in ["A day in the life", "What the time goes on", "Ratings", "Credentials", "Where you can grow"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
     assert len(charts(at)) == 1 and any(k.startswith("National median") for k in legend_keys(charts(at)[0]))
