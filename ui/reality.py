@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import pandas as pd
 import streamlit as st
 
 from analysis.i18n import _, current_language, set_language
@@ -41,7 +40,7 @@ def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
 
 def show_reality(profile: Profile, sources) -> None:
     """Each facet with what it rests on: its sources and their periods, or 'Editorial judgement'."""
-    st.subheader(_(REALITY_TITLE))
+    st.subheader(inert(_(REALITY_TITLE)))
     lines = facet_lines(profile, sources)
     if not lines:
         st.caption(_("This profile does not describe its day-to-day realities."))
@@ -53,13 +52,13 @@ def show_reality(profile: Profile, sources) -> None:
 
 def show_questions(profile: Profile) -> None:
     """The setting's questions to ask an employer, said to be editorial, each with why it matters."""
-    st.subheader(_(QUESTIONS_TITLE) + " " + _(":gray-badge[Editorial]"))
-    st.caption(_(QUESTIONS_NOTE))
+    st.subheader(inert(_(QUESTIONS_TITLE)) + " " + _(":gray-badge[Editorial]"))
+    st.caption(inert(_(QUESTIONS_NOTE)))
     asked = questions(profile)
     if not asked:
         st.caption(_("This profile lists no questions to ask an employer."))
         return
-    st.markdown("\n".join(f"{n}. **{inert(ask)}**  \n   {inert(why)}" for n, (ask, why) in enumerate(asked, 1)))
+    st.markdown("\n".join(f"{n:d}. **{inert(ask)}**  \n   {inert(why)}" for n, (ask, why) in enumerate(asked, 1)))
 
 
 def handout_button(profile: Profile, catalogs: Catalogs) -> None:
@@ -93,14 +92,14 @@ def handouts_bundle_button(profiles: Sequence[Profile], catalogs: Catalogs) -> N
 
 def compare_reality(profiles: Sequence[Profile], sources) -> None:
     """The facets as rows for the chosen settings, and each setting's questions in an expander."""
-    st.subheader(_(REALITY_TITLE))
+    st.subheader(inert(_(REALITY_TITLE)))
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
-    st.table(pd.DataFrame(inert_rows(compare_rows(profiles, sources))).set_index(inert(_("Facet"))))
-    with st.expander(_(QUESTIONS_TITLE) + " " + _("(editorial)")):
+    st.table(inert_rows(compare_rows(profiles, sources)))
+    with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
         for profile in profiles:
             st.markdown(f"**{inert(profile.name)}**")
             asked = questions(profile)
             st.markdown(
-                "\n".join(f"{n}. {inert(ask)}" for n, (ask, _why) in enumerate(asked, 1))
+                "\n".join(f"{n:d}. {inert(ask)}" for n, (ask, _why) in enumerate(asked, 1))
                 or _("This profile lists no questions to ask an employer.")
             )
