@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from analysis.loading.loader import _check_facts, load_profiles
+from analysis.loading.fact_checks import check_facts
+from analysis.loading.loader import load_profiles
 from analysis.loading.schema import (
     ABC_KIND,
     CertificatesCondition,
@@ -679,9 +680,9 @@ def test_rules_agree_with_the_eligibility_text(cid):
 
 def test_catalog_facts_pass_the_reference_checks():
     catalog = CredentialCatalog.model_validate(RAW)
-    problems = _check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
+    problems = check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
     for cred in catalog.credentials:
-        problems += _check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
+        problems += check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
     assert problems == [] and CAT.problems == ()
     assert CAT.state_regulation is not None and len(CAT.state_regulation.facts) == len(catalog.state_regulation.facts)
     assert CAT.equivalences and CAT.equivalences[0].source in CAT.sources
@@ -806,7 +807,7 @@ def test_reinstatement_rules_come_from_the_data_with_source_and_period():
     fee = CREDS["cpht"].reinstatement[0]
     assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
     text = reinstatement_text(CREDS["cpht"], CAT.sources)
-    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read on" in text
     assert "Pharmacy law CE when reinstating: 2 hours" in text
     nha = reinstatement_text(CREDS["excpt"], CAT.sources)
     assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."

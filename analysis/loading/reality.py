@@ -15,40 +15,30 @@ A profile may carry two optional blocks:
 Both are optional so that a profile written before them still loads; every bundled profile has all seven
 facets and five to eight questions (tests/test_reality.py). The profile model checks that a facet's source ids
 are in its `sources` list, and the loader that they are in data/sources.yaml, as for ratings.
-
-This module does not import analysis.loading.schema at import time (schema.py imports it for the profile's
-fields); the shared check for invisible characters is looked up when a text is validated.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from analysis.i18n import N_
-
-
-def _visible(value: str) -> str:
-    from analysis.loading.schema import _visible_text  # late: schema.py imports this module
-
-    return _visible_text(value)
-
+from analysis.loading.fields import Slug, Strict, visible_text
 
 FacetText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=900), AfterValidator(_visible)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=900), AfterValidator(visible_text)
 ]
 QuestionText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=240, pattern=r"^[^\n]*$"),
-    AfterValidator(_visible),
+    AfterValidator(visible_text),
 ]
 ReasonText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\n]*$"),
-    AfterValidator(_visible),
+    AfterValidator(visible_text),
 ]
-SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 
 # The facets in the order every page shows them, with their English labels (translated where shown).
 FACET_KEYS: tuple[str, ...] = (
@@ -76,15 +66,11 @@ QUESTIONS_NOTE = N_("Editorial: our suggestions, each tied to what varies in thi
 QUESTIONS_MIN, QUESTIONS_MAX = 5, 8
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class RealityFacet(_Strict):
+class RealityFacet(Strict):
     """One day-to-day reality in this setting, in the project's own words, with what it rests on."""
 
     text: FacetText = Field(description="Plain words about this setting; where no source backs it, the reason.")
-    sources: list[SourceId] = Field(
+    sources: list[Slug] = Field(
         default_factory=list,
         description="Source ids (from data/sources.yaml, and in the profile's `sources`) that support the text; "
         "an empty list means it is our judgement, and the text says why.",
@@ -96,7 +82,7 @@ class RealityFacet(_Strict):
         return not self.sources
 
 
-class Reality(_Strict):
+class Reality(Strict):
     """The seven facets; each optional for an uploaded profile (a missing one is shown as not described)."""
 
     production_metrics: RealityFacet | None = Field(default=None, description="Quotas and productivity metrics.")
@@ -120,7 +106,7 @@ class Reality(_Strict):
         return [k for k in FACET_KEYS if getattr(self, k) is None]
 
 
-class EmployerQuestion(_Strict):
+class EmployerQuestion(Strict):
     """An editorial question to ask an employer in this setting, and why the answer matters."""
 
     ask: QuestionText = Field(description="The question, as the person would ask it.")

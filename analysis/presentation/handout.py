@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from analysis.i18n import _, localize_period, number
+from analysis.i18n import _, number
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import RELEVANCE_ORDER, TASK_LABELS, Profile
@@ -22,6 +22,7 @@ from analysis.local_pay import AreaPay, Estimate, error_words
 from analysis.local_pay import money as local_money
 from analysis.pathways.entry import entry_lines
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.periods import localize_period
 from analysis.presentation.facts import format_value, oews_citation
 from analysis.presentation.pdf_content import Citations, period
 from analysis.presentation.pdf_layout import GREY, LayoutPDF, Page, clip, new_page

@@ -11,12 +11,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from analysis.i18n import _, localize_period, number
+from analysis.i18n import _, number
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.periods import localize_period
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.pdf_layout import clip
 

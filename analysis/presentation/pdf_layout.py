@@ -28,7 +28,7 @@ from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
 from analysis.i18n import language_tag
-from analysis.presentation.figures import PALETTE
+from analysis.presentation.charts import PALETTE
 
 LOGGER = logging.getLogger(__name__)
 
