@@ -149,3 +149,23 @@ def test_detail_shows_the_facets_and_at_least_five_questions(lang):
         b.proto.label in ("Download a one-page handout", "Descargar una hoja informativa de una página")
         for b in at.get("download_button")
     )
+
+
+def test_compare_shows_the_facets_as_rows_and_the_questions_for_the_chosen_settings():
+    from tests.apptest_helpers import open_page, shown
+
+    at = open_page("compare", settings="hospital,retail")
+    table = next(t for t in at.table if "Hospital" in t.value.columns)
+    assert len(table.value) == 7 and list(table.value.columns)[1:] == ["Hospital", "Retail"]
+    asks = shown(" ".join(m.value for e in at.expander for m in e.markdown))
+    by_id = ENGLISH.by_id()
+    for sid in ("hospital", "retail"):
+        assert all(q.ask in asks for q in by_id[sid].employer_questions)
+
+
+def test_overview_offers_every_handout_for_a_class():
+    from tests.apptest_helpers import open_page
+
+    at = open_page()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download every handout for a class (PDF, one page per setting)" in labels
