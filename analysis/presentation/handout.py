@@ -250,13 +250,19 @@ def _draw(page: Page, h: Handout, size: float) -> None:
     page.text(h.caveat, size=size - 1.4, color=GREY)
 
 
-def _fitting(profile: Profile, catalogs: Catalogs, **kw) -> tuple[Handout, HandoutDetail]:
+def _fits(scratch: LayoutPDF, content: Handout, size: float) -> bool:
+    """Whether the handout fits one page, drawn on a fresh page of a scratch document (fonts loaded once)."""
+    scratch.add_page()
+    first = scratch.page_no()
+    _draw(Page(scratch), content, size)
+    return scratch.page_no() == first
+
+
+def _fitting(profile: Profile, catalogs: Catalogs, scratch: LayoutPDF, **kw) -> tuple[Handout, HandoutDetail]:
     """The most detailed content that fits one page (the least detailed if none does)."""
     for detail in DETAIL_LEVELS:
         content = handout_content(profile, catalogs, detail=detail, **kw)
-        page = _new(content.title, content.footer)
-        _draw(page, content, detail.size)
-        if page.pdf.page_no() == 1:
+        if _fits(scratch, content, detail.size):
             break
     return content, detail
 
@@ -275,9 +281,13 @@ def build_handout_pdf(
 ) -> bytes:
     """One setting's handout as PDF bytes (one US Letter page). `place` and `estimate` add the chosen place's
     published figures and the rough figure for this setting there; `link` is the setting's address in the app."""
-    return build_handouts_pdf(
-        [profile], catalogs, place=place, estimates={profile.id: estimate}, links={profile.id: link}
-    )
+    for detail in DETAIL_LEVELS:
+        content = handout_content(profile, catalogs, place=place, estimate=estimate, link=link, detail=detail)
+        page = _new(content.title, content.footer)
+        _draw(page, content, detail.size)
+        if page.pdf.page_no() == 1:  # the first level that fits is the answer
+            break
+    return bytes(page.pdf.output())
 
 
 def build_handouts_pdf(
@@ -289,18 +299,14 @@ def build_handouts_pdf(
     links: Mapping[str, str] | None = None,
 ) -> bytes:
     """Every setting's handout in one PDF, one page each, in the order given (a class set)."""
-    pdf: LayoutPDF | None = None
-    for profile in profiles:
+    title = _("Pharmacy technician settings: handouts")
+    page = _new(title, "")
+    scratch = _new(title, "").pdf  # where each page is tried first, so that only one that fits is kept
+    for n, profile in enumerate(profiles):
         kw = {"place": place, "estimate": (estimates or {}).get(profile.id), "link": (links or {}).get(profile.id, "")}
-        content, detail = _fitting(profile, catalogs, **kw)
-        if pdf is None:
-            title = content.title if len(profiles) == 1 else _("Pharmacy technician settings: handouts")
-            page = _new(title, content.footer)
-            pdf = page.pdf
-        else:
-            pdf.add_page()
-            page = Page(pdf)
+        content, detail = _fitting(profile, catalogs, scratch, **kw)
+        page.pdf.footer_text = content.footer
+        if n:
+            page.pdf.add_page()
         _draw(page, content, detail.size)
-    if pdf is None:
-        pdf = _new(_("Pharmacy technician settings: handouts"), "").pdf
-    return bytes(pdf.output())
+    return bytes(page.pdf.output())
