@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.links.registry import APP_PARAMS
 from analysis.paths import ROOT
+from tests.data import examples
 
 PAGES = ["overview", "compare", "detail", "quiz", "pathways", "about"]  # every page in app.py (checked below)
 keys = st.sampled_from(sorted(APP_PARAMS)) | st.text(min_size=1, max_size=30)
@@ -22,7 +23,9 @@ params = st.dictionaries(keys, st.lists(values, min_size=1, max_size=3), max_siz
 
 @pytest.mark.parametrize("page", PAGES)
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=examples(5),  # each example runs the app twice; the nightly profile runs 50 per page
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(query=params)
 def test_any_link_parameters_never_raise(page, query):
@@ -40,6 +43,6 @@ def test_any_link_parameters_never_raise(page, query):
 
 
 def test_the_fuzzed_pages_are_every_page_of_the_app():
-    from tests.test_links_registry import APP_PAGES
+    from tests.data import APP_PAGES
 
     assert set(PAGES) == APP_PAGES

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from analysis.links import registry
 from analysis.links.common import MAX_PARAM_CHARS
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
-
-APP_PAGES = set(re.findall(r'st\.Page\("app_pages/(\w+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8")))
+from tests.data import APP_PAGES
 
 
 def test_every_parameter_belongs_to_pages_registered_in_the_app():

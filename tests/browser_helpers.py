@@ -1,0 +1,104 @@
+"""What the real-browser tests share (a plain module: tests import it, not conftest): waiting until the app is at
+rest by its own state, never by a clock, and the few steps several tests take (the quiz's results, its PDF).
+
+How `settle` knows a rerun is still to come: a widget change sends Streamlit a "rerun" message over its websocket
+and the page's run state (`data-test-script-state` on the app's root) says "notRunning" until the server answers.
+WATCH_RERUNS counts the rerun messages the page sends and, at every change of the run state, how many of them the
+server had been sent by then; while a rerun is asked for and not yet seen running, the app is not at rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page
+
+# A drawn chart: Plotly's, or Vega-Lite's (the pay chart); and the element holding either, with its text.
+CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
+CHART_BOX = '.js-plotly-plot, [data-testid="stVegaLiteChart"]'
+
+# A BackMsg whose first byte is 0x5A (field 11, length-delimited) is a rerun request: protobuf writes the one
+# field set of BackMsg's `type` first, and `rerun_script` is field 11 (streamlit/proto/BackMsg.proto).
+WATCH_RERUNS = """(() => {
+  if (window.__rxRuns) return;
+  const runs = (window.__rxRuns = { asked: 0, seen: 0 });
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+      : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+    if (bytes && bytes[0] === 0x5a) runs.asked += 1;
+    return send.apply(this, arguments);
+  };
+  new MutationObserver(() => { runs.seen = runs.asked; })
+    .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-test-script-state'] });
+})()"""
+
+# True once the app is at rest: no rerun asked for and not yet seen, Streamlit's script run finished, nothing a
+# placeholder or faded as stale, every chart on screen drawn, and each selector in `needs` matching a shown element.
+# With `app`, also the page's title and the app's stylesheet (ui/style.py, which arrives after the first elements).
+READY = """(arg) => {
+  const [needs, app] = arg || [[], true];
+  const runs = window.__rxRuns;
+  if (runs && runs.seen < runs.asked) return false;
+  const root = document.querySelector('[data-testid="stApp"]');
+  if (!root || root.dataset.testScriptState !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"], [data-testid="stStatusWidget"]'))
+    return false;
+  const shown = el => el.getClientRects().length > 0;  // not inside a closed tab, expander or popover
+  if (app) {
+    if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+    if (![...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer')))
+      return false;
+  }
+  if (!needs.every(sel => [...document.querySelectorAll(sel)].some(shown))) return false;
+  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown)
+           .every(c => c.querySelector('.main-svg'))
+      && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(shown)
+           .every(c => c.querySelector('svg.marks'));
+}"""
+
+
+def settle(page: Page, *needs: str, app: bool = True, timeout_ms: int = 60_000) -> None:
+    """Wait until the app is at rest (READY) and each CSS selector in `needs` shows an element. `app=False` for a
+    page that is not the app (a test fixture script: no title, no stylesheet)."""
+    page.evaluate(WATCH_RERUNS)  # after a page load; pages opened through the `page` fixture have it from the start
+    page.wait_for_function(READY, arg=[list(needs), app], timeout=timeout_ms, polling=100)
+
+
+def next_frame(page: Page) -> None:
+    """Wait until the browser has drawn the next two frames (what a hover or a scroll changes is on screen)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def animations_done(page: Page, selector: str) -> None:
+    """Wait until every CSS transition and animation in `selector` has finished (a sidebar sliding shut)."""
+    page.locator(selector).first.evaluate("e => Promise.all(e.getAnimations({subtree: true}).map(a => a.finished))")
+
+
+def open_tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    settle(page)
+
+
+def see_results(page: Page) -> None:
+    """The button under the quiz's questions that opens the results tab; waits for the results' chart."""
+    page.get_by_role("button", name="See my results").click()
+    settle(page, CHART)
+
+
+def quiz_to_pdf(page: Page, base_url: str, client_name: str, query: str = ""):
+    """Answer two questions, type a client name, download the summary; returns the Download. `query`: a link's
+    query string to open the quiz with (e.g. "?state=OH" for a place)."""
+    page.goto(f"{base_url}/quiz{query}")
+    settle(page)
+    page.get_by_text("Yes. I want a big part of my day to be sterile work.").click()
+    settle(page)
+    page.get_by_text("As little as possible.").first.click()
+    settle(page)
+    see_results(page)
+    page.get_by_label("Client name (optional)").fill(client_name)
+    page.keyboard.press("Enter")
+    settle(page)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=re.compile("Download summary")).click()
+    return info.value
