@@ -63,7 +63,9 @@ def _watch_reruns(request):
     if "page" in request.fixturenames:
         from tests.browser_helpers import WATCH_RERUNS
 
-        request.getfixturevalue("page").add_init_script(WATCH_RERUNS)
+        page = request.getfixturevalue("page")
+        if hasattr(page, "add_init_script"):  # not a test's own `page` parameter (a page's name)
+            page.add_init_script(WATCH_RERUNS)
 
 
 @pytest.fixture(scope="session")
