@@ -45,16 +45,17 @@ lint: $(DEV_STAMP)
 test: lint
 	@echo "==> Validating the bundled data"
 	$(PY) -m analysis.validate
-	@$(MAKE) --no-print-directory test-unit test-browser
-
-# The tests that need no browser, on every core (pytest-xdist).
-test-unit: $(DEV_STAMP)
 	@echo "==> Tests without a browser, on every core"
 	$(PY) -m pytest -n auto $(UNIT)
-
-# Real Chromium and the nginx deployment, one test at a time (they share a server and a browser).
-test-browser: $(DEV_STAMP)
 	@echo "==> Browser and deployment tests, one at a time"
+	$(PY) -m pytest $(SERIAL)
+
+# Either group alone. The tests that need no browser run on every core (pytest-xdist); real Chromium and the
+# nginx deployment one test at a time (they share one app server and one browser).
+test-unit: $(DEV_STAMP)
+	$(PY) -m pytest -n auto $(UNIT)
+
+test-browser: $(DEV_STAMP)
 	$(PY) -m pytest $(SERIAL)
 
 # The property tests with ten times the everyday example budget and fresh examples (tests/conftest.py).
