@@ -315,21 +315,6 @@ def error_words(pay: AreaPay) -> str:
     return ", ".join(parts) or _("no error measure published")
 
 
-def distribution_rows(pay: AreaPay) -> list[dict[str, str]]:
-    """The area's published distribution as label/annual/hourly rows (for tables and the PDF)."""
-    names = {
-        10: _("10th percentile"),
-        25: _("25th percentile"),
-        50: _("Median"),
-        75: _("75th percentile"),
-        90: _("90th percentile"),
-    }
-    return [
-        {_("Figure"): names[p], _("A year"): money(pay.annual[p]), _("An hour"): money(pay.hourly[p], hourly=True)}
-        for p in PERCENTILES
-    ]
-
-
 def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
     """All states (or all metro/nonmetro areas) with their published figures, for a sortable table."""
     pool = places.states.values() if kind == "state" else places.areas.values()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.i18n import N_, _
-from analysis.presentation.figures import HIGHER_IS_MORE
+from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks

@@ -6,8 +6,8 @@ from analysis.i18n import _, localize_period
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.presentation.charts import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.facts import citation, format_value, industry_mapping
-from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside

@@ -5,8 +5,8 @@ import streamlit as st
 from analysis.i18n import _, localize_period
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.oews import load_national_trend
+from analysis.presentation.charts import pay_trend_chart
 from analysis.presentation.facts import citation, format_value, pay_label
-from analysis.presentation.figures import pay_trend_chart
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks, link_to
 from ui.location import local_card_line, overview_local_pay

@@ -20,7 +20,7 @@ from analysis.pathways import (
 from analysis.pathways.entry import entry_line
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.pathways.plan import reinstatement_text
-from analysis.presentation import figures
+from analysis.presentation import charts
 from analysis.presentation.facts import citation
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
@@ -453,7 +453,7 @@ with tab_glance:
     st.subheader(_("Which settings ask for which credential"))
     with st.container(key="credential_grid"):
         names = {i: by_id[i].short_name for i in ids}
-        render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
+        render_chart(charts.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
     with st.container(key="credential_list"):
         for name, groups in setting_lists([by_id[i] for i in ids], catalogs):
             st.markdown(

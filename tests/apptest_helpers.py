@@ -66,6 +66,6 @@ def vega_charts(at: AppTest) -> list[dict]:
 
 
 def legend_keys(vega: dict) -> list[str]:
-    """The keys a Vega-Lite chart's legend lists (figures.py gives each chart one legend layer)."""
+    """The keys a Vega-Lite chart's legend lists (charts/pay_spec.py gives each chart one legend layer)."""
     layer = next(layer for layer in vega["layer"] if "values" in layer.get("data", {}))
     return [row["key"] for row in layer["data"]["values"]]

@@ -79,7 +79,8 @@ def test_a_missing_amount_in_a_table_reads_as_a_gap():
 
 
 def test_charts_and_the_pdf_format_figures_here():
-    from analysis.presentation import figures, summary_pdf
+    from analysis.presentation import summary_pdf
+    from analysis.presentation.charts import compare, pay
 
-    assert figures.money is money
+    assert pay.money is money and compare.money is money
     assert not hasattr(summary_pdf, "fact_value"), "the PDF formats figures with facts.format_value"

@@ -270,7 +270,8 @@ def test_refresh_moves_every_pointer_to_a_new_release_and_the_result_validates(t
 
     import yaml
 
-    from analysis.loading.loader import check_profile, load_oews_table, load_profiles
+    from analysis.loading.loader import check_profile, load_profiles
+    from analysis.loading.oews import load_oews_table
     from analysis.loading.schema import Source
     from analysis.oews_refresh import refresh_text
     from analysis.paths import PROFILES_DIR

@@ -13,8 +13,8 @@ import yaml
 from pypdf import PdfReader
 
 from analysis.loading.frames import build_frames
-from analysis.loading.loader import OewsTable, check_profile, load_profiles
-from analysis.loading.oews import NUMBER_COLUMNS, industry_row, load_national_trend, load_oews
+from analysis.loading.loader import check_profile, load_profiles
+from analysis.loading.oews import NUMBER_COLUMNS, OewsTable, industry_row, load_national_trend, load_oews
 from analysis.loading.schema import NO_FIGURE, WAGE_FACTS
 from analysis.paths import OEWS_TREND_PATH, PROFILES_DIR, REFERENCE_PATH
 from analysis.presentation.facts import citation, industry_mapping, pay_label

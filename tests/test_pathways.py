@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from analysis.loading.loader import _check_facts
+from analysis.loading.fact_checks import check_facts
 from analysis.loading.schema import (
     ABC_KIND,
     CertificatesCondition,
@@ -678,9 +678,9 @@ def test_rules_agree_with_the_eligibility_text(cid):
 
 def test_catalog_facts_pass_the_reference_checks():
     catalog = CredentialCatalog.model_validate(RAW)
-    problems = _check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
+    problems = check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
     for cred in catalog.credentials:
-        problems += _check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
+        problems += check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
     assert problems == [] and CAT.problems == ()
     assert CAT.state_regulation is not None and len(CAT.state_regulation.facts) == len(catalog.state_regulation.facts)
     assert CAT.equivalences and CAT.equivalences[0].source in CAT.sources

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -167,13 +166,6 @@ def test_path_patterns():
     assert prose_fields(doc, ("a[].t", "b.*.note")) == {"a[x].t": "one", "a[1].t": "two", "b.k.note": "n"}
     assert matches("sources[bls].title", "sources[].title") and not matches("sources[bls].url", "sources[].title")
     assert en_hash("a  b\n c") == en_hash("a b c") != en_hash("a b d")
-
-
-def _copy_translation(tmp_path: Path, profile_id: str) -> Path:
-    folder = tmp_path / "es"
-    folder.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "settings_profiles" / "es" / f"{profile_id}.yaml", folder / f"{profile_id}.yaml")
-    return folder / f"{profile_id}.yaml"
 
 
 def _fresh_translation(tmp_path: Path, profile, fields: dict[str, str]) -> Path:

@@ -33,7 +33,7 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
-from analysis.presentation.map_chart import place_range_chart, tile_grid_chart
+from analysis.presentation.charts import place_range_chart, tile_grid_chart
 from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
 from ui.widgets import font_size, render_chart, show_notices

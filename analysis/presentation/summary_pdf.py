@@ -39,8 +39,8 @@ from analysis.pathways.entry import entry_lines
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.pathways.rules import Person
+from analysis.presentation.charts import PALETTE
 from analysis.presentation.facts import format_value, oews_citation, plain_period
-from analysis.presentation.figures import PALETTE
 from analysis.quiz import (
     WEIGHT_LABELS,
     Answers,

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from analysis.i18n import N_
-from analysis.loading.loader import validation_problems
+from analysis.loading.problems import validation_problems
 from analysis.loading.schema import OneLine, Strict, Text
 from analysis.loading.yaml_io import display_name, read_yaml_file
 from analysis.paths import DATA_DIR

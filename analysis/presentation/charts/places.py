@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from analysis.i18n import _, localize_period, number
 from analysis.local_pay import AreaPay, Places, money
-from analysis.presentation.figures import PALETTE, Chart
+from analysis.presentation.charts.base import PALETTE, Chart
 
 # (row, column) of each tile: a common US tile-grid layout; territories along the bottom row.
 TILES: dict[str, tuple[int, int]] = {
