@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, TimeoutError
 
 # A drawn chart: Plotly's, or Vega-Lite's (the pay chart); and the element holding either, with its text.
 CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
@@ -33,36 +33,43 @@ WATCH_RERUNS = """(() => {
     .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-test-script-state'] });
 })()"""
 
-# True once the app is at rest: no rerun asked for and not yet seen, Streamlit's script run finished, nothing a
-# placeholder or faded as stale, every chart on screen drawn, and each selector in `needs` matching a shown element.
-# With `app`, also the page's title and the app's stylesheet (ui/style.py, which arrives after the first elements).
-READY = """(arg) => {
+# What keeps the app from being at rest, as a list of reasons (empty: at rest): no rerun asked for and not yet
+# seen, Streamlit's script run finished, nothing a placeholder or faded as stale, every chart on screen drawn, and
+# each selector in `needs` matching a shown element. With `app`, also the page's title and the app's stylesheet
+# (ui/style.py, which arrives a moment after the first elements).
+NOT_READY = """(arg) => {
   const [needs, app] = arg || [[], true];
+  const why = [];
   const runs = window.__rxRuns;
-  if (runs && runs.seen < runs.asked) return false;
+  if (runs && runs.seen < runs.asked) why.push(`a rerun asked for and not yet run (${runs.seen}/${runs.asked})`);
   const root = document.querySelector('[data-testid="stApp"]');
-  if (!root || root.dataset.testScriptState !== 'notRunning') return false;
-  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"], [data-testid="stStatusWidget"]'))
-    return false;
+  const state = root && root.dataset.testScriptState;
+  if (state !== 'notRunning') why.push(`script run state ${state}`);
+  for (const busy of ['stSkeleton', 'stStatusWidget'])
+    if (document.querySelector(`[data-testid="${busy}"]`)) why.push(busy);
+  if (document.querySelector('[data-stale="true"]')) why.push('stale elements');
   const shown = el => el.getClientRects().length > 0;  // not inside a closed tab, expander or popover
-  if (app) {
-    if (!document.querySelector('[data-testid="stMain"] h1')) return false;
-    if (![...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer')))
-      return false;
-  }
-  if (!needs.every(sel => [...document.querySelectorAll(sel)].some(shown))) return false;
-  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown)
-           .every(c => c.querySelector('.main-svg'))
-      && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(shown)
-           .every(c => c.querySelector('svg.marks'));
+  if (app && !document.querySelector('[data-testid="stMain"] h1')) why.push('no page title');
+  if (app && ![...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer')))
+    why.push('no app stylesheet');
+  for (const sel of needs) if (![...document.querySelectorAll(sel)].some(shown)) why.push(`nothing shown for ${sel}`);
+  if (![...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown)
+        .every(c => c.querySelector('.main-svg'))) why.push('a Plotly chart not drawn');
+  if (![...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(shown)
+        .every(c => c.querySelector('svg.marks'))) why.push('a Vega-Lite chart not drawn');
+  return why;
 }"""
+READY = f"(arg) => ({NOT_READY})(arg).length === 0"
 
 
 def settle(page: Page, *needs: str, app: bool = True, timeout_ms: int = 60_000) -> None:
     """Wait until the app is at rest (READY) and each CSS selector in `needs` shows an element. `app=False` for a
     page that is not the app (a test fixture script: no title, no stylesheet)."""
     page.evaluate(WATCH_RERUNS)  # after a page load; pages opened through the `page` fixture have it from the start
-    page.wait_for_function(READY, arg=[list(needs), app], timeout=timeout_ms, polling=100)
+    try:
+        page.wait_for_function(READY, arg=[list(needs), app], timeout=timeout_ms, polling=100)
+    except TimeoutError as e:
+        raise AssertionError(f"the app is not at rest: {page.evaluate(NOT_READY, [list(needs), app])}") from e
 
 
 def next_frame(page: Page) -> None:

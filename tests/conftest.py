@@ -70,8 +70,10 @@ def _watch_reruns(request):
 
 @pytest.fixture(scope="session")
 def app_server():
-    """The app on a real server for the browser tests; its log is kept in test-artifacts/server.log."""
-    with Server("app.py", log_path=ARTIFACTS / "server.log") as server:
+    """The app on a real server for the browser tests; its log is kept in test-artifacts/server.log (one log per
+    worker, server-gw0.log ..., when pytest-xdist runs them in parallel: each worker has its own server and port)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    with Server("app.py", log_path=ARTIFACTS / (f"server-{worker}.log" if worker else "server.log")) as server:
         yield server.url
 
 
