@@ -3,8 +3,9 @@ rest by its own state, never by a clock, and the few steps several tests take (t
 
 How `settle` knows a rerun is still to come: a widget change sends Streamlit a "rerun" message over its websocket
 and the page's run state (`data-test-script-state` on the app's root) says "notRunning" until the server answers.
-WATCH_RERUNS counts the rerun messages the page sends and, at every change of the run state, how many of them the
-server had been sent by then; while a rerun is asked for and not yet seen running, the app is not at rest.
+WATCH_RERUNS counts the rerun messages the page sends, and marks them answered when the run state changes or the
+server says a script run has finished (a fast run can start and end within one redraw, leaving the state as it
+was); while a rerun is asked for and not yet answered, the app is not at rest.
 """
 
 from __future__ import annotations
@@ -18,18 +19,45 @@ CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
 CHART_BOX = '.js-plotly-plot, [data-testid="stVegaLiteChart"]'
 
 # A BackMsg whose first byte is 0x5A (field 11, length-delimited) is a rerun request: protobuf writes the one
-# field set of BackMsg's `type` first, and `rerun_script` is field 11 (streamlit/proto/BackMsg.proto).
+# field set of BackMsg's `type` first, and `rerun_script` is field 11 (streamlit/proto/BackMsg.proto). A ForwardMsg
+# carrying field 6, `script_finished`, ends a run; status 2 (FINISHED_EARLY_FOR_RERUN) means another run follows.
+# Answered is set two frames after that message, once Streamlit has drawn what the run sent.
 WATCH_RERUNS = """(() => {
   if (window.__rxRuns) return;
   const runs = (window.__rxRuns = { asked: 0, seen: 0 });
+  const answered = n => { runs.seen = Math.max(runs.seen, n); };
+  const finished = buffer => {  // the script_finished status of a ForwardMsg, or -1
+    const b = new Uint8Array(buffer);
+    let i = 0;
+    const varint = () => { let v = 0, shift = 0, x; do { x = b[i++]; v += (x & 0x7f) * 2 ** shift; shift += 7; }
+                                                    while (x & 0x80 && i < b.length); return v; };
+    while (i < b.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
+      if (field === 6 && wire === 0) return varint();
+      if (wire === 0) varint(); else if (wire === 1) i += 8; else if (wire === 5) i += 4;
+      else if (wire === 2) { const n = varint(); i += n; } else return -1;
+    }
+    return -1;
+  };
+  const watched = new WeakSet();
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
+    if (!watched.has(this)) {
+      watched.add(this);
+      this.addEventListener('message', e => {
+        const status = e.data instanceof ArrayBuffer ? finished(e.data) : -1;
+        if (status >= 0 && status !== 2) {
+          const n = runs.asked;
+          requestAnimationFrame(() => requestAnimationFrame(() => answered(n)));
+        }
+      });
+    }
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
       : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
     if (bytes && bytes[0] === 0x5a) runs.asked += 1;
     return send.apply(this, arguments);
   };
-  new MutationObserver(() => { runs.seen = runs.asked; })
+  new MutationObserver(() => answered(runs.asked))
     .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-test-script-state'] });
 })()"""
 
