@@ -22,7 +22,7 @@ $(VENV)/bin/python:
 
 # The app alone: runtime requirements and this project (editable, so `analysis` and `ui` import from here).
 $(RUN_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
-	@echo "==> Installing what the app needs into $(VENV) (first time only: about 2-3 minutes)"
+	@echo "==> Installing what the app needs into $(VENV) (first time only: about 2.5 minutes)"
 	$(PIP) -r requirements.txt
 	@echo "==> Installing this project (editable)"
 	$(PIP) --quiet --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) --quiet --no-deps -e .
@@ -30,7 +30,7 @@ $(RUN_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
 
 # Tests add the development tools on top.
 $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
-	@echo "==> Installing the test tools into $(VENV) (first time only: about 1 minute)"
+	@echo "==> Installing the test tools into $(VENV) (first time only)"
 	$(PIP) -r requirements-dev.txt
 	rm -f $(VENV)/.dev-* && touch $(DEV_STAMP)
 
