@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.periods import day_text, localize_period
 from analysis.presentation.charts import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.safe_text import inert, link
@@ -165,5 +166,5 @@ for sid in p.sources:
     src = sources[sid]
     st.markdown(
         f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
-        + _("accessed {date}").format(date=inert(src.accessed))
+        + _("accessed {date}").format(date=inert(day_text(src.accessed)))
     )

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.oews import load_national_trend
+from analysis.periods import localize_period
 from analysis.presentation.charts import pay_trend_chart
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.safe_text import inert

@@ -6,7 +6,6 @@ module is collected; tests/conftest.py offers the same objects as fixtures for t
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -28,8 +27,6 @@ QUIZ = load_quiz()
 VALUES = dimension_values(LOADED.profiles, NATIONAL, QUIZ)
 NAMES = {p.id: p.name for p in LOADED.profiles}
 
-# The pages app.py registers (st.Page("app_pages/NAME.py")), read from app.py itself.
-APP_PAGES = set(re.findall(r'st\.Page\("app_pages/(\w+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8")))
 
 
 def without_pay(profile):

@@ -113,7 +113,8 @@ def kept_names() -> list[str]:
     catalogs = load_catalogs()
     names = set(KEPT_NAMES)
     for src in catalogs.sources.values():
-        names |= {src.title, src.publisher, src.url}
+        # The title as published; the Spanish page adds its note in Spanish: "Where do … work? (cita …)".
+        names |= {src.title, src.title.split(" (")[0], src.publisher, src.url}
     for cred in catalogs.credentials.values():
         names |= {cred.name, cred.issuer, cred.short_name}
     names.add(SOURCE)

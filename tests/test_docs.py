@@ -29,13 +29,6 @@ EVERY_PAGE = "every page"
 DOCUMENTED_PACKAGES = ("analysis", "ui", "bench")  # app_pages/ is the pages table; tests/ is one file per feature
 
 
-def _message(node: ast.AST) -> ast.AST:
-    """The English text of `_("...")` (a translated label), or the node itself."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args:
-        return node.args[0]
-    return node
-
-
 def table(header: str, text: str | None = None) -> list[list[str]]:
     """The rows under `header` (a Markdown table row), each a list of cell texts; [] if the header is absent."""
     lines = (README.read_text(encoding="utf-8") if text is None else text).splitlines()
@@ -57,21 +50,8 @@ def plain(cell: str) -> str:
 
 
 def app_pages() -> list[tuple[str, str, str]]:
-    """(title, script, help) of every st.Page in app.py, in navigation order, read from its source."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    pages = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            kwargs = {k.arg: ast.literal_eval(_message(k.value)) for k in node.keywords if k.arg in ("title", "help")}
-            pages.append((kwargs["title"], ast.literal_eval(node.args[0]), kwargs.get("help", "")))
-    return sorted(pages, key=lambda p: _position(tree, p[1]))
-
-
-def _position(tree: ast.Module, script: str) -> int:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and node.value == script:
-            return node.lineno * 1000 + node.col_offset
-    return 0
+    """(title, script, help) of every page, in navigation order, from the registry app.py builds them from."""
+    return [(p.title, f"app_pages/{p.stem}.py", p.help) for p in registry.PAGES]
 
 
 def page_stem(script: str) -> str:

@@ -805,7 +805,7 @@ def test_reinstatement_rules_come_from_the_data_with_source_and_period():
     fee = CREDS["cpht"].reinstatement[0]
     assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
     text = reinstatement_text(CREDS["cpht"], CAT.sources)
-    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read on" in text
     assert "Pharmacy law CE when reinstating: 2 hours" in text
     nha = reinstatement_text(CREDS["excpt"], CAT.sources)
     assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."

@@ -29,7 +29,7 @@ from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import TableBordersLayout, TableCellFillMode, VAlign
 from fpdf.fonts import FontFace
 
-from analysis.i18n import N_, _, language_tag, localize_period, long_date, ngettext, number
+from analysis.i18n import N_, _, language_tag, long_date, ngettext, number
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
@@ -39,6 +39,7 @@ from analysis.pathways.entry import entry_lines
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.pathways.rules import Person
+from analysis.periods import localize_period
 from analysis.presentation.charts import PALETTE
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.quiz import (
