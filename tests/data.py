@@ -28,7 +28,6 @@ VALUES = dimension_values(LOADED.profiles, NATIONAL, QUIZ)
 NAMES = {p.id: p.name for p in LOADED.profiles}
 
 
-
 def without_pay(profile):
     """As an uploaded profile with no published median would be (every bundled setting has one now)."""
     gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
