@@ -39,8 +39,9 @@ run: $(RUN_STAMP)
 	$(PY) -m ui.serve app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 lint: $(DEV_STAMP)
-	@echo "==> Lint (ruff)"
+	@echo "==> Lint and format check (ruff)"
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test: lint
 	@echo "==> Validating the bundled data"
