@@ -7,18 +7,15 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from analysis.presentation.facts import format_value
 from analysis.presentation.safe_text import inert
 from tests.apptest_helpers import legend_keys, open_page, shown, vega_charts
+from tests.data import LOADED, NATIONAL, PROFILES
 
 APP = str(ROOT / "app.py")
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
-NATIONAL = LOADED.catalogs.national
 OEWS = load_oews()
 CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
 NEAREST = "Median of the nearest industry (loose fit)"

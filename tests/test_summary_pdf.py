@@ -15,7 +15,6 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from analysis.loading.loader import load_profiles
 from analysis.loading.schema import NumericFact
 from analysis.pathways.gaps import missing_credentials
 from analysis.presentation import pdf_layout, summary_pdf
@@ -30,14 +29,9 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
-from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
+from analysis.quiz import reasons_for_against, score
+from tests.data import CATALOGS, NAMES, PROFILES, QUIZ, VALUES
 
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
-CATALOGS = LOADED.catalogs
-QUIZ = load_quiz()
-VALUES = dimension_values(LOADED.profiles, CATALOGS.national, QUIZ)
-NAMES = {p.id: p.name for p in LOADED.profiles}
 SESSION = date(2026, 11, 24)
 NON_LATIN = "Zoë Ñúñez–Ørsted Αλέξανδρος Юлия"
 
