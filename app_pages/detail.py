@@ -12,6 +12,7 @@ from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside
+from ui.reality import handout_button, show_questions, show_reality
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
@@ -47,10 +48,11 @@ st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
+handout_button(p, result.catalogs)
 st.markdown(
     _(
         "[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
-        "[How to get in and grow](#grow) · [Sources](#sources)"
+        "[How to get in and grow](#grow) · [On the job](#reality) · [Sources](#sources)"
     )
 )
 
@@ -159,6 +161,11 @@ st.markdown(
     "\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
     or _("No steps up are described in the sources.")
 )
+
+# --- Day-to-day realities and questions to ask an employer -------------------------------------------
+st.header(_("On the job"), anchor="reality", divider="gray")
+show_reality(p, sources)
+show_questions(p)
 
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(_("Sources"), anchor="sources", divider="gray")

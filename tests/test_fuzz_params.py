@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.links import registry
 from analysis.links.registry import APP_PARAMS
 from analysis.paths import ROOT
+from tests.data import examples
 
 PAGES = registry.EVERY_PAGE
 keys = st.sampled_from(sorted(APP_PARAMS)) | st.text(min_size=1, max_size=30)
@@ -23,7 +24,9 @@ params = st.dictionaries(keys, st.lists(values, min_size=1, max_size=3), max_siz
 
 @pytest.mark.parametrize("page", PAGES)
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=examples(5),  # each example runs the app twice; the nightly profile runs 50 per page
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(query=params)
 def test_any_link_parameters_never_raise(page, query):
