@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.i18n import N_, _, current_language, localize_period, number
+from analysis.i18n import N_, _, current_language, number
 from analysis.i18n import money as format_money
 from analysis.loading.oews import FOOTNOTE_TEXT
+from analysis.periods import day_text, localize_period
 
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"
@@ -309,9 +310,9 @@ def error_words(pay: AreaPay) -> str:
     """'employment ± 7% (RSE), wages ± 1.5% (RSE)' style summary of BLS's own error measures."""
     parts = []
     if pay.employment_rse is not None:
-        parts.append(_("employment RSE {rse}%").format(rse=f"{pay.employment_rse:g}"))
+        parts.append(_("employment {rse}% relative standard error (RSE)").format(rse=f"{pay.employment_rse:g}"))
     if pay.wage_rse is not None:
-        parts.append(_("wage RSE {rse}%").format(rse=f"{pay.wage_rse:g}"))
+        parts.append(_("wage {rse}% relative standard error (RSE)").format(rse=f"{pay.wage_rse:g}"))
     return ", ".join(parts) or _("no error measure published")
 
 
@@ -331,7 +332,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
                 _("90th percentile"): a.annual[90],
                 _("Median an hour"): a.hourly[50],
                 _("Technicians employed"): a.employment,
-                _("Employment RSE %"): a.employment_rse,
+                _("Employment relative standard error (RSE), %"): a.employment_rse,
                 _("Rank (highest median = 1)"): rank,
                 _("BLS notes"): "; ".join(uncertainty_notes(a)),
             }
@@ -341,7 +342,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
 
 def about_text(places: Places, published: str = "") -> str:
     """How local pay works, for the About page (Markdown-safe: no outside text)."""
-    when = _(", published by BLS on {date}").format(date=published) if published else ""
+    when = _(", published by BLS on {date}").format(date=day_text(published)) if published else ""
     return _("""
 - **Source.** {source}, {period} release{when}: pay and employment of pharmacy technicians
   (SOC 29-2052) in each of the {states} states and territories and {areas} metro and

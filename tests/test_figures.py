@@ -8,8 +8,9 @@ from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
+from analysis.periods import localize_period
 from analysis.presentation import charts
-from analysis.presentation.facts import localize_period, money
+from analysis.presentation.facts import money
 from tests.apptest_helpers import legend_keys
 
 RESULT = load_profiles()

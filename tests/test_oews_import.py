@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import oews_import
+from analysis import oews_import, oews_release
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.paths import OEWS_PROVENANCE_PATH, OEWS_TABLE_PATH, ROOT
 
@@ -181,7 +181,7 @@ def test_provenance_checksum_matches_the_shipped_table():
     assert provenance["release"] == "May 2025"
     assert provenance["table"] == OEWS_TABLE_PATH.name
     assert provenance["table_sha256"] == hashlib.sha256(OEWS_TABLE_PATH.read_bytes()).hexdigest()
-    assert {f["file"] for f in provenance["bls_files"]} >= set(oews_import.FLAT_FILES)
+    assert {f["file"] for f in provenance["bls_files"]} >= set(oews_release.FLAT_FILES)
 
 
 CHECK_COLUMNS = {

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from analysis.loading.fact_checks import check_facts
-from analysis.loading.loader import load_profiles
 from analysis.loading.schema import (
     ABC_KIND,
     CertificatesCondition,
@@ -44,10 +43,9 @@ from analysis.pathways import (
     state_caveat,
     tickable_programs,
 )
+from tests.data import CATALOGS, LOADED, PROFILES, examples
 
-LOADED = load_profiles()
-CAT = LOADED.catalogs
-PROFILES = LOADED.by_id()
+CAT = CATALOGS
 CREDS = CAT.credentials
 CERTS = sorted(c.id for c in CREDS.values() if c.kind == ABC_KIND)
 PROGRAMS = tickable_programs(CAT)
@@ -493,7 +491,7 @@ people = st.builds(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     person=people,
     target=st.sampled_from(sorted(PROFILES)),
@@ -536,7 +534,7 @@ def test_any_plan_puts_prerequisites_first_and_totals_the_steps_shown(person, ta
     assert p.total_initial_fees.unpublished == tuple(s.credential.short_name for s in p.steps if s.fee.is_gap)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     person=people,
     cid=st.sampled_from(sorted(CREDS)),
@@ -558,7 +556,7 @@ def test_more_experience_or_credentials_never_take_eligibility_away(person, cid,
     assert before.eligible == (before.missing == [])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(held=st.sets(st.sampled_from(sorted(CREDS))))
 def test_renewal_fees_are_the_sum_of_the_renewals_listed(held):
     s = renewal_schedule(held, CAT)
@@ -807,7 +805,7 @@ def test_reinstatement_rules_come_from_the_data_with_source_and_period():
     fee = CREDS["cpht"].reinstatement[0]
     assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
     text = reinstatement_text(CREDS["cpht"], CAT.sources)
-    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read on" in text
     assert "Pharmacy law CE when reinstating: 2 hours" in text
     nha = reinstatement_text(CREDS["excpt"], CAT.sources)
     assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."

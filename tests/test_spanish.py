@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from analysis import i18n
-from analysis.i18n import _, localize_period, money, month_year, negotiate, ngettext, number, set_language, translator
+from analysis.i18n import _, money, month_year, negotiate, ngettext, number, set_language, translator
 from analysis.links import registry
 from analysis.loading.loader import load_catalogs, load_profiles
 from analysis.loading.translated import (
@@ -34,6 +34,7 @@ from analysis.loading.translations import (
     read_translation,
 )
 from analysis.paths import ROOT
+from analysis.periods import localize_period
 
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "messages.po"
 GLOSSARY = yaml.safe_load((ROOT / "locale" / "glossary.yaml").read_text(encoding="utf-8"))
@@ -128,7 +129,7 @@ def test_numbers_money_and_dates_follow_the_language():
     assert (money(49310), money(23.7, cents=True), number(471680)) == ("$49,310", "$23.70", "471,680")
     assert i18n.long_date(day) == "30 de noviembre de 2026"
     assert month_year(dt.date(2024, 5, 1)) == "mayo de 2024"
-    assert localize_period("May 2024; May 2025 release") == "mayo de 2024; mayo de 2025 release"
+    assert localize_period("May 2024") == "mayo de 2024"
     set_language("en")
     assert localize_period("May 2024") == "May 2024"
 
@@ -343,41 +344,7 @@ def test_short_names_fit_charts_in_spanish():
         assert len(entries["short_name"].text) <= 18, path.name
 
 
-# --- Periods and other data phrases outside the prose fields ------------------------------------------------
-
-
-def _data_periods() -> set[str]:
-    """Every period the data writes, as plain_period shows it (what is left of a 'current' or 'undated' one)."""
-    from analysis.presentation.facts import _VAGUE
-
-    periods: set[str] = set()
-    result = load_profiles()
-    facts = [f for p in result.profiles for f in p.all_facts().values()]
-    facts += [f for c in result.catalogs.credentials.values() for f in c.all_facts().values()]
-    national = result.catalogs.national
-    facts += [getattr(national, k) for k in type(national).model_fields] if national else []
-    texts = [f.period for f in facts if f.period] + [s.period for s in result.catalogs.sources.values()]
-    for text in texts:
-        text = " ".join(str(text).split())
-        rest = " ".join(_VAGUE.sub("", text).split()).strip(" ,;") if _VAGUE.search(text) else text
-        if rest:
-            periods.add(rest)
-    return periods
-
-
-def test_every_period_in_the_data_reads_in_spanish():
-    """A period is either a date Babel formats, or a phrase with its Spanish in locale/es/phrases.yaml."""
-    set_language("es")
-    missing = sorted(
-        p
-        for p in _data_periods()
-        if re.search(r"[A-Za-z]{3,}", i18n.localize_period(p))
-        and not re.fullmatch(r"(OOH|c\.|\d|[-–, ;()])+.*", p)
-        and i18n.localize_period(p) == p
-    )
-    assert not missing, f"periods with no Spanish in locale/es/phrases.yaml: {missing}"
-    assert i18n.localize_period("PTCB refund policy (c. 2024-25)") == "política de reembolsos de PTCB (c. 2024-25)"
-    assert i18n.localize_period("May 2023, May 2024 and May 2025") == "mayo de 2023, mayo de 2024 y mayo de 2025"
+# Periods and other data phrases outside the prose fields, in both languages: tests/test_periods.py.
 
 
 # --- The language in the app -----------------------------------------------------------------------------

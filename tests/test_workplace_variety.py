@@ -13,9 +13,8 @@ from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import PROFILES_DIR
 from analysis.presentation import charts
 from tests.apptest_helpers import open_page, shown
+from tests.data import LOADED, PROFILES
 
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
 HOSPITAL_TEXT = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
 
 

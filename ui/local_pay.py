@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from analysis.i18n import N_, _, localize_period, number
+from analysis.i18n import N_, _, number
 from analysis.loading.oews import load_provenance
 from analysis.loading.schema import Profile
 from analysis.local_pay import (
@@ -27,6 +27,7 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
+from analysis.periods import localize_period
 from analysis.presentation.charts import place_range_chart
 from analysis.presentation.safe_text import inert, no_maths
 from ui.chart_cache import state_map

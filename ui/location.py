@@ -12,10 +12,11 @@ import logging
 
 import streamlit as st
 
-from analysis.i18n import N_, _, localize_period
+from analysis.i18n import N_, _
 from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.local_pay import PERIOD, AreaPay, Places, PlaceSummary, place_summary, places_from_table
+from analysis.periods import localize_period
 from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
 from ui.widgets import show_notices

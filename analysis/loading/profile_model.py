@@ -32,6 +32,7 @@ from analysis.loading.fields import (
     Text,
     visible_text,
 )
+from analysis.loading.reality import EmployerQuestions, Reality, reality_sources
 
 # --- Editorial parts ---------------------------------------------------------
 
@@ -206,6 +207,8 @@ class Profile(Strict):
     cons: list[OneLine] = Field(min_length=1)
     day_in_the_life: Text
     entry: Entry | None = Field(default=None, description="What entry usually needs besides credentials.")
+    reality: Reality | None = Field(default=None, description="Day-to-day realities beyond pay and hours.")
+    employer_questions: EmployerQuestions | None = None
     sources: list[Slug] = Field(min_length=1, description="Every source id this profile cites.")
 
     @model_validator(mode="after")
@@ -249,6 +252,7 @@ class Profile(Strict):
             if getattr(self.ratings, k) is not None
         }
         out["schedule"] = list(self.schedule.sources)
+        out.update(reality_sources(self.reality))
         return out
 
     def all_facts(self) -> dict[str, Fact]:

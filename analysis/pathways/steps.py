@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from analysis.figure_text import citation, format_value, with_period
 from analysis.i18n import N_, _, money, ngettext
 from analysis.loading.schema import (
     NO_FIGURE,
@@ -19,7 +20,6 @@ from analysis.loading.schema import (
 from analysis.pathways.entry import EntryCheck
 from analysis.pathways.renewals import Renewal, RenewalSchedule
 from analysis.pathways.rules import Eligibility, Gap, Person
-from analysis.presentation.facts import citation, format_value, with_period
 
 GOAL = "goal"  # relevance given to a credential the person aims for themselves
 LABELS = {**RELEVANCE_LABELS, GOAL: N_("your goal")}  # why a step is in the plan, shown through _()

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import N_, _, localize_period
+from analysis.i18n import N_, _
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.schema import Source
+from analysis.periods import read_period
 from analysis.presentation.safe_text import plotly_text
 
 # Okabe-Ito, the same palette as .streamlit/config.toml (kept here for figures drawn outside the theme).
@@ -179,11 +180,12 @@ def cite(source_ids, periods, sources: dict[str, Source], prefix: bool = True) -
     seen: dict[tuple[str, str], None] = {}
     for sid, period in zip(source_ids, periods, strict=False):
         if sid and not pd.isna(sid):
-            title = sources[sid].publisher + ", " + sources[sid].title if sid in sources else sid
-            seen[(title, str(period))] = None
+            src = sources.get(sid)
+            title = src.publisher + ", " + src.title if src else sid
+            seen[(title, read_period(str(period), src.accessed if src else None))] = None
     if not seen:
         return ""
-    listed = "; ".join(f"{t} ({localize_period(p)})" for t, p in seen)
+    listed = "; ".join(f"{t} ({p})" for t, p in seen)
     return _("Sources: {sources}").format(sources=listed) if prefix else listed
 
 

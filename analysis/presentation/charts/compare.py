@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.i18n import N_, _, localize_period, ngettext
+from analysis.i18n import N_, _, ngettext
 from analysis.loading.schema import FREQUENCY_ORDER, NOT_RATED
+from analysis.periods import localize_period
 from analysis.presentation.charts.bars import ratings_chart, tasks_chart
 from analysis.presentation.charts.base import Chart, frequency_word, unique_labels
 from analysis.presentation.charts.heatmaps import credential_chart, schedule_chart
@@ -29,36 +30,7 @@ def differences(
     Pay leads whatever its size; its difference is in dollars and as a share of the lower median.
     """
     names = unique_labels(names)
-    rows = []
-    med = frames_settings.set_index("id").loc[list(names)]
-    published = med["median_wage_annual"].dropna()
-    periods = sorted({str(p) for p in med.loc[published.index, "median_wage_annual_period"]})
-    if len(published) > 1:
-        gap = published.max() - published.min()
-        pay_difference = _("{gap} a year ({pct} more for {high} than {low})").format(
-            gap=money(gap),
-            pct=f"{gap / published.min():.0%}",
-            high=names[published.idxmax()],
-            low=names[published.idxmin()],
-        )
-    else:
-        pay_difference = _("only one published figure") if len(published) else _("no published figures")
-    periods_text = ", ".join(localize_period(p) for p in periods)
-    rows.append(
-        {
-            "dimension": _(PAY_ROW) + (f" (BLS OEWS, {periods_text})" if periods else ""),
-            **{
-                names[s]: (
-                    money(med.loc[s, "median_wage_annual"])
-                    if pd.notna(med.loc[s, "median_wage_annual"])
-                    else _("no published figure")
-                )
-                for s in names
-            },
-            "difference": pay_difference,
-            "spread": 2.0,
-        }
-    )  # above every 0-1 spread: pay always leads
+    rows = [_pay_row(frames_settings, names)]
     for label, g in ratings[ratings["setting_id"].isin(list(names))].groupby("label", sort=False):
         vals = g.set_index("setting_id")["score"]
         rated = vals.dropna()  # a profile written before a dimension was added is not rated on it
@@ -119,3 +91,34 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
         tasks=tasks_chart(frames.tasks[frames.tasks["setting_id"].isin(chosen)], names, font_size),
         credentials=credential_chart(frames.credentials, names, font_size),
     )
+
+
+def _pay_row(frames_settings: pd.DataFrame, names: dict[str, str]) -> dict:
+    """The differences table's first row: each median, and the gap in dollars and as a share of the lower one."""
+    med = frames_settings.set_index("id").loc[list(names)]
+    published = med["median_wage_annual"].dropna()
+    periods = sorted({str(p) for p in med.loc[published.index, "median_wage_annual_period"]})
+    if len(published) > 1:
+        gap = published.max() - published.min()
+        pay_difference = _("{gap} a year ({pct} more for {high} than {low})").format(
+            gap=money(gap),
+            pct=f"{gap / published.min():.0%}",
+            high=names[published.idxmax()],
+            low=names[published.idxmin()],
+        )
+    else:
+        pay_difference = _("only one published figure") if len(published) else _("no published figures")
+    periods_text = ", ".join(localize_period(p) for p in periods)
+    return {
+        "dimension": _(PAY_ROW) + (f" (BLS OEWS, {periods_text})" if periods else ""),
+        **{
+            names[s]: (
+                money(med.loc[s, "median_wage_annual"])
+                if pd.notna(med.loc[s, "median_wage_annual"])
+                else _("no published figure")
+            )
+            for s in names
+        },
+        "difference": pay_difference,
+        "spread": 2.0,  # above every 0-1 spread: pay always leads
+    }

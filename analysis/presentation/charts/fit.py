@@ -5,9 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from analysis.presentation.charts.base import PALETTE, Chart, base_layout, data_table, setting_axis
 from analysis.presentation.safe_text import plotly_text
+
+FIT_CAPTION = N_(
+    "Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
+    "median pay. It is an exploration aid, not a test."
+)
+FIT_ALT = N_(
+    "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are "
+    "marked with a warning sign."
+)
 
 
 def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_size: int = 14) -> Chart:
@@ -60,12 +69,4 @@ def fit_chart(ranking: list, short_names: dict[str, str] | None = None, font_siz
             "deal-breaker": [", ".join(r.deal_breakers) for r in scored],
         }
     )
-    caption = _(
-        "Fit compares your answers with each setting's editorial ratings, usual hours, task mix and published "
-        "median pay. It is an exploration aid, not a test."
-    )
-    alt = _(
-        "Bar chart of fit scores from 0 to 100 for each setting, best fit first; settings with a deal-breaker are "
-        "marked with a warning sign."
-    )
-    return Chart(fig, alt, summary, caption, data_table(data))
+    return Chart(fig, _(FIT_ALT), summary, _(FIT_CAPTION), data_table(data))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import _
+from analysis.i18n import N_, _
 from analysis.loading.schema import FREQUENCY_ORDER, RELEVANCE_LABELS, RELEVANCE_ORDER
 from analysis.presentation.charts.base import (
     INK,
@@ -20,6 +20,23 @@ from analysis.presentation.charts.base import (
     setting_axis,
 )
 from analysis.presentation.safe_text import plotly_text
+
+SCHEDULE_CAPTION = N_(
+    "Editorial judgement from the descriptions cited on each setting's detail page "
+    "(never / rare / sometimes / common / typical); individual employers vary."
+)
+SCHEDULE_ALT = N_(
+    "Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency "
+    "written in each cell."
+)
+CREDENTIAL_CAPTION = N_(
+    "Editorial reading of employer practice and the sources on each detail page; state rules can require "
+    "registration or certification regardless of setting — check your state board of pharmacy."
+)
+CREDENTIAL_ALT = N_(
+    "Matrix of credentials against settings with the relevance (required, commonly required, preferred, "
+    "helpful) written in each cell."
+)
 
 
 def heatmap(
@@ -110,15 +127,7 @@ def schedule_chart(schedule: pd.DataFrame, names: dict[str, str], font_size: int
     )
     data = schedule[["setting", "label", "frequency", "reason"]].rename(columns={"label": "hours"})
     data["frequency"] = data["frequency"].map(frequency_word)
-    caption = _(
-        "Editorial judgement from the descriptions cited on each setting's detail page "
-        "(never / rare / sometimes / common / typical); individual employers vary."
-    )
-    alt = _(
-        "Heatmap of how often nights, weekends, holidays and on-call come up in each setting, with the frequency "
-        "written in each cell."
-    )
-    return Chart(fig, alt, summary, caption, data_table(data))
+    return Chart(fig, _(SCHEDULE_ALT), summary, _(SCHEDULE_CAPTION), data_table(data))
 
 
 def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int = 14) -> Chart:
@@ -161,12 +170,4 @@ def credential_chart(creds: pd.DataFrame, names: dict[str, str], font_size: int 
     )
     data = chosen[["setting", "credential_name", "relevance", "note"]].rename(columns={"credential_name": "credential"})
     data["relevance"] = data["relevance"].map(relevance_word)
-    caption = _(
-        "Editorial reading of employer practice and the sources on each detail page; state rules can require "
-        "registration or certification regardless of setting — check your state board of pharmacy."
-    )
-    alt = _(
-        "Matrix of credentials against settings with the relevance (required, commonly required, preferred, "
-        "helpful) written in each cell."
-    )
-    return Chart(fig, alt, summary, caption, data_table(data))
+    return Chart(fig, _(CREDENTIAL_ALT), summary, _(CREDENTIAL_CAPTION), data_table(data))

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.schema import EVIDENCE_LABELS, Fact, Source
+from analysis.periods import localize_period
 from analysis.presentation.charts.base import HOURS_PER_YEAR, PALETTE, Chart, VegaLite, base_layout, cite, data_table
 from analysis.presentation.charts.pay_spec import pay_alt, pay_spec
 from analysis.presentation.facts import money
@@ -202,38 +203,25 @@ def pay_trend_chart(
     """
     releases = [localize_period(str(r)) for r in trend["release"]]
     fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=releases,
-            y=trend["annual_p90"],
-            mode="lines+markers",
-            name=_("90th percentile"),
-            line=dict(color=PALETTE[4], dash="dot"),
-            marker=dict(symbol="triangle-up"),
-        )
+    lines = (  # top to bottom, each in its own dash and marker as well as colour
+        ("annual_p90", _("90th percentile"), dict(color=PALETTE[4], dash="dot"), dict(symbol="triangle-up")),
+        ("annual_median", _("Median"), dict(color=PALETTE[5], width=3), dict(symbol="diamond", size=11)),
+        ("annual_p10", _("10th percentile"), dict(color=PALETTE[0], dash="dash"), dict(symbol="triangle-down")),
     )
-    fig.add_trace(
-        go.Scatter(
-            x=releases,
-            y=trend["annual_median"],
-            mode="lines+markers+text",
-            name=_("Median"),
-            line=dict(color=PALETTE[5], width=3),
-            marker=dict(symbol="diamond", size=11),
-            text=[money(v) for v in trend["annual_median"]],
-            textposition="top center",
+    for column, name, line, marker in lines:
+        written = column == "annual_median"  # the median's values are written on the chart
+        fig.add_trace(
+            go.Scatter(
+                x=releases,
+                y=trend[column],
+                mode="lines+markers+text" if written else "lines+markers",
+                name=name,
+                line=line,
+                marker=marker,
+                text=[money(v) for v in trend[column]] if written else None,
+                textposition="top center" if written else None,
+            )
         )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=releases,
-            y=trend["annual_p10"],
-            mode="lines+markers",
-            name=_("10th percentile"),
-            line=dict(color=PALETTE[0], dash="dash"),
-            marker=dict(symbol="triangle-down"),
-        )
-    )
     top = float(trend["annual_p90"].max())
     # Headroom above the highest line so the value labels stay inside the chart.
     fig.update_yaxes(
