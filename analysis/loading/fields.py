@@ -25,6 +25,40 @@ from pydantic import (
 
 from analysis.i18n import N_
 
+__all__ = [  # vocabularies, text and number types, facts; analysis.loading.schema offers them all
+    "BlsIndustry",
+    "Category",
+    "Confidence",
+    "EVIDENCE_LABELS",
+    "Evidence",
+    "FIGURE_LIMIT",
+    "FREQUENCY_ORDER",
+    "Fact",
+    "Frequency",
+    "IsoDate",
+    "NOT_RATED",
+    "NO_FIGURE",
+    "NamedFact",
+    "NumericFact",
+    "OEWS_POINTER_PATTERN",
+    "OneLine",
+    "RATING_DIMENSIONS",
+    "RELEVANCE_LABELS",
+    "RELEVANCE_ORDER",
+    "Relevance",
+    "SETTING_FACT_RANGES",
+    "SettingFacts",
+    "Slug",
+    "Strict",
+    "TASK_LABELS",
+    "TaskCategory",
+    "Text",
+    "WAGE_FACTS",
+    "check_range",
+    "finite_figure",
+    "visible_text",
+]
+
 # --- Vocabularies shared by every profile ------------------------------------
 
 Evidence = Literal["primary", "secondary", "secondary-corroborated"]

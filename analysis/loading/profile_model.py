@@ -34,6 +34,25 @@ from analysis.loading.fields import (
 )
 from analysis.loading.reality import EmployerQuestions, Reality, reality_sources
 
+__all__ = [  # the setting profile's models; analysis.loading.schema offers them all
+    "CredentialUse",
+    "ENTRY_CONDITION_LABELS",
+    "EVIDENCE_NOTE",
+    "Entry",
+    "EntryCondition",
+    "EntryConditionKind",
+    "EntryEvidence",
+    "EntryExperience",
+    "EntryExperienceKind",
+    "EntryTraining",
+    "Profile",
+    "Rating",
+    "Ratings",
+    "Role",
+    "Schedule",
+    "TaskShare",
+]
+
 # --- Editorial parts ---------------------------------------------------------
 
 
