@@ -17,7 +17,7 @@ from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import (
     WEIGHT_LABELS,
     judgement_subjects,
-    ranking_flip,
+    ranking_flip_change,
     reasons_for_against,
     score,
     starting_weight,
@@ -238,10 +238,10 @@ with results_tab:
                 for r, subjects in judged
             )
         )
-    flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
+    flip = ranking_flip_change(quiz, values, names, answers, weights, dismissed)
     st.markdown(
         _("**What would change first place:** {flip}").format(
-            flip=inert(flip) if flip else _("no single change of one answer or weight would change it.")
+            flip=inert(flip.description) if flip else _("no single change of one answer or weight would change it.")
         )
     )
 
