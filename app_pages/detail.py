@@ -13,6 +13,7 @@ from analysis.presentation.safe_text import inert, link
 from ui.chart_cache import setting_pay
 from ui.links import PageLinks
 from ui.local_pay import local_beside
+from ui.pickers import pick_one
 from ui.reality import handout_button, show_questions, show_reality
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
@@ -32,14 +33,7 @@ if st.session_state.get("detail_id") not in by_id:
 
 show_notices(links.notices)
 show_skipped(result)
-setting_id = st.selectbox(
-    _("Setting"),
-    ids,
-    format_func=lambda i: by_id[i].name,
-    key="detail_id",
-    placeholder=_("Choose an option"),
-    persist_state="session",
-)
+setting_id = pick_one(_("Setting"), {i: by_id[i].name for i in ids}, key="detail_id")
 links.write("setting", setting_id)
 p = by_id[setting_id]
 

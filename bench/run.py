@@ -64,7 +64,7 @@ def bench_scaling(repeat: int) -> list[dict]:
 
 def bench_quiz_and_pdf(repeat: int) -> list[dict]:
     from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
-    from analysis.quiz import dimension_values, load_quiz, ranking_flip, score
+    from analysis.quiz import dimension_values, load_quiz, ranking_flip_change, score
 
     result = load_profiles()
     quiz = load_quiz()
@@ -75,7 +75,7 @@ def bench_quiz_and_pdf(repeat: int) -> list[dict]:
     weights = {q.id: i % 4 for i, q in enumerate(quiz.questions) if i % 3 == 0}
     score_ms = statistics.median(timed(lambda: score(quiz, values, names, answers, weights), max(repeat, 50)))
     flip_ms = statistics.median(
-        timed(lambda: ranking_flip(quiz, values, names, answers, weights), max(repeat // 2, 10))
+        timed(lambda: ranking_flip_change(quiz, values, names, answers, weights), max(repeat // 2, 10))
     )
     outcome = score(quiz, values, names, answers, weights)
 
