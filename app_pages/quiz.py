@@ -442,7 +442,7 @@ with results_tab:
         (d3, _("My answers (JSON)"), "json", "application/json", answers_json),
     ):
         column.download_button(
-            label,
+            inert(label),
             data=in_language(partial(build, quiz, answers, weights, outcome.ranking)),
             file_name=f"rx-settings-answers.{ext}",
             mime=mime,

@@ -116,10 +116,10 @@ def _place_select(label: str, names: dict[str, str], key: str, on_change) -> Non
     """A place picker whose options are codes shown by name. The first option is the wider place (the nation, the
     whole state), and with nothing chosen the picker reads as that."""
     st.selectbox(
-        label,
+        inert(label),
         tuple(names),
         index=None,
-        placeholder=next(iter(names.values())),
+        placeholder=inert(next(iter(names.values()))),
         key=key,
         on_change=on_change,
         format_func=names.__getitem__,
