@@ -336,15 +336,19 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the browser and server-capacity parts")
     parser.add_argument("--seconds", type=float, default=8, help="length of each server-capacity step")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a timed figure misses its target")
+    parser.add_argument("--only", choices=["pages"], help="run one part only: 'pages' = rerun CPU beside hello")
     args = parser.parse_args()
 
-    rows = (
-        bench_load(args.repeat)
-        + bench_scaling(args.repeat)
-        + bench_quiz_and_pdf(args.repeat)
-        + bench_pages(args.repeat)
-    )
-    if not args.quick:
+    if args.only == "pages":
+        rows = bench_pages(args.repeat)
+    else:
+        rows = (
+            bench_load(args.repeat)
+            + bench_scaling(args.repeat)
+            + bench_quiz_and_pdf(args.repeat)
+            + bench_pages(args.repeat)
+        )
+    if not args.quick and not args.only:
         rows += bench_cold_render() + bench_capacity(args.seconds)
     if args.json:
         print(json.dumps(rows, indent=2))
