@@ -25,6 +25,7 @@ from analysis.presentation.reality_view import (
 )
 from analysis.presentation.safe_text import inert, inert_rows
 from ui.location import chosen_place
+from ui.state import bundled
 
 
 def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -94,7 +95,7 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
     """The facets as rows for the chosen settings, and each setting's questions in an expander."""
     st.subheader(inert(_(REALITY_TITLE)))
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
-    st.table(inert_rows(compare_rows(profiles, sources)))
+    st.table(_reality_table(profiles, sources), hide_index=True)
     with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
         for profile in profiles:
             st.markdown(f"**{inert(profile.name)}**")
@@ -103,3 +104,25 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
                 "\n".join(f"{n:d}. {inert(ask)}" for n, (ask, _why) in enumerate(asked, 1))
                 or _("This profile lists no questions to ask an employer.")
             )
+
+
+def _reality_table(profiles: Sequence[Profile], sources):
+    """The facet rows as an Arrow table. Building the rows and converting them for st.table was half of a Compare
+    rerun; for bundled settings the table depends only on which ones and the language, so it is built once."""
+    by_id = bundled()[0].by_id()
+    if all(by_id.get(p.id) is p for p in profiles):  # an uploaded profile belongs to one session: never cached
+        return _bundled_reality_table(tuple(p.id for p in profiles), current_language())
+    return _arrow_rows(profiles, sources)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _bundled_reality_table(ids: tuple[str, ...], lang: str):
+    result, _frames = bundled()
+    by_id = result.by_id()
+    return _arrow_rows([by_id[i] for i in ids], result.catalogs.sources)
+
+
+def _arrow_rows(profiles: Sequence[Profile], sources):
+    import pyarrow as pa  # already loaded by streamlit; a pyarrow table goes to the browser without pandas
+
+    return pa.Table.from_pylist(inert_rows(compare_rows(profiles, sources)))
