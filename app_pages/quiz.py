@@ -24,6 +24,7 @@ from analysis.quiz import (
     weight_shown,
 )
 from analysis.quiz.shortlist import follow_again, follow_shortlist
+from ui.language import in_session_language
 from ui.links import PageLinks, link_to
 from ui.location import local_pay_table, pdf_place
 from ui.orientation import NOTHING_KEPT
@@ -99,6 +100,7 @@ def _weight_set(question_id: str) -> None:
     st.session_state[f"w_set_{question_id}"] = True
 
 
+@in_session_language  # the tab's value is its label, in the page's language
 def _show_results() -> None:
     st.session_state[VIEW_KEY] = _("Your results")
 
