@@ -31,11 +31,11 @@ _LAYOUT_CSS = """
   .stMarkdown table { display: block; max-width: 100%; }
   /* The script that sets the page language (ui/language.py) draws nothing: no gap for it either. */
   [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
-  /* A Vega-Lite chart's "Show data" lists its raw rows under internal column names ("Data behind this chart"
-     below each chart has them with translated headers, periods and sources); "Copy Vega-Lite spec" is a
-     developer's tool. Download as PNG and Fullscreen stay. */
-  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
-  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite spec"]) { display: none; }
+  /* Streamlit's toolbar on charts and tables (Fullscreen, Download as PNG or CSV, Search, Show data, Copy Vega-Lite
+     spec) speaks English only and adds English-named stops to every Tab path. What it offers is on the page in
+     the reader's language: each chart's summary and "Data behind this chart", and the take-home downloads. */
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"], [data-testid="stVegaLiteChart"],
+    [data-testid="stPlotlyChart"]) [data-testid="stElementToolbar"] { display: none; }
   /* Streamlit's upload box states Streamlit's size limit (the server's 1 MB), in English; the app's own limit is
      in the box's label, in the page's language. */
   [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
