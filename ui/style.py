@@ -19,6 +19,9 @@ _LAYOUT_CSS = """
   [data-testid="stMetricValue"] { font-size: clamp(1.6rem, 2.4vw, 2.25rem); }
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
     white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+  /* Keyboard focus drawn plainly (WCAG 2.4.7): Streamlit shows a focused page link only as a faint tint, the same
+     as the page that is open. The app's blue, 5:1 on white. */
+  [data-testid="stApp"] a:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
   [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p,
   [data-testid="stDownloadButton"] p, [data-testid="stPageLink"] p {
     white-space: normal; overflow: visible; text-overflow: clip; }
