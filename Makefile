@@ -1,38 +1,67 @@
 # Two commands do all the set-up on a fresh machine (needs python3 with venv, and make):
 #   make run   - install what the app needs, then serve it on http://127.0.0.1:8501 (PORT=... to change)
 #   make test  - install the app plus the test tools, then lint, validate the data and run every test
+# The first run installs into .venv (pip shows each package as it goes); later runs start at once.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
+PIP    := $(PY) -m pip install --disable-pip-version-check --progress-bar on
+# The tests that need no browser run on every core; the browser and nginx tests share servers, one at a time.
+# `-m` replaces pyproject's "not soak", so each group says it again. pytest exits 5 when a group collects no
+# test, and make stops on it: a group that silently ran nothing cannot pass.
+UNIT   := -m "not browser and not deploy and not soak"
+SERIAL := -m "(browser or deploy) and not soak"
 RUN_STAMP  := $(VENV)/.run-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 DEV_STAMP  := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: run test lint validate soak bench screenshots clean messages
+.PHONY: run test test-unit test-browser nightly lint validate soak bench screenshots clean messages
 
 $(VENV)/bin/python:
+	@echo "==> Creating the virtual environment in $(VENV)"
 	python3 -m venv $(VENV)
 
 # The app alone: runtime requirements and this project (editable, so `analysis` and `ui` import from here).
 $(RUN_STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
+	@echo "==> Installing what the app needs into $(VENV) (first time only: about 2.5 minutes)"
 	$(PIP) -r requirements.txt
-	$(PIP) --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) --no-deps -e .
+	@echo "==> Installing this project (editable)"
+	$(PIP) --quiet --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) --quiet --no-deps -e .
 	rm -f $(VENV)/.run-* && touch $(RUN_STAMP)
 
 # Tests add the development tools on top.
 $(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	@echo "==> Installing the test tools into $(VENV) (first time only)"
 	$(PIP) -r requirements-dev.txt
 	rm -f $(VENV)/.dev-* && touch $(DEV_STAMP)
 
 run: $(RUN_STAMP)
+	@echo "==> Serving the app on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(PY) -m ui.serve app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 lint: $(DEV_STAMP)
+	@echo "==> Lint and format check (ruff)"
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test: lint
+	@echo "==> Validating the bundled data"
 	$(PY) -m analysis.validate
-	$(PY) -m pytest
+	@echo "==> Tests without a browser, on every core"
+	$(PY) -m pytest -n auto $(UNIT)
+	@echo "==> Browser and deployment tests, one at a time"
+	$(PY) -m pytest $(SERIAL)
+
+# Either group alone. The tests that need no browser run on every core (pytest-xdist); real Chromium and the
+# nginx deployment one test at a time (they share one app server and one browser).
+test-unit: $(DEV_STAMP)
+	$(PY) -m pytest -n auto $(UNIT)
+
+test-browser: $(DEV_STAMP)
+	$(PY) -m pytest $(SERIAL)
+
+# The property tests with ten times the everyday example budget and fresh examples (tests/conftest.py).
+nightly: $(DEV_STAMP)
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto $(UNIT)
 
 soak: $(DEV_STAMP)
 	$(PY) -m pytest -m soak

@@ -17,7 +17,6 @@ import datetime as dt
 import gettext as _gettext
 import io
 import os
-import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,22 +170,22 @@ def long_date(day: dt.date, lang: str | None = None) -> str:
     return format_date(day, "long", locale=_locale(lang))
 
 
-def month_year(day: dt.date, lang: str | None = None, short: bool = False) -> str:
-    """'May 2024' / 'mayo de 2024'; short=True -> 'Mar 2026' / 'mar 2026'."""
-    return format_skeleton("yMMM" if short else "yMMMM", day, locale=_locale(lang))
+def month_year(day: dt.date, lang: str | None = None) -> str:
+    """'May 2024' / 'mayo de 2024'."""
+    return format_skeleton("yMMMM", day, locale=_locale(lang))
 
 
-_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December")
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_ENGLISH_MONTHS) + r") (\d{4})\b")
+def babel_locale(lang: str | None = None) -> str:
+    """The Babel locale of `lang` (default: the current language): 'en_US', 'es_US'."""
+    return _locale(lang)
 
 
 _period_phrases: dict[str, tuple[float, dict[str, str]]] = {}
 
 
 def period_phrases(lang: str) -> dict[str, str]:
-    """English data phrase (periods, import record) -> its translation, from locale/<lang>/phrases.yaml (re-read when
-    the file changes)."""
+    """English data phrase (the words around a period's dates, the import record) -> its translation, from
+    locale/<lang>/phrases.yaml (re-read when the file changes)."""
     path = LOCALE_DIR / lang / "phrases.yaml"
     if not path.is_file():
         return {}
@@ -201,15 +200,10 @@ def period_phrases(lang: str) -> dict[str, str]:
     return cached[1]
 
 
-def localize_period(text: str, lang: str | None = None) -> str:
-    """A data period as written in the catalogs ('May 2024', 'PTCB refund policy (c. 2024-25)') in the current
-    language: a phrase listed in locale/<lang>/phrases.yaml reads as listed; otherwise month-and-year dates are
-    formatted for the language ('mayo de 2024') and the rest of the text is left as it is."""
-    lang = lang or current_language()
+def data_phrase(text: str) -> str:
+    """A short English phrase of the data outside the prose fields (a unit after a number, a line of the BLS
+    table's import record) in the current language, from locale/<lang>/phrases.yaml; as written if not listed."""
+    lang = current_language()
     if lang == DEFAULT_LANGUAGE:
         return text
-    phrase = period_phrases(lang).get(" ".join(str(text).split()))
-    if phrase is not None:
-        return phrase
-    return _MONTH_YEAR.sub(
-        lambda m: month_year(dt.date(int(m.group(2)), _ENGLISH_MONTHS.index(m.group(1)) + 1, 1), lang), text)
+    return period_phrases(lang).get(" ".join(str(text).split()), text)

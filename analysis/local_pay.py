@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.i18n import N_, _, current_language, localize_period, number
+from analysis.i18n import N_, _, current_language, number
 from analysis.i18n import money as format_money
 from analysis.loading.oews import FOOTNOTE_TEXT
+from analysis.periods import day_text, localize_period
 
 ALL_INDUSTRIES = "000000"
 PERIOD = "May 2025"
@@ -309,25 +310,10 @@ def error_words(pay: AreaPay) -> str:
     """'employment ± 7% (RSE), wages ± 1.5% (RSE)' style summary of BLS's own error measures."""
     parts = []
     if pay.employment_rse is not None:
-        parts.append(_("employment RSE {rse}%").format(rse=f"{pay.employment_rse:g}"))
+        parts.append(_("employment {rse}% relative standard error (RSE)").format(rse=f"{pay.employment_rse:g}"))
     if pay.wage_rse is not None:
-        parts.append(_("wage RSE {rse}%").format(rse=f"{pay.wage_rse:g}"))
+        parts.append(_("wage {rse}% relative standard error (RSE)").format(rse=f"{pay.wage_rse:g}"))
     return ", ".join(parts) or _("no error measure published")
-
-
-def distribution_rows(pay: AreaPay) -> list[dict[str, str]]:
-    """The area's published distribution as label/annual/hourly rows (for tables and the PDF)."""
-    names = {
-        10: _("10th percentile"),
-        25: _("25th percentile"),
-        50: _("Median"),
-        75: _("75th percentile"),
-        90: _("90th percentile"),
-    }
-    return [
-        {_("Figure"): names[p], _("A year"): money(pay.annual[p]), _("An hour"): money(pay.hourly[p], hourly=True)}
-        for p in PERCENTILES
-    ]
 
 
 def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
@@ -346,7 +332,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
                 _("90th percentile"): a.annual[90],
                 _("Median an hour"): a.hourly[50],
                 _("Technicians employed"): a.employment,
-                _("Employment RSE %"): a.employment_rse,
+                _("Employment relative standard error (RSE), %"): a.employment_rse,
                 _("Rank (highest median = 1)"): rank,
                 _("BLS notes"): "; ".join(uncertainty_notes(a)),
             }
@@ -356,7 +342,7 @@ def place_table(places: Places, kind: str = "state") -> pd.DataFrame:
 
 def about_text(places: Places, published: str = "") -> str:
     """How local pay works, for the About page (Markdown-safe: no outside text)."""
-    when = _(", published by BLS on {date}").format(date=published) if published else ""
+    when = _(", published by BLS on {date}").format(date=day_text(published)) if published else ""
     return _("""
 - **Source.** {source}, {period} release{when}: pay and employment of pharmacy technicians
   (SOC 29-2052) in each of the {states} states and territories and {areas} metro and

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.loading.loader import OewsTable, load_oews_table
+from analysis.loading.oews import OewsTable, load_oews_table
 from analysis.paths import NATIONAL_PATH, PROFILES_DIR
 
 POINTER = re.compile(r"^(?P<indent>\s*)oews: (?P<release>M\d{4})/(?P<industry>[0-9A-Z-]{6})/(?P<column>[a-z0-9_]+)\s*$")

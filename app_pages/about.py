@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.schema import EVIDENCE_LABELS, RATING_DIMENSIONS
-from analysis.presentation.facts import CONFIDENCE_WORDS
+from analysis.periods import day_text, localize_period
+from analysis.presentation.facts import CONFIDENCE_WORDS, evidence_name
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
@@ -34,7 +35,7 @@ st.markdown(
 - **Editorial ratings, schedules, task shares and credential relevance are our judgement**, made from the
   duties and hours the sources describe. They are labelled *Editorial* wherever they appear.
 """).format(
-        evidence="; ".join(f"*{inert(k)}* = {inert(_(v))}" for k, v in EVIDENCE_LABELS.items()),
+        evidence="; ".join(f"*{inert(evidence_name(k))}* = {inert(_(v))}" for k, v in EVIDENCE_LABELS.items()),
         period=pay_period,
     )
 )
@@ -86,6 +87,8 @@ for src in result.cited_sources():
     st.markdown(
         f"- {link(src.title, src.url)} — "
         + _("{publisher}; data period: {period}; accessed {date}").format(
-            publisher=inert(src.publisher), period=inert(localize_period(src.period)), date=inert(src.accessed)
+            publisher=inert(src.publisher),
+            period=inert(localize_period(src.period)),
+            date=inert(day_text(src.accessed)),
         )
     )

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analysis.i18n import N_, _
-from analysis.presentation.figures import HIGHER_IS_MORE
+from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks
 from ui.location import local_pay_table
+from ui.reality import compare_reality
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
 
@@ -129,6 +130,7 @@ def comparison() -> None:
         with tab:
             if tab.open:
                 render_chart(chart, key=key)
+    compare_reality([by_id[i] for i in chosen], result.catalogs.sources)
 
 
 def difference_block(row, columns: list[str]) -> str:

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
+from analysis.periods import day_text, localize_period
+from analysis.presentation.charts import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.facts import citation, format_value, industry_mapping
-from analysis.presentation.figures import HIGHER_IS_MORE, pay_chart
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
 from ui.location import local_beside
+from ui.reality import handout_button, show_questions, show_reality
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
@@ -46,10 +48,11 @@ st.title(inert(p.name))
 st.markdown(inert(p.summary))
 if p.also_called:
     st.caption(_("Also called: {names}").format(names=inert(", ".join(p.also_called))))
+handout_button(p, result.catalogs)
 st.markdown(
     _(
         "[What the work is](#work) · [Hours and environment](#hours) · [Pay](#pay) · "
-        "[How to get in and grow](#grow) · [Sources](#sources)"
+        "[How to get in and grow](#grow) · [On the job](#reality) · [Sources](#sources)"
     )
 )
 
@@ -159,11 +162,16 @@ st.markdown(
     or _("No steps up are described in the sources.")
 )
 
+# --- Day-to-day realities and questions to ask an employer -------------------------------------------
+st.header(_("On the job"), anchor="reality", divider="gray")
+show_reality(p, sources)
+show_questions(p)
+
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(_("Sources"), anchor="sources", divider="gray")
 for sid in p.sources:
     src = sources[sid]
     st.markdown(
         f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
-        + _("accessed {date}").format(date=inert(src.accessed))
+        + _("accessed {date}").format(date=inert(day_text(src.accessed)))
     )

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from analysis.i18n import _, localize_period
+from analysis.i18n import _
 from analysis.loading.frames import FREQUENCY_LABELS
 from analysis.loading.oews import load_national_trend
+from analysis.periods import localize_period
+from analysis.presentation.charts import pay_trend_chart
 from analysis.presentation.facts import citation, format_value, pay_label
-from analysis.presentation.figures import pay_trend_chart
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks, link_to
 from ui.location import local_card_line, overview_local_pay
 from ui.orientation import NOTHING_KEPT, before_you_start
+from ui.reality import handouts_bundle_button
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, show_notices
 
@@ -95,6 +97,8 @@ for card, setting_id in zip(cards, ordered, strict=False):
             icon=":material/arrow_forward:",
             query_params=link_to("setting", profile.id),
         )
+
+handouts_bundle_button([by_id[i] for i in ordered], result.catalogs)
 
 st.divider()
 with st.expander(_("Add a local setting for this session (for counselors)")):

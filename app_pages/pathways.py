@@ -20,8 +20,8 @@ from analysis.pathways import (
 from analysis.pathways.entry import entry_line
 from analysis.pathways.overview import credential_rows, program_rows, setting_lists
 from analysis.pathways.plan import reinstatement_text
-from analysis.presentation import figures
-from analysis.presentation.facts import citation
+from analysis.presentation import charts
+from analysis.presentation.facts import citation, plain_period
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
 from ui.state import current, show_skipped
@@ -359,9 +359,9 @@ with tab_plan:
                 "  \n".join(fees)
                 + "  \n"
                 + _("Renewal: {cycle}, CE {ce}, fee {fee} — {source}").format(
-                    cycle=inert(fact_text(step.renewal.cycle_years)),
-                    ce=inert(fact_text(step.renewal.ce_hours)),
-                    fee=inert(fact_text(step.renewal.fee)),
+                    cycle=inert(fact_text(step.renewal.cycle_years, sources)),
+                    ce=inert(fact_text(step.renewal.ce_hours, sources)),
+                    fee=inert(fact_text(step.renewal.fee, sources)),
                     source=inert(citation(step.renewal.fee, sources)),
                 )
             )
@@ -371,7 +371,8 @@ with tab_plan:
             for caveat in step.eligibility.caveats:
                 st.caption(inert(caveat))
     if p.steps:
-        periods = ", ".join(sorted(set(p.total_initial_fees.periods)))
+        fee_facts = [s.fee for s in p.steps if s.fee.value is not None]
+        periods = ", ".join(dict.fromkeys(plain_period(f, sources) for f in fee_facts))
         st.markdown(
             _("**First-time fees in total:** {fees}").format(fees=inert(p.total_initial_fees.text))
             + (
@@ -453,7 +454,7 @@ with tab_glance:
     st.subheader(_("Which settings ask for which credential"))
     with st.container(key="credential_grid"):
         names = {i: by_id[i].short_name for i in ids}
-        render_chart(figures.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
+        render_chart(charts.credential_chart(frames.credentials, names, font_size=font_size()), key="credential_map")
     with st.container(key="credential_list"):
         for name, groups in setting_lists([by_id[i] for i in ids], catalogs):
             st.markdown(

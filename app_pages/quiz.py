@@ -10,7 +10,7 @@ from analysis.pathways import DEFAULT_HOURS_PER_WEEK, Person
 from analysis.pathways.entry import entry_lines
 from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
-from analysis.presentation import figures
+from analysis.presentation import charts
 from analysis.presentation.export import answers_csv, answers_json
 from analysis.presentation.safe_text import inert
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
@@ -210,7 +210,7 @@ with results_tab:
         st.stop()
 
     short = {p.id: p.short_name for p in result.profiles}
-    render_chart(figures.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
+    render_chart(charts.fit_chart(outcome.ranking, short, font_size=font_size()), key="fit_chart")
 
     first = outcome.ranking[0]
     tied = [r for r in outcome.ranking if r.rank == first.rank and r.score is not None]

@@ -225,8 +225,7 @@ def bench_load(repeat: int) -> list[dict]:
             "target": "< 100 ms",
         }
     )
-    from analysis.loading.loader import load_oews_table
-    from analysis.loading.oews import _index_cached, load_oews
+    from analysis.loading.oews import _index_cached, load_oews, load_oews_table
 
     def oews_index_cold():
         _index_cached.cache_clear()  # the loader reads the table once per process; time that first read

@@ -9,33 +9,15 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from analysis.i18n import translator
+from tests.browser_helpers import READY, settle
 
 # WCAG 2.0 and 2.1, levels A and AA: the rules issue #25 holds the app to.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")  # fail the test; "moderate" and "minor" are reported only
 AXE = Axe()
 
-# True once the app is at rest: Streamlit's script run has finished (the run state it keeps on the app's root),
-# nothing is still a placeholder or faded as stale, the page's title is drawn, the page stylesheet (ui/style.py,
-# which arrives a moment after the first elements) is in, and every chart on screen has drawn.
-READY_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"], [data-testid="stStatusWidget"]'))
-    return false;
-  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
-  if (![...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer'))) return false;
-  const shown = el => el.offsetParent !== null;
-  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown)
-           .every(c => c.querySelector('.main-svg'))
-      && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(shown)
-           .every(c => c.querySelector('svg.marks'));
-}"""
-
-
-def settle(page: Page, timeout_ms: int = 60_000) -> None:
-    """Wait until the app is at rest (READY_JS)."""
-    page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
+# Waiting until the app is at rest is tests/browser_helpers.py's `settle` (kept importable from here).
+READY_JS = READY
 
 
 def text(lang: str, message: str) -> str:

@@ -32,6 +32,27 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")
 
 
+def unescape(source: str) -> str:
+    """What CommonMark shows for `source` when it is only text and backslash escapes (fails otherwise)."""
+    import string
+
+    from analysis.presentation.safe_text import WORD_JOINER
+
+    punctuation = set(string.punctuation)
+    out, i = [], 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            assert i + 1 < len(source) and source[i + 1] in punctuation, f"stray backslash in {source!r}"
+            out.append(source[i + 1])
+            i += 2
+            continue
+        assert ch not in punctuation, f"unescaped {ch!r} in {source!r}"
+        out.append(ch)
+        i += 1
+    return "".join(out).replace(WORD_JOINER, "")
+
+
 def vega_charts(at: AppTest) -> list[dict]:
     """Every Vega-Lite chart the page sent: its spec, with the rows it draws (a DataFrame) under "rows"."""
     import json
@@ -45,6 +66,6 @@ def vega_charts(at: AppTest) -> list[dict]:
 
 
 def legend_keys(vega: dict) -> list[str]:
-    """The keys a Vega-Lite chart's legend lists (figures.py gives each chart one legend layer)."""
+    """The keys a Vega-Lite chart's legend lists (charts/pay_spec.py gives each chart one legend layer)."""
     layer = next(layer for layer in vega["layer"] if "values" in layer.get("data", {}))
     return [row["key"] for row in layer["data"]["values"]]

@@ -42,7 +42,7 @@ SHORT = "![](//203.0.113.9)"  # 18 characters: the most a short_name may have
 HOSTILE_PERIOD = f'<a href="//{EVIL_HOST}/p">May</a> <span style="cursor:url(//{EVIL_HOST}/c),auto">2024</span>'
 # Fields whose text a reader sees; everything else (ids, enums, sources) must stay valid.
 _TEXT_KEYS = {"name", "tagline", "summary", "note", "title", "label", "reason", "examples", "role", "requires",
-              "day_in_the_life"}
+              "day_in_the_life", "text", "judgement", "ask", "why"}
 _TEXT_LISTS = {"also_called", "pros", "cons"}
 
 

@@ -7,18 +7,15 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from analysis.presentation.facts import format_value
 from analysis.presentation.safe_text import inert
 from tests.apptest_helpers import legend_keys, open_page, shown, vega_charts
+from tests.data import LOADED, NATIONAL, PROFILES
 
 APP = str(ROOT / "app.py")
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
-NATIONAL = LOADED.catalogs.national
 OEWS = load_oews()
 CORE_FOUR = ["hospital", "retail", "long-term-care", "industry-pbm"]
 NEAREST = "Median of the nearest industry (loose fit)"
@@ -188,10 +185,10 @@ def test_detail_shows_the_whole_profile_with_sources():
     federal = industry_row(OEWS, "999100")["annual_median"]
     assert f"${federal:,.0f}" in [shown(m.value) for m in at.metric]
     assert "BLS OEWS, May 2025" in text and "(999100)" in text
-    sections = ["What the work is", "Hours and environment", "Pay", "How to get in and grow", "Sources"]
+    sections = ["What the work is", "Hours and environment", "Pay", "How to get in and grow", "On the job", "Sources"]
     assert [h.value for h in at.header] == sections
     contents = next(m.value for m in at.markdown if "](#work)" in m.value)
-    assert all(f"(#{anchor})" in contents for anchor in ["work", "hours", "pay", "grow", "sources"])
+    assert all(f"(#{anchor})" in contents for anchor in ["work", "hours", "pay", "grow", "reality", "sources"])
     for heading in ["A day in the life", "What the time goes on", "Ratings", "Credentials", "Where you can grow"]:
         assert heading in [h.value.split(" :")[0] for h in at.subheader]
     assert len(charts(at)) == 1 and any(k.startswith("National median") for k in legend_keys(charts(at)[0]))

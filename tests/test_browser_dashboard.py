@@ -10,18 +10,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser_helpers import CHART, CHART_BOX, settle
+
 pytestmark = pytest.mark.browser
-
-# A drawn chart: plotly's, or Vega-Lite's (the pay chart); and the element holding either, with its text.
-CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
-CHART_BOX = '.js-plotly-plot, [data-testid="stVegaLiteChart"]'
-
-
-def settle(page: Page) -> None:
-    """Wait until the app shell is up and the script run has finished."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_timeout(300)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=20_000)
 
 
 def test_every_page_opens_without_an_error(page: Page, app_server, artifacts):
@@ -99,5 +90,5 @@ def test_no_request_leaves_the_machine(page: Page, app_server):
     for path in ["", "compare", "detail", "about"]:
         page.goto(f"{app_server}/{path}")
         settle(page)
-    page.wait_for_timeout(1000)
+        page.wait_for_load_state("networkidle")  # late fetches (fonts, chart assets) have been made too
     assert outside == []

@@ -12,8 +12,8 @@ from playwright.sync_api import Page, expect
 
 from analysis.paths import PROFILES_DIR
 from bench.proxy import app_scripts
+from tests.browser_helpers import CHART, next_frame, settle
 from tests.hostile_text import EVIL_HOST
-from tests.test_browser_dashboard import CHART, settle
 
 pytestmark = pytest.mark.browser
 
@@ -228,7 +228,7 @@ def pay_tooltips(page: Page) -> list[str]:
     texts = []
     for mark in chart.locator('g.role-mark path:not([opacity="0"]), g.role-mark line').all():
         mark.hover(force=True)
-        page.wait_for_timeout(80)
+        next_frame(page)
         if tooltip.count():
             made = tooltip.locator(":not(table, tbody, tr, td)").evaluate_all("els => els.map(e => e.outerHTML)")
             assert made == [], f"pay chart tooltip made elements: {made}"
@@ -245,7 +245,7 @@ def hover_over_chart(page: Page) -> None:
     for fx in (0.2, 0.35, 0.5, 0.65, 0.8):
         for fy in (0.2, 0.35, 0.5, 0.65, 0.8):
             page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(30)
+            next_frame(page)
 
 
 def test_inert_text_renders_as_typed_in_every_sink(page: Page):
@@ -253,14 +253,13 @@ def test_inert_text_renders_as_typed_in_every_sink(page: Page):
     label reads exactly as typed (invisible characters aside) and makes no element or request."""
     from analysis.presentation.safe_text import visible
     from bench.server import Server
-    from tests.conftest import ARTIFACTS
+    from tests.data import ARTIFACTS
     from tests.hostile_text import HOSTILE
 
     watch = Watch(page)
     with Server("tests/fixtures/inert_probe.py", log_path=ARTIFACTS / "inert-probe.log") as server:
         page.goto(server.url)
-        page.wait_for_selector(f".st-key-probe_{len(HOSTILE) - 1}", timeout=30_000)
-        settle(page)
+        settle(page, f".st-key-probe_{len(HOSTILE) - 1}", app=False)  # a test page: no title, no stylesheet
         for i, text in enumerate(HOSTILE):
             box = page.locator(f".st-key-probe_{i}")
             want = " ".join(visible(text).split())

@@ -13,20 +13,13 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from tests.test_browser_quiz import see_results
+from tests.browser_helpers import animations_done, next_frame, see_results, settle
 
 pytestmark = pytest.mark.browser
 
 CHART = ".js-plotly-plot .main-svg"
 STATE_LABEL = "State or territory (type to search)"
 AREA_LABEL = "Metro or nonmetro area (optional)"
-
-
-def settle(page: Page) -> None:
-    """Wait until the app shell is up and the script run has finished."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_timeout(300)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=20_000)
 
 
 def choose(page: Page, label: str, typed: str, option: str) -> None:
@@ -41,7 +34,7 @@ def choose(page: Page, label: str, typed: str, option: str) -> None:
 def shot(page: Page, anchor, name: str, artifacts) -> None:
     """A viewport screenshot with `anchor` scrolled into view (Streamlit scrolls inside its own container)."""
     anchor.first.evaluate("e => e.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(300)
+    next_frame(page)
     page.screenshot(path=str(artifacts / name))
 
 
@@ -73,7 +66,7 @@ def go(page: Page, name: str) -> None:
     collapse = page.locator('[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebarCollapseButton"]')
     if page.locator("#stSidebar[data-collapsed='false']").count() and collapse.count():
         collapse.first.click(force=True)
-        page.wait_for_timeout(400)
+        animations_done(page, "#stSidebar")
 
 
 def check_every_page(page: Page, artifacts, width: int) -> None:

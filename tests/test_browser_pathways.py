@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_browser_dashboard import CHART, settle
+from tests.browser_helpers import CHART, settle
 
 pytestmark = pytest.mark.browser
 

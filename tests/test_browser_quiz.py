@@ -7,21 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_browser_dashboard import CHART, settle
+from tests.browser_helpers import CHART, open_tab, see_results, settle
 
 pytestmark = pytest.mark.browser
-
-
-def open_tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    settle(page)
-
-
-def see_results(page: Page) -> None:
-    """The button under the questions that opens the results tab."""
-    page.get_by_role("button", name="See my results").click()
-    settle(page)
-    expect(page.locator(CHART).filter(visible=True).first).to_be_visible(timeout=20_000)
 
 
 def test_answer_see_results_share_and_reopen(page: Page, app_server, artifacts):
@@ -90,14 +78,15 @@ def test_keyboard_answers_keep_the_shortlist_and_the_pdf_on_the_current_top_thre
     # Patient contact by arrow keys, quickly: "A lot" -> "Some" -> "As little as possible".
     page.get_by_label("A lot. I like helping people face to face.").focus()
     page.keyboard.press("Space")
-    for _ in range(2):
-        page.wait_for_timeout(120)
-        page.keyboard.press("ArrowDown")
+    for label in ["Some, now and then.", "As little as possible."]:
+        page.keyboard.press("ArrowDown")  # the next key only once the radio has moved: no rerun waited for
+        expect(page.get_by_label(label)).to_be_checked()
     settle(page)
     page.get_by_label("Mostly on my own.").focus()
     page.keyboard.press("Space")
-    page.wait_for_timeout(120)
-    page.keyboard.press("ArrowUp")  # "A mix of both."
+    expect(page.get_by_label("Mostly on my own.")).to_be_checked()
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_label("A mix of both.")).to_be_checked()
     settle(page)
     expect(page.get_by_text(re.compile(r"3 of \d+ questions answered"))).to_be_visible()
     see_results(page)

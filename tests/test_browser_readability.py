@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot
+from tests.browser_helpers import settle
 
 pytestmark = pytest.mark.browser
 BASE_FONT_PX = "parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)"
@@ -69,7 +70,7 @@ def test_presentation_view_keeps_navigation_and_survives_new_client(page: Page, 
     page.get_by_role("button", name="New client").click()
     page.get_by_role("button", name="Yes, clear everything").click()
     page.get_by_role("heading", name="Pharmacy technician settings").first.wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
+    settle(page)  # the run after New client has finished and the stylesheet is in
     after = page.evaluate(BASE_FONT_PX)
     assert after == size, "presentation view dropped back to normal type after New client"
     assert page.get_by_role("switch", name="Presentation view").is_checked()

@@ -11,28 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.test_browser_dashboard import settle
-from tests.test_browser_quiz import see_results
+from tests.browser_helpers import quiz_to_pdf, settle
 
 pytestmark = pytest.mark.browser
-
-
-def quiz_to_pdf(page: Page, base_url: str, client_name: str, query: str = ""):
-    """Answer two questions, type a client name, download the summary; returns the Download. `query`: a link's
-    query string to open the quiz with (e.g. "?state=OH" for a place)."""
-    page.goto(f"{base_url}/quiz{query}")
-    settle(page)
-    page.get_by_text("Yes. I want a big part of my day to be sterile work.").click()
-    settle(page)
-    page.get_by_text("As little as possible.").first.click()
-    settle(page)
-    see_results(page)
-    page.get_by_label("Client name (optional)").fill(client_name)
-    page.keyboard.press("Enter")
-    settle(page)
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name=re.compile("Download summary")).click()
-    return info.value
 
 
 def test_full_session_download_and_reset(page: Page, app_server, artifacts):

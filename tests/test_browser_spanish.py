@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from analysis.loading.loader import load_catalogs
 from analysis.local_pay import SOURCE
+from tests.browser_helpers import settle
 
 pytestmark = pytest.mark.browser
 
@@ -112,7 +113,8 @@ def kept_names() -> list[str]:
     catalogs = load_catalogs()
     names = set(KEPT_NAMES)
     for src in catalogs.sources.values():
-        names |= {src.title, src.publisher, src.url}
+        # The title as published; the Spanish page adds its note in Spanish: "Where do … work? (cita …)".
+        names |= {src.title, src.title.split(" (")[0], src.publisher, src.url}
     for cred in catalogs.credentials.values():
         names |= {cred.name, cred.issuer, cred.short_name}
     names.add(SOURCE)
@@ -131,16 +133,6 @@ def english_left(texts: list[str], names: list[str]) -> list[str]:
         if ENGLISH.search(rest):
             found.append(text[:160])
     return sorted(set(found))
-
-
-def settle(page: Page) -> None:
-    """The page's script has run: its title is drawn and nothing is running any more."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=60_000)
-    page.wait_for_timeout(300)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)  # every element drawn
-    page.wait_for_timeout(500)
 
 
 def page_texts(page: Page) -> list[str]:

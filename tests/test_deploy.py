@@ -8,19 +8,21 @@ see when a replica stops. Skipped, saying why, when nginx is not installed.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import re
-import time
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
 from bench.proxy import NGINX, ProxiedReplicas, Visitor, inline_script_hashes, render_config
+from tests.server_helpers import run_async, takeover
 
-pytestmark = pytest.mark.skipif(
-    NGINX is None, reason="nginx is not installed (apt-get install nginx); deployment tests skipped"
-)
+pytestmark = [
+    pytest.mark.deploy,  # starts nginx and two replicas: run with the browser tests, serially
+    pytest.mark.skipif(
+        NGINX is None, reason="nginx is not installed (apt-get install nginx); deployment tests skipped"
+    ),
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
@@ -30,31 +32,6 @@ PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
 def farm():
     with ProxiedReplicas(2) as farm:
         yield farm
-
-
-def run_async(coro):
-    """Run a coroutine to its end in a thread of its own (Playwright's sync API may hold this thread's loop)."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
-async def takeover(url: str) -> dict:
-    """The victim opens a session; a thief presents its id (tests/test_session_binding.py). What each gets."""
-    victim, thief = Visitor(url), Visitor(url)
-    victim.visit()
-    if "rx_route" in victim.cookies:  # behind the proxy: reach the victim's replica (its own XSRF cookie)
-        thief.cookies["rx_route"] = victim.cookies["rx_route"]
-    thief.visit()
-    async with victim.tab("compare", timeout=20) as victim_tab:
-        first = await victim_tab.rerun()
-        async with thief.tab("", timeout=20, resume=victim_tab.session_id) as thief_tab:
-            stolen = await thief_tab.rerun()
-            victim_after = await victim_tab.rerun()
-            upload = thief.upload(victim_tab.session_id, "local.yaml", PROFILE)
-            own_upload = victim.upload(victim_tab.session_id, "local.yaml", PROFILE)
-            return {"victim": victim_tab.session_id, "thief": thief_tab.session_id, "first": first.errors,
-                    "stolen": stolen.errors, "victim_after": victim_after.errors, "thief_upload": upload[0],
-                    "victim_upload": own_upload[0]}
 
 
 def replica_of(farm: ProxiedReplicas, visitor: Visitor) -> str:
@@ -185,7 +162,7 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
     widgets work on the new replica."""
     from playwright.sync_api import expect
 
-    from tests.test_browser_dashboard import CHART_BOX, settle
+    from tests.browser_helpers import CHART_BOX, settle
 
     sockets = []
     page.on("websocket", lambda ws: sockets.append(ws))
@@ -199,9 +176,8 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
     i = next(i for i, r in enumerate(farm.replicas) if f"127.0.0.1:{r.port}" in served)
     farm.stop_replica(i)
     try:
-        deadline = time.monotonic() + 60
-        while len(sockets) < 2 and time.monotonic() < deadline:  # the browser opens its websocket again
-            page.wait_for_timeout(200)
+        if len(sockets) < 2:  # the browser opens its websocket again
+            page.wait_for_event("websocket", timeout=60_000)
         assert len(sockets) >= 2, "the page did not reconnect"
         # The page reruns as soon as it has reconnected (on Compare, or on the Overview when Streamlit opens the new
         # session on the default page) and says so.
@@ -272,7 +248,7 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
     """Every page renders with no Content-Security-Policy violation, and the file uploader works."""
     from playwright.sync_api import expect
 
-    from tests.test_browser_dashboard import settle
+    from tests.browser_helpers import settle
 
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
@@ -310,7 +286,7 @@ def test_the_app_works_in_chromium_through_the_proxy_under_its_csp(farm, page, t
 
 def test_websockets_only_from_the_apps_own_origin(farm):
     """Scheme, host and port must be the served origin's, at the proxy and at each replica behind it."""
-    from tests.test_server_offline import handshake
+    from tests.server_helpers import handshake
 
     forbidden, switching = b"HTTP/1.1 403 Forbidden", b"HTTP/1.1 101 Switching Protocols"
     port = farm.url.rsplit(":", 1)[1]
@@ -332,8 +308,7 @@ def test_a_session_through_the_proxy_leaves_no_personal_data_in_any_log(farm, pa
     from playwright.sync_api import expect
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    from tests.test_browser_dashboard import settle
-    from tests.test_browser_session import quiz_to_pdf
+    from tests.browser_helpers import quiz_to_pdf, settle
 
     session_ids, media = [], []
 

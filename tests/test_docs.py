@@ -1,12 +1,14 @@
-"""The README's reference tables match the code: pages, link parameters, modules and rating dimensions.
+"""The documentation's reference tables match the code: the README's pages, link parameters and rating
+dimensions, and docs/architecture.md's modules; and the README stays a short front door.
 
-Each table is found by its header row. `python -m tests.test_docs` prints the tables as the code has them
-(the modules' "Job" column from each module's docstring), ready to paste and edit.
+Each table is found by its header row in its document. `python3 -m tests.test_docs` prints the tables as the code
+has them (the modules' "Job" column from each module's docstring), ready to paste and edit.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 
 README = ROOT / "README.md"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+README_MAX_LINES = 360  # a front door: longer material goes to docs/
 PAGES_HEADER = "| Page | Script | For |"
 PARAMS_HEADER = "| Parameter | Pages | Carries | Example |"
 MODULES_HEADER = "| Module | Job |"
@@ -25,18 +29,11 @@ EVERY_PAGE = "every page"
 DOCUMENTED_PACKAGES = ("analysis", "ui", "bench")  # app_pages/ is the pages table; tests/ is one file per feature
 
 
-def _message(node: ast.AST) -> ast.AST:
-    """The English text of `_("...")` (a translated label), or the node itself."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args:
-        return node.args[0]
-    return node
-
-
 def table(header: str, text: str | None = None) -> list[list[str]]:
     """The rows under `header` (a Markdown table row), each a list of cell texts; [] if the header is absent."""
     lines = (README.read_text(encoding="utf-8") if text is None else text).splitlines()
     starts = [i for i, line in enumerate(lines) if line.strip() == header]
-    assert len(starts) <= 1, f"the README has two tables headed {header}"
+    assert len(starts) <= 1, f"the document has two tables headed {header}"
     if not starts:
         return []
     rows = []
@@ -53,21 +50,8 @@ def plain(cell: str) -> str:
 
 
 def app_pages() -> list[tuple[str, str, str]]:
-    """(title, script, help) of every st.Page in app.py, in navigation order, read from its source."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    pages = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page":
-            kwargs = {k.arg: ast.literal_eval(_message(k.value)) for k in node.keywords if k.arg in ("title", "help")}
-            pages.append((kwargs["title"], ast.literal_eval(node.args[0]), kwargs.get("help", "")))
-    return sorted(pages, key=lambda p: _position(tree, p[1]))
-
-
-def _position(tree: ast.Module, script: str) -> int:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and node.value == script:
-            return node.lineno * 1000 + node.col_offset
-    return 0
+    """(title, script, help) of every page, in navigation order, from the registry app.py builds them from."""
+    return [(p.title, f"app_pages/{p.stem}.py", p.help) for p in registry.PAGES]
 
 
 def page_stem(script: str) -> str:
@@ -147,11 +131,24 @@ def check_dimensions(text: str) -> list[str]:
 
 
 CHECKS = [check_pages, check_params, check_modules, check_dimensions]
+DOCUMENT = {check_pages: README, check_params: README, check_modules: ARCHITECTURE, check_dimensions: README}
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
-def test_the_readme_table_matches_the_code(check):
-    assert check(README.read_text(encoding="utf-8")) == []
+def test_the_documented_table_matches_the_code(check):
+    assert check(DOCUMENT[check].read_text(encoding="utf-8")) == []
+
+
+def test_the_readme_is_a_front_door():
+    """Short, every table in its place, no bare `python` in a command (stock Debian has only python3), and every
+    docs/ page it links to exists."""
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= README_MAX_LINES, "move detail to docs/ and link to it"
+    assert MODULES_HEADER not in text, "the modules table lives in docs/architecture.md"
+    bare = [line for line in text.splitlines() if re.search(r"(^|[`\s(])python -", line)]
+    assert bare == [], f"commands must say python3 or .venv/bin/python: {bare}"
+    for target in re.findall(r"\]\((docs/[^)#]+)", text):
+        assert (ROOT / target).is_file(), f"the README links to {target}, which does not exist"
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-from analysis.loading.loader import load_profiles
 from analysis.presentation.export import (
     ANSWER_COLUMNS,
     FORMAT,
@@ -15,12 +14,8 @@ from analysis.presentation.export import (
     answers_from_json,
     answers_json,
 )
-from analysis.quiz import dimension_values, load_quiz, score
-
-LOADED = load_profiles()
-QUIZ = load_quiz()
-VALUES = dimension_values(LOADED.profiles, LOADED.catalogs.national, QUIZ)
-NAMES = {p.id: p.name for p in LOADED.profiles}
+from analysis.quiz import score
+from tests.data import NAMES, QUIZ, VALUES
 
 
 def realistic_answers() -> dict[str, int]:

@@ -1,5 +1,7 @@
 """How cited figures read on screen: value, period and source, or an explicit gap."""
 
+import datetime as dt
+
 from analysis.loading.loader import load_catalogs
 from analysis.loading.schema import Fact
 from analysis.presentation.facts import citation, format_value, money, with_period
@@ -40,9 +42,8 @@ def test_citation_names_publisher_and_period_in_plain_words():
 
 
 def test_every_period_is_a_date_never_current():
-    accessed = CATALOGS.sources["bls-ooh-2024"].accessed  # 'YYYY-MM-DD'
-    month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[int(accessed[5:7]) - 1]
-    when = f"as read in {month} {accessed[:4]}"
+    accessed = dt.date.fromisoformat(CATALOGS.sources["bls-ooh-2024"].accessed)
+    when = f"as read on {accessed:%B} {accessed.day}, {accessed.year}"  # the day the page was read, in words
     assert citation(fact(129, "USD", period="current", evidence="primary"), CATALOGS.sources) == f"BLS, {when}"
     assert with_period(fact(129, "USD", period="current fee table (c. 2024-26)"), CATALOGS.sources) == (
         f"$129 (fee table (c. 2024-26), {when})"
@@ -67,7 +68,7 @@ def test_running_text_says_what_a_rate_is_per():
     assert format_value(fact(49310, "USD/year"), spoken=True) == "$49,310 a year"
     assert format_value(fact(20.9, "USD/hour"), spoken=True) == "$20.90 an hour"
     assert format_value(fact(2, "years"), spoken=True) == "every 2 years"
-    assert format_value(fact(1, "years"), spoken=True) == "every 1 year"
+    assert format_value(fact(1, "years"), spoken=True) == "every year"
     assert format_value(fact(129, "USD"), spoken=True) == "$129"
     assert format_value(fact(463900, "jobs"), spoken=True) == "463,900 jobs"
     assert format_value(fact(None, "USD/year"), spoken=True) == "no published figure"
@@ -79,7 +80,8 @@ def test_a_missing_amount_in_a_table_reads_as_a_gap():
 
 
 def test_charts_and_the_pdf_format_figures_here():
-    from analysis.presentation import figures, summary_pdf
+    from analysis.presentation import summary_pdf
+    from analysis.presentation.charts import compare, pay
 
-    assert figures.money is money
+    assert pay.money is money and compare.money is money
     assert not hasattr(summary_pdf, "fact_value"), "the PDF formats figures with facts.format_value"

@@ -8,8 +8,9 @@ from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import industry_row, load_national_trend, load_oews
 from analysis.loading.schema import RATING_DIMENSIONS
-from analysis.presentation import figures
-from analysis.presentation.facts import localize_period, money
+from analysis.periods import localize_period
+from analysis.presentation import charts
+from analysis.presentation.facts import money
 from tests.apptest_helpers import legend_keys
 
 RESULT = load_profiles()
@@ -37,7 +38,7 @@ def legend(chart) -> list[str]:
 
 def test_pay_chart_draws_ranges_medians_and_labels_the_nearest_industry():
     chosen = names("retail", "hospital", "nuclear")
-    chart = figures.pay_chart(
+    chart = charts.pay_chart(
         FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources
     )
     table = load_oews()
@@ -84,7 +85,7 @@ def test_pay_chart_spec_names_no_setting_so_adding_one_changes_only_its_data():
 
     def chart(*ids):
         chosen = names(*ids)
-        return figures.pay_chart(wages[wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources)
+        return charts.pay_chart(wages[wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources)
 
     two, three = chart("retail", "hospital"), chart("retail", "hospital", "nuclear")
     assert two.figure.spec == three.figure.spec
@@ -95,7 +96,7 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
     chosen = names("retail", "nuclear")
     wages = FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)].copy()
     wages.loc[wages.setting_id == "nuclear", "value"] = float("nan")  # an uploaded profile with no figures
-    chart = figures.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
+    chart = charts.pay_chart(wages, chosen, NATIONAL, RESULT.catalogs.sources)
     pay = rows(chart)
     assert pay.loc["Nuclear", "kind"] == "gap" and pay.loc["Nuclear", ["p10", "p50", "p90"]].isna().all()
     # Rows are drawn in the chosen order, whichever layers draw them (each filters its own rows).
@@ -111,7 +112,7 @@ def test_pay_chart_labels_a_gap_and_never_draws_a_zero():
 
 def test_pay_chart_hourly_divides_by_2080():
     chosen = names("federal-va", "retail")
-    chart = figures.pay_chart(
+    chart = charts.pay_chart(
         FRAMES.wages[FRAMES.wages.setting_id.isin(chosen)], chosen, NATIONAL, RESULT.catalogs.sources, hourly=True
     )
     federal = industry_row(load_oews(), "999100")["annual_median"]
@@ -123,7 +124,7 @@ def test_pay_chart_hourly_divides_by_2080():
 
 def test_pay_trend_chart_shows_three_releases_from_the_national_files():
     trend = load_national_trend()
-    chart = figures.pay_trend_chart(trend, RESULT.catalogs.sources)
+    chart = charts.pay_trend_chart(trend, RESULT.catalogs.sources)
     median = trace(chart, "Median")
     assert list(median.x) == ["May 2023", "May 2024", "May 2025"]
     assert median.y[-1] == industry_row(load_oews(), "000000")["annual_median"]
@@ -133,7 +134,7 @@ def test_pay_trend_chart_shows_three_releases_from_the_national_files():
 
 def test_ratings_chart_has_one_trace_per_setting_with_reasons():
     chosen = names("hospital", "industry-pbm")
-    chart = figures.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
+    chart = charts.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
     assert [t.name for t in chart.figure.data] == ["Hospital", "PBM / insurance"]
     hospital = chart.figure.data[0]
     assert list(hospital.x) == [
@@ -161,7 +162,7 @@ def test_ratings_chart_has_one_trace_per_setting_with_reasons():
 
 def test_schedule_heatmap_writes_the_frequency_in_each_cell():
     chosen = names("hospital", "industry-pbm")
-    chart = figures.schedule_chart(FRAMES.schedule[FRAMES.schedule.setting_id.isin(chosen)], chosen)
+    chart = charts.schedule_chart(FRAMES.schedule[FRAMES.schedule.setting_id.isin(chosen)], chosen)
     heat = chart.figure.data[0]
     assert list(heat.x) == ["Nights", "Weekends", "Holidays", "On-call"]
     assert heat.text[0][0] == BY_ID["hospital"].schedule.nights
@@ -170,7 +171,7 @@ def test_schedule_heatmap_writes_the_frequency_in_each_cell():
 
 def test_tasks_chart_stacks_to_100_for_each_setting():
     chosen = names("hospital", "retail", "nuclear")
-    chart = figures.tasks_chart(FRAMES.tasks[FRAMES.tasks.setting_id.isin(chosen)], chosen)
+    chart = charts.tasks_chart(FRAMES.tasks[FRAMES.tasks.setting_id.isin(chosen)], chosen)
     totals = [sum(t.x[i] for t in chart.figure.data) for i in range(3)]
     assert totals == [100, 100, 100]
     assert chart.figure.layout.barmode == "stack"
@@ -178,11 +179,11 @@ def test_tasks_chart_stacks_to_100_for_each_setting():
 
 def test_credential_matrix_and_differences_table():
     chosen = names("hospital", "federal-va")
-    chart = figures.credential_chart(FRAMES.credentials, chosen)
+    chart = charts.credential_chart(FRAMES.credentials, chosen)
     heat = chart.figure.data[0]
     row = list(heat.y).index("CPhT")
     assert heat.text[row][1] == "commonly required"  # VA's 2023 standard, above entry grades
-    diff = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
+    diff = charts.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
     assert list(diff["spread"]) == sorted(diff["spread"], reverse=True)
     wage = diff.iloc[0]
     assert wage["dimension"] == "Median pay (BLS OEWS, May 2025)"
@@ -194,7 +195,7 @@ def test_credential_matrix_and_differences_table():
 
 def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
     chosen = names("hospital", "retail", "long-term-care", "industry-pbm")
-    diff = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
+    diff = charts.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
     medians = {s: BY_ID[s].facts.median_wage_annual.value for s in chosen}
     high, low = max(medians, key=medians.get), min(medians, key=medians.get)
     gap = medians[high] - medians[low]
@@ -203,7 +204,7 @@ def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
     )
     # Pay leads even though a one-step rating difference would outrank a small pay gap on spread alone.
     close = names("hospital", "specialty-pharmacy")
-    first = figures.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, close).iloc[0]
+    first = charts.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, close).iloc[0]
     assert first["dimension"].startswith("Median pay")
     # Ratings and hours share one scale: steps of four, widest first.
     steps = [int(d.split(" of 4")[0]) if "of 4" in d else 0 for d in diff["difference"][1:]]
@@ -212,7 +213,7 @@ def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
 
 def test_every_reason_is_written_out_and_the_scale_reads_one_way():
     chosen = names("hospital", "retail")
-    chart = figures.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
+    chart = charts.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)
     assert "higher = more of it" in chart.figure.layout.xaxis.title.text
     assert "higher = more of it" in chart.caption
     written = dict(chart.details)
@@ -225,28 +226,28 @@ def test_every_reason_is_written_out_and_the_scale_reads_one_way():
 
 def test_chart_text_has_aa_contrast():
     """Labels written in or on a chart: ≥ 4.5:1 against what they sit on (heatmap cells, bars, the page)."""
-    view = figures.compare_view(RESULT, FRAMES, ("hospital", "retail", "long-term-care", "industry-pbm"))
+    view = charts.compare_view(RESULT, FRAMES, ("hospital", "retail", "long-term-care", "industry-pbm"))
     config = view.pay.figure.spec["config"]
     inks = [config["axis"]["labelColor"], config["axis"]["titleColor"], config["legend"]["labelColor"]]
     inks += [layer["mark"]["color"] for layer in view.pay.figure.spec["layer"] if layer["mark"]["type"] == "text"]
     inks += [view.pay.figure.spec["layer"][1]["encoding"]["y"]["axis"]["labelColor"]]  # setting names
-    assert all(figures.contrast(ink, "#ffffff") >= 4.5 for ink in inks), inks
+    assert all(charts.contrast(ink, "#ffffff") >= 4.5 for ink in inks), inks
     for chart in (view.ratings, view.schedule, view.tasks, view.credentials):
         layout = chart.figure.layout
-        assert figures.contrast(layout.font.color, "#ffffff") >= 4.5
+        assert charts.contrast(layout.font.color, "#ffffff") >= 4.5
         for axis in (layout.xaxis, layout.yaxis):
-            assert figures.contrast(axis.tickfont.color, "#ffffff") >= 4.5
+            assert charts.contrast(axis.tickfont.color, "#ffffff") >= 4.5
         for trace in chart.figure.data:
             if trace.type == "heatmap":
-                assert all(figures.contrast(trace.textfont.color, c) >= 4.5 for _, c in trace.colorscale)
+                assert all(charts.contrast(trace.textfont.color, c) >= 4.5 for _, c in trace.colorscale)
             if trace.type == "bar" and trace.textposition == "inside":
-                assert figures.contrast(trace.insidetextfont.color, trace.marker.color) >= 4.5
+                assert charts.contrast(trace.insidetextfont.color, trace.marker.color) >= 4.5
             if trace.type == "bar" and trace.textposition == "outside":
-                assert trace.textfont.color is None or figures.contrast(trace.textfont.color, "#ffffff") >= 4.5
+                assert trace.textfont.color is None or charts.contrast(trace.textfont.color, "#ffffff") >= 4.5
 
 
 def test_tasks_legend_sits_above_the_plot_never_on_the_axis_title():
-    chart = figures.tasks_chart(
+    chart = charts.tasks_chart(
         FRAMES.tasks[FRAMES.tasks.setting_id.isin(["hospital", "retail"])], names("hospital", "retail")
     )
     legend = chart.figure.layout.legend
@@ -293,7 +294,7 @@ def test_two_settings_with_the_same_name_never_merge():
     twin["facts"]["median_wage_annual"].pop("oews", None)
     twin["facts"]["median_wage_annual"]["value"] = 60000
     result, frames = _with(twin)
-    view = figures.compare_view(result, frames, ("hospital", "twin"))
+    view = charts.compare_view(result, frames, ("hospital", "twin"))
     hospital = BY_ID["hospital"].facts.median_wage_annual
     assert hospital.value < 60000  # the twin is the higher one below
     pay = view.pay.figure.data
@@ -329,7 +330,7 @@ def test_profile_text_reaches_charts_only_as_escaped_data():
     from tests.hostile_text import EVIL_HOST, hostile_profile_doc
 
     result, frames = _with(hostile_profile_doc(_hospital_doc()))
-    view = figures.compare_view(result, frames, ("hospital", "markdown-everywhere"))
+    view = charts.compare_view(result, frames, ("hospital", "markdown-everywhere"))
     # Vega-Lite draws data as text, and its tooltip escapes it: profile text goes in the rows, never in the spec.
     import json
 
@@ -371,7 +372,7 @@ def test_the_fit_chart_shows_setting_names_only_as_escaped_data():
     names = {p.id: evil + p.name for p in loaded.profiles}
     question = quiz.questions[0]
     ranking = score(quiz, values, names, {question.id: 0}).ranking
-    spec = figures.fit_chart(ranking, {i: evil for i in names}).figure.to_plotly_json()
+    spec = charts.fit_chart(ranking, {i: evil for i in names}).figure.to_plotly_json()
     assert any(EVIL_HOST in t for t in _strings(spec)), "the names should be shown (as text)"
     assert _markup_left(spec) == []
     assert all(EVIL_HOST not in (t.get("hovertemplate") or "") for t in spec["data"])
@@ -380,6 +381,35 @@ def test_the_fit_chart_shows_setting_names_only_as_escaped_data():
 def test_the_pay_chart_caption_dates_the_national_median():
     result, frames = _with()
     national = result.catalogs.national.median_wage_annual
-    caption = figures.compare_view(result, frames, ("hospital", "retail")).pay.caption
+    caption = charts.compare_view(result, frames, ("hospital", "retail")).pay.caption
     national_part = caption.split("National median: ", 1)[1].split(" Figures describe", 1)[0]
     assert f"({localize_period(national.period)})" in national_part, caption
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_long_pay_legend_keys_are_written_on_lines_a_phone_can_show(lang):
+    """A long legend key (the Spanish "…(no encaja del todo)") was cut off at 375 px: it is given as lines."""
+    import json
+    import re
+
+    from analysis.i18n import set_language
+    from analysis.presentation.charts.pay_spec import LEGEND_LINE_CHARS
+
+    set_language(lang)
+    try:
+        chart = charts.pay_chart(FRAMES.wages, names("hospital", "nuclear"), NATIONAL, RESULT.catalogs.sources)
+    finally:
+        set_language("en")
+    legend_spec = chart.figure.spec["layer"][-1]["encoding"]["color"]["legend"]
+    # Each wrapped key appears in the label expression as: datum.label === "<key>" ? ["line", "line"] : …
+    wrapped = {
+        json.loads(key): json.loads(lines)
+        for key, lines in re.findall(r'datum\.label === ("(?:[^"\\]|\\.)*") \? (\[[^\]]*\])', legend_spec["labelExpr"])
+    }
+    for key in legend(chart):
+        if len(key) > LEGEND_LINE_CHARS:
+            assert " ".join(wrapped[key]) == key, key
+            assert all(len(line) <= LEGEND_LINE_CHARS for line in wrapped[key]), wrapped[key]
+        else:
+            assert key not in wrapped
+    assert any(len(k) > LEGEND_LINE_CHARS for k in legend(chart)), "precondition: a key long enough to wrap"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from analysis.loading.loader import load_catalogs, load_profile_bytes, load_profiles
 from analysis.paths import PROFILES_DIR
+from tests.data import examples
 
 CATALOGS = load_catalogs()
 REAL = (PROFILES_DIR / "retail.yaml").read_bytes()
@@ -28,19 +29,19 @@ def check(data: bytes) -> None:
         assert problem.field and problem.message
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(yaml_chars, max_size=200).map("".join))
 def test_random_text_never_raises(text):
     check(text.encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=600))
 def test_random_bytes_never_raise(data):
     check(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(st.integers(0, len(REAL) - 1), st.integers(0, 40), st.binary(max_size=12)), min_size=1, max_size=6
@@ -54,7 +55,7 @@ def test_mangled_real_profile_never_raises(edits):
     check(bytes(data))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from analysis.loading import loader
-from analysis.loading.loader import load_catalogs, load_profile_bytes, load_profiles, name_clash
+from analysis.loading.loader import load_catalogs, load_profile_bytes, load_profiles
+from analysis.loading.names import name_clash
 from analysis.paths import PROFILES_DIR, ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -64,6 +65,38 @@ def test_a_5000_digit_number_is_a_problem_not_a_traceback():
         "tests/fixtures/hostile/wage-5000-digits.yaml: line 26: "
         "a number with 5000 digits is not a figure; the limit is 15 digits"
     )
+
+
+def wage_written_as(text: str) -> bytes:
+    """The bundled hospital profile, renamed, with its median wage written as `text` (exactly as in the file)."""
+    original = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8").replace("id: hospital", "id: odd", 1)
+    head, tail = original.split("facts:\n  median_wage_annual:\n    value: ", 1)
+    return (head + "facts:\n  median_wage_annual:\n    value: " + text + tail[tail.index("\n") :]).encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0x" + "f" * 5000, "a number written in hexadecimal (0x…) is not a figure; write it in decimal digits"),
+        ("0xC5D0", "a number written in hexadecimal (0x…) is not a figure; write it in decimal digits"),
+        ("0b1100", "a number written in binary (0b…) is not a figure; write it in decimal digits"),
+        ("0117", "a number written in octal (a leading 0) is not a figure; write it in decimal digits"),
+        ("13:41:50", "a number written in base 60 (1:30) is not a figure; write it in decimal digits"),
+        ("1" * 5000, "a number with 5000 digits is not a figure; the limit is 15 digits"),
+    ],
+)
+def test_hex_octal_and_over_long_numbers_get_a_plain_message(text, expected):
+    """YAML 1.1 reads 0x…, 0b…, a leading 0 and 1:30 as numbers; a figure is never meant that way. Before, 0x and
+    5,000 hex digits surfaced Python's own 'Exceeds the limit (4300 digits)… set_int_max_str_digits()'."""
+    profile, problems = load_profile_bytes(wage_written_as(text), "odd.yaml", CATALOGS)
+    assert profile is None
+    assert [p.message for p in problems] == [expected]
+    assert problems[0].field.startswith("line ")
+
+
+def test_decimal_figures_with_underscores_still_read():
+    profile, problems = load_profile_bytes(wage_written_as("50_680"), "odd.yaml", CATALOGS)
+    assert not problems and profile.facts.median_wage_annual.value == 50680
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -1.0, 10**14, 1e12])
@@ -119,13 +152,15 @@ def test_a_link_out_of_the_folder_is_refused_without_reading_it(tmp_path):
     )
 
 
-def test_a_link_inside_the_folder_is_read(tmp_path):
+def test_a_link_inside_the_folder_is_refused_like_one_out_of_it(tmp_path):
+    """A link is never followed, wherever it points: the folder's own files are what is read."""
     (tmp_path / "hospital.yaml").write_bytes((PROFILES_DIR / "hospital.yaml").read_bytes())
     (tmp_path / "again.yaml").symlink_to(tmp_path / "hospital.yaml")
     result = load_profiles([tmp_path], CATALOGS)
     assert [p.id for p in result.profiles] == ["hospital"]
-    assert [str(p) for p in result.problems if "again" in p.file] == [
-        f"{tmp_path / 'again.yaml'}: id: id 'hospital' does not match the file name; expected 'again'"
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'again.yaml'}: (file): is a link to another file; only files inside the folder are read, "
+        "never links"
     ]
 
 
@@ -151,6 +186,16 @@ def test_a_folder_named_like_a_profile_is_a_problem(tmp_path):
     proc = run_validate(str(tmp_path / "x.yaml"))
     assert proc.returncode == 1
     assert proc.stdout.strip().endswith("x.yaml: (file): is a folder, not a profile file")
+
+
+def test_a_folder_named_like_a_profile_inside_a_folder_is_reported(tmp_path):
+    """Before, `notes.yaml/` inside the folder was skipped without a word and the validator said OK."""
+    (tmp_path / "hospital.yaml").write_bytes((PROFILES_DIR / "hospital.yaml").read_bytes())
+    (tmp_path / "notes.yaml").mkdir()
+    proc = run_validate(str(tmp_path))
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == f"{tmp_path / 'notes.yaml'}: (file): is a folder, not a profile file"
+    assert "1 of 2 profile(s) valid" in proc.stderr
 
 
 def test_a_folder_with_nothing_to_check_fails(tmp_path):
@@ -193,6 +238,32 @@ def test_an_upload_named_like_a_bundled_setting_is_refused():
     assert str(clash) == (
         "twin-hospital.yaml: name: 'hospital' is already used by a bundled setting "
         "(Hospital (inpatient)); give your profile its own name"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "short_name"),
+    [
+        ("\u041d\u043e\u0455\u0440\u0456t\u0430l", "\u041d\u043e\u0455\u0440\u0456t\u0430l"),  # Cyrillic look-alikes
+        ("County hospital", "\uff28\uff4f\uff53\uff50\uff49\uff54\uff41\uff4c"),  # full-width letters
+        ("County hospital", "H\u03bfspital"),  # a Greek omicron
+    ],
+)
+def test_an_upload_in_look_alike_letters_is_refused(name, short_name):
+    """"Ноѕріtаl" in Cyrillic letters reads as the bundled "Hospital": it is refused, saying why."""
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    doc.update({"id": "county-hospital", "name": name, "short_name": short_name})
+    data = yaml.safe_dump(doc, allow_unicode=True).encode()
+    profile, problems = load_profile_bytes(data, "county-hospital.yaml", CATALOGS)
+    assert profile is not None and not problems
+    clash = name_clash("county-hospital.yaml", profile, BUNDLED.profiles, set(BUNDLED.by_id()))
+    assert clash is not None, short_name
+    field = "name" if name != "County hospital" else "short_name"
+    mine = name if field == "name" else short_name
+    assert str(clash) == (
+        f"county-hospital.yaml: {field}: '{mine}' looks the same as 'Hospital' (letters from another alphabet or "
+        "style that look alike), already used by a bundled setting (Hospital (inpatient)); "
+        f"give your profile its own {field.replace('_', ' ')}"
     )
 
 

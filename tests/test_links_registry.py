@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from analysis.links import registry
@@ -11,11 +9,19 @@ from analysis.links.common import MAX_PARAM_CHARS
 from analysis.paths import ROOT
 from tests.apptest_helpers import open_page
 
-APP_PAGES = set(re.findall(r'st\.Page\("app_pages/(\w+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8")))
+APP_PAGES = set(registry.EVERY_PAGE)
+
+
+def test_the_registry_lists_every_page_script_once_and_app_py_builds_its_navigation_from_it():
+    assert sorted(registry.EVERY_PAGE) == sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
+    assert len(set(registry.EVERY_PAGE)) == len(registry.EVERY_PAGE)
+    assert [p.default for p in registry.PAGES].count(True) == 1
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert "for p in registry.PAGES" in app and "app_pages/overview.py" not in app, "app.py lists no page itself"
 
 
 def test_every_parameter_belongs_to_pages_registered_in_the_app():
-    assert APP_PAGES, "app.py registers its pages with st.Page"
+    assert APP_PAGES, "the registry lists the app's pages"
     for param in registry.PARAMS:
         assert param.pages and set(param.pages) <= APP_PAGES, param.name
 

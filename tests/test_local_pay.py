@@ -23,7 +23,7 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
-from analysis.presentation.map_chart import TILES, place_range_chart, tile_grid_chart
+from analysis.presentation.charts.places import TILES, place_range_chart, tile_grid_chart
 
 TABLE = load_oews()
 PLACES = places_from_table(TABLE)

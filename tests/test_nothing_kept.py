@@ -17,8 +17,7 @@ import pytest
 from playwright.sync_api import BrowserType
 
 from bench.server import ROOT, Server
-from tests.test_browser_dashboard import settle
-from tests.test_browser_session import quiz_to_pdf
+from tests.browser_helpers import quiz_to_pdf, settle
 
 pytestmark = pytest.mark.browser
 

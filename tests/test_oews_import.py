@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import oews_import
+from analysis import oews_import, oews_release
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.paths import OEWS_PROVENANCE_PATH, OEWS_TABLE_PATH, ROOT
 
@@ -181,7 +181,7 @@ def test_provenance_checksum_matches_the_shipped_table():
     assert provenance["release"] == "May 2025"
     assert provenance["table"] == OEWS_TABLE_PATH.name
     assert provenance["table_sha256"] == hashlib.sha256(OEWS_TABLE_PATH.read_bytes()).hexdigest()
-    assert {f["file"] for f in provenance["bls_files"]} >= set(oews_import.FLAT_FILES)
+    assert {f["file"] for f in provenance["bls_files"]} >= set(oews_release.FLAT_FILES)
 
 
 CHECK_COLUMNS = {
@@ -270,7 +270,8 @@ def test_refresh_moves_every_pointer_to_a_new_release_and_the_result_validates(t
 
     import yaml
 
-    from analysis.loading.loader import check_profile, load_oews_table, load_profiles
+    from analysis.loading.loader import check_profile, load_profiles
+    from analysis.loading.oews import load_oews_table
     from analysis.loading.schema import Source
     from analysis.oews_refresh import refresh_text
     from analysis.paths import PROFILES_DIR

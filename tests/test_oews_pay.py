@@ -13,10 +13,18 @@ import yaml
 from pypdf import PdfReader
 
 from analysis.loading.frames import build_frames
-from analysis.loading.loader import OewsTable, check_profile, load_profiles
-from analysis.loading.oews import NUMBER_COLUMNS, industry_row, load_national_trend, load_oews
+from analysis.loading.loader import check_profile, load_profiles
+from analysis.loading.oews import (
+    NUMBER_COLUMNS,
+    OewsTable,
+    industry_row,
+    load_national_trend,
+    load_oews,
+    load_provenance,
+)
 from analysis.loading.schema import NO_FIGURE, WAGE_FACTS
 from analysis.paths import OEWS_TREND_PATH, PROFILES_DIR, REFERENCE_PATH
+from analysis.periods import day_text
 from analysis.presentation.facts import citation, industry_mapping, pay_label
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.summary_pdf import build_summary_pdf
@@ -266,7 +274,9 @@ def test_pdf_names_the_release_and_industry_beside_pay():
 def test_provenance_lists_release_dates_and_every_bls_file_checksum():
     lines = provenance_lines()
     text = "\n".join(lines)
-    assert "May 2025" in text and "2026-05-15" in text and "2026-09-26" in text
+    record = load_provenance()
+    published, retrieved = day_text(record["bls_published"]), day_text(record["retrieved_from_bls"])
+    assert "May 2025" in text and "May 15, 2026" == published and published in text and retrieved in text
     for name in ("oe.data.0.Current", "oe.area", "oe.industry", "oe.datatype", "oe.footnote"):
         assert any(line.startswith(f"BLS file: {name},") and "sha256" in line for line in lines), name
     assert provenance_lines({}) != lines and "missing" in provenance_lines({})[0]

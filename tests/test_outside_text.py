@@ -339,8 +339,7 @@ CRAFTED_LINKS = [
 @pytest.mark.parametrize(("page", "params"), CRAFTED_LINKS)
 def test_crafted_link_notices_are_sent_as_inert_text(page, params):
     """The notice quoting a bad link is Markdown source in which every mark is escaped."""
-    from tests.apptest_helpers import open_page, shown
-    from tests.test_safe_text import unescape
+    from tests.apptest_helpers import open_page, shown, unescape
 
     at = open_page(page, **params)
     notices = [i.value for i in at.info if i.icon == ":material/info:"]  # show_notices marks its own

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from analysis.loading.loader import _check_facts, load_profiles
+from analysis.loading.fact_checks import check_facts
 from analysis.loading.schema import (
     ABC_KIND,
     CertificatesCondition,
@@ -43,10 +43,9 @@ from analysis.pathways import (
     state_caveat,
     tickable_programs,
 )
+from tests.data import CATALOGS, LOADED, PROFILES, examples
 
-LOADED = load_profiles()
-CAT = LOADED.catalogs
-PROFILES = LOADED.by_id()
+CAT = CATALOGS
 CREDS = CAT.credentials
 CERTS = sorted(c.id for c in CREDS.values() if c.kind == ABC_KIND)
 PROGRAMS = tickable_programs(CAT)
@@ -492,7 +491,7 @@ people = st.builds(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     person=people,
     target=st.sampled_from(sorted(PROFILES)),
@@ -535,7 +534,7 @@ def test_any_plan_puts_prerequisites_first_and_totals_the_steps_shown(person, ta
     assert p.total_initial_fees.unpublished == tuple(s.credential.short_name for s in p.steps if s.fee.is_gap)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     person=people,
     cid=st.sampled_from(sorted(CREDS)),
@@ -557,7 +556,7 @@ def test_more_experience_or_credentials_never_take_eligibility_away(person, cid,
     assert before.eligible == (before.missing == [])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(held=st.sets(st.sampled_from(sorted(CREDS))))
 def test_renewal_fees_are_the_sum_of_the_renewals_listed(held):
     s = renewal_schedule(held, CAT)
@@ -679,9 +678,9 @@ def test_rules_agree_with_the_eligibility_text(cid):
 
 def test_catalog_facts_pass_the_reference_checks():
     catalog = CredentialCatalog.model_validate(RAW)
-    problems = _check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
+    problems = check_facts(catalog.extra_facts(), CAT.sources, CAT.reference, "credentials.yaml")
     for cred in catalog.credentials:
-        problems += _check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
+        problems += check_facts(cred.all_facts(), CAT.sources, CAT.reference, "credentials.yaml", cred.id)
     assert problems == [] and CAT.problems == ()
     assert CAT.state_regulation is not None and len(CAT.state_regulation.facts) == len(catalog.state_regulation.facts)
     assert CAT.equivalences and CAT.equivalences[0].source in CAT.sources
@@ -806,7 +805,7 @@ def test_reinstatement_rules_come_from_the_data_with_source_and_period():
     fee = CREDS["cpht"].reinstatement[0]
     assert (fee.value, fee.unit, fee.source, fee.ref) == (95, "USD", "ptcb-renewal", "cred.ptcb.cpht.reinstatement_fee")
     text = reinstatement_text(CREDS["cpht"], CAT.sources)
-    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read in" in text
+    assert "Reinstatement fee, within 1 year of expiry: $95 (PTCB, as read on" in text
     assert "Pharmacy law CE when reinstating: 2 hours" in text
     nha = reinstatement_text(CREDS["excpt"], CAT.sources)
     assert nha == "ExCPT has lapsed: NHA's rule for reinstating it is not in our sources; ask NHA."

@@ -13,13 +13,8 @@ from collections import Counter
 
 import pytest
 
-from analysis.loading.loader import load_profiles
-from analysis.quiz import dimension_values, load_quiz, score
-
-LOADED = load_profiles()
-QUIZ = load_quiz()
-VALUES = dimension_values(LOADED.profiles, LOADED.catalogs.national, QUIZ)
-NAMES = {p.id: p.name for p in LOADED.profiles}
+from analysis.quiz import score
+from tests.data import NAMES, QUIZ, VALUES
 
 PEOPLE = 2500
 SEED = 20261206

@@ -10,11 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.links.answers import decode_answers
 from analysis.paths import ROOT
-from analysis.quiz import load_quiz
 from tests.apptest_helpers import open_page, shown
+from tests.data import QUIZ
 
 APP = str(ROOT / "app.py")
-QUIZ = load_quiz()
 
 
 QUESTIONS, RESULTS = "Questions", "Your results"

@@ -9,15 +9,13 @@ from __future__ import annotations
 import math
 import re
 
-import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis.links.answers import decode_answers, encode_answers, validate_answers
 from analysis.links.common import MAX_NOTICES
-from analysis.loading.loader import load_profiles
-from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER, NumericFact
+from analysis.loading.schema import RATING_DIMENSIONS, RELEVANCE_ORDER
 from analysis.pathways.gaps import missing_credentials
 from analysis.quiz import (
     ALL_ALIKE,
@@ -25,129 +23,17 @@ from analysis.quiz import (
     SCHEDULE_KINDS,
     WEIGHTS,
     Quiz,
-    dimension_values,
     load_quiz,
     ranking_flip,
     ranking_flip_change,
     reasons_for_against,
     score,
 )
+from tests.data import LOADED, NAMES, QUIZ, VALUES, examples, gap_values, without_pay
+from tests.quiz_strategies import answer_sets, cases, names_for, unit
 
-LOADED = load_profiles()
-QUIZ = load_quiz()
-VALUES = dimension_values(LOADED.profiles, LOADED.catalogs.national, QUIZ)
-NAMES = {p.id: p.name for p in LOADED.profiles}
-
-
-def _without_pay(profile):
-    """As an uploaded profile with no published median would be (every bundled setting has one now)."""
-    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
-    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
-
-
-GAP_PROFILES = [_without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
-GAP_VALUES = dimension_values(GAP_PROFILES, LOADED.catalogs.national, QUIZ)
-
-
-def _without_pay(profile):
-    """As an uploaded profile with no published median would be (every bundled setting has one now)."""
-    gap = NumericFact(value=None, unit="USD/year", note="no published figure for this setting")
-    return profile.model_copy(update={"facts": profile.facts.model_copy(update={"median_wage_annual": gap})})
-
-
-GAP_PROFILES = [_without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
-GAP_VALUES = dimension_values(GAP_PROFILES, LOADED.catalogs.national, QUIZ)
-
-# --- Strategies --------------------------------------------------------------------------------
-
-DIMENSION_POOL = [f"rating:{d}" for d in RATING_DIMENSIONS] + [f"schedule:{k}" for k in SCHEDULE_KINDS if k != "nights"]
-GRID = [0.0, 0.25, 0.5, 0.75, 1.0]
-unit = st.one_of(st.sampled_from(GRID), st.floats(0, 1))
-
-
-@st.composite
-def quizzes(draw, with_breaker: bool = False) -> Quiz:
-    """1-6 questions on distinct dimensions, so one setting can match every target at once.
-    Options mix targets, floors and ceilings, some with a starting weight of their own.
-    With `with_breaker`, question 'db' on schedule:nights has a deal-breaker as option 0."""
-    dims = draw(st.lists(st.sampled_from(DIMENSION_POOL), min_size=1, max_size=6, unique=True))
-    questions = []
-    if with_breaker:
-        questions.append(
-            {
-                "id": "db",
-                "text": "Can you work nights?",
-                "kind": "constraint",
-                "dimension": "schedule:nights",
-                "default_weight": draw(st.integers(0, 3)),
-                "options": [
-                    {"label": "No", "target": draw(unit), "match": "at_most", "deal_breaker": True},
-                    {"label": "Rather not", "target": draw(unit)},
-                ],
-            }
-        )
-    for i, d in enumerate(dims):
-        n = draw(st.integers(2, 5))
-        targets = [draw(unit)] + [draw(st.none() | unit) for _ in range(n - 1)]
-        breaker = draw(st.none() | st.integers(0, n - 1)) if d.startswith("schedule:") else None
-        questions.append(
-            {
-                "id": f"q{i}",
-                "text": f"Question {i}?",
-                "kind": "preference",
-                "dimension": d,
-                "default_weight": draw(st.integers(0, 3)),
-                "options": [
-                    {
-                        "label": f"option {j}",
-                        "target": t,
-                        "deal_breaker": j == breaker,
-                        "match": (
-                            "about" if t is None
-                            else "at_most" if j == breaker
-                            else draw(st.sampled_from(["about", "at_least", "at_most"]))
-                        ),
-                        "weight": draw(st.none() | st.integers(0, 3)),
-                    }
-                    for j, t in enumerate(targets)
-                ],
-            }
-        )
-    return Quiz.model_validate({"questions": questions})
-
-
-@st.composite
-def tables(draw, quiz: Quiz, gaps: bool = True, min_rows: int = 2) -> pd.DataFrame:
-    n = draw(st.integers(min_rows, 8))
-    ids = [f"s{i}" for i in range(n)]
-    value = (unit | st.just(math.nan)) if gaps else unit
-    data = {d: [draw(value) for _ in ids] for d in quiz.dimensions()}
-    return pd.DataFrame(data, index=pd.Index(ids, name="setting_id"), dtype=float)
-
-
-@st.composite
-def answer_sets(draw, quiz: Quiz) -> tuple[dict[str, int], dict[str, int]]:
-    answers, weights = {}, {}
-    for q in quiz.questions:
-        if draw(st.booleans()):
-            answers[q.id] = draw(st.integers(0, len(q.options) - 1))
-        if draw(st.booleans()):
-            weights[q.id] = draw(st.sampled_from(WEIGHTS))
-    return answers, weights
-
-
-@st.composite
-def cases(draw, gaps: bool = True, with_breaker: bool = False):
-    quiz = draw(quizzes(with_breaker))
-    values = draw(tables(quiz, gaps))
-    answers, weights = draw(answer_sets(quiz))
-    if with_breaker:
-        answers["db"] = 0
-    return quiz, values, answers, weights
-
-
-def names_for(values: pd.DataFrame) -> dict[str, str]:
-    return {sid: f"Setting {sid.upper()}" for sid in values.index}
+GAP_PROFILES = [without_pay(p) if p.id == "long-term-care" else p for p in LOADED.profiles]
+GAP_VALUES = gap_values("long-term-care")
 
 
 def scores_by_id(result) -> dict[str, float | None]:
@@ -435,7 +321,7 @@ def first_place_changed(quiz, values, names, answers, weights, first, second, sh
     return after[second].score is not None and after[second].rank < after[first].rank
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(15), deadline=None)  # each example searches every single change
 @given(answer_sets(QUIZ))
 def test_ranking_flip_change_really_changes_first_place_as_shown_and_is_smallest(answer_set):
     answers, weights = answer_set

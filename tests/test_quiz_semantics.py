@@ -27,15 +27,12 @@ from analysis.quiz import (
     effective_weight,
     score,
 )
-from tests.test_quiz_scoring import LOADED, NAMES, QUIZ, VALUES, _without_pay, cases, names_for
+from tests.data import LOADED, NAMES, QUIZ, VALUES, gap_values
+from tests.quiz_strategies import cases, names_for
 
 BY_ID = {q.id: q for q in QUIZ.questions}
 # Every bundled setting has a published median now; an uploaded profile may not. Two without, as such.
-GAP_VALUES = dimension_values(
-    [_without_pay(p) if p.id in ("nuclear", "long-term-care") else p for p in LOADED.profiles],
-    LOADED.catalogs.national,
-    QUIZ,
-)
+GAP_VALUES = gap_values("nuclear", "long-term-care")
 
 
 def pick(qid: str, label_start: str) -> int:

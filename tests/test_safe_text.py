@@ -12,26 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.presentation.safe_text import WORD_JOINER, inert, inert_rows, link, plotly_text, visible
+from tests.apptest_helpers import unescape
 from tests.hostile_text import HOSTILE
 
 PUNCTUATION = set(string.punctuation)
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from(HOSTILE)
-
-
-def unescape(source: str) -> str:
-    """What CommonMark shows for `source` when it is only text and backslash escapes (fails otherwise)."""
-    out, i = [], 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            assert i + 1 < len(source) and source[i + 1] in PUNCTUATION, f"stray backslash in {source!r}"
-            out.append(source[i + 1])
-            i += 2
-            continue
-        assert ch not in PUNCTUATION, f"unescaped {ch!r} in {source!r}"
-        out.append(ch)
-        i += 1
-    return "".join(out).replace(WORD_JOINER, "")
 
 
 @given(TEXT)

@@ -6,9 +6,6 @@ process records every non-loopback name it resolves or address it connects to.""
 
 from __future__ import annotations
 
-import base64
-import os
-import socket
 import sys
 import urllib.request
 from pathlib import Path
@@ -16,21 +13,10 @@ from pathlib import Path
 import pytest
 
 from bench.server import Server
-from tests.conftest import ARTIFACTS
+from tests.data import ARTIFACTS
+from tests.server_helpers import handshake
 
 AUDITED = ("tests/fixtures/audited_serve.py",)
-
-
-def handshake(url: str, origin: str, host: str | None = None) -> bytes:
-    """Open Streamlit's websocket with the given Origin (and Host) header; return the status line."""
-    address, port = url.removeprefix("http://").split(":")
-    key = base64.b64encode(os.urandom(16)).decode()
-    request = (f"GET /_stcore/stream HTTP/1.1\r\nHost: {host or f'{address}:{port}'}\r\nUpgrade: websocket\r\n"
-               f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-               f"Origin: {origin}\r\nSec-WebSocket-Protocol: streamlit\r\n\r\n")
-    with socket.create_connection((address, int(port)), timeout=10) as conn:
-        conn.sendall(request.encode())
-        return conn.recv(1000).split(b"\r\n")[0]
 
 
 def serve_and_probe(tmp_path: Path, *launcher: str) -> tuple[list[str], list[bytes]]:

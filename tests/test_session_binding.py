@@ -14,8 +14,8 @@ import pytest
 
 from bench.proxy import Visitor
 from bench.server import Server
-from tests.conftest import ARTIFACTS
-from tests.test_deploy import run_async, takeover
+from tests.data import ARTIFACTS
+from tests.server_helpers import run_async, takeover
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -80,7 +80,7 @@ def test_the_server_log_names_no_session(server):
 def test_plain_streamlit_hands_the_live_session_over():
     """Why ui.serve binds sessions and checks the port: the same attack against `streamlit run` attaches to the
     victim's session, its log prints the id, and it takes a websocket from another port's page."""
-    from tests.test_server_offline import handshake
+    from tests.server_helpers import handshake
 
     with Server("app.py", launcher=("-m", "streamlit", "run")) as plain:
         seen = run_async(takeover(plain.url))
@@ -110,7 +110,7 @@ def test_downloads_are_not_cached():
 def test_a_websocket_from_another_port_on_this_machine_is_refused(server):
     """Streamlit accepts any Origin on localhost or 127.0.0.1 whatever its port (another local program's page);
     ui.serve requires the Origin's host and port to be the server's own."""
-    from tests.test_server_offline import handshake
+    from tests.server_helpers import handshake
 
     port = server.url.rsplit(":", 1)[1]
     assert handshake(server.url, server.url) == b"HTTP/1.1 101 Switching Protocols"

@@ -223,7 +223,7 @@ def test_the_reconnect_notice_stays_on_its_page_and_goes_once_the_person_leaves(
 
 def test_the_orientation_dates_the_pay_data_and_makes_up_no_period_without_it():
     from analysis.loading.loader import load_profiles
-    from analysis.presentation.facts import localize_period
+    from analysis.periods import localize_period
     from ui.orientation import before_you_start
 
     national = load_profiles().catalogs.national

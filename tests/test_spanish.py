@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from analysis import i18n
-from analysis.i18n import _, localize_period, money, month_year, negotiate, ngettext, number, set_language, translator
+from analysis.i18n import _, money, month_year, negotiate, ngettext, number, set_language, translator
 from analysis.links import registry
 from analysis.loading.loader import load_catalogs, load_profiles
 from analysis.loading.translated import (
@@ -35,6 +34,7 @@ from analysis.loading.translations import (
     read_translation,
 )
 from analysis.paths import ROOT
+from analysis.periods import localize_period
 
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "messages.po"
 GLOSSARY = yaml.safe_load((ROOT / "locale" / "glossary.yaml").read_text(encoding="utf-8"))
@@ -129,7 +129,7 @@ def test_numbers_money_and_dates_follow_the_language():
     assert (money(49310), money(23.7, cents=True), number(471680)) == ("$49,310", "$23.70", "471,680")
     assert i18n.long_date(day) == "30 de noviembre de 2026"
     assert month_year(dt.date(2024, 5, 1)) == "mayo de 2024"
-    assert localize_period("May 2024; May 2025 release") == "mayo de 2024; mayo de 2025 release"
+    assert localize_period("May 2024") == "mayo de 2024"
     set_language("en")
     assert localize_period("May 2024") == "May 2024"
 
@@ -167,13 +167,6 @@ def test_path_patterns():
     assert prose_fields(doc, ("a[].t", "b.*.note")) == {"a[x].t": "one", "a[1].t": "two", "b.k.note": "n"}
     assert matches("sources[bls].title", "sources[].title") and not matches("sources[bls].url", "sources[].title")
     assert en_hash("a  b\n c") == en_hash("a b c") != en_hash("a b d")
-
-
-def _copy_translation(tmp_path: Path, profile_id: str) -> Path:
-    folder = tmp_path / "es"
-    folder.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "settings_profiles" / "es" / f"{profile_id}.yaml", folder / f"{profile_id}.yaml")
-    return folder / f"{profile_id}.yaml"
 
 
 def _fresh_translation(tmp_path: Path, profile, fields: dict[str, str]) -> Path:
@@ -351,41 +344,7 @@ def test_short_names_fit_charts_in_spanish():
         assert len(entries["short_name"].text) <= 18, path.name
 
 
-# --- Periods and other data phrases outside the prose fields ------------------------------------------------
-
-
-def _data_periods() -> set[str]:
-    """Every period the data writes, as plain_period shows it (what is left of a 'current' or 'undated' one)."""
-    from analysis.presentation.facts import _VAGUE
-
-    periods: set[str] = set()
-    result = load_profiles()
-    facts = [f for p in result.profiles for f in p.all_facts().values()]
-    facts += [f for c in result.catalogs.credentials.values() for f in c.all_facts().values()]
-    national = result.catalogs.national
-    facts += [getattr(national, k) for k in type(national).model_fields] if national else []
-    texts = [f.period for f in facts if f.period] + [s.period for s in result.catalogs.sources.values()]
-    for text in texts:
-        text = " ".join(str(text).split())
-        rest = " ".join(_VAGUE.sub("", text).split()).strip(" ,;") if _VAGUE.search(text) else text
-        if rest:
-            periods.add(rest)
-    return periods
-
-
-def test_every_period_in_the_data_reads_in_spanish():
-    """A period is either a date Babel formats, or a phrase with its Spanish in locale/es/phrases.yaml."""
-    set_language("es")
-    missing = sorted(
-        p
-        for p in _data_periods()
-        if re.search(r"[A-Za-z]{3,}", i18n.localize_period(p))
-        and not re.fullmatch(r"(OOH|c\.|\d|[-–, ;()])+.*", p)
-        and i18n.localize_period(p) == p
-    )
-    assert not missing, f"periods with no Spanish in locale/es/phrases.yaml: {missing}"
-    assert i18n.localize_period("PTCB refund policy (c. 2024-25)") == "política de reembolsos de PTCB (c. 2024-25)"
-    assert i18n.localize_period("May 2023, May 2024 and May 2025") == "mayo de 2023, mayo de 2024 y mayo de 2025"
+# Periods and other data phrases outside the prose fields, in both languages: tests/test_periods.py.
 
 
 # --- The language in the app -----------------------------------------------------------------------------

@@ -15,10 +15,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from analysis.loading.loader import load_profiles
 from analysis.loading.schema import NumericFact
 from analysis.pathways.gaps import missing_credentials
-from analysis.presentation import summary_pdf
+from analysis.presentation import pdf_layout, summary_pdf
 from analysis.presentation.facts import money, oews_citation
 from analysis.presentation.summary_pdf import (
     CAVEAT,
@@ -30,14 +29,9 @@ from analysis.presentation.summary_pdf import (
     clip,
     to_latin1,
 )
-from analysis.quiz import dimension_values, load_quiz, reasons_for_against, score
+from analysis.quiz import reasons_for_against, score
+from tests.data import CATALOGS, NAMES, PROFILES, QUIZ, VALUES
 
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
-CATALOGS = LOADED.catalogs
-QUIZ = load_quiz()
-VALUES = dimension_values(LOADED.profiles, CATALOGS.national, QUIZ)
-NAMES = {p.id: p.name for p in LOADED.profiles}
 SESSION = date(2026, 11, 24)
 NON_LATIN = "Zoë Ñúñez–Ørsted Αλέξανδρος Юлия"
 
@@ -286,7 +280,7 @@ def test_dejavu_is_embedded(default_pdf):
 
 
 def test_helvetica_fallback_when_the_font_is_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(summary_pdf, "FONT_REGULAR", tmp_path / "missing" / "DejaVuSans.ttf")
+    monkeypatch.setattr(pdf_layout, "FONT_REGULAR", tmp_path / "missing" / "DejaVuSans.ttf")
     pdf = build(client_name=NON_LATIN + " 山田", shortlist=list(NAMES))
     assert pdf.startswith(b"%PDF")
     reader, text = read(pdf)
@@ -508,3 +502,59 @@ def test_the_fit_chart_draws_every_bundled_setting_and_names_any_it_cannot():
     extra = [replace(r, setting_id=f"local-{i}", name=f"Local setting {i}") for i, r in enumerate(scored[:3])]
     _reader, more = read(build(ranking=[*RANKING, *extra]))
     assert "Not drawn:" in more and "Local setting 1" in more and "Local setting 2" in more
+
+
+# --- Spanish: no overlap, plurals, places in words ----------------------------------------------------------
+
+
+def _runs(pdf: bytes) -> list[tuple[float, float, float, str]]:
+    """(x, y, font size, text) of every text run on the first page, in points."""
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], size * tm[0], text))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+def test_in_spanish_a_deal_breaker_flag_ends_before_the_answers_column():
+    from fpdf import FPDF
+
+    from analysis.i18n import set_language
+
+    q = next(q for q in QUIZ.questions if any(o.deal_breaker for o in q.options))
+    answers = {**ANSWERS, q.id: next(k for k, o in enumerate(q.options) if o.deal_breaker)}
+    ranking = score(QUIZ, VALUES, NAMES, answers).ranking
+    assert any(r.deal_breakers for r in ranking), "precondition: a setting is flagged"
+    set_language("es")
+    try:
+        pdf = build(ranking=ranking, quiz_answers_summary=answers_summary(QUIZ, answers))
+    finally:
+        set_language("en")
+    runs = _runs(pdf)
+    column = min(x for x, _y, _s, t in runs if t.strip() == "Sus respuestas")
+    flags = [(x, s, t) for x, _y, s, t in runs if "condición excluyente" in t and x < column]
+    assert flags, "the chart's flags are printed"
+    measure = FPDF(unit="pt")
+    measure.add_font("DejaVu", "B", str(pdf_layout.FONT_BOLD))
+    for x, size, text in flags:
+        measure.set_font("DejaVu", "B", size)
+        assert x + measure.get_string_width(text.strip()) < column, f"{text!r} runs into the answers column"
+
+
+def test_in_spanish_places_are_words_and_one_more_answer_is_singular():
+    from analysis.i18n import set_language
+    from analysis.presentation.summary_content import Detail, ranking_content
+
+    set_language("es")
+    try:
+        _reader, text = read(build())
+        three = [("Pregunta", "Respuesta")] * 3
+        one_more = ranking_content(RANKING, [], {}, three, Detail(answers=2)).more_answers
+        two_more = ranking_content(RANKING, [], {}, three, Detail(answers=1)).more_answers
+    finally:
+        set_language("en")
+    assert "#" not in text and "(1.º de 13)" in text
+    assert one_more.startswith("…y 1 respuesta más") and two_more.startswith("…y 2 respuestas más")

@@ -11,11 +11,10 @@ from analysis.loading.frames import build_frames
 from analysis.loading.loader import load_profiles
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import PROFILES_DIR
-from analysis.presentation import figures
+from analysis.presentation import charts
 from tests.apptest_helpers import open_page, shown
+from tests.data import LOADED, PROFILES
 
-LOADED = load_profiles()
-PROFILES = LOADED.by_id()
 HOSPITAL_TEXT = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
 
 
@@ -55,7 +54,7 @@ def test_charts_and_differences_leave_an_unrated_setting_empty_and_say_so(tmp_pa
     frames = build_frames(result.profiles, result.catalogs)
     names = {"older-hospital": "Older Hospital", "agency-travel": "Agency and travel technician"}
     chosen = frames.ratings[frames.ratings.setting_id.isin(names)]
-    chart = figures.ratings_chart(chosen, names)
+    chart = charts.ratings_chart(chosen, names)
     older = chart.figure.data[0]
     assert older.x[-1] is None and older.x[0] == PROFILES["hospital"].ratings.patient_contact.score
     assert list(older.customdata[-1]) == ["Older Hospital", "not rated"]
@@ -64,7 +63,7 @@ def test_charts_and_differences_leave_an_unrated_setting_empty_and_say_so(tmp_pa
     table = chart.data.set_index(["setting", "dimension"])
     assert table.loc[("Older Hospital", "Variety of workplaces"), "reason"] == "not rated"
     assert table["score"].isna().sum() == 1
-    diff = figures.differences(frames.settings, frames.ratings, frames.schedule, names).set_index("dimension")
+    diff = charts.differences(frames.settings, frames.ratings, frames.schedule, names).set_index("dimension")
     row = diff.loc["Variety of workplaces (editorial, 1–5)"]
     assert row["Older Hospital"] == "not rated" and row["Agency and travel technician"] == "5/5"
     assert row["difference"] == "not rated"

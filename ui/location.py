@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from analysis.i18n import N_, _, localize_period, number
+from analysis.i18n import N_, _, number
 from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.loading.schema import Profile
@@ -33,7 +33,8 @@ from analysis.local_pay import (
     setting_estimate,
     uncertainty_notes,
 )
-from analysis.presentation.map_chart import place_range_chart, tile_grid_chart
+from analysis.periods import localize_period
+from analysis.presentation.charts import place_range_chart, tile_grid_chart
 from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
 from ui.widgets import font_size, render_chart, show_notices

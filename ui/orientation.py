@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.i18n import N_, _, localize_period
+from analysis.i18n import N_, _
+from analysis.periods import localize_period
 from analysis.presentation.safe_text import inert
 
 NOTHING_KEPT = N_("This app keeps nothing about you once you close or reset it.")  # shown through _()

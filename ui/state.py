@@ -16,11 +16,12 @@ import streamlit as st
 
 from analysis.i18n import _, current_language, ngettext
 from analysis.loading.frames import Frames, build_frames
-from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles, name_clash
+from analysis.loading.loader import LoadResult, load_profile_bytes, load_profiles
+from analysis.loading.names import name_clash
 from analysis.loading.schema import Profile
 from analysis.loading.translated import translate_model, translate_result
 from analysis.loading.yaml_io import Problem
-from analysis.presentation import figures
+from analysis.presentation import charts
 from analysis.presentation.safe_text import inert
 from analysis.quiz import Quiz, dimension_values, load_quiz
 
@@ -102,18 +103,18 @@ def add_custom_profile(data: bytes, name: str) -> list[Problem]:
     return problems
 
 
-def compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> figures.CompareView:
+def compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> charts.CompareView:
     """The Compare page's charts; cached per selection when only bundled profiles are in play."""
     if st.session_state.get(CUSTOM_KEY):
         result, frames = current()
-        return figures.compare_view(result, frames, ids, hourly, font_size)
+        return charts.compare_view(result, frames, ids, hourly, font_size)
     return _bundled_compare_view(ids, hourly, font_size, current_language())
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int, lang: str) -> figures.CompareView:
+def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int, lang: str) -> charts.CompareView:
     result, frames = _bundled_in(lang)
-    return figures.compare_view(result, frames, ids, hourly, font_size)
+    return charts.compare_view(result, frames, ids, hourly, font_size)
 
 
 def show_skipped(result: LoadResult) -> None:

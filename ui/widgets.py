@@ -8,8 +8,8 @@ import streamlit as st
 
 from analysis.i18n import _
 from analysis.loading.schema import Fact, Source
+from analysis.presentation.charts import Chart, VegaLite, for_streamlit
 from analysis.presentation.facts import citation, format_value
-from analysis.presentation.figures import Chart, VegaLite, for_streamlit
 from analysis.presentation.safe_text import inert
 
 

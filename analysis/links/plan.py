@@ -11,7 +11,6 @@ from analysis.links.common import MAX_PARAM_CHARS, clip
 # ?plan=st.working~from.retail~held.cpht+abc-x~yrs.2~csp.0~hpw.40~gap.0~help.1~goal.cpht-adv~to.hospital
 
 
-PLAN_FIELDS = ("st", "from", "to", "held", "lap", "prog", "enr", "goal", "yrs", "csp", "hpw", "gap", "dip", "help")
 MAX_HOURS_PER_WEEK = 80
 
 

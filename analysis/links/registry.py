@@ -1,4 +1,7 @@
-"""Every URL parameter the app reads or writes, in one table.
+"""Every page of the app and every URL parameter it reads or writes, in two tables.
+
+`PAGES` is the navigation, in order: app.py builds its `st.Page`s from it and the README's page table is
+checked against it.
 
 One `LinkParam` per parameter: its name, the pages that use it, what it carries, its codec and what a valid
 value looks like (the notice for a bad value quotes that). Pages ask `ui.links` for their parameters, which
@@ -64,7 +67,55 @@ def _plan(
     return decode_plan(text, list(settings), list(credentials), list(programs))
 
 
-EVERY_PAGE = ("overview", "compare", "detail", "quiz", "pathways", "about")
+@dataclass(frozen=True)
+class Page:
+    stem: str  # app_pages/<stem>.py, and the name the parameters below use for it
+    title: str  # shown through _()
+    icon: str
+    help: str  # shown through _()
+    default: bool = False
+
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "overview",
+        N_("Overview"),
+        ":material/dashboard:",
+        N_("Every practice setting at a glance, with national pay and outlook."),
+        default=True,
+    ),
+    Page(
+        "compare",
+        N_("Compare"),
+        ":material/compare_arrows:",
+        N_("Two to four settings side by side: pay, ratings, hours, tasks and credentials."),
+    ),
+    Page(
+        "detail",
+        N_("Setting detail"),
+        ":material/article:",
+        N_("Everything about one setting: a day in the life, pay, tasks, credentials, sources."),
+    ),
+    Page(
+        "quiz",
+        N_("Fit quiz"),
+        ":material/quiz:",
+        N_("A few plain questions that rank the settings for you and explain why."),
+    ),
+    Page(
+        "pathways",
+        N_("Credentials"),
+        ":material/workspace_premium:",
+        N_("Which credentials each setting asks for, and a step-by-step plan from where you are."),
+    ),
+    Page(
+        "about",
+        N_("About the data"),
+        ":material/info:",
+        N_("Where every figure comes from, how ratings were made, and what the data cannot tell you."),
+    ),
+)
+EVERY_PAGE = tuple(p.stem for p in PAGES)
 
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam(

@@ -45,3 +45,22 @@ def parse_setting(values: Sequence[str], known: Sequence[str], param: str = "set
     if values and not chosen and not notices:
         notices.append(_("Ignored “{param}”: it names no setting.").format(param=param))
     return (chosen[0] if chosen else None), notices
+
+
+def detail_url(app_url: str | None, setting_id: str) -> str:
+    """The setting's Detail page address, from the address the app is open at (any page of it; its own query
+    dropped): 'http://host:8501/compare' -> 'http://host:8501/detail?setting=retail'. Without an address (a
+    test run), the path alone: 'detail?setting=retail'."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    from analysis.links.registry import EVERY_PAGE  # here: the registry imports this module
+
+    query = urlencode({"setting": setting_id})
+    if not app_url:
+        return f"detail?{query}"
+    parts = urlsplit(app_url)
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1] in EVERY_PAGE:
+        segments = segments[:-1]
+    path = "/" + "/".join([*segments, "detail"])
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))

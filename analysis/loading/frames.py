@@ -139,103 +139,107 @@ def display_order(profiles: Iterable[Profile]) -> list[Profile]:
     return sorted(profiles, key=key)
 
 
+FACT_COLUMNS = [
+    "setting_id", "setting", "key", "label", "value", "unit", "period", "source", "evidence", "note", "is_gap",
+    "core", "oews", "industry", "confidence",
+]  # fmt: skip
+RATING_COLUMNS = ["setting_id", "setting", "dimension", "label", "score", "reason", "low", "high"]
+SCHEDULE_COLUMNS = ["setting_id", "setting", "kind", "label", "frequency", "level", "reason"]
+TASK_COLUMNS = ["setting_id", "setting", "task", "label", "share", "examples"]
+CREDENTIAL_COLUMNS = ["setting_id", "setting", "credential", "credential_name", "relevance", "relevance_rank", "note"]
+
+
 def build_frames(profiles: Iterable[Profile], catalogs: Catalogs | None = None) -> Frames:
     profiles = display_order(profiles)
-    settings = pd.DataFrame([_settings_row(p) for p in profiles])
 
-    fact_rows, rating_rows, schedule_rows, task_rows, cred_rows = [], [], [], [], []
-    for p in profiles:
-        for key, label in FACT_LABELS.items():
-            if getattr(p.facts, key) is not None:
-                fact_rows.append(_fact_row(p, key, _(label), getattr(p.facts, key), core=True))
-        for i, nf in enumerate(p.other_facts):
-            fact_rows.append(_fact_row(p, f"other_{i}", nf.label, nf, core=False))
-        for dim, (label, low, high) in RATING_DIMENSIONS.items():
-            r = getattr(p.ratings, dim)  # None: a dimension the profile was written before (not rated)
-            rating_rows.append(
-                {
-                    "setting_id": p.id,
-                    "setting": p.name,
-                    "dimension": dim,
-                    "label": _(label),
-                    "score": r.score if r is not None else None,
-                    "reason": r.reason if r is not None else None,
-                    "low": _(low),
-                    "high": _(high),
-                }
-            )
-        for kind in SCHEDULE_KINDS:
-            freq = getattr(p.schedule, kind)
-            schedule_rows.append(
-                {
-                    "setting_id": p.id,
-                    "setting": p.name,
-                    "kind": kind,
-                    "label": _(SCHEDULE_LABELS[kind]),
-                    "frequency": freq,
-                    "level": FREQUENCY_ORDER.index(freq),
-                    "reason": p.schedule.reason,
-                }
-            )
-        for t in p.tasks:
-            task_rows.append(
-                {
-                    "setting_id": p.id,
-                    "setting": p.name,
-                    "task": t.task,
-                    "label": _(TASK_LABELS[t.task]),
-                    "share": t.share,
-                    "examples": t.examples,
-                }
-            )
-        for c in p.credentials:
-            cred = catalogs.credentials.get(c.id) if catalogs else None
-            cred_rows.append(
-                {
-                    "setting_id": p.id,
-                    "setting": p.name,
-                    "credential": c.id,
-                    "credential_name": cred.short_name if cred else c.id,
-                    "relevance": c.relevance,
-                    "relevance_rank": RELEVANCE_ORDER.index(c.relevance),
-                    "note": c.note,
-                }
-            )
+    def frame(rows_of, columns: list[str]) -> pd.DataFrame:
+        return pd.DataFrame([row for p in profiles for row in rows_of(p)], columns=columns)
 
-    def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-        return pd.DataFrame(rows, columns=columns)
-
-    facts = frame(
-        fact_rows,
-        [
-            "setting_id",
-            "setting",
-            "key",
-            "label",
-            "value",
-            "unit",
-            "period",
-            "source",
-            "evidence",
-            "note",
-            "is_gap",
-            "core",
-            "oews",
-            "industry",
-            "confidence",
-        ],
-    )
+    facts = frame(_fact_rows, FACT_COLUMNS)
     return Frames(
-        settings=settings,
+        settings=pd.DataFrame([_settings_row(p) for p in profiles]),
         facts=facts,
         wages=_wages(facts),
-        ratings=frame(rating_rows, ["setting_id", "setting", "dimension", "label", "score", "reason", "low", "high"]),
-        schedule=frame(schedule_rows, ["setting_id", "setting", "kind", "label", "frequency", "level", "reason"]),
-        tasks=frame(task_rows, ["setting_id", "setting", "task", "label", "share", "examples"]),
-        credentials=frame(
-            cred_rows, ["setting_id", "setting", "credential", "credential_name", "relevance", "relevance_rank", "note"]
-        ),
+        ratings=frame(_rating_rows, RATING_COLUMNS),
+        schedule=frame(_schedule_rows, SCHEDULE_COLUMNS),
+        tasks=frame(_task_rows, TASK_COLUMNS),
+        credentials=frame(lambda p: _credential_rows(p, catalogs), CREDENTIAL_COLUMNS),
     )
+
+
+def _fact_rows(p: Profile) -> list[dict]:
+    rows = [
+        _fact_row(p, key, _(label), getattr(p.facts, key), core=True)
+        for key, label in FACT_LABELS.items()
+        if getattr(p.facts, key) is not None
+    ]
+    return rows + [_fact_row(p, f"other_{i}", nf.label, nf, core=False) for i, nf in enumerate(p.other_facts)]
+
+
+def _rating_rows(p: Profile) -> list[dict]:
+    rows = []
+    for dim, (label, low, high) in RATING_DIMENSIONS.items():
+        r = getattr(p.ratings, dim)  # None: a dimension the profile was written before (not rated)
+        rows.append(
+            {
+                "setting_id": p.id,
+                "setting": p.name,
+                "dimension": dim,
+                "label": _(label),
+                "score": r.score if r is not None else None,
+                "reason": r.reason if r is not None else None,
+                "low": _(low),
+                "high": _(high),
+            }
+        )
+    return rows
+
+
+def _schedule_rows(p: Profile) -> list[dict]:
+    return [
+        {
+            "setting_id": p.id,
+            "setting": p.name,
+            "kind": kind,
+            "label": _(SCHEDULE_LABELS[kind]),
+            "frequency": getattr(p.schedule, kind),
+            "level": FREQUENCY_ORDER.index(getattr(p.schedule, kind)),
+            "reason": p.schedule.reason,
+        }
+        for kind in SCHEDULE_KINDS
+    ]
+
+
+def _task_rows(p: Profile) -> list[dict]:
+    return [
+        {
+            "setting_id": p.id,
+            "setting": p.name,
+            "task": t.task,
+            "label": _(TASK_LABELS[t.task]),
+            "share": t.share,
+            "examples": t.examples,
+        }
+        for t in p.tasks
+    ]
+
+
+def _credential_rows(p: Profile, catalogs: Catalogs | None) -> list[dict]:
+    rows = []
+    for c in p.credentials:
+        cred = catalogs.credentials.get(c.id) if catalogs else None
+        rows.append(
+            {
+                "setting_id": p.id,
+                "setting": p.name,
+                "credential": c.id,
+                "credential_name": cred.short_name if cred else c.id,
+                "relevance": c.relevance,
+                "relevance_rank": RELEVANCE_ORDER.index(c.relevance),
+                "note": c.note,
+            }
+        )
+    return rows
 
 
 WAGE_PERCENTILES = {

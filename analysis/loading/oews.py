@@ -1,13 +1,14 @@
 """Read the imported BLS OEWS table for pharmacy technicians (data/oews/, written by analysis.oews_import).
 
 Two readers over the same file: `load_oews` gives a typed pandas frame for pages and charts;
-`oews_index` gives plain strings keyed by (area, industry) for the loader's fact checks, so the
-start-up path does not pay for pandas' CSV parser.
+`load_oews_table` (an `OewsTable` of plain strings keyed by area and industry) serves the loader's fact checks,
+so the start-up path does not pay for pandas' CSV parser.
 """
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,19 +73,6 @@ def industry_row(df: pd.DataFrame, code: str, area_code: str = NATIONAL) -> pd.S
     return None if rows.empty else rows.iloc[0]
 
 
-def area_row(df: pd.DataFrame, area_code: str, industry_code: str = ALL_INDUSTRIES) -> pd.Series | None:
-    """One area's all-industries row, or None."""
-    return industry_row(df, industry_code, area_code)
-
-
-def national_industries(df: pd.DataFrame) -> pd.DataFrame:
-    return df[(df["area_code"] == NATIONAL)].reset_index(drop=True)
-
-
-def footnote_words(codes: str) -> list[str]:
-    return [FOOTNOTE_TEXT.get(c, f"BLS footnote {c}") for c in codes.split(";") if c]
-
-
 @lru_cache(maxsize=4)
 def _index_cached(path: str, mtime_ns: int) -> dict[tuple[str, str], dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
@@ -147,3 +135,30 @@ def load_national_trend(path: Path = OEWS_TREND_PATH) -> pd.DataFrame:
     df = pd.read_csv(path, dtype={"release": str, "source_file": str})
     df["year"] = df["release"].str.split().str[-1].astype(int)
     return df.sort_values("year").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class OewsTable:
+    """The imported BLS OEWS table as the fact checks see it: rows as text, and its release."""
+
+    rows: dict[tuple[str, str], dict[str, str]]
+    label: str  # "May 2025"
+    code: str  # "M2025", as fact pointers write it
+
+    def value(self, industry: str, column: str) -> str | None:
+        """The cell as text ('' = not published); None if the row or column does not exist."""
+        row = self.rows.get((NATIONAL, industry))
+        if row is None:
+            return None
+        if column == "employment_share":  # computed: this industry's jobs over all technician jobs
+            total = self.rows.get((NATIONAL, ALL_INDUSTRIES), {}).get("employment", "")
+            if not row["employment"] or not total:
+                return ""
+            return f"{100 * float(row['employment']) / float(total):.1f}"
+        return row.get(column) if column in NUMBER_COLUMNS else None
+
+
+def load_oews_table(table_path: Path = OEWS_TABLE_PATH, provenance_path: Path = OEWS_PROVENANCE_PATH) -> OewsTable:
+    label = oews_release(provenance_path)
+    code = f"M{label.split()[-1]}" if label else ""
+    return OewsTable(oews_index(table_path), label, code)

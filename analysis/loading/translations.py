@@ -40,6 +40,7 @@ PROFILE_PROSE: tuple[str, ...] = (
     "tasks[].examples", "credentials[].note", "advancement[].role", "advancement[].requires", "pros[]", "cons[]",
     "day_in_the_life", "entry.experience[].judgement", "entry.experience[].note", "entry.trained_on_job[].text",
     "entry.trained_on_job[].judgement", "entry.conditions[].text", "entry.conditions[].judgement", "entry.note",
+    "reality.*.text", "employer_questions[].ask", "employer_questions[].why",
 )
 _FACT_PROSE = ("label", "note", "value")  # `value` only where it is text (a number is never a string here)
 CATALOG_PROSE: dict[str, tuple[str, ...]] = {

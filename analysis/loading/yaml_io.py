@@ -1,5 +1,6 @@
-"""Reading one YAML file safely: regular files only, bounded read, UTF-8, safe tags only, no aliases,
-no merge keys, no duplicate keys, no numbers too long to be a figure.
+"""Reading one YAML file safely: regular files only, no links inside a folder, bounded read, UTF-8, safe tags
+only, no aliases, no merge keys, no duplicate keys, whole numbers in plain decimal digits and short enough to be
+a figure.
 
 Every failure becomes a `Problem` naming the file; nothing here raises on bad input.
 """
@@ -31,6 +32,27 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}"
+
+
+# Forms YAML 1.1 reads as whole numbers besides plain decimal: no figure is meant that way, and a long one
+# can reach Python's own limit on converting integers to text.
+_NOT_DECIMAL = (
+    ("0x", "hexadecimal (0x…)"),
+    ("0b", "binary (0b…)"),
+    (":", "base 60 (1:30)"),
+    ("0", "octal (a leading 0)"),
+)
+
+
+def number_problem(text: str) -> str | None:
+    """Why a YAML whole number is not a figure (a form other than decimal digits, or too many digits), else None."""
+    plain = text.replace("_", "").lstrip("+-")
+    for mark, form in _NOT_DECIMAL:
+        if (mark == ":" and mark in plain) or (mark != ":" and plain.startswith(mark) and plain != "0"):
+            return f"a number written in {form} is not a figure; write it in decimal digits"
+    if len(plain) > MAX_INT_DIGITS:
+        return f"a number with {len(plain)} digits is not a figure; the limit is {MAX_INT_DIGITS} digits"
+    return None
 
 
 # libyaml's parser when present (about 10x faster); the constructor is Python either way.
@@ -70,14 +92,9 @@ class _StrictSafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node):  # type: ignore[override]
-        digits = sum(ch.isdigit() for ch in str(node.value))
-        if digits > MAX_INT_DIGITS:
-            raise ConstructorError(
-                None,
-                None,
-                f"a number with {digits} digits is not a figure; the limit is {MAX_INT_DIGITS} digits",
-                node.start_mark,
-            )
+        problem = number_problem(str(node.value))
+        if problem:
+            raise ConstructorError(None, None, problem, node.start_mark)
         return super().construct_yaml_int(node)
 
 
@@ -113,7 +130,8 @@ def read_yaml_file(path: Path, within: Path | None = None) -> tuple[Any, list[Pr
     """Read a regular file of at most MAX_FILE_BYTES and parse it.
 
     FIFOs, devices and folders are refused before anything is read (so nothing can hang or stream
-    forever). With `within`, a path that resolves outside that folder (a symlink out) is refused.
+    forever). With `within` (the folder the file was listed from), a link is refused wherever it points: one out
+    of the folder could read any file, and one inside it would read a profile twice under another name.
     """
     name = display_name(path)
     if within is not None and not _inside(path, within):
@@ -123,6 +141,10 @@ def read_yaml_file(path: Path, within: Path | None = None) -> tuple[Any, list[Pr
                 "(file)",
                 f"is a link to a file outside {display_name(within)}; only files inside the folder are read",
             )
+        ]
+    if within is not None and path.is_symlink():
+        return None, [
+            Problem(name, "(file)", "is a link to another file; only files inside the folder are read, never links")
         ]
     try:
         data = _read_regular_file(path)

@@ -1,7 +1,8 @@
 """Credential pathways: what a person needs first, what it costs, how long it may take, where it leads.
 
 - `rules`: who is asking (`Person`) and whether they meet a credential's `requires` rules;
-- `plan`: the steps toward a setting, with the route and either-or choices explained;
+- `plan`: the steps toward a setting (`steps` says what a step is, `planner` makes the choices), with the
+  route and either-or choices explained;
 - `renewals`: what keeps credentials active, with the issuers' rules for renewing them together;
 - `reach`: every other setting from where the person is, closest first;
 - `state`: the dated state-rules caveat.

@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from analysis.figure_text import plain_period
 from analysis.i18n import _, ngettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
@@ -28,7 +29,6 @@ from analysis.loading.schema import (
     Source,
 )
 from analysis.pathways.rules import DEFAULT_HOURS_PER_WEEK, Person, count, program_label
-from analysis.presentation.facts import plain_period
 
 FULL_TIME_HOURS = DEFAULT_HOURS_PER_WEEK  # one full-time month of experience is a month at 40 hours a week
 

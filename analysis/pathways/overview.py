@@ -6,6 +6,7 @@ from the same rules the planner evaluates.
 
 from __future__ import annotations
 
+from analysis.figure_text import cycle_text
 from analysis.i18n import N_, _, ngettext, pgettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
@@ -82,17 +83,19 @@ def credential_rows(catalogs: Catalogs) -> list[dict[str, str]]:
         if f.renewal_cycle_years.is_gap:
             cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
         else:
-            cycle = _("every {cycle}").format(cycle=fact_text(f.renewal_cycle_years))
+            cycle = cycle_text(f.renewal_cycle_years, catalogs.sources)
         renewal = _("{cycle}; fee {fee}; CE {ce}").format(
-            cycle=cycle, fee=fact_text(f.renewal_fee), ce=fact_text(f.ce_hours_per_cycle)
+            cycle=cycle,
+            fee=fact_text(f.renewal_fee, catalogs.sources),
+            ce=fact_text(f.ce_hours_per_cycle, catalogs.sources),
         )
         rows.append(
             {
                 _("Credential"): cred.short_name,
                 _("Issuer"): cred.issuer,
                 _("Kind"): _(KIND_LABELS.get(cred.kind, cred.kind)),
-                _("First-time fee"): fact_text(f.initial_fee),
-                pgettext("credential table", "Exam"): fact_text(f.exam),
+                _("First-time fee"): fact_text(f.initial_fee, catalogs.sources),
+                pgettext("credential table", "Exam"): fact_text(f.exam, catalogs.sources),
                 _("Ways in"): ways_in(cred, catalogs),
                 _("Keeping it"): renewal,
             }
@@ -113,7 +116,11 @@ def program_rows(catalogs: Catalogs) -> list[dict[str, str]]:
     for program in catalogs.programs.values():
         if program.id not in used or program.kind == "diploma":
             continue
-        lengths = [f"{f.label}: {fact_text(f)}" for f in catalogs.program_lengths if f.education == program.id]
+        lengths = [
+            f"{f.label}: {fact_text(f, catalogs.sources)}"
+            for f in catalogs.program_lengths
+            if f.education == program.id
+        ]
         needed_for = [
             cred.short_name
             for cred in catalogs.credentials.values()

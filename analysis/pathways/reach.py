@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.i18n import _, localize_period, money, ngettext
+from analysis.i18n import _, money, ngettext
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import Profile
 from analysis.pathways.plan import FeeTotal, Plan, plan
 from analysis.pathways.rules import Person
+from analysis.periods import localize_period
 
 
 @dataclass(frozen=True)

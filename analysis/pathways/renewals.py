@@ -9,11 +9,13 @@ published cycles, assuming every credential's renewal dates line up with the oth
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from analysis.figure_text import cycle_text
 from analysis.i18n import _, money, ngettext, number
 from analysis.loading.loader import Catalogs
-from analysis.loading.schema import NO_FIGURE, Fact, NamedFact, RenewalRule
+from analysis.loading.schema import NO_FIGURE, Fact, NamedFact, RenewalRule, Source
 from analysis.pathways.rules import fact_text
 
 
@@ -28,19 +30,21 @@ class Renewal:
     fee: Fact
     requirements: tuple[NamedFact, ...]  # required CE topics, attestations
     notes: tuple[str, ...] = ()  # how it combines with the other credentials held
+    # The cited sources, so a 'current' period reads as the day its page was read.
+    sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         if self.cycle_years.value is not None:
-            cycle = _("every {cycle}").format(cycle=fact_text(self.cycle_years))
+            cycle = cycle_text(self.cycle_years, dict(self.sources))
         else:
             cycle = _("cycle: {gap}").format(gap=_(NO_FIGURE))
         parts = [
             cycle,
-            _("CE: {hours}").format(hours=fact_text(self.ce_hours)),
-            _("fee: {fee}").format(fee=fact_text(self.fee)),
+            _("CE: {hours}").format(hours=fact_text(self.ce_hours, self.sources)),
+            _("fee: {fee}").format(fee=fact_text(self.fee, self.sources)),
         ]
-        parts += [f"{r.label}: {fact_text(r)}" for r in self.requirements]
+        parts += [f"{r.label}: {fact_text(r, self.sources)}" for r in self.requirements]
         return f"{self.short_name}: " + "; ".join(parts + list(self.notes))
 
 
@@ -76,7 +80,7 @@ def renewal_obligations(held: set[str], catalogs: Catalogs) -> list[Renewal]:
             continue
         notes = [
             _("Also keeps your {credential} active: its renewal replaces the {credential} renewal ({rule})").format(
-                credential=catalogs.credentials[r].short_name, rule=fact_text(rule)
+                credential=catalogs.credentials[r].short_name, rule=fact_text(rule, catalogs.sources)
             )
             for r, (by, rule) in replaced.items()
             if by == c.id
@@ -85,7 +89,7 @@ def renewal_obligations(held: set[str], catalogs: Catalogs) -> list[Renewal]:
         if partner:
             notes.append(
                 _("No separate fee in a year it is renewed with your {credential} ({rule})").format(
-                    credential=catalogs.credentials[partner[0]].short_name, rule=fact_text(partner[1])
+                    credential=catalogs.credentials[partner[0]].short_name, rule=fact_text(partner[1], catalogs.sources)
                 )
             )
         out.append(
@@ -97,6 +101,7 @@ def renewal_obligations(held: set[str], catalogs: Catalogs) -> list[Renewal]:
                 c.facts.renewal_fee,
                 tuple(c.renewal_requirements),
                 tuple(notes),
+                catalogs.sources,
             )
         )
     return out

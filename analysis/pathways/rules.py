@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from analysis.figure_text import with_period
 from analysis.i18n import _, ngettext, number
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
@@ -33,9 +34,9 @@ from analysis.loading.schema import (
     HoursCondition,
     Program,
     ProgramLength,
+    Source,
     UnpublishedCondition,
 )
-from analysis.presentation.facts import with_period
 
 DEFAULT_HOURS_PER_WEEK = 40.0  # a full-time week; the person can say otherwise
 WEEKS_PER_YEAR = 52
@@ -138,9 +139,9 @@ class Eligibility:
     caveats: tuple[str, ...] = ()
 
 
-def fact_text(fact: Fact) -> str:
-    """A figure with its unit and period, or the explicit gap."""
-    return with_period(fact)
+def fact_text(fact: Fact, sources: Mapping[str, Source]) -> str:
+    """A figure with its unit and period, or the explicit gap (the sources date a 'current' period)."""
+    return with_period(fact, dict(sources))
 
 
 def count(n: float) -> str:
@@ -158,14 +159,16 @@ def tickable_programs(catalogs: Catalogs) -> list[str]:
     return [p.id for p in catalogs.programs.values() if p.kind != "diploma"]
 
 
-def _program_time(education: str, lengths: tuple[ProgramLength, ...]) -> tuple[str, float, bool]:
+def _program_time(
+    education: str, lengths: tuple[ProgramLength, ...], sources: Mapping[str, Source]
+) -> tuple[str, float, bool]:
     """Published minimum length(s) of a program: text, months (from a length in weeks), unknown flag."""
     found = [f for f in lengths if f.education == education and f.value is not None]
     if not found:
         return _("program length: no published figure in our sources"), 0.0, True
     weeks = [float(f.value) for f in found if f.unit == "weeks" and isinstance(f.value, (int, float))]
     months = max(weeks) / WEEKS_PER_MONTH if weeks else 0.0
-    return "; ".join(f"{f.label}: {fact_text(f)}" for f in found), months, not weeks
+    return "; ".join(f"{f.label}: {fact_text(f, sources)}" for f in found), months, not weeks
 
 
 def _experience_gap(cond: ExperienceCondition, person: Person) -> Gap | None:
@@ -229,7 +232,7 @@ def _gap(cond: Condition, person: Person, catalogs: Catalogs, lengths: tuple[Pro
         label = program_label(cond.education, catalogs)
         if cond.education == "hs-diploma-or-ged":
             return Gap(f"{label}{window}", "")
-        time, months, unknown = _program_time(cond.education, lengths)
+        time, months, unknown = _program_time(cond.education, lengths, catalogs.sources)
         return Gap(f"{label}{enrolled}{window}", time, months=months, unknown_length=unknown)
     if isinstance(cond, ExperienceCondition):
         return _experience_gap(cond, person)

@@ -1,160 +1,23 @@
 """How a cited figure reads, on screen, in charts and in the PDF: its value, and the period and source
-that travel with it. The one place that turns a number and its unit into words."""
+that travel with it. The words for a figure, its period and its source live in `analysis/figure_text.py`
+(below presentation: the pathways use them too); this module adds how a BLS industry stands for a setting."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+# Re-exported for the pages, the charts and the PDF.
+from analysis.figure_text import ALL_INDUSTRIES as ALL_INDUSTRIES
+from analysis.figure_text import citation as citation
+from analysis.figure_text import evidence_name as evidence_name
+from analysis.figure_text import format_value as format_value
+from analysis.figure_text import money as money
+from analysis.figure_text import oews_citation as oews_citation
+from analysis.figure_text import plain_period as plain_period
+from analysis.figure_text import publisher as publisher
+from analysis.figure_text import with_period as with_period
+from analysis.i18n import N_, _
+from analysis.loading.schema import BlsIndustry
 
-import pandas as pd
-
-from analysis.i18n import N_, _, current_language, localize_period, ngettext, number
-from analysis.i18n import money as format_money
-from analysis.i18n import month_year as format_month_year
-from analysis.loading.oews import industry_label, pointer_industry
-from analysis.loading.schema import NO_FIGURE, BlsIndustry, Fact, Source
-from analysis.loading.translated import industry_title
-
-
-def _unit_words(unit: str, n: int) -> str | None:
-    """'{n} hours' for a unit the app names in words (singular or plural by `n`); None for any other unit."""
-    if unit == "hours":
-        return ngettext("{n} hour", "{n} hours", n)
-    if unit == "years":
-        return ngettext("{n} year", "{n} years", n)
-    if unit == "weeks":
-        return ngettext("{n} week", "{n} weeks", n)
-    if unit == "months":
-        return ngettext("{n} month", "{n} months", n)
-    return None
-
-
-ALL_INDUSTRIES = "000000"  # the BLS industry code for every industry together
 CONFIDENCE_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low"), "none": N_("none")}
-
-
-def money(value: float | None, hourly: bool = False) -> str:
-    """'$49,310' a year, '$23.71' an hour (cents matter there); a missing value is said, never zero."""
-    if value is None or pd.isna(value):
-        return _(NO_FIGURE)
-    return format_money(value, cents=hourly)
-
-
-def format_value(fact: Fact, spoken: bool = False) -> str:
-    """'$49,310', '17%', '463,900 jobs', '2 years' — or 'no published figure'.
-
-    spoken=True is the form for running text (the PDF): pay rates and cycles say what they are per,
-    '$49,310 a year', '$20.90 an hour', 'every 2 years'.
-    """
-    value, unit = fact.value, fact.unit
-    if value is None:
-        return _(NO_FIGURE)
-    if isinstance(value, str):
-        return value
-    if unit == "USD/year":
-        return _("{money} a year").format(money=money(value)) if spoken else money(value)
-    if unit == "USD/hour":
-        return _("{money} an hour").format(money=money(value, hourly=True)) if spoken else money(value, hourly=True)
-    if unit == "USD":
-        return money(value)
-    if spoken and unit == "years":
-        return ngettext("every {n} year", "every {n} years", 1 if value == 1 else 2).format(n=f"{value:g}")
-    if unit == "percent":
-        return f"{value:g}%"
-    if unit == "jobs":
-        return ngettext("{n} job", "{n} jobs", int(value)).format(n=number(value))
-    if unit == "openings/year":
-        return _("{n} a year").format(n=number(value))
-    words = _unit_words(unit, 1 if value == 1 else 2)
-    if words:
-        return words.format(n=number(value) if float(value).is_integer() else f"{value:,g}")
-    return f"{value:,g} {localize_period(unit)}"  # units the data names in words: see locale/<lang>/phrases.yaml
-
-
-def with_period(fact: Fact, sources: dict[str, Source] | None = None) -> str:
-    """The value followed by its period as a date: '$129 (PTCB refund policy, c. 2024-25)', or the gap."""
-    if fact.value is None:
-        return _(NO_FIGURE)
-    return f"{format_value(fact)} ({plain_period(fact, sources or {})})"
-
-
-# Publishers a reader knows by a shorter name; anything else is shown as catalogued.
-SHORT_PUBLISHERS = {
-    "U.S. Bureau of Labor Statistics": "BLS",
-    "U.S. Bureau of Labor Statistics (relayed)": "BLS",
-    "PTCB Help Center": "PTCB",
-    "National Healthcareer Association (NHA)": "NHA",
-    "ASHP (American Society of Health-System Pharmacists)": "ASHP",
-    "O*NET Resource Center (U.S. Department of Labor)": "O*NET",
-    "CareerOneStop, U.S. Department of Labor": "CareerOneStop (U.S. Department of Labor)",
-}
-_VAGUE = re.compile(r"\b(current|undated)\b", re.IGNORECASE)
-
-
-def plain_period(fact: Fact, sources: dict[str, Source]) -> str:
-    """The figure's period as a date. 'current' or 'undated' is no date on paper or a year later, so it
-    becomes the month the page was read: 'current PTCB fee table (c. 2024-26)' -> 'PTCB fee table
-    (c. 2024-26), as read in Mar 2026'."""
-    period = " ".join(str(fact.period or "").split())
-    if not _VAGUE.search(period):
-        return localize_period(period)
-    src = sources.get(fact.source or "")
-    read = _("as read in {month}").format(month=_month_year(src.accessed)) if src else _("date not given")
-    if re.fullmatch(r"\s*undated\s*", period, re.IGNORECASE):
-        return _("undated page, {read}").format(read=read)
-    rest = " ".join(_VAGUE.sub("", period).split()).strip(" ,;")
-    return f"{localize_period(rest)}, {read}" if rest else read
-
-
-def _month_year(iso: str) -> str:
-    """'2026-03-14' -> 'Mar 2026' ('mar 2026' in Spanish)."""
-    year, month = str(iso).split("-")[:2]
-    return format_month_year(dt.date(int(year), int(month), 1), short=True)
-
-
-def publisher(source: Source | None, fallback: str = "") -> str:
-    if source is None:
-        return fallback
-    return SHORT_PUBLISHERS.get(source.publisher, source.publisher)
-
-
-def oews_citation(fact: Fact) -> str:
-    """'BLS OEWS, May 2025 · General Medical and Surgical Hospitals' for a figure from the OEWS table
-    (the industry code and the file are on About the data)."""
-    code = pointer_industry(fact.oews)
-    industry = industry_title(code)
-    if industry is None and code == ALL_INDUSTRIES:
-        industry = _("all industries")
-    if industry is None:  # BLS's own name where no translation exists; in another language, its code
-        industry = (
-            re.sub(r" [(][0-9A-Za-z-]+[)]$", "", industry_label(code))
-            if current_language() == "en"
-            else _("BLS industry {code}").format(code=code)
-        )
-    return f"BLS OEWS, {localize_period(fact.period or '')} · {industry}"
-
-
-def citation(fact: Fact, sources: dict[str, Source]) -> str:
-    """Where a figure comes from, in plain words, to sit next to it:
-
-    'BLS OEWS, May 2025 · General Medical and Surgical Hospitals'; 'PTCB, fee table (c. 2024-26), as read in
-    Mar 2026'; '2024-34, as reported by tradecolleges.org' for a page relaying the publisher's figure.
-    A gap reads as its note. The full record (title, link, date read, evidence) is on About the data.
-    """
-    if fact.value is None:
-        return fact.note or _(NO_FIGURE)
-    if fact.oews:
-        return oews_citation(fact)
-    src = sources.get(fact.source or "")
-    name = publisher(src, fact.source or "")
-    period = plain_period(fact, sources)
-    if fact.evidence == "secondary":
-        return _("{period}, as reported by {publisher}").format(period=period, publisher=name)
-    if fact.evidence == "secondary-corroborated":
-        return _("{period}, as reported by {publisher} and others").format(period=period, publisher=name)
-    if name and period.lower().startswith(name.lower()):  # 'PTCB fee table, as read in …' names it already
-        return period
-    return f"{name}, {period}"
 
 
 def is_loose_fit(ind: BlsIndustry) -> bool:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from analysis.i18n import N_, _, ngettext, pgettext
 from analysis.loading.schema import FREQUENCY_ORDER, RATING_DIMENSIONS, TASK_LABELS
-from analysis.quiz.dimensions import TASK_FULL_SHARE, parse_dimension
+from analysis.quiz.dimension_names import parse_dimension
+from analysis.quiz.dimensions import TASK_FULL_SHARE
 from analysis.quiz.model import WEIGHT_LABELS, Option, Question
-
-if TYPE_CHECKING:
-    from analysis.quiz.scoring import Contribution, SettingResult
+from analysis.quiz.results import Contribution, SettingResult
 
 FOR_CLOSENESS = 0.75  # a contribution at or above this is a reason for
 AGAINST_CLOSENESS = 0.5  # below this, a reason against; one step short (exactly 0.5) is a partial match

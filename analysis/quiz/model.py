@@ -21,11 +21,11 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 
 from analysis.i18n import N_
-from analysis.loading.loader import validation_problems
+from analysis.loading.problems import validation_problems
 from analysis.loading.schema import OneLine, Strict, Text
 from analysis.loading.yaml_io import display_name, read_yaml_file
 from analysis.paths import DATA_DIR
-from analysis.quiz.dimensions import DEAL_BREAKER_DIMENSIONS, parse_dimension
+from analysis.quiz.dimension_names import DEAL_BREAKER_DIMENSIONS, parse_dimension
 
 QUIZ_PATH = DATA_DIR / "quiz.yaml"
 WEIGHTS: tuple[int, ...] = (0, 1, 2, 3)  # 0 doesn't matter .. 3 matters a lot

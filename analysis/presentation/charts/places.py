@@ -12,9 +12,10 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.i18n import _, localize_period, number
+from analysis.i18n import _, number
 from analysis.local_pay import AreaPay, Places, money
-from analysis.presentation.figures import PALETTE, Chart
+from analysis.periods import localize_period
+from analysis.presentation.charts.base import PALETTE, Chart
 
 # (row, column) of each tile: a common US tile-grid layout; territories along the bottom row.
 TILES: dict[str, tuple[int, int]] = {
@@ -85,7 +86,41 @@ def _short(value: float | None) -> str:
 
 def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: int = 14) -> Chart:
     """State medians on a tile grid, the chosen state outlined; the table behind it is its text alternative."""
-    z = [[None] * COLS for _ in range(ROWS)]
+    fig = _tile_figure(places, font_size)
+    marked = ""
+    if chosen_state in TILES and chosen_state in places.states:
+        r, c = TILES[chosen_state]
+        fig.add_shape(
+            type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line={"color": PALETTE[5], "width": 4}
+        )
+        marked = " " + _("{state} is outlined in orange.").format(state=places.states[chosen_state].area_name)
+    data = pd.DataFrame(
+        [
+            {
+                _("State or territory"): p.area_name,
+                _("Code"): code,
+                _("Median a year"): p.median,
+                _("Technicians employed"): p.employment,
+            }
+            for code, p in places.states.items()
+        ]
+    )
+    caption = _(
+        "Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all "
+        "industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 (40.7 = "
+        "$40,700; exact figures in the table); one tile per state or territory, not to scale; Guam, Puerto Rico "
+        "and the Virgin Islands along the bottom row."
+    ).format(period=localize_period(places.national.period))
+    alt = _(
+        "Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
+        "pharmacy technicians, with the state code and median written in each tile."
+    )
+    return Chart(fig, alt + marked, _highest_and_lowest(places) + marked, caption, data)
+
+
+def _tile_figure(places: Places, font_size: int) -> go.Figure:
+    """The grid itself: a shaded tile per state with a published median, a grey "n/p" tile for the others."""
+    z: list[list[float | None]] = [[None] * COLS for _ in range(ROWS)]
     text = [[""] * COLS for _ in range(ROWS)]
     hover = [[""] * COLS for _ in range(ROWS)]
     grey_x, grey_y, grey_text = [], [], []
@@ -118,18 +153,7 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
             ygap=3,
             hovertemplate="%{customdata}<extra></extra>",
             hoverongaps=False,
-            colorbar={
-                "title": {"text": _("Median a year"), "side": "top"},
-                "tickprefix": "$",
-                "separatethousands": True,
-                "thickness": 10,
-                "orientation": "h",
-                "x": 0.5,
-                "xanchor": "center",
-                "y": -0.02,
-                "yanchor": "top",
-                "len": 0.7,
-            },
+            colorbar=_TILE_COLORBAR | {"title": {"text": _("Median a year"), "side": "top"}},
         )
     )
     if grey_x:  # tiles with no published median: grey, labelled "n/p"
@@ -144,13 +168,6 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
                 showlegend=False,
             )
         )
-    marked = ""
-    if chosen_state in TILES and chosen_state in places.states:
-        r, c = TILES[chosen_state]
-        fig.add_shape(
-            type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5, line={"color": PALETTE[5], "width": 4}
-        )
-        marked = " " + _("{state} is outlined in orange.").format(state=places.states[chosen_state].area_name)
     fig.update_xaxes(visible=False, range=[-0.6, COLS - 0.4], fixedrange=True)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", fixedrange=True)
     fig.update_layout(
@@ -160,47 +177,36 @@ def tile_grid_chart(places: Places, chosen_state: str | None = None, font_size: 
         plot_bgcolor="white",
         dragmode=False,
     )
+    return fig
 
-    data = pd.DataFrame(
-        [
-            {
-                _("State or territory"): p.area_name,
-                _("Code"): code,
-                _("Median a year"): p.median,
-                _("Technicians employed"): p.employment,
-            }
-            for code, p in places.states.items()
-        ]
-    )
+
+# The colour bar lies under the grid, across it, so the grid keeps the whole width on a phone.
+_TILE_COLORBAR = {
+    "tickprefix": "$",
+    "separatethousands": True,
+    "thickness": 10,
+    "orientation": "h",
+    "x": 0.5,
+    "xanchor": "center",
+    "y": -0.02,
+    "yanchor": "top",
+    "len": 0.7,
+}
+
+
+def _highest_and_lowest(places: Places) -> str:
     published = [p for p in places.states.values() if p.median is not None]
     top = max(published, key=lambda p: p.median)
     low = min(published, key=lambda p: p.median)
-    summary = (
-        _(
-            "Highest state median: {top} ({top_median}); lowest: {low} ({low_median}); national median {national}."
-        ).format(
-            top=top.area_name,
-            top_median=money(top.median),
-            low=low.area_name,
-            low_median=money(low.median),
-            national=money(places.national.median),
-        )
-        + marked
+    return _(
+        "Highest state median: {top} ({top_median}); lowest: {low} ({low_median}); national median {national}."
+    ).format(
+        top=top.area_name,
+        top_median=money(top.median),
+        low=low.area_name,
+        low_median=money(low.median),
+        national=money(places.national.median),
     )
-    caption = _(
-        "Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all "
-        "industries. Tiles show medians in thousands of dollars a year, rounded to the nearest $100 (40.7 = "
-        "$40,700; exact figures in the table); one tile per state or territory, not to scale; Guam, Puerto Rico "
-        "and the Virgin Islands along the bottom row."
-    ).format(period=localize_period(places.national.period))
-    alt = (
-        _(
-            "Tile grid of the United States, one square per state or territory, shaded by the median annual pay of "
-            "pharmacy technicians, with the state code and median written in each tile."
-        )
-        + marked
-    )
-    return Chart(fig, alt, summary, caption, data)
 
 
 def _wrap(text: str, width: int = 24) -> str:
@@ -212,13 +218,46 @@ def _wrap(text: str, width: int = 24) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join(escape(part) for part in [*lines, line])
+    # The space stays at the end of each line: the chart's text (read aloud, copied) keeps "The Woodlands".
+    return " <br>".join(escape(part) for part in [*lines, line])
 
 
 def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int = 14) -> Chart:
     """10th-90th and 25th-75th percentile ranges and the median for the nation and the chosen place(s)."""
     key = "hourly" if hourly else "annual"
     labels = [_wrap(p.label if p.area_type != "metro" else p.area_name) for p in rows]
+    fig = _range_figure(rows, labels, key, hourly, font_size)
+    names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
+    data = pd.DataFrame(
+        [
+            {
+                _("Area"): p.label,
+                _("Period"): localize_period(p.period),
+                **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
+                _("Technicians employed"): p.employment,
+            }
+            for p in rows
+        ]
+    )
+    summary = (
+        "; ".join(
+            _("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly)) for p in rows
+        )
+        + "."
+    )
+    caption = _(
+        "All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
+        "all industries (BLS publishes no figures for one setting within a state or metro area)."
+    ).format(period=localize_period(rows[0].period))
+    alt = _(
+        "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
+        "median diamonds."
+    )
+    return Chart(fig, alt, summary, caption, data)
+
+
+def _range_figure(rows: list[AreaPay], labels: list[str], key: str, hourly: bool, font_size: int) -> go.Figure:
+    """Each place's 10th–90th line, 25th–75th bar and median diamond with its value, one place a row."""
     fig = go.Figure()
     for lo, hi, width, colour, name in (
         (10, 90, 4, PALETTE[4], _("10th–90th percentile")),
@@ -258,30 +297,4 @@ def place_range_chart(rows: list[AreaPay], hourly: bool = False, font_size: int 
         font={"size": font_size},
         legend={"orientation": "h", "yanchor": "top", "y": -0.35, "x": 0},
     )
-    names = {10: _("10th"), 25: _("25th"), 50: _("median"), 75: _("75th"), 90: _("90th")}
-    data = pd.DataFrame(
-        [
-            {
-                _("Area"): p.label,
-                _("Period"): localize_period(p.period),
-                **{names[k]: getattr(p, key)[k] for k in (10, 25, 50, 75, 90)},
-                _("Technicians employed"): p.employment,
-            }
-            for p in rows
-        ]
-    )
-    summary = (
-        "; ".join(
-            _("{place}: median {median}").format(place=p.label, median=money(getattr(p, key)[50], hourly)) for p in rows
-        )
-        + "."
-    )
-    caption = _(
-        "All settings together. Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians, "
-        "all industries (BLS publishes no figures for one setting within a state or metro area)."
-    ).format(period=localize_period(rows[0].period))
-    alt = _(
-        "Pay ranges for all pharmacy technicians in the chosen place and in the United States: percentile lines and "
-        "median diamonds."
-    )
-    return Chart(fig, alt, summary, caption, data)
+    return fig

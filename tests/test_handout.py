@@ -1,0 +1,171 @@
+"""One-page handouts, the class bundle, the take-home PDF's questions, and Detail's realities and questions.
+
+Expectations come from the data (names, questions, the place's published figures), read back from the PDF with
+pypdf or from the page with AppTest.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from analysis.i18n import set_language
+from analysis.loading.loader import load_profile_bytes, load_profiles
+from analysis.loading.oews import load_oews
+from analysis.loading.translated import translate_result
+from analysis.local_pay import money, places_from_table
+from analysis.paths import PROFILES_DIR
+from analysis.presentation.handout import build_handout_pdf, build_handouts_pdf
+from analysis.presentation.summary_pdf import build_summary_pdf
+
+ENGLISH = load_profiles()
+PLACES = places_from_table(load_oews(), "May 2025")
+HOUSTON = PLACES.place("TX", "0026420")
+
+
+def in_language(lang: str):
+    set_language(lang)
+    return translate_result(ENGLISH, lang)
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    set_language("en")
+
+
+def read(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), " ".join(" ".join((p.extract_text() or "") for p in reader.pages).split())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("with_place", [False, True], ids=["national", "houston"])
+def test_every_handout_is_one_page(lang, with_place):
+    result = in_language(lang)
+    place = HOUSTON if with_place else None
+    for profile in result.profiles:
+        pages, text = read(
+            build_handout_pdf(profile, result.catalogs, place=place, link=f"detail?setting={profile.id}")
+        )
+        assert pages == 1, (lang, profile.id, with_place)
+        assert " ".join(profile.name.split()) in text
+        assert f"detail?setting={profile.id}" in text
+
+
+def test_a_handout_carries_the_places_figures_when_a_place_is_chosen():
+    hospital = ENGLISH.by_id()["hospital"]
+    _pages, national = read(build_handout_pdf(hospital, ENGLISH.catalogs))
+    _pages, local = read(build_handout_pdf(hospital, ENGLISH.catalogs, place=HOUSTON))
+    median = money(HOUSTON.annual[50])
+    assert HOUSTON.label in local and median in local
+    assert "all settings (May 2025)" in local and "BLS OEWS" in local
+    assert HOUSTON.label not in national and median not in national
+    # The national figure, labelled as the app labels it, with its release.
+    pay = hospital.facts.median_wage_annual
+    assert f"Median annual wage {money(pay.value)} — BLS OEWS, {pay.period}" in national
+
+
+def test_a_handout_carries_the_questions_and_their_reasons():
+    hospital = ENGLISH.by_id()["hospital"]
+    _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs))
+    assert "Questions to ask an employer" in text and "Editorial" in text
+    for q in hospital.employer_questions:
+        assert " ".join(q.ask.split()) in text
+
+
+def test_the_class_bundle_has_one_page_per_setting_in_order():
+    result = in_language("es")
+    pdf = build_handouts_pdf(result.profiles, result.catalogs, place=HOUSTON)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == len(result.profiles) == 13
+    for page, profile in zip(reader.pages, result.profiles, strict=True):
+        assert " ".join(profile.name.split()) in " ".join((page.extract_text() or "").split())
+
+
+def _hostile_upload():
+    from tests.hostile_text import EVIL_HOST, ONE_LINE, hostile_profile_doc
+
+    doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
+    for fact in [*doc["facts"].values(), *doc.get("other_facts", [])]:  # an uploaded copy: its own figures
+        fact.pop("oews", None)
+    doc = hostile_profile_doc(doc)
+    for i, facet in enumerate(doc["reality"].values()):
+        facet["text"] = ONE_LINE[i % len(ONE_LINE)]
+    for i, q in enumerate(doc["employer_questions"]):
+        q["ask"], q["why"] = f"{ONE_LINE[(i + 3) % len(ONE_LINE)]} {i}", ONE_LINE[(i + 5) % len(ONE_LINE)]
+    profile, problems = load_profile_bytes(
+        yaml.safe_dump(doc, allow_unicode=True).encode(), "markdown-everywhere.yaml", ENGLISH.catalogs
+    )
+    assert profile is not None, problems
+    return profile, EVIL_HOST
+
+
+def test_an_uploaded_settings_markup_is_printed_as_text_never_followed():
+    profile, evil = _hostile_upload()
+    pdf = build_handout_pdf(profile, ENGLISH.catalogs, link="detail?setting=x")
+    pages, text = read(pdf)
+    assert pages == 1
+    assert "<script>alert(1)</script>" in text or "<img src=" in text  # shown as the characters typed
+    assert "[Session expired: log in]" in text
+    reader = PdfReader(io.BytesIO(pdf))
+    annots = [a.get_object() for p in reader.pages for a in p.get("/Annots", []) or []]
+    assert not annots, "no link of any kind is made from profile text"
+    assert b"/URI" not in pdf and evil in text  # the address is printed as text, not made a link
+
+
+def test_the_take_home_pdf_lists_the_shortlists_questions():
+    result = in_language("es")
+    shortlist = ["hospital", "retail"]
+    _pages, text = read(
+        build_summary_pdf(ranking=[], profiles=result.by_id(), catalogs=result.catalogs, shortlist=shortlist)
+    )
+    assert "Preguntas para hacerle a un empleador" in text
+    for sid in shortlist:
+        for q in (result.by_id()[sid].employer_questions or [])[:3]:
+            assert " ".join(q.ask.split()) in text, (sid, q.ask)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_detail_shows_the_facets_and_at_least_five_questions(lang):
+    from tests.apptest_helpers import open_page, shown
+
+    at = open_page("detail", setting="hospital", lang=lang)
+    result = translate_result(ENGLISH, lang)
+    hospital = result.by_id()["hospital"]
+    page = shown(" ".join(m.value for m in at.markdown) + " " + " ".join(c.value for c in at.caption))
+    facets = hospital.reality.facets()
+    assert len(facets) == 7
+    for _key, facet in facets:
+        assert " ".join(facet.text.split())[:60] in " ".join(page.split())
+    judgement = "Editorial judgement" if lang == "en" else "Criterio editorial"
+    assert judgement in page
+    asked = [q.ask for q in hospital.employer_questions]
+    assert len(asked) >= 5 and all(ask in page for ask in asked)
+    assert any(
+        b.proto.label in ("Download a one-page handout", "Descargar una hoja informativa de una página")
+        for b in at.get("download_button")
+    )
+
+
+def test_compare_shows_the_facets_as_rows_and_the_questions_for_the_chosen_settings():
+    from tests.apptest_helpers import open_page, shown
+
+    at = open_page("compare", settings="hospital,retail")
+    table = next(t for t in at.table if "Hospital" in t.value.columns)
+    assert len(table.value) == 7 and list(table.value.columns)[1:] == ["Hospital", "Retail"]
+    asks = shown(" ".join(m.value for e in at.expander for m in e.markdown))
+    by_id = ENGLISH.by_id()
+    for sid in ("hospital", "retail"):
+        assert all(q.ask in asks for q in by_id[sid].employer_questions)
+
+
+def test_overview_offers_every_handout_for_a_class():
+    from tests.apptest_helpers import open_page
+
+    at = open_page()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download every handout for a class (PDF, one page per setting)" in labels
