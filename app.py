@@ -6,8 +6,8 @@ This file only wires pages together; each page lives in app_pages/ and calls ana
 import streamlit as st
 
 from analysis.i18n import _
-from analysis.links import registry
 from ui.language import use_language
+from ui.pages import navigation_pages
 from ui.serve import keep_offline
 from ui.session_bar import session_bar
 from ui.widgets import show_notices
@@ -17,10 +17,7 @@ keep_offline()  # also when started as `streamlit run app.py` rather than `pytho
 st.set_page_config(page_title=_("Rx Settings Explorer"), page_icon="💊", layout="wide")
 LANGUAGE_NOTICES = use_language()  # first: every text below is in the chosen language
 
-PAGES = [
-    st.Page(f"app_pages/{p.stem}.py", title=_(p.title), icon=p.icon, default=p.default, help=_(p.help))
-    for p in registry.PAGES
-]
+PAGES = navigation_pages()  # made once per language (ui/pages.py), from analysis.links.registry
 
 page = st.navigation(PAGES, position="top")
 session_bar(page.url_path)

@@ -12,6 +12,7 @@ from ui.links import PageLinks, link_to
 from ui.local_pay import local_card_line, overview_local_pay
 from ui.location import chosen_place
 from ui.orientation import NOTHING_KEPT, before_you_start
+from ui.pages import page
 from ui.reality import handouts_bundle_button
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, show_notices
@@ -65,6 +66,7 @@ ordered = list(frames.settings["id"])
 # One row of three at a time, so cards read across then down (and stack in the same order on a phone).
 cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
 here = chosen_place()  # once for every card
+detail_page = page("detail")  # a page object: a path would be resolved on disk for each card's link
 for card, setting_id in zip(cards, ordered, strict=False):
     profile = by_id[setting_id]
     median = profile.facts.median_wage_annual
@@ -95,7 +97,7 @@ for card, setting_id in zip(cards, ordered, strict=False):
             )
         )
         st.page_link(
-            "app_pages/detail.py",
+            detail_page,
             label=_("Details"),
             icon=":material/arrow_forward:",
             query_params=link_to("setting", profile.id),

@@ -17,7 +17,9 @@ def test_the_registry_lists_every_page_script_once_and_app_py_builds_its_navigat
     assert len(set(registry.EVERY_PAGE)) == len(registry.EVERY_PAGE)
     assert [p.default for p in registry.PAGES].count(True) == 1
     app = (ROOT / "app.py").read_text(encoding="utf-8")
-    assert "for p in registry.PAGES" in app and "app_pages/overview.py" not in app, "app.py lists no page itself"
+    pages = (ROOT / "ui" / "pages.py").read_text(encoding="utf-8")  # app.py's navigation_pages() makes them
+    assert "navigation_pages()" in app and "for p in registry.PAGES" in pages, "the pages come from the registry"
+    assert "app_pages/overview.py" not in app + pages, "app.py lists no page itself"
 
 
 def test_every_parameter_belongs_to_pages_registered_in_the_app():

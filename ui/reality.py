@@ -97,13 +97,15 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
     st.table(_reality_table(profiles, sources), hide_index=True)
     with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
-        for profile in profiles:
-            st.markdown(f"**{inert(profile.name)}**")
-            asked = questions(profile)
-            st.markdown(
-                "\n".join(f"{n:d}. {inert(ask)}" for n, (ask, _why) in enumerate(asked, 1))
-                or _("This profile lists no questions to ask an employer.")
-            )
+        # One Markdown block for every setting (name, then its numbered list): one element instead of two per
+        # setting on every Compare rerun, and the same text.
+        st.markdown("\n\n".join(_questions_markdown(profile) for profile in profiles))
+
+
+def _questions_markdown(profile: Profile) -> str:
+    asked = questions(profile)
+    numbered = "\n".join(f"{n:d}. {inert(ask)}" for n, (ask, _why) in enumerate(asked, 1))
+    return f"**{inert(profile.name)}**\n\n" + (numbered or _("This profile lists no questions to ask an employer."))
 
 
 def _reality_table(profiles: Sequence[Profile], sources):
