@@ -156,8 +156,14 @@ def _locale(lang: str | None) -> str:
 
 def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
     """1234567 -> '1,234,567' (US Spanish groups digits the same way)."""
+    return _number(value, decimals, _locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _number(value: float, decimals: int, locale: str) -> str:
+    # Like _money: the same published figures on every run, and Babel is slow per call.
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def money(value: float, cents: bool = False, lang: str | None = None) -> str:
@@ -174,12 +180,24 @@ def _money(value: float, cents: bool, locale: str) -> str:
 
 def long_date(day: dt.date, lang: str | None = None) -> str:
     """'November 30, 2026' / '30 de noviembre de 2026'."""
-    return format_date(day, "long", locale=_locale(lang))
+    return _long_date(day, _locale(lang))
 
 
 def month_year(day: dt.date, lang: str | None = None) -> str:
     """'May 2024' / 'mayo de 2024'."""
-    return format_skeleton("yMMMM", day, locale=_locale(lang))
+    return _month_year(day, _locale(lang))
+
+
+# Every source's period is dated on every run of every page; Babel formats a date in ~0.1 ms, so each
+# (date, locale) is formatted once per process.
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, locale: str) -> str:
+    return format_date(day, "long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _month_year(day: dt.date, locale: str) -> str:
+    return format_skeleton("yMMMM", day, locale=locale)
 
 
 def babel_locale(lang: str | None = None) -> str:
