@@ -78,7 +78,8 @@ def comparison() -> None:
 
     with st.container(border=True):
         # to_dict rows, not iterrows: a Series per row cost more than the text it makes
-        st.markdown("\n\n".join(difference_block(row, setting_columns) for row in diff.head(SHOWN_FIRST).to_dict("records")))
+        first = diff.head(SHOWN_FIRST).to_dict("records")
+        st.markdown("\n\n".join(difference_block(row, setting_columns) for row in first))
     all_rows = st.expander(
         _("The other {n} dimensions").format(n=len(diff) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
     )
