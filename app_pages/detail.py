@@ -155,9 +155,11 @@ show_questions(p)
 
 # --- Sources -----------------------------------------------------------------------------------------
 st.header(_("Sources"), anchor="sources", divider="gray")
-for sid in p.sources:
-    src = sources[sid]
-    st.markdown(
+# One list in one Markdown block (one element, not one per source); the same entries in the same order.
+st.markdown(
+    "\n".join(
         f"- {link(f'{src.publisher}: {src.title}', src.url)} — {inert(localize_period(src.period))}, "
         + _("accessed {date}").format(date=inert(day_text(src.accessed)))
+        for src in (sources[sid] for sid in p.sources)
     )
+)

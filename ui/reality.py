@@ -42,7 +42,7 @@ def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
 def show_reality(profile: Profile, sources) -> None:
     """Each facet with what it rests on: its sources and their periods, or 'Editorial judgement'."""
     st.subheader(inert(_(REALITY_TITLE)))
-    lines = facet_lines(profile, sources)
+    lines = _facet_lines(profile, sources)
     if not lines:
         st.caption(_("This profile does not describe its day-to-day realities."))
         return
@@ -100,6 +100,20 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
         # One Markdown block for every setting (name, then its numbered list): one element instead of two per
         # setting on every Compare rerun, and the same text.
         st.markdown("\n\n".join(_questions_markdown(profile) for profile in profiles))
+
+
+def _facet_lines(profile: Profile, sources) -> list:
+    """facet_lines, made once per language for a bundled setting: dating every source took most of a Detail rerun's
+    time in this section."""
+    if bundled()[0].by_id().get(profile.id) is profile:  # an uploaded profile belongs to one session: never cached
+        return _bundled_facet_lines(profile.id, current_language())
+    return facet_lines(profile, sources)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bundled_facet_lines(setting_id: str, lang: str) -> list:
+    result, _frames = bundled()
+    return facet_lines(result.by_id()[setting_id], result.catalogs.sources)
 
 
 def _questions_markdown(profile: Profile) -> str:
