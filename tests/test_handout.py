@@ -169,3 +169,48 @@ def test_overview_offers_every_handout_for_a_class():
     at = open_page()
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download every handout for a class (PDF, one page per setting)" in labels
+
+
+def test_a_handout_that_fits_is_printed_whole():
+    """Nothing is shortened while the page has room: the day in the life and every entry line in full."""
+    for profile in ENGLISH.profiles:
+        _pages, text = read(build_handout_pdf(profile, ENGLISH.catalogs))
+        assert " ".join(profile.day_in_the_life.split()) in text, profile.id
+        assert "…" not in text, profile.id
+
+
+def test_a_handouts_judgements_are_labelled_editorial_judgement_beside_what_they_label():
+    hospital = ENGLISH.by_id()["hospital"]
+    _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs))
+    assert "What the time goes on " in text and "Order entry and data 10% (Editorial judgement)" in text
+    reason = " ".join(hospital.schedule.reason.split())
+    assert "Hours Nights: common" in text and f"{reason} (Editorial judgement)" in text
+    assert "Editorial Where the time goes" not in text and "Editorial Nights" not in text
+    # An entry line is a sentence of its own, capitalised like the others.
+    assert "Entry Trained on the job:" in text
+
+
+def test_a_handout_with_a_place_carries_the_rough_figure_the_detail_page_shows():
+    from ui.reality import _estimate
+
+    hospital = ENGLISH.by_id()["hospital"]
+    estimate = _estimate(HOUSTON, hospital, ENGLISH.catalogs)
+    assert estimate is not None
+    _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs, place=HOUSTON, estimate=estimate))
+    assert f"Rough figure for Hospital in {HOUSTON.label}: about {money(estimate.value)} a year" in text
+    assert "(Estimate, not a BLS figure)" in text
+
+
+def test_compare_shows_the_facets_as_one_block_per_facet_on_a_phone():
+    """The wide facet table is hidden on a narrow screen and the same words are shown as blocks instead."""
+    from tests.apptest_helpers import open_page, shown
+
+    at = open_page("compare", settings="hospital,retail")
+    css = " ".join(h.proto.body for h in at.get("html"))
+    assert ".st-key-reality_table { display: none; }" in css and "@media (max-width: 640px)" in css
+    table = next(t for t in at.table if "Hospital" in t.value.columns)
+    blocks = shown(" ".join(m.value for m in at.markdown))
+    for _i, row in table.value.iterrows():
+        assert shown(row["Facet"]) in blocks
+        for name in ("Hospital", "Retail"):
+            assert " ".join(shown(row[name]).split())[:80] in " ".join(blocks.split()), (row["Facet"], name)
