@@ -214,3 +214,34 @@ def test_compare_shows_the_facets_as_one_block_per_facet_on_a_phone():
         assert shown(row["Facet"]) in blocks
         for name in ("Hospital", "Retail"):
             assert " ".join(shown(row[name]).split())[:80] in " ".join(blocks.split()), (row["Facet"], name)
+
+
+@pytest.mark.browser
+def test_in_a_browser_a_phone_reads_compares_facets_as_blocks_and_the_spanish_handout_has_the_place(
+    page, app_server, artifacts
+):
+    """At 375 px the facet table gives way to one block per facet that fits the screen; the Spanish handout
+    downloaded from Detail with a place chosen carries that place's figures and the rough figure Detail shows."""
+    from playwright.sync_api import expect
+
+    from tests.browser_helpers import settle
+
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(f"{app_server}/compare?settings=hospital,retail,nuclear&lang=es")
+    settle(page)
+    blocks = page.locator(".st-key-reality_list")
+    expect(blocks).to_be_visible()
+    expect(page.locator(".st-key-reality_table")).to_be_hidden()
+    expect(blocks).to_contain_text("Metas de productividad y cuotas")
+    assert blocks.bounding_box()["width"] <= 375
+    page.goto(f"{app_server}/detail?setting=hospital&state=TX&lang=es")
+    settle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(".st-key-download_handout button").click()
+    pdf = info.value.path().read_bytes()
+    (artifacts / "handout-hospital-es-TX.pdf").write_bytes(pdf)
+    pages, text = read(pdf)
+    texas = PLACES.place("TX", None)
+    assert pages == 1
+    assert f"En {texas.label}, todos los entornos (mayo de 2025)" in text
+    assert f"Cifra aproximada para Hospital en {texas.label}" in text and "no es una cifra de la BLS" in text
