@@ -14,7 +14,7 @@ from analysis.i18n import _, current_language, set_language
 from analysis.links.settings import detail_url
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import Profile
-from analysis.local_pay import AreaPay, Estimate, setting_estimate
+from analysis.local_pay import AreaPay, Estimate
 from analysis.presentation.handout import build_handout_pdf, build_handouts_pdf
 from analysis.presentation.reality_view import (
     QUESTIONS_NOTE,
@@ -26,7 +26,8 @@ from analysis.presentation.reality_view import (
     questions,
 )
 from analysis.presentation.safe_text import inert, inert_rows
-from ui.location import _national_medians, chosen_place
+from ui.local_pay import _national_medians, rough_estimate
+from ui.location import chosen_place
 
 
 def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -67,10 +68,7 @@ def _estimate(place: AreaPay | None, profile: Profile, catalogs: Catalogs) -> Es
     """The rough figure for the setting in the chosen place, as Detail shows it under the national pay."""
     if place is None:
         return None
-    fact = profile.facts.median_wage_annual
-    value = fact.value if isinstance(fact.value, (int, float)) else None
-    medians = _national_medians(catalogs.national)
-    return setting_estimate(place, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
+    return rough_estimate(place, profile, _national_medians(catalogs.national))
 
 
 def handout_button(profile: Profile, catalogs: Catalogs) -> None:
