@@ -179,6 +179,20 @@ def test_a_handout_that_fits_is_printed_whole():
         assert "…" not in text, profile.id
 
 
+@pytest.mark.parametrize("lang, place", [("en", HOUSTON), ("es", None)], ids=["en-houston", "es-national"])
+def test_longer_pages_take_smaller_type_before_any_text_is_shortened(lang, place):
+    """The place's lines (in English) and the longer Spanish still print every setting whole."""
+    from ui.reality import _estimate
+
+    result = in_language(lang)
+    for profile in result.profiles:
+        estimate = _estimate(place, profile, result.catalogs)
+        pdf = build_handout_pdf(profile, result.catalogs, place=place, estimate=estimate, link="http://x/detail")
+        pages, text = read(pdf)
+        assert pages == 1, (lang, profile.id)
+        assert " ".join(profile.day_in_the_life.split()) in text, (lang, profile.id)
+
+
 def test_a_handouts_judgements_are_labelled_editorial_judgement_beside_what_they_label():
     hospital = ENGLISH.by_id()["hospital"]
     _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs))

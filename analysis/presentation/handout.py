@@ -2,9 +2,10 @@
 
 One page says what the work is, the pay nationally and in the chosen place (labelled as the app labels them, with
 source and period), hours and environment, ways in and next credentials, the questions to ask an employer, the
-sources with their dates and the setting's link in the app. If a setting's page would run over, less detail is
-printed (shorter day-in-the-life, questions without their reasons) until it fits one page. Every text from a
-profile is drawn as plain text by pdf_layout: nothing in it is interpreted as markup.
+sources with their dates and the setting's link in the app. If a setting's page would run over, it is first set
+in smaller type, then less detail is printed (shorter day-in-the-life, questions without their reasons) until it
+fits one page. Every text from a profile is drawn as plain text by pdf_layout: nothing in it is interpreted as
+markup.
 
 Nothing here imports streamlit.
 """
@@ -45,6 +46,7 @@ class HandoutDetail:
 
 DETAIL_LEVELS = (
     HandoutDetail(day_chars=4000, facet_chars=2000, entry_chars=2000),  # nothing cut, where it fits
+    HandoutDetail(day_chars=4000, facet_chars=2000, entry_chars=2000, size=7.2),  # smaller type before any cut
     HandoutDetail(),
     HandoutDetail(day_chars=380, facet_chars=220, with_why=True, entry_chars=200, size=7.3),
     HandoutDetail(day_chars=300, facet_chars=180, with_why=False, entry_chars=160, size=7.2),
