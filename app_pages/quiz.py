@@ -26,6 +26,7 @@ from analysis.quiz import (
     weight_shown,
 )
 from analysis.quiz.shortlist import follow_again, follow_shortlist
+from ui.language import in_session_language
 from ui.links import PageLinks, link_to
 from ui.local_pay import local_pay_table
 from ui.location import pdf_place
@@ -103,6 +104,7 @@ def _weight_set(question_id: str) -> None:
     st.session_state[f"w_set_{question_id}"] = True
 
 
+@in_session_language  # the tab's value is its label, in the page's language
 def _show_results() -> None:
     st.session_state[VIEW_KEY] = _("Your results")
 
@@ -442,7 +444,7 @@ with results_tab:
         (d3, _("My answers (JSON)"), "json", "application/json", answers_json),
     ):
         column.download_button(
-            label,
+            inert(label),
             data=in_language(partial(build, quiz, answers, weights, outcome.ranking)),
             file_name=f"rx-settings-answers.{ext}",
             mime=mime,

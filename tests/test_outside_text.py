@@ -185,7 +185,7 @@ class Checker:
                 return (
                     self.safe(func.value)
                     and all(self.safe(a) for a in node.args)
-                    and all(self.safe(k.value) for k in node.keywords)
+                    and all(self._keyword_safe(k) for k in node.keywords)
                 )
             if name == "replace" and isinstance(func, ast.Attribute):  # safe text with a literal swapped in
                 return self.safe(func.value) and all(isinstance(a, ast.Constant) for a in node.args)
@@ -194,6 +194,13 @@ class Checker:
             if isinstance(func, ast.Name):
                 return self.func_safe(name)
         return False
+
+
+    def _keyword_safe(self, keyword: ast.keyword) -> bool:
+        """A format argument; `**{name: value for …}` fills fields by name, so only its values reach the text."""
+        if keyword.arg is None and isinstance(keyword.value, ast.DictComp):
+            return self.safe(keyword.value.value)
+        return self.safe(keyword.value)
 
 
 def _sink_args(call: ast.Call) -> list[tuple[str, ast.AST]]:
