@@ -26,7 +26,7 @@ from analysis.presentation.reality_view import (
     questions,
 )
 from analysis.presentation.safe_text import inert, inert_rows
-from ui.local_pay import _national_medians, rough_estimate
+from ui.local_pay import national_medians, rough_estimate
 from ui.location import chosen_place
 
 
@@ -68,7 +68,7 @@ def _estimate(place: AreaPay | None, profile: Profile, catalogs: Catalogs) -> Es
     """The rough figure for the setting in the chosen place, as Detail shows it under the national pay."""
     if place is None:
         return None
-    return rough_estimate(place, profile, _national_medians(catalogs.national))
+    return rough_estimate(place, profile, national_medians(catalogs.national))
 
 
 def handout_button(profile: Profile, catalogs: Catalogs) -> None:
