@@ -75,11 +75,8 @@ def app_server():
     from tests.server_helpers import own_server
 
     worker = os.environ.get("PYTEST_XDIST_WORKER")
-    server = own_server("app.py", log_path=ARTIFACTS / (f"server-{worker}.log" if worker else "server.log"))
-    try:
+    with own_server("app.py", log_path=ARTIFACTS / (f"server-{worker}.log" if worker else "server.log")) as server:
         yield server.url
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")
