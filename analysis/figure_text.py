@@ -16,7 +16,7 @@ from analysis.i18n import money as format_money
 from analysis.loading.oews import industry_label, pointer_industry
 from analysis.loading.schema import NO_FIGURE, Fact, Source
 from analysis.loading.translated import industry_title
-from analysis.periods import localize_period, read_period
+from analysis.periods import day_text, localize_period, read_period
 
 
 def _unit_words(unit: str, n: int) -> str | None:
@@ -49,7 +49,7 @@ def format_value(fact: Fact, spoken: bool = False) -> str:
     if value is None:  # a missing text (an exam format, a rule) is no "figure"
         return _("no published information") if unit in ("text", "category", "date") else _(NO_FIGURE)
     if isinstance(value, str):
-        return value
+        return day_text(value) if unit == "date" else value  # a day in words, never ISO
     if unit == "USD/year":
         return _("{money} a year").format(money=money(value)) if spoken else money(value)
     if unit == "USD/hour":

@@ -19,6 +19,7 @@ import io
 import os
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -161,8 +162,14 @@ def number(value: float, decimals: int = 0, lang: str | None = None) -> str:
 
 def money(value: float, cents: bool = False, lang: str | None = None) -> str:
     """49310 -> '$49,310'; cents=True -> '$23.71' (hourly pay)."""
+    return _money(value, cents, _locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _money(value: float, cents: bool, locale: str) -> str:
+    # Babel parses the pattern on every call; pages show the same published figures on every run.
     pattern = "¤#,##0.00" if cents else "¤#,##0"
-    return format_currency(value, "USD", format=pattern, currency_digits=False, locale=_locale(lang))
+    return format_currency(value, "USD", format=pattern, currency_digits=False, locale=locale)
 
 
 def long_date(day: dt.date, lang: str | None = None) -> str:
@@ -185,12 +192,14 @@ _period_phrases: dict[str, tuple[float, dict[str, str]]] = {}
 
 def period_phrases(lang: str) -> dict[str, str]:
     """English data phrase (the words around a period's dates, the import record) -> its translation, from
-    locale/<lang>/phrases.yaml (re-read when the file changes)."""
+    locale/<lang>/phrases.yaml (read once per process; re-read when the file changes with RX_RELOAD_MESSAGES=1)."""
+    cached = _period_phrases.get(lang)
+    if cached is not None and not RELOAD_MESSAGES:  # read once per process, like the message catalogs
+        return cached[1]
     path = LOCALE_DIR / lang / "phrases.yaml"
     if not path.is_file():
         return {}
     mtime = path.stat().st_mtime
-    cached = _period_phrases.get(lang)
     if cached is None or cached[0] != mtime:
         import yaml  # only needed for translated periods
 

@@ -21,12 +21,20 @@ from typing import Literal
 
 import yaml
 from babel.lists import format_list
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from analysis.i18n import _, babel_locale, data_phrase, long_date, month_year
 from analysis.paths import DATA_DIR
 
 PERIODS_PATH = DATA_DIR / "periods.yaml"
+
+
+def _month(yyyy_mm: str) -> dt.date:
+    """'2025-05' -> the first of May 2025 (ValueError for anything else)."""
+    year, month = str(yyyy_mm).split("-")
+    if len(year) != 4 or len(month) != 2:
+        raise ValueError(yyyy_mm)
+    return dt.date(int(year), int(month), 1)
 
 
 class Dates(BaseModel):
@@ -35,12 +43,22 @@ class Dates(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     day: dt.date | None = None
-    month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    month: str | None = Field(default=None, description="YYYY-MM")
     months: tuple[str, ...] | None = Field(default=None, description="several months, YYYY-MM each")
     year: int | None = None
     years: tuple[int, int] | None = Field(default=None, description="first and last year of a range")
     decade: int | None = Field(default=None, description="first year of a decade: 2020 for the 2020s")
     circa: bool = False
+
+    @field_validator("month", "months")
+    @classmethod
+    def _real_months(cls, value: str | tuple[str, ...] | None) -> str | tuple[str, ...] | None:
+        for item in [value] if isinstance(value, str) else value or ():
+            try:
+                _month(item)
+            except ValueError:
+                raise ValueError(f"{item!r} is not a month written YYYY-MM") from None
+        return value
 
     @model_validator(mode="after")
     def _one_kind(self) -> Dates:
@@ -83,25 +101,41 @@ class PeriodFileError(ValueError):
     """data/periods.yaml cannot be read: the file, the label and what was expected."""
 
 
-def read_periods(path: Path = PERIODS_PATH) -> dict[str, Period]:
-    """Label as written in the data -> its structured record. A bad record is a clear error naming the label."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def read_periods(path: Path = PERIODS_PATH, problems: list[str] | None = None) -> dict[str, Period]:
+    """Label as written in the data -> its structured record. A bad record is a clear error naming the file, the
+    label and what was expected; with a `problems` list it is added there instead and the other records are kept."""
+
+    def bad(message: str) -> None:
+        if problems is None:
+            raise PeriodFileError(message)
+        problems.append(message)
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        bad(f"{path.name}: cannot be read as YAML ({exc.__class__.__name__})")
+        return {}
     table = doc.get("periods") if isinstance(doc, dict) else None
     if not isinstance(table, dict):
-        raise PeriodFileError(f"{path.name}: expected a mapping 'periods:' of label -> fields")
+        bad(f"{path.name}: expected a mapping 'periods:' of label -> fields")
+        return {}
     out: dict[str, Period] = {}
     for label, fields in table.items():
         try:
             out[" ".join(str(label).split())] = Period.model_validate(fields or {})
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
-            raise PeriodFileError(f"{path.name}: period {label!r}: {problems}") from exc
+            found = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+            bad(f"{path.name}: period {label!r}: {found}")
     return out
+
+
+BUNDLED_PROBLEMS: list[str] = []  # what was wrong in data/periods.yaml (its labels then read as written)
 
 
 @cache
 def _bundled() -> dict[str, Period]:
-    return read_periods()
+    """The app keeps running on the valid records; tests/test_periods.py keeps the bundled file free of problems."""
+    return read_periods(problems=BUNDLED_PROBLEMS)
 
 
 def period_record(label: str | None) -> Period | None:
@@ -110,11 +144,6 @@ def period_record(label: str | None) -> Period | None:
 
 
 # --- Dates in words --------------------------------------------------------------------------
-
-
-def _month(yyyy_mm: str) -> dt.date:
-    year, month = yyyy_mm.split("-")
-    return dt.date(int(year), int(month), 1)
 
 
 def day_text(day: dt.date | str) -> str:

@@ -9,7 +9,7 @@ from analysis.presentation.facts import CONFIDENCE_WORDS, evidence_name
 from analysis.presentation.provenance import provenance_lines
 from analysis.presentation.safe_text import inert, link
 from ui.links import PageLinks
-from ui.location import about_local_pay
+from ui.local_pay import about_local_pay, oews_provenance
 from ui.state import current, show_skipped
 from ui.widgets import show_notices
 
@@ -61,8 +61,10 @@ st.markdown(
 
 st.subheader(_("Which BLS industry each setting maps to"))
 # A list, not a grid: the reasons are sentences, and a grid cut them off at a laptop's width.
-for row in frames.settings.itertuples(index=False):
-    st.markdown(
+# One Markdown block (a paragraph per setting): one element on every run instead of one per setting.
+mapping = frames.settings[["name", "bls_title", "bls_naics", "bls_confidence", "bls_note"]]  # not all 60 columns
+st.markdown(
+    "\n\n".join(
         f"**{inert(row.name)}** → "
         + _("{title} (code {code}; confidence: {confidence})").format(
             title=inert(row.bls_title),
@@ -70,10 +72,12 @@ for row in frames.settings.itertuples(index=False):
             confidence=inert(_(CONFIDENCE_WORDS.get(row.bls_confidence, row.bls_confidence))),
         )
         + f"  \n{inert(row.bls_note)}"
+        for row in mapping.itertuples(index=False)
     )
+)
 
 st.subheader(_("Where the pay figures come from"))
-st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines()))
+st.markdown("\n".join(f"- {inert(line)}" for line in provenance_lines(oews_provenance())))
 
 st.subheader(_("Sources"))
 st.caption(
@@ -83,12 +87,14 @@ st.caption(
         "Publication titles are given as published."
     )
 )
-for src in result.cited_sources():
-    st.markdown(
+st.markdown(  # one list, one element
+    "\n".join(
         f"- {link(src.title, src.url)} — "
         + _("{publisher}; data period: {period}; accessed {date}").format(
             publisher=inert(src.publisher),
             period=inert(localize_period(src.period)),
             date=inert(day_text(src.accessed)),
         )
+        for src in result.cited_sources()
     )
+)

@@ -7,7 +7,8 @@ from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks
-from ui.location import local_pay_table
+from ui.local_pay import local_pay_table
+from ui.pickers import pick_many
 from ui.reality import compare_reality
 from ui.state import compare_view, current, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
@@ -53,15 +54,8 @@ show_skipped(result)
 @st.fragment
 def comparison() -> None:
     keep_language()  # a fragment rerun skips app.py, where the language is set
-    chosen = st.multiselect(
-        _("Settings to compare (2 to 4)"),
-        ids,
-        format_func=lambda i: by_id[i].name,
-        key="compare_ids",
-        placeholder=_("Choose options"),
-        max_selections=MAX_CHOICES,
-        persist_state="session",
-    )
+    names = {i: by_id[i].name for i in ids}
+    chosen = pick_many(_("Settings to compare (2 to 4)"), names, key="compare_ids", max_selections=MAX_CHOICES)
     links.write("settings", chosen)
 
     if len(chosen) < 2:

@@ -7,11 +7,13 @@ from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.periods import day_text, localize_period
-from analysis.presentation.charts import HIGHER_IS_MORE, pay_chart
+from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.facts import citation, format_value, industry_mapping
 from analysis.presentation.safe_text import inert, link
+from ui.chart_cache import setting_pay
 from ui.links import PageLinks
-from ui.location import local_beside
+from ui.local_pay import local_beside
+from ui.pickers import pick_one
 from ui.reality import handout_button, show_questions, show_reality
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
@@ -31,14 +33,7 @@ if st.session_state.get("detail_id") not in by_id:
 
 show_notices(links.notices)
 show_skipped(result)
-setting_id = st.selectbox(
-    _("Setting"),
-    ids,
-    format_func=lambda i: by_id[i].name,
-    key="detail_id",
-    placeholder=_("Choose an option"),
-    persist_state="session",
-)
+setting_id = pick_one(_("Setting"), {i: by_id[i].name for i in ids}, key="detail_id")
 links.write("setting", setting_id)
 p = by_id[setting_id]
 
@@ -122,12 +117,9 @@ for col, (key, fact) in zip(st.columns(len(headline)), headline, strict=False):
     col.metric(inert(_(FACT_LABELS[key])), inert(format_value(fact)), border=True)
     col.caption(inert(citation(fact, sources)))
 national = result.catalogs.national
-if national is not None:
-    wages = frames.wages[frames.wages["setting_id"] == p.id]
-    render_chart(
-        pay_chart(wages, {p.id: p.short_name}, national.median_wage_annual, sources, font_size=font_size()),
-        key="detail_pay_chart",
-    )
+pay = setting_pay(p.id, font_size())  # built once per setting, language and type size
+if pay is not None:
+    render_chart(pay, key="detail_pay_chart")
 local_beside(p, national, estimate=True)  # the chosen place's published figures beside the national ones
 rest = [
     (_(label), getattr(p.facts, key))

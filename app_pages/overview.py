@@ -4,13 +4,13 @@ import streamlit as st
 
 from analysis.i18n import _
 from analysis.loading.frames import FREQUENCY_LABELS
-from analysis.loading.oews import load_national_trend
 from analysis.periods import localize_period
-from analysis.presentation.charts import pay_trend_chart
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.safe_text import inert
+from ui.chart_cache import national_trend
 from ui.links import PageLinks, link_to
-from ui.location import local_card_line, overview_local_pay
+from ui.local_pay import local_card_line, overview_local_pay
+from ui.location import chosen_place
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.reality import handouts_bundle_button
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
@@ -53,8 +53,10 @@ if national is not None:
         col.metric(inert(short), inert(format_value(fact)), border=True, help=inert(fact.label))
         col.caption(inert(citation(fact, sources)))
     st.markdown(fact_markdown(_("Typical entry-level education"), national.entry_education, sources))
-    with st.expander(_("National pay over time (BLS OEWS, all industries)")):
-        render_chart(pay_trend_chart(load_national_trend(), sources), key="pay_trend")
+    trend = st.expander(_("National pay over time (BLS OEWS, all industries)"), key="pay_trend_box", on_change="rerun")
+    with trend:
+        if trend.open:  # drawn only when opened: keeps reruns cheap
+            render_chart(national_trend(), key="pay_trend")
 overview_local_pay()
 
 st.subheader(_("{n} settings").format(n=len(result.profiles)))
@@ -62,33 +64,38 @@ by_id = result.by_id()
 ordered = list(frames.settings["id"])
 # One row of three at a time, so cards read across then down (and stack in the same order on a phone).
 cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
+here = chosen_place()  # once for every card
 for card, setting_id in zip(cards, ordered, strict=False):
     profile = by_id[setting_id]
+    median = profile.facts.median_wage_annual
+    sched = profile.schedule
+    barrier = profile.ratings.entry_barrier
     with card.container(border=True):
-        st.markdown(f"#### {inert(profile.name)}")
-        st.markdown(inert(profile.tagline))
-        median = profile.facts.median_wage_annual
-        if median.value is None:  # the full note is on the detail page; a card only says so
-            st.markdown(_("Median pay: **no published figure** (see details)"))
-        else:
-            st.markdown(
-                fact_markdown(_("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources)
-            )
-        local_card_line()
-        sched = profile.schedule
+        # One Markdown block per card, paragraph by paragraph: one element instead of six on every run.
         st.markdown(
-            _(
-                "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** :gray-badge[Editorial]"
-            ).format(
-                nights=inert(_(FREQUENCY_LABELS[sched.nights])),
-                weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
-                holidays=inert(_(FREQUENCY_LABELS[sched.holidays])),
-            )
-        )
-        barrier = profile.ratings.entry_barrier
-        st.markdown(
-            _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
-                score=f"{barrier.score:d}", reason=inert(barrier.reason)
+            "\n\n".join(
+                [
+                    f"#### {inert(profile.name)}",
+                    inert(profile.tagline),
+                    # the full note is on the detail page; a card only says so
+                    _("Median pay: **no published figure** (see details)")
+                    if median.value is None
+                    else fact_markdown(
+                        _("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources
+                    ),
+                    local_card_line(here),
+                    _(
+                        "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
+                        ":gray-badge[Editorial]"
+                    ).format(
+                        nights=inert(_(FREQUENCY_LABELS[sched.nights])),
+                        weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
+                        holidays=inert(_(FREQUENCY_LABELS[sched.holidays])),
+                    ),
+                    _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
+                        score=f"{barrier.score:d}", reason=inert(barrier.reason)
+                    ),
+                ]
             )
         )
         st.page_link(

@@ -24,6 +24,7 @@ from analysis.presentation import charts
 from analysis.presentation.facts import citation, plain_period
 from analysis.presentation.safe_text import inert
 from ui.links import PageLinks
+from ui.pickers import pick_many, pick_one
 from ui.state import current, show_skipped
 from ui.widgets import fact_markdown, font_size, render_chart, show_notices
 
@@ -32,8 +33,11 @@ catalogs = result.catalogs
 by_id = result.by_id()
 ids = list(frames.settings["id"])
 creds = catalogs.credentials
+setting_names = {i: by_id[i].name for i in ids}
+credential_names = {c: cred.name for c, cred in creds.items()}
 sources = catalogs.sources
 programs = tickable_programs(catalogs)
+program_names = {p: program_label(p, catalogs) for p in programs}
 # Programs a route accepts while the person is still enrolled (the CSPT's sterile compounding program).
 enrollable = [
     p
@@ -115,36 +119,17 @@ with st.container(border=True):
     with col2:
         setting = None
         if stage == "working":
-            setting = st.selectbox(
-                _("Your current setting"),
-                ids,
-                format_func=lambda i: by_id[i].name,
-                key="plan_from",
-                placeholder=_("Choose an option"),
-                index=ids.index("retail") if "retail" in ids else 0,
-                persist_state="session",
-            )
+            setting = pick_one(_("Your current setting"), setting_names, key="plan_from", default="retail")
     with col3:
-        held = set(
-            st.multiselect(
-                _("Credentials you hold"),
-                list(creds),
-                format_func=lambda c: creds[c].name,
-                key="held_credentials",
-                placeholder=_("Choose options"),
-                persist_state="session",
-            )
-        )
+        held = set(pick_many(_("Credentials you hold"), credential_names, key="held_credentials"))
         # Only a held credential can have lapsed; one taken off the list above leaves this one too.
         st.session_state["plan_lapsed"] = [c for c in st.session_state.get("plan_lapsed") or [] if c in held]
         lapsed = set(
-            st.multiselect(
+            pick_many(
                 _("Of these, lapsed (expired, not renewed)"),
-                [c for c in creds if c in held],
-                format_func=lambda c: creds[c].short_name,
+                {c: cred.short_name for c, cred in creds.items() if c in held},
                 key="plan_lapsed",
                 placeholder=_("None"),
-                persist_state="session",
                 help=_(
                     "A lapsed credential does not count toward rules that ask for an active one; the plan shows "
                     "the issuer's rule for reinstating it where we have it."
@@ -199,25 +184,13 @@ with st.container(border=True):
                 _("I have a high school diploma or GED"), value=True, key="plan_diploma", persist_state="session"
             )
         with col3:
-            done = set(
-                st.multiselect(
-                    _("Programs you have completed"),
-                    programs,
-                    format_func=lambda p: program_label(p, catalogs),
-                    key="plan_programs",
-                    placeholder=_("Choose options"),
-                    persist_state="session",
-                )
-            )
+            done = set(pick_many(_("Programs you have completed"), program_names, key="plan_programs"))
             enrolled = (
                 set(
-                    st.multiselect(
+                    pick_many(
                         _("Programs you are enrolled in now"),
-                        enrollable,
-                        format_func=lambda p: program_label(p, catalogs),
+                        {p: program_names[p] for p in enrollable},
                         key="plan_enrolled",
-                        placeholder=_("Choose options"),
-                        persist_state="session",
                         help=_("Only programs a rule accepts while you are still enrolled."),
                     )
                 )
@@ -259,23 +232,13 @@ tab_reach, tab_plan, tab_glance, tab_renew = st.tabs(
 with tab_plan:
     left, right = st.columns([2, 3])
     with left:
-        target = st.selectbox(
-            _("The setting you want"),
-            ids,
-            format_func=lambda i: by_id[i].name,
-            key="plan_to",
-            placeholder=_("Choose an option"),
-            index=ids.index("hospital") if "hospital" in ids else 0,
-            persist_state="session",
-        )
+        target = pick_one(_("The setting you want"), setting_names, key="plan_to", default="hospital")
     with right:
         goals = set(
-            st.multiselect(
+            pick_many(
                 _("Also aim for (optional)"),
-                [c for c in creds if c not in held],
-                format_func=lambda c: creds[c].name,
+                {c: name for c, name in credential_names.items() if c not in held},
                 key="plan_goals",
-                persist_state="session",
                 placeholder=_("e.g. PTCB Advanced Certified Pharmacy Technician"),
             )
         )

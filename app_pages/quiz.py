@@ -3,6 +3,8 @@
 Two tabs, and only the open one is drawn: answering a question redraws the questions and a one-line standing,
 not the chart, the reasons and the downloads (a click there costs about what it costs on a one-widget page)."""
 
+from functools import partial
+
 import streamlit as st
 
 from analysis.i18n import _, current_language, set_language
@@ -17,7 +19,7 @@ from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import (
     WEIGHT_LABELS,
     judgement_subjects,
-    ranking_flip,
+    ranking_flip_change,
     reasons_for_against,
     score,
     starting_weight,
@@ -25,8 +27,10 @@ from analysis.quiz import (
 )
 from analysis.quiz.shortlist import follow_again, follow_shortlist
 from ui.links import PageLinks, link_to
-from ui.location import local_pay_table, pdf_place
+from ui.local_pay import local_pay_table
+from ui.location import pdf_place
 from ui.orientation import NOTHING_KEPT
+from ui.pickers import pick_many
 from ui.state import current, current_quiz, show_skipped
 from ui.widgets import font_size, render_chart, show_notices
 
@@ -191,14 +195,7 @@ with results_tab:
                 on_change=_weight_set,
                 args=(q.id,),
             )
-    st.multiselect(
-        _("Leave out settings you have ruled out"),
-        list(names),
-        format_func=names.get,
-        key="quiz_dismissed",
-        placeholder=_("Choose options"),
-        persist_state="session",
-    )
+    pick_many(_("Leave out settings you have ruled out"), names, key="quiz_dismissed")
 
     outcome = score(quiz, values, names, answers, weights, dismissed)
     for warning in outcome.headlines + outcome.warnings:
@@ -238,10 +235,10 @@ with results_tab:
                 for r, subjects in judged
             )
         )
-    flip = ranking_flip(quiz, values, names, answers, weights, dismissed)
+    flip = ranking_flip_change(quiz, values, names, answers, weights, dismissed)
     st.markdown(
         _("**What would change first place:** {flip}").format(
-            flip=inert(flip) if flip else _("no single change of one answer or weight would change it.")
+            flip=inert(flip.description) if flip else _("no single change of one answer or weight would change it.")
         )
     )
 
@@ -308,16 +305,8 @@ with results_tab:
                 "a setting” on the Credentials page."
             ).format(name=inert(top.name), others=inert(", ".join(sharing)))
         )
-    held = set(
-        st.multiselect(
-            _("Credentials you already hold"),
-            list(result.catalogs.credentials),
-            format_func=lambda c: result.catalogs.credentials[c].name,
-            key="held_credentials",
-            placeholder=_("Choose options"),
-            persist_state="session",
-        )
-    )
+    credential_names = {c: cred.name for c, cred in result.catalogs.credentials.items()}
+    held = set(pick_many(_("Credentials you already hold"), credential_names, key="held_credentials"))
     # The credential planner's "About you", when filled in, carries over: lapsed credentials are not held, and
     # the take-home summary checks the setting's entry conditions against the experience given there.
     lapsed = set(st.session_state.get("plan_lapsed") or []) & held
@@ -447,22 +436,19 @@ with results_tab:
         key="download_pdf",
         on_click="ignore",
     )
-    d2.download_button(
-        _("My answers (CSV)"),
-        data=in_language(lambda: answers_csv(quiz, answers, weights, outcome.ranking)),
-        file_name="rx-settings-answers.csv",
-        mime="text/csv",
-        key="download_csv",
-        on_click="ignore",
-    )
-    d3.download_button(
-        _("My answers (JSON)"),
-        data=in_language(lambda: answers_json(quiz, answers, weights, outcome.ranking)),
-        file_name="rx-settings-answers.json",
-        mime="application/json",
-        key="download_json",
-        on_click="ignore",
-    )
+    # The answers as a spreadsheet, or as data the app reads back; each file is built when its button is clicked.
+    for column, label, ext, mime, build in (
+        (d2, _("My answers (CSV)"), "csv", "text/csv", answers_csv),
+        (d3, _("My answers (JSON)"), "json", "application/json", answers_json),
+    ):
+        column.download_button(
+            label,
+            data=in_language(partial(build, quiz, answers, weights, outcome.ranking)),
+            file_name=f"rx-settings-answers.{ext}",
+            mime=mime,
+            key=f"download_{ext}",
+            on_click="ignore",
+        )
     st.caption(_(NOTHING_KEPT))
 
     st.subheader(_("Keep or share your answers"))

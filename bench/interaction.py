@@ -164,48 +164,31 @@ def run_interactions(
                 def tab(names):  # back and forth between two tabs; the warm-up (i = -1) leaves the first
                     return lambda i: lambda: page.get_by_role("tab", name=names[i % 2]).click()
 
+                compare = f"{app.url}/compare?settings=retail,hospital"
+                # (name, reload before each click, (app page, click), (one-widget page, the same kind of click))
                 plan = [
                     (
                         "add a setting on Compare",
-                        lambda: _measure(
-                            page,
-                            runs,
-                            f"{app.url}/compare?settings=retail,hospital",
-                            repeat,
-                            reload=True,
-                            click_for=lambda i: _add_option(page, "Settings to compare (2 to 4)", "Nuclear pharmacy"),
-                        ),
-                        lambda: _measure(
-                            page,
-                            runs,
-                            f"{small.url}/?w=multiselect",
-                            repeat,
-                            reload=True,
-                            click_for=lambda i: _add_option(page, "Settings", "Nuclear"),
-                        ),
+                        True,
+                        (compare, lambda i: _add_option(page, "Settings to compare (2 to 4)", "Nuclear pharmacy")),
+                        (f"{small.url}/?w=multiselect", lambda i: _add_option(page, "Settings", "Nuclear")),
                     ),
                     (
                         "switch a tab on Compare (Pay to Ratings)",
-                        lambda: _measure(
-                            page,
-                            runs,
-                            f"{app.url}/compare?settings=retail,hospital",
-                            repeat,
-                            reload=False,
-                            click_for=tab(["Pay", "Ratings (editorial)"]),
-                        ),
-                        lambda: _measure(
-                            page, runs, f"{small.url}/?w=tabs", repeat, reload=False, click_for=tab(["One", "Two"])
-                        ),
+                        False,
+                        (compare, tab(["Pay", "Ratings (editorial)"])),
+                        (f"{small.url}/?w=tabs", tab(["One", "Two"])),
                     ),
-                    (
-                        "answer a quiz question",
-                        lambda: _measure(page, runs, f"{app.url}/quiz", repeat, reload=False, click_for=quiz),
-                        lambda: _measure(page, runs, f"{small.url}/?w=radio", repeat, reload=False, click_for=radio),
-                    ),
+                    ("answer a quiz question", False, (f"{app.url}/quiz", quiz), (f"{small.url}/?w=radio", radio)),
                 ]
                 cases = [
-                    (name, app_run(), small_run()) for name, app_run, small_run in plan if not only or only in name
+                    (
+                        name,
+                        _measure(page, runs, app_url, repeat, app_click, reload=reload),
+                        _measure(page, runs, small_url, repeat, small_click, reload=reload),
+                    )
+                    for name, reload, (app_url, app_click), (small_url, small_click) in plan
+                    if not only or only in name
                 ]
         finally:
             browser.close()

@@ -15,12 +15,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from analysis.i18n import translator
 from tests.a11y_helpers import open_page, settle
 
 pytestmark = pytest.mark.browser
 
 PLACE = "state=TX&area=0026420"  # Houston-Pasadena-The Woodlands, TX: a metro area, so every local block shows
-PLAN = "plan=st.working~from.retail~held.cpht+cspt~yrs.2~goal.cpht-adv~to.hospital"  # steps and renewals shown
+# Steps and renewals shown ("+" written %2B: a bare "+" in a URL is a space).
+PLAN = "plan=st.working~from.retail~held.cpht%2Bcspt~yrs.2~goal.cpht-adv~to.hospital"
 PAGES = {
     "overview": f"?{PLACE}",
     "compare": f"compare?settings=hospital,retail,nuclear&{PLACE}",
@@ -88,6 +90,8 @@ def test_spanish_pages_show_no_english_notes_periods_or_iso_dates(page: Page, ap
         page.screenshot(path=str(artifacts / f"es-words-{name}.png"), full_page=True)
         texts = page_texts(page)
         assert any("Houston" in t for t in texts), f"{name}: the chosen place is not shown"
+        if name == "pathways":  # the renewal list of the credentials held is drawn
+            assert translator("es").gettext("Renew every") in " ".join(texts), "precondition: renewals shown"
         joined = [t for t in texts if "TheWoodlands" in t]
         bad = problems_in(texts) + [f"lost space: {t}" for t in joined]
         if bad:
@@ -101,6 +105,7 @@ def test_english_credentials_date_every_figure_whose_source_has_a_date(page: Pag
     open_page(page, app_server, f"pathways?{PLAN}")
     texts = page_texts(page)
     assert any("as read on" in t for t in texts), "precondition: a 'current' figure is shown with its day"
+    assert any("Renew every" in t for t in texts), "precondition: the renewal list of the credentials held is drawn"
     assert not [t for t in texts if NO_DATE.search(t)], [t for t in texts if NO_DATE.search(t)][:5]
 
 

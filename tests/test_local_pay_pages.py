@@ -35,15 +35,11 @@ def notices(at: AppTest) -> list[str]:
     return [shown(i.value) for i in at.info]
 
 
-STATE_NAMES = {s.area_name: c for c, s in PLACES.states.items()}
-AREA_LABELS = {a.label: c for c, a in PLACES.areas.items()}
-
-
 def location(at: AppTest) -> tuple[str, str | None]:
-    """(postal code or "US", area code or None) from what the pickers hold (they show names)."""
-    state = STATE_NAMES.get(at.session_state["loc_state"], "US")
-    area = AREA_LABELS.get(at.session_state["loc_area"]) if "loc_area" in at.session_state else None
-    return state, area
+    """(postal code or "US", area code or None) from what the pickers hold (codes; they show names)."""
+    state = at.session_state["loc_state"] or "US"
+    area = at.session_state["loc_area"] if "loc_area" in at.session_state else None
+    return state, None if area == "state" else area
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -200,16 +196,16 @@ def test_quiz_shows_local_pay_but_its_ranking_ignores_the_place():
 
 def test_picking_a_state_then_an_area_updates_the_link_and_a_new_state_clears_the_area():
     at = open_page("overview")
-    at.selectbox(key="loc_state").set_value("Ohio").run()
+    at.selectbox(key="loc_state").set_value("OH").run()
     assert at.query_params["state"] == "OH" and "area" not in at.query_params
-    at.selectbox(key="loc_area").set_value("Cleveland, OH metro area").run()
+    at.selectbox(key="loc_area").set_value(CLEVELAND).run()
     assert at.query_params["area"] == CLEVELAND
     assert "**Cleveland, OH metro area**, all settings" in text_of(at)
     at.switch_page("app_pages/detail.py").run()  # the place follows to another page
     assert location(at) == ("OH", CLEVELAND) and "In **Cleveland, OH metro area**" in text_of(at)
-    at.selectbox(key="loc_state").set_value("California").run()
+    at.selectbox(key="loc_state").set_value("CA").run()
     assert at.query_params["state"] == "CA" and "area" not in at.query_params
-    at.selectbox(key="loc_state").set_value(at.selectbox(key="loc_state").options[0]).run()
+    at.selectbox(key="loc_state").set_value("US").run()  # the first option: national figures only
     assert "state" not in at.query_params and "all settings (May 2025)" not in text_of(at)
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from analysis import periods
-from analysis.figure_text import citation, plain_period, with_period
+from analysis.figure_text import citation, format_value, plain_period, with_period
 from analysis.i18n import period_phrases, set_language
 from analysis.loading.loader import load_profiles
 from analysis.loading.oews import load_provenance
@@ -144,7 +144,10 @@ def test_a_label_with_no_record_reads_as_written():
 def test_a_bad_record_is_a_clear_error_naming_the_label(tmp_path):
     bad = tmp_path / "periods.yaml"
     bad.write_text(yaml.safe_dump({"periods": {"May 2099": {"month": "May 2099"}}}), encoding="utf-8")
-    with pytest.raises(PeriodFileError, match=r"periods.yaml: period 'May 2099': month: .*pattern"):
+    with pytest.raises(PeriodFileError, match=r"periods.yaml: period 'May 2099': month: .*not a month written YYYY-MM"):
+        read_periods(bad)
+    bad.write_text(yaml.safe_dump({"periods": {"M": {"months": ["2020-01", "2020-13"]}}}), encoding="utf-8")
+    with pytest.raises(PeriodFileError, match=r"period 'M': months: .*'2020-13' is not a month"):
         read_periods(bad)
     bad.write_text(yaml.safe_dump({"periods": {"two": {"year": 2020, "month": "2020-01"}}}), encoding="utf-8")
     with pytest.raises(PeriodFileError, match=r"period 'two': .*give one of"):
@@ -152,6 +155,15 @@ def test_a_bad_record_is_a_clear_error_naming_the_label(tmp_path):
     bad.write_text("periods: [May 2025]\n", encoding="utf-8")
     with pytest.raises(PeriodFileError, match="expected a mapping"):
         read_periods(bad)
+
+
+def test_the_app_keeps_the_valid_records_and_lists_the_bad_ones(tmp_path):
+    mixed = tmp_path / "periods.yaml"
+    mixed.write_text(yaml.safe_dump({"periods": {"May 2025": {"month": "2025-05"}, "x": {"month": "May"}}}), "utf-8")
+    problems: list[str] = []
+    assert list(read_periods(mixed, problems)) == ["May 2025"]
+    assert problems == ["periods.yaml: period 'x': month: Value error, 'May' is not a month written YYYY-MM"]
+    assert periods.period_record("May 2025") is not None and not periods.BUNDLED_PROBLEMS  # the bundled file is clean
 
 
 def test_credential_lists_date_their_figures_as_detail_does():
@@ -167,3 +179,11 @@ def test_credential_lists_date_their_figures_as_detail_does():
         assert f"({plain_period(cpht, SOURCES)})" in " ".join(cells)
         assert plain_period(cpht, SOURCES) in citation(cpht, SOURCES)
         assert with_period(cpht, SOURCES) in " ".join(renewals)
+
+
+def test_a_date_figure_reads_as_a_day_in_words():
+    va = next(p for p in RESULT.profiles if p.id == "federal-va")
+    day = next(f for f in va.all_facts().values() if f.unit == "date")
+    assert format_value(day) == day_text(day.value) and not ISO_DAY.search(format_value(day))
+    set_language("es")
+    assert format_value(day) == "7 de noviembre de 2023"

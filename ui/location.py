@@ -1,59 +1,34 @@
-"""Pay where you live: the place picker in the session bar, and the local-pay blocks the pages call.
+"""Pay where you live, the place picker: 'Pay for: …' in the session bar, and the chosen place for every page.
 
-The place (a state, then optionally a metro or nonmetro area in it) lives in session state and in the link
-(`state=`, `area=`). Every local figure is the BLS all-industries figure for that place, labelled with its
-area, industry and period; a setting's local figure is only ever a rough estimate, labelled as one with its
-method one click away, and never reaches the fit quiz.
+The place (a state, then optionally a metro or nonmetro area in it) is kept as codes: in session state and in the
+link (`state=` postal code, `area=` BLS area code). The pickers' options are those codes too; only their
+`format_func` turns them into names, in the current language. The blocks that show the place's pay live in
+ui/local_pay.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
-from analysis.i18n import N_, _, number
+from analysis.i18n import N_, _
 from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
-from analysis.loading.schema import Profile
-from analysis.local_pay import (
-    PERIOD,
-    AreaPay,
-    Places,
-    PlaceSummary,
-    about_text,
-    error_words,
-    money,
-    place_summary,
-    place_table,
-    places_from_table,
-    rank_words,
-    setting_estimate,
-    uncertainty_notes,
-)
+from analysis.local_pay import PERIOD, AreaPay, Places, PlaceSummary, place_summary, places_from_table
 from analysis.periods import localize_period
-from analysis.presentation.charts import place_range_chart, tile_grid_chart
 from analysis.presentation.safe_text import inert
 from ui.links import SharedLinks
-from ui.widgets import font_size, render_chart, show_notices
+from ui.widgets import show_notices
 
 LOGGER = logging.getLogger(__name__)
-STATE_KEY = "loc_state"  # the state picker's value: a state's name; None or US for the nation
-AREA_KEY = "loc_area"  # the area picker's value: an area's label; None or WHOLE_STATE for the whole state
-US = N_("United States (national figures only)")  # picker values stay English; shown through _()
-WHOLE_STATE = N_("The whole state (no metro area)")
-ESTIMATE_BADGE = N_(":orange-badge[Estimate, not a BLS figure]")
-
-
-def _option(value: str) -> str:
-    """A picker value (English) as shown: our own words translated, an area's label in the current language."""
-    if value in (US, WHOLE_STATE):
-        return _(value)
-    pl = places()
-    code = _by_label()[1].get(value)
-    return pl.areas[code].label if pl is not None and code else value
+PLACE_KEY = "loc_place"  # session state: (postal code or None, area code or None), the chosen place
+STATE_KEY = "loc_state"  # the state picker's value: a postal code, NATION, or None (nothing chosen)
+AREA_KEY = "loc_area"  # the area picker's value: an area code, WHOLE_STATE, or None (nothing chosen)
+NATION = "US"  # the state picker's first option: national figures only (no state has this postal code)
+WHOLE_STATE = "state"  # the area picker's first option: the whole state (no BLS area has this code)
+NATION_WORDS = N_("United States (national figures only)")
+WHOLE_STATE_WORDS = N_("The whole state (no metro area)")
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,23 +43,9 @@ def places() -> Places | None:
         return None
 
 
-@st.cache_resource(show_spinner=False)
-def _by_label() -> tuple[dict[str, str], dict[str, str]]:
-    """(state name -> postal code, area label -> area code): the pickers show names, links carry codes."""
-    pl = places()
-    if pl is None:
-        return {}, {}
-    return {p.area_name: c for c, p in pl.states.items()}, {p.key: c for c, p in pl.areas.items()}
-
-
 def chosen_codes() -> tuple[str | None, str | None]:
     """(postal code, area code) of the chosen place; None for what is not chosen."""
-    pl = places()
-    states, areas = _by_label()
-    state = states.get(st.session_state.get(STATE_KEY))
-    area = areas.get(st.session_state.get(AREA_KEY)) if state else None
-    if pl is None or (area and not pl.area_in_state(area, state)):
-        area = None
+    state, area = st.session_state.get(PLACE_KEY) or (None, None)
     return state, area
 
 
@@ -103,24 +64,52 @@ def pdf_place() -> PlaceSummary | None:
     return place_summary(pl, pay) if pay is not None and pl is not None else None
 
 
+def _choose(pl: Places, state: str | None, area: str | None) -> None:
+    """Make (state, area) the chosen place, dropping what the table does not have."""
+    state = state if state in pl.states else None
+    area = area if state and area in pl.areas and pl.area_in_state(area, state) else None
+    st.session_state[PLACE_KEY] = (state, area)
+
+
 def _read_link(pl: Places, links: SharedLinks) -> None:
-    """Apply a pasted or clicked link's state/area to the pickers (bad values are dropped with a notice)."""
-    ss = st.session_state
+    """Apply a pasted or clicked link's state/area (bad values are dropped with a notice)."""
     new_state = links.read("state", places=pl)
+    state, area = chosen_codes()
     if new_state:
-        ss[STATE_KEY] = pl.states[new_state].area_name
-        ss[AREA_KEY] = WHOLE_STATE
+        state, area = new_state, None
     new_area = links.read("area", places=pl, state=new_state)
     if new_area:
-        state = chosen_codes()[0]
         if not (state and pl.area_in_state(new_area, state)):
             state = principal_state(new_area, pl)
-            ss[STATE_KEY] = pl.states[state].area_name if state else None
-        ss[AREA_KEY] = pl.areas[new_area].key
+        area = new_area
+    if new_state or new_area:
+        _choose(pl, state, area)
 
 
-def _reset_area() -> None:
+# The pickers hold what the person chose; PLACE_KEY is what the pages read. Streamlit may forget a picker's value
+# on a page change (for example when it was set from a link and never opened), so the pickers are set from
+# PLACE_KEY before they are drawn, and their callbacks write the person's choice back into it.
+
+
+def _state_chosen() -> None:
+    code = st.session_state.get(STATE_KEY)
+    st.session_state[PLACE_KEY] = (None if code in (None, NATION) else code, None)
     st.session_state[AREA_KEY] = None
+
+
+def _area_chosen() -> None:
+    state = chosen_codes()[0]
+    code = st.session_state.get(AREA_KEY)
+    st.session_state[PLACE_KEY] = (state, None if code in (None, WHOLE_STATE) else code)
+
+
+def _show_pickers_the_place(state: str | None, area: str | None) -> None:
+    """Set the pickers to the chosen place, leaving an explicit 'United States' or 'whole state' alone."""
+    ss = st.session_state
+    if (ss.get(STATE_KEY) or NATION) != (state or NATION):
+        ss[STATE_KEY] = state
+    if (ss.get(AREA_KEY) or WHOLE_STATE) != (area or WHOLE_STATE):
+        ss[AREA_KEY] = area
 
 
 def location_picker(container) -> None:
@@ -129,16 +118,13 @@ def location_picker(container) -> None:
     if pl is None:
         container.caption(_("Local pay is unavailable: the BLS table could not be read."))
         return
-    ss = st.session_state
     links = SharedLinks()
     _read_link(pl, links)
     state, area = chosen_codes()
-    # Nothing chosen is None (a fresh session holds nothing), shown as the placeholder.
-    if state is None and ss.get(STATE_KEY) != US:
-        ss[STATE_KEY] = None
-    if area is None and ss.get(AREA_KEY) != WHOLE_STATE:
-        ss[AREA_KEY] = None
+    _show_pickers_the_place(state, area)
     here = chosen_place()
+    # Names for the options, made once per run (the state names are BLS's; an area's label is in the language).
+    state_names = {NATION: _(NATION_WORDS), **{code: p.area_name for code, p in pl.states.items()}}
     with container.popover(
         _("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
         icon=":material/location_on:",
@@ -146,21 +132,23 @@ def location_picker(container) -> None:
     ):
         st.selectbox(
             _("State or territory (type to search)"),
-            [US, *(p.area_name for p in pl.states.values())],
+            tuple(state_names),
             index=None,
-            placeholder=_(US),
+            placeholder=_(NATION_WORDS),
             key=STATE_KEY,
-            on_change=_reset_area,
-            format_func=_option,
+            on_change=_state_chosen,
+            format_func=state_names.__getitem__,
         )
         if state is not None:
+            area_labels = {WHOLE_STATE: _(WHOLE_STATE_WORDS), **{a.area_code: a.label for a in pl.areas_in(state)}}
             st.selectbox(
                 _("Metro or nonmetro area (optional)"),
-                [WHOLE_STATE, *(a.key for a in pl.areas_in(state))],
+                tuple(area_labels),
                 index=None,
-                placeholder=_(WHOLE_STATE),
+                placeholder=_(WHOLE_STATE_WORDS),
                 key=AREA_KEY,
-                format_func=_option,
+                on_change=_area_chosen,
+                format_func=area_labels.__getitem__,
             )
         st.caption(
             _(
@@ -177,217 +165,3 @@ def location_picker(container) -> None:
     else:
         links.write("area", area)
     show_notices(links.notices)
-
-
-# --- Blocks the pages call ----------------------------------------------------------------------------
-
-
-def _national_medians(national=None) -> dict[str, float]:
-    """All-industries national medians by period, for the rough estimate (same-period ratios only).
-    `national` is the catalog's NationalFacts (or None); the OEWS table adds its own period."""
-    pl = places()
-    out: dict[str, float] = {}
-    national_fact = getattr(national, "median_wage_annual", None)
-    if national_fact is not None and isinstance(national_fact.value, (int, float)) and national_fact.period:
-        out[national_fact.period] = float(national_fact.value)
-    if pl is not None and pl.national.median is not None:
-        out[pl.national.period] = pl.national.median
-    return out
-
-
-def place_line(pay: AreaPay, hourly: bool = False) -> str:
-    """One Markdown line: the place's published all-settings figures with their label, area, industry and period."""
-    d = pay.hourly if hourly else pay.annual
-    spread = (
-        _(" · 10th–90th percentile {low}–{high}").format(
-            low=inert(money(d[10], hourly)), high=inert(money(d[90], hourly))
-        )
-        if d[10] is not None and d[90] is not None
-        else ""
-    )
-    employed = (
-        _("employment not published")
-        if pay.employment is None
-        else _("{n} technicians").format(n=inert(number(pay.employment)))
-    )
-    return (
-        _("**{place}**, all settings ({period}): median **{median}** an hour")
-        if hourly
-        else _("**{place}**, all settings ({period}): median **{median}** a year")
-    ).format(
-        place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(d[50], hourly))
-    ) + f"{spread} · {employed} · {inert(error_words(pay))} · BLS OEWS"
-
-
-def local_beside(profile: Profile | None = None, national=None, estimate: bool = False) -> None:
-    """Under a setting's national pay: the chosen place's published figures and, if asked, a rough estimate."""
-    pay = chosen_place()
-    if pay is None:
-        return
-    st.markdown(_("In {place_line}").format(place_line=place_line(pay)))
-    if not estimate or profile is None:
-        return
-    fact = profile.facts.median_wage_annual
-    value = fact.value if isinstance(fact.value, (int, float)) else None
-    est = setting_estimate(
-        pay, profile.short_name, profile.bls_industry.title, value, fact.period, _national_medians(national)
-    )
-    if est is None:
-        st.caption(
-            _(
-                "No rough local figure for {setting}: it needs this setting's published national median and the "
-                "national median of the same period."
-            ).format(setting=inert(profile.short_name))
-        )
-        return
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    left.markdown(
-        _("Rough figure for {setting} in {place}: **about {value}** a year ").format(
-            setting=inert(profile.short_name), place=inert(pay.label), value=inert(money(est.value))
-        )
-        + _(ESTIMATE_BADGE)
-    )
-    with right.popover(_("Method"), icon=":material/calculate:", help=_("How this estimate is made")):
-        st.markdown(inert(est.method))
-
-
-def _estimateinert(pay: AreaPay, profile: Profile, medians: dict[str, float]) -> str:
-    fact = profile.facts.median_wage_annual
-    value = fact.value if isinstance(fact.value, (int, float)) else None
-    est = setting_estimate(pay, profile.short_name, profile.bls_industry.title, value, fact.period, medians)
-    return (
-        _("about {value} a year (estimate)").format(value=money(est.value))
-        if est
-        else _("no estimate (a figure is missing)")
-    )
-
-
-def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = False, for_quiz: bool = False) -> None:
-    """Compare and quiz: the chosen place's distribution next to each setting's national figure, and the
-    place's all-settings range beside the nation's. Rough estimates sit in their own labelled column."""
-    pay = chosen_place()
-    pl = places()
-    if pay is None or pl is None:
-        return
-    st.markdown("#### " + _("Pay in {place}").format(place=inert(pay.label)))
-    st.caption(
-        _("Beside each setting's national figure: the chosen place's published pay for all settings together.")
-        + (
-            " " + _("The fit ranking above uses national figures only; local figures never change it.")
-            if for_quiz
-            else ""
-        )
-    )
-    rows = (
-        [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
-    )
-    render_chart(place_range_chart(rows, hourly=hourly, font_size=font_size()), key="local_range_chart")
-    medians = _national_medians(national)
-    table = []
-    for p in profiles:
-        fact = p.facts.median_wage_annual
-        national = (
-            _("{value} a year ({period})").format(value=money(fact.value), period=localize_period(fact.period or ""))
-            if isinstance(fact.value, (int, float))
-            else _("no published figure")
-        )
-        table.append(
-            {
-                _("Setting"): p.short_name,
-                _("National median for its industry"): f"{national} · {p.bls_industry.title}",
-                _("{place}, all settings ({period})").format(place=pay.label, period=localize_period(pay.period)): _(
-                    "median {median} a year; 10th–90th {low}–{high}"
-                ).format(median=money(pay.median), low=money(pay.annual[10]), high=money(pay.annual[90])),
-                _("Rough local figure for the setting"): _estimateinert(pay, p, medians),
-            }
-        )
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
-    st.caption(
-        _(
-            "BLS publishes pay for one setting (industry) only nationally; its local figures cover all settings "
-            "together. The last column is our rough estimate, not a BLS figure."
-        )
-    )
-    with st.popover(_("How the rough local figures are made"), icon=":material/calculate:"):
-        st.markdown(
-            inert(
-                _(
-                    "Each is the local median for all pharmacy technicians, scaled by how far the setting's "
-                    "national median sits from the national median for all technicians in the same period. "
-                    "It assumes each setting pays locally as it does nationally relative to the local median; "
-                    "employers may not. The fit quiz never uses these figures."
-                )
-            )
-        )
-    cautions(pay)
-
-
-def cautions(pay: AreaPay) -> None:
-    """BLS flags and thin samples for this place, in plain words."""
-    for note in uncertainty_notes(pay):
-        st.warning(inert(note), icon=":material/info:")
-
-
-def local_card_line() -> None:
-    """A setting card's one line: the chosen place's all-settings median, labelled with area and period."""
-    pay = chosen_place()
-    if pay is not None:
-        st.markdown(
-            _("{place}, all settings ({period}): **{median}**").format(
-                place=inert(pay.label), period=inert(localize_period(pay.period)), median=inert(money(pay.median))
-            )
-            + " "
-            + _(":blue-badge[Local]")
-        )
-
-
-def overview_local_pay() -> None:
-    """Overview: the chosen place against the nation, its rank in words, the tile-grid map and sortable tables."""
-    pl = places()
-    if pl is None:
-        return
-    pay = chosen_place()
-    st.subheader(_("Pay where you live"))
-    if pay is None:
-        st.markdown(
-            _(
-                "Choose a state, and then a metro area if you like, with **Pay for** at the top of the page: "
-                "every page then shows its pay beside the national figures."
-            )
-        )
-    else:
-        st.markdown(place_line(pay))
-        st.markdown(inert(rank_words(pl, pay)))
-        cautions(pay)
-        if pay.area_type != "state" and pay.state in pl.states:
-            st.markdown(_("Whole state: {place_line}").format(place_line=place_line(pl.states[pay.state])))
-            st.markdown(inert(rank_words(pl, pl.states[pay.state])))
-    st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
-    render_chart(tile_grid_chart(pl, chosen_codes()[0], font_size()), key="state_map")
-    box = st.expander(
-        _("All states and territories, sortable (click a column heading)"), key="state_table", on_change="rerun"
-    )
-    with box:
-        if box.open:
-            st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
-    if pay is not None:
-        box = st.expander(
-            _("Metro and nonmetro areas in {state}, sortable").format(state=inert(pl.states[pay.state].area_name)),
-            key="area_table",
-            on_change="rerun",
-        )
-        with box:
-            if box.open:  # built only when opened: keeps reruns cheap
-                areas = place_table(pl, "area")
-                inside = areas[areas[_("Code")].isin([a.area_code for a in pl.areas_in(pay.state)])]
-                st.dataframe(inside, hide_index=True, width="stretch")
-
-
-def about_local_pay() -> None:
-    """The About page's section on local pay: source, what it covers, the estimate and the cautions."""
-    pl = places()
-    if pl is None:
-        st.markdown(_("Local pay is unavailable: the BLS table could not be read."))
-        return
-    st.subheader(_("Pay where you live"))
-    st.markdown(about_text(pl, str(load_provenance().get("bls_published") or "")).replace("$", "\\$"))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import weakref
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from analysis.i18n import _
@@ -18,13 +21,45 @@ def font_size() -> int:
     return 20 if st.session_state.get("presentation", False) else 14
 
 
+def _prepared(fig):
+    """`for_streamlit` once per figure: a cached figure is drawn on many runs, and preparing it again changes
+    nothing but costs about as much as a small page."""
+    if not getattr(fig, "_rx_prepared", False):
+        fig = for_streamlit(fig)
+        fig._rx_prepared = True  # plotly figures accept attributes that start with "_"
+    return fig
+
+
+_ARROW: dict[int, tuple[weakref.ref, object]] = {}  # id of a chart's rows -> (the rows, them as an Arrow table)
+
+
+def _arrow(rows: pd.DataFrame):
+    """A chart's rows as the Arrow table Streamlit makes of them, converted once per (cached, shared) frame."""
+    key = id(rows)
+    known = _ARROW.get(key)
+    if known is not None and known[0]() is rows:
+        return known[1]
+    try:
+        table = pa.Table.from_pandas(rows)  # what Streamlit does with a frame, on every run
+    except (pa.ArrowException, TypeError, ValueError):
+        return rows  # Streamlit's own conversion fixes column types first
+    _ARROW[key] = (weakref.ref(rows, lambda _ref: _ARROW.pop(key, None)), table)
+    return table
+
+
 def render_chart(chart: Chart, key: str) -> None:
     """A chart with everything that must travel with it: alt text, summary, sources, data table."""
-    if isinstance(chart.figure, VegaLite):  # the spec is cached and shared: Streamlit gets its own copy
-        st.vega_lite_chart(chart.figure.data, copy.deepcopy(chart.figure.spec), key=key, alt=chart.alt, width="stretch")
+    if isinstance(chart.figure, VegaLite):
+        # The spec is cached and shared: Streamlit gets its own copy. Streamlit edits only its top-level keys (on
+        # its own shallow copy), except a null legend title under a top-level `encoding`, patched in place.
+        # `alt` is the accessible name; a description in the spec as well makes Streamlit log a warning with a
+        # stack trace on every run.
+        spec = {k: v for k, v in chart.figure.spec.items() if k != "description"}
+        spec = copy.deepcopy(spec) if "encoding" in spec else spec
+        st.vega_lite_chart(_arrow(chart.figure.data), spec, key=key, alt=chart.alt, width="stretch")
     else:
         st.plotly_chart(
-            for_streamlit(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
+            _prepared(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
         )
     st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
     if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover

@@ -29,6 +29,36 @@ from analysis.loading.fields import (
     check_range,
 )
 
+__all__ = [  # the shared catalogs' models; analysis.loading.schema offers them all
+    "ABC_KIND",
+    "CREDENTIAL_FACT_RANGES",
+    "CertificatesCondition",
+    "Condition",
+    "Credential",
+    "CredentialCatalog",
+    "CredentialCondition",
+    "CredentialFacts",
+    "EXPERIENCE_LABELS",
+    "EducationCondition",
+    "Equivalence",
+    "ExperienceCondition",
+    "ExperienceKind",
+    "HoursCondition",
+    "NationalFacts",
+    "PositiveInt",
+    "Program",
+    "ProgramKind",
+    "ProgramLength",
+    "RenewalRule",
+    "Requires",
+    "Route",
+    "Source",
+    "SourceCatalog",
+    "StateRegulation",
+    "UnpublishedCondition",
+    "prerequisite_ids",
+]
+
 # --- Catalogs in data/ ---------------------------------------------------------
 
 

@@ -25,6 +25,41 @@ from pydantic import (
 
 from analysis.i18n import N_
 
+__all__ = [  # vocabularies, text and number types, facts; analysis.loading.schema offers them all
+    "BlsIndustry",
+    "Category",
+    "Confidence",
+    "EVIDENCE_LABELS",
+    "Evidence",
+    "FIGURE_LIMIT",
+    "FREQUENCY_ORDER",
+    "Fact",
+    "Frequency",
+    "IsoDate",
+    "NOT_RATED",
+    "NO_FIGURE",
+    "NamedFact",
+    "NumericFact",
+    "OEWS_POINTER_PATTERN",
+    "OneLine",
+    "RATING_DIMENSIONS",
+    "RELEVANCE_LABELS",
+    "RELEVANCE_ORDER",
+    "Relevance",
+    "SETTING_FACT_RANGES",
+    "SettingFacts",
+    "Slug",
+    "Sourced",
+    "Strict",
+    "TASK_LABELS",
+    "TaskCategory",
+    "Text",
+    "WAGE_FACTS",
+    "check_range",
+    "finite_figure",
+    "visible_text",
+]
+
 # --- Vocabularies shared by every profile ------------------------------------
 
 Evidence = Literal["primary", "secondary", "secondary-corroborated"]
@@ -166,6 +201,16 @@ OEWS_POINTER_PATTERN = r"^M[0-9]{4}/[0-9A-Z-]{6}/[a-z0-9_]+$"
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Sourced(Strict):
+    """An editorial statement with a `sources` field: the source ids behind it (each model declares the field
+    where it belongs in its order, with its own description)."""
+
+    @property
+    def is_judgement(self) -> bool:
+        """True when no source backs it: it is our judgement, with its reason."""
+        return not self.sources
 
 
 # --- Facts: every figure carries its source and period -----------------------

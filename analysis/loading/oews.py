@@ -124,8 +124,11 @@ def pointer_industry(pointer: str | None) -> str:
     return pointer.split("/")[1] if pointer else ""
 
 
+@lru_cache(maxsize=1024)
 def industry_label(code: str) -> str:
-    """'General Medical and Surgical Hospitals (622100)', or the code alone if the table lacks it."""
+    """'General Medical and Surgical Hospitals (622100)', or the code alone if the table lacks it.
+    Kept for the process, like the profiles: every cited pay figure asks, and asking the file each time cost a
+    `stat` per figure on every page run."""
     title = industry_title(code)
     return f"{title} ({code})" if title and code != ALL_INDUSTRIES else (title or code)
 

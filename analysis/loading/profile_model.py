@@ -27,12 +27,32 @@ from analysis.loading.fields import (
     Relevance,
     SettingFacts,
     Slug,
+    Sourced,
     Strict,
     TaskCategory,
     Text,
     visible_text,
 )
 from analysis.loading.reality import EmployerQuestions, Reality, reality_sources
+
+__all__ = [  # the setting profile's models; analysis.loading.schema offers them all
+    "CredentialUse",
+    "ENTRY_CONDITION_LABELS",
+    "EVIDENCE_NOTE",
+    "Entry",
+    "EntryCondition",
+    "EntryConditionKind",
+    "EntryEvidence",
+    "EntryExperience",
+    "EntryExperienceKind",
+    "EntryTraining",
+    "Profile",
+    "Rating",
+    "Ratings",
+    "Role",
+    "Schedule",
+    "TaskShare",
+]
 
 # --- Editorial parts ---------------------------------------------------------
 
@@ -43,15 +63,10 @@ EVIDENCE_NOTE = (
 )
 
 
-class Rating(Strict):
+class Rating(Sourced):
     score: Annotated[int, Field(ge=1, le=5)]
     reason: OneLine
     sources: list[Slug] = Field(default_factory=list, description=EVIDENCE_NOTE)
-
-    @property
-    def is_judgement(self) -> bool:
-        """True when no source backs the rating: it is our judgement, with its reason."""
-        return not self.sources
 
 
 class Ratings(Strict):
@@ -74,7 +89,7 @@ class Ratings(Strict):
     )
 
 
-class Schedule(Strict):
+class Schedule(Sourced):
     """How often each kind of hours comes up (editorial, from the sources listed)."""
 
     nights: Frequency
@@ -84,11 +99,6 @@ class Schedule(Strict):
     shift_lengths_hours: list[Annotated[int, Field(ge=2, le=24)]] = Field(min_length=1)
     reason: OneLine
     sources: list[Slug] = Field(default_factory=list, description=EVIDENCE_NOTE)
-
-    @property
-    def is_judgement(self) -> bool:
-        """True when no source backs the hours: they are our judgement, with its reason."""
-        return not self.sources
 
 
 class TaskShare(Strict):

@@ -24,7 +24,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 
 from analysis.i18n import N_
-from analysis.loading.fields import Slug, Strict, visible_text
+from analysis.loading.fields import Slug, Sourced, Strict, visible_text
 
 FacetText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=900), AfterValidator(visible_text)
@@ -40,16 +40,7 @@ ReasonText = Annotated[
     AfterValidator(visible_text),
 ]
 
-# The facets in the order every page shows them, with their English labels (translated where shown).
-FACET_KEYS: tuple[str, ...] = (
-    "production_metrics",
-    "breaks_and_sitting",
-    "public_facing",
-    "remote_work",
-    "sterile_training",
-    "tuition_support",
-    "shift_differentials",
-)
+# The facets with their English labels (translated where shown), in the order every page shows them.
 FACET_LABELS: dict[str, str] = {
     "production_metrics": N_("Production metrics and quotas"),
     "breaks_and_sitting": N_("Breaks and sitting"),
@@ -59,6 +50,7 @@ FACET_LABELS: dict[str, str] = {
     "tuition_support": N_("Tuition and certification support"),
     "shift_differentials": N_("Shift differentials"),
 }
+FACET_KEYS: tuple[str, ...] = tuple(FACET_LABELS)
 REALITY_TITLE = N_("Day-to-day realities")
 QUESTIONS_TITLE = N_("Questions to ask an employer")
 QUESTIONS_NOTE = N_("Editorial: our suggestions, each tied to what varies in this setting.")
@@ -66,7 +58,7 @@ QUESTIONS_NOTE = N_("Editorial: our suggestions, each tied to what varies in thi
 QUESTIONS_MIN, QUESTIONS_MAX = 5, 8
 
 
-class RealityFacet(Strict):
+class RealityFacet(Sourced):
     """One day-to-day reality in this setting, in the project's own words, with what it rests on."""
 
     text: FacetText = Field(description="Plain words about this setting; where no source backs it, the reason.")
@@ -75,11 +67,6 @@ class RealityFacet(Strict):
         description="Source ids (from data/sources.yaml, and in the profile's `sources`) that support the text; "
         "an empty list means it is our judgement, and the text says why.",
     )
-
-    @property
-    def is_judgement(self) -> bool:
-        """True when no source backs the text: it is our judgement, with its reason in the text."""
-        return not self.sources
 
 
 class Reality(Strict):

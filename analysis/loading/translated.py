@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,21 @@ def _rebuild(model_type: type, doc: dict, fallback: Any) -> Any:
         return fallback
 
 
+# The Catalogs fields translated model by model: dicts by id (credentials, programs) or tuples.
+_MODEL_FIELDS = ("credentials", "programs", "equivalences", "program_lengths")
+
+
+def _models(models: Mapping[str, Any] | tuple[Any, ...]) -> Iterable[Any]:
+    return models.values() if isinstance(models, Mapping) else models
+
+
+def _rebuild_each(models: Mapping[str, Any] | tuple[Any, ...], docs: list[dict]) -> Mapping[str, Any] | tuple[Any, ...]:
+    """Each model from its translated document, or as it was where the translation breaks the schema; a dict by
+    id stays a dict by id."""
+    rebuilt = tuple(_rebuild(type(m), d, m) for m, d in zip(_models(models), docs, strict=False))
+    return dict(zip(models, rebuilt, strict=False)) if isinstance(models, Mapping) else rebuilt
+
+
 def translate_catalogs(
     catalogs: Catalogs, lang: str, mark: Mark = mark_english, folder: Path = DATA_DIR
 ) -> tuple[Catalogs, Coverage]:
@@ -95,56 +110,31 @@ def translate_catalogs(
     if lang == DEFAULT_LANGUAGE:
         return catalogs, Coverage()
     entries, _problems = read_translation(catalog_translation_path("credentials", lang, folder))
-    doc = {
-        "credentials": [c.model_dump() for c in catalogs.credentials.values()],
-        "programs": [p.model_dump() for p in catalogs.programs.values()],
-        "equivalences": [e.model_dump() for e in catalogs.equivalences],
-        "program_lengths": [p.model_dump() for p in catalogs.program_lengths],
-        "state_regulation": catalogs.state_regulation.model_dump() if catalogs.state_regulation else None,
-    }
+    doc: dict[str, Any] = {name: [m.model_dump() for m in _models(getattr(catalogs, name))] for name in _MODEL_FIELDS}
+    doc["state_regulation"] = catalogs.state_regulation.model_dump() if catalogs.state_regulation else None
     out, cover = overlay_doc(doc, CATALOG_PROSE["credentials"], entries, mark)
-    credentials = {
-        c.id: _rebuild(type(c), d, c) for c, d in zip(catalogs.credentials.values(), out["credentials"], strict=False)
-    }
-    programs = {
-        p.id: _rebuild(type(p), d, p) for p, d in zip(catalogs.programs.values(), out["programs"], strict=False)
-    }
-    equivalences = tuple(
-        _rebuild(type(e), d, e) for e, d in zip(catalogs.equivalences, out["equivalences"], strict=False)
-    )
-    lengths = tuple(
-        _rebuild(type(p), d, p) for p, d in zip(catalogs.program_lengths, out["program_lengths"], strict=False)
-    )
-    state = catalogs.state_regulation
-    if state is not None:
-        state = _rebuild(type(state), out["state_regulation"], state)
-    national = catalogs.national
-    if national is not None:
-        national, more = translate_model(national, "national", lang, mark, folder)
+    # the Catalogs fields that change, by name
+    translated: dict[str, Any] = {name: _rebuild_each(getattr(catalogs, name), out[name]) for name in _MODEL_FIELDS}
+    if catalogs.state_regulation is not None:
+        translated["state_regulation"] = _rebuild(
+            type(catalogs.state_regulation), out["state_regulation"], catalogs.state_regulation
+        )
+    if catalogs.national is not None:
+        translated["national"], more = translate_model(catalogs.national, "national", lang, mark, folder)
         cover.translated += more.translated
         cover.missing += more.missing
         cover.stale += more.stale
-    sources = catalogs.sources
     source_entries, _problems = read_translation(catalog_translation_path("sources", lang, folder))
     if source_entries:
-        sources = {
+        translated["sources"] = {
             sid: _rebuild(
                 type(src),
                 overlay_doc({"sources": [src.model_dump()]}, CATALOG_PROSE["sources"], source_entries)[0]["sources"][0],
                 src,
             )
-            for sid, src in sources.items()
+            for sid, src in catalogs.sources.items()
         }
-    return dataclasses.replace(
-        catalogs,
-        credentials=credentials,
-        programs=programs,
-        equivalences=equivalences,
-        program_lengths=lengths,
-        state_regulation=state,
-        national=national,
-        sources=sources,
-    ), cover
+    return dataclasses.replace(catalogs, **translated), cover
 
 
 _INDUSTRY_TITLES: dict[str, dict[str, str]] = {}  # language -> BLS industry code -> the profiles' translated title

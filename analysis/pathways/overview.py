@@ -12,6 +12,7 @@ from analysis.loading.loader import Catalogs
 from analysis.loading.schema import (
     EXPERIENCE_LABELS,
     NO_FIGURE,
+    RELEVANCE_LABELS,
     CertificatesCondition,
     Condition,
     Credential,
@@ -25,12 +26,6 @@ from analysis.loading.schema import (
 from analysis.pathways.rules import count, fact_text, program_label
 
 KIND_LABELS = {"certification": N_("certification"), "assessment-based certificate": N_("assessment-based certificate")}
-RELEVANCE_LABELS = {
-    "required": N_("Required"),
-    "commonly-required": N_("Commonly required"),
-    "preferred": N_("Preferred"),
-    "helpful": N_("Helpful"),
-}
 
 
 def _years(months: int) -> str:
@@ -149,6 +144,7 @@ def setting_lists(profiles: list[Profile], catalogs: Catalogs) -> list[tuple[str
         for use in profile.credentials:
             known = catalogs.credentials.get(use.id)
             if known:
-                groups.setdefault(_(RELEVANCE_LABELS[use.relevance]), []).append(known.short_name)
+                label = _(RELEVANCE_LABELS[use.relevance])  # a heading: capitalised
+                groups.setdefault(label[:1].upper() + label[1:], []).append(known.short_name)
         out.append((profile.name, list(groups.items())))
     return out

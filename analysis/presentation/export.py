@@ -22,7 +22,7 @@ from typing import Any
 
 from analysis.i18n import N_, _
 from analysis.links.answers import validate_answers
-from analysis.quiz import Answers, Quiz, SettingResult, Weights, chosen_option, effective_weight
+from analysis.quiz import Answers, Quiz, SettingResult, Weights, scoring
 
 FORMAT = "rx-settings-explorer/quiz-export"
 FORMAT_VERSION = 2  # 2: rank is the place as shown ("=2" when shared); cautions, counted_weight, judgement
@@ -47,23 +47,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def answered_items(quiz: Quiz, answers: Answers, weights: Weights | None = None) -> list[dict[str, Any]]:
     """One dict per answered question, in quiz order: id, question, option index and label, weight,
     and whether it counts towards the score (it does not for "no preference" or weight 0)."""
-    out = []
-    for q in quiz.questions:
-        idx = chosen_option(q, answers)
-        if idx is None:
-            continue
-        opt = q.options[idx]
-        weight = effective_weight(q, answers, weights)
-        out.append({
-            "question_id": q.id,
-            "question": q.text,
-            "option_index": idx,
-            "answer": opt.label,
-            "weight": weight,
-            "counted": opt.target is not None and weight > 0,
-            "deal_breaker": opt.deal_breaker,
-        })
-    return out
+    return [
+        {
+            "question_id": item.question.id,
+            "question": item.question.text,
+            "option_index": item.option_index,
+            "answer": item.option.label,
+            "weight": item.weight,
+            "counted": item.option.target is not None and item.weight > 0,
+            "deal_breaker": item.option.deal_breaker,
+        }
+        for item in scoring.answered_items(quiz, answers, weights)
+    ]
 
 
 def _score(value: float | None, digits: int = 1) -> float | None:

@@ -14,6 +14,8 @@ hover text and legend names. So:
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
 - `chart_text(text)`: for Vega-Lite data (labels and tooltips): one shortened line. Vega draws it as text
   and its tooltip escapes it, so it is not HTML-escaped (that would show "&amp;").
+- `no_maths(markdown)`: for the app's own Markdown that mentions dollars: every `$` escaped, so two amounts in
+  one paragraph never read as a LaTeX formula; the rest of the Markdown is kept.
 - `link(text, url)`: a Markdown link to a catalogued source: inert text, and an http(s) URL written so
   that nothing in it can end the link early; any other URL gives the text alone.
 
@@ -39,6 +41,8 @@ PLOT_CHARS = 200
 def visible(text: Any) -> str:
     """`text` as a string without control, format or private-use characters (newlines and tabs kept)."""
     text = "" if text is None else str(text)
+    if text.replace("\n", "").replace("\t", "").isprintable():  # nothing invisible in it: the common case, at C speed
+        return text
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE)
 
 
@@ -51,6 +55,12 @@ def inert(text: Any) -> str:
     # non-space; a colon before a space ("file: field") is left alone, so messages stay searchable.
     escaped = _MARK_BEFORE_TEXT.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
     return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, escaped)
+
+
+def no_maths(markdown: str) -> str:
+    """The app's own Markdown with every `$` escaped: Streamlit reads `$…$` as LaTeX, so "$100 … $200" would
+    become a formula. Only for text this app wrote; outside text goes through `inert`."""
+    return markdown.replace("$", "\\$")
 
 
 def shorten(text: Any, limit: int) -> str:

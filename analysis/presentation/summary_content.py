@@ -39,10 +39,9 @@ from analysis.quiz import (
     Quiz,
     SettingResult,
     Weights,
-    chosen_option,
-    effective_weight,
     judgement_subjects,
     reasons_for_against,
+    scoring,
 )
 from analysis.quiz.flip import place_words
 
@@ -177,15 +176,11 @@ def choose_shortlist(
 def answers_summary(quiz: Quiz, answers: Answers, weights: Weights | None = None) -> list[tuple[str, str]]:
     """(topic, chosen option and weight) for each answered question, in quiz order — for the PDF."""
     out = []
-    for q in quiz.questions:
-        idx = chosen_option(q, answers)
-        if idx is None:
-            continue
-        opt = q.options[idx]
-        w = effective_weight(q, answers, weights)
-        subject = q.subject[0].upper() + q.subject[1:]
+    for item in scoring.answered_items(quiz, answers, weights):
+        opt, subject = item.option, item.question.subject
         plain = opt.target is None and not opt.deal_breaker
-        out.append((subject, opt.label if plain else f"{opt.label} ({_(WEIGHT_LABELS[w])})"))
+        answer = opt.label if plain else f"{opt.label} ({_(WEIGHT_LABELS[item.weight])})"
+        out.append((subject[0].upper() + subject[1:], answer))
     return out
 
 

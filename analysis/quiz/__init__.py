@@ -25,7 +25,7 @@ from analysis.quiz.explain import (
     reasons_for_against,
     weight_shown,
 )
-from analysis.quiz.flip import FlipChange, ranking_flip, ranking_flip_change
+from analysis.quiz.flip import FlipChange, ranking_flip_change
 from analysis.quiz.model import (
     MATCH_WORDS,
     QUIZ_PATH,
@@ -49,6 +49,6 @@ __all__ = [
     "ALL_ALIKE", "ALL_WEIGHT_ZERO", "MATCH_WORDS", "NO_ANSWERS", "ONLY_ONE", "QUIZ_PATH", "SCHEDULE_KINDS",
     "TASK_FULL_SHARE", "WEIGHTS", "WEIGHT_LABELS", "Answers", "Contribution", "FlipChange", "Option", "Question",
     "Quiz", "QuizResult", "SettingResult", "Weights", "chosen_option", "dimension_values", "displayed_score",
-    "effective_weight", "is_weight", "load_quiz", "parse_dimension", "ranking_flip", "ranking_flip_change",
+    "effective_weight", "is_weight", "load_quiz", "parse_dimension", "ranking_flip_change",
     "judgement_subjects", "reasons_for_against", "score", "starting_weight", "weight_shown",
 ]

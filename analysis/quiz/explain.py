@@ -24,22 +24,16 @@ ALL_ALIKE = N_("You chose the same place in the list on every question, so this 
 ONLY_ONE = N_("Only one answer counts so far, so the ranking rests on it alone. A few more answers will make it "
               "more useful.")
 
-# How a schedule kind reads in a sentence, with `{frequency}` one of FREQUENCY_WORDS.
-_SCHEDULE_AT = {
-    "nights": N_("at {name}, night shifts are {frequency}"),
-    "weekends": N_("at {name}, weekend work is {frequency}"),
-    "holidays": N_("at {name}, holiday work is {frequency}"),
-    "on_call": N_("at {name}, on-call duty is {frequency}"),
+# How a schedule kind reads, with `{frequency}` one of FREQUENCY_WORDS: (about a named setting, on the page of one).
+_SCHEDULE_WORDS = {
+    "nights": (N_("at {name}, night shifts are {frequency}"), N_("Night shifts are {frequency} here")),
+    "weekends": (N_("at {name}, weekend work is {frequency}"), N_("Weekend work is {frequency} here")),
+    "holidays": (N_("at {name}, holiday work is {frequency}"), N_("Holiday work is {frequency} here")),
+    "on_call": (N_("at {name}, on-call duty is {frequency}"), N_("On-call duty is {frequency} here")),
 }
 # Where an editorial rating comes from, said after it: sources behind it, or our judgement alone (counted at half).
 SOURCED = N_("editorial, from the sources listed for it")
 JUDGED = N_("editorial judgement, no source; counted at half weight")
-_SCHEDULE_HERE = {
-    "nights": N_("Night shifts are {frequency} here"),
-    "weekends": N_("Weekend work is {frequency} here"),
-    "holidays": N_("Holiday work is {frequency} here"),
-    "on_call": N_("On-call duty is {frequency} here"),
-}
 
 
 # The frequency words, marked for the message catalog (context "how often"; calling pgettext here only marks them).
@@ -73,7 +67,7 @@ def describe(dimension: str, value: float, name: str, judgement: bool = False) -
         return _("{name} is rated {score}/5 for {label} ({basis})").format(
             name=name, score=round(1 + 4 * value), label=label, basis=basis_words(judgement))
     if kind == "schedule":
-        text = _(_SCHEDULE_AT[parts[0]]).format(name=name, frequency=frequency_word(value))
+        text = _(_SCHEDULE_WORDS[parts[0]][0]).format(name=name, frequency=frequency_word(value))
         return f"{text} ({basis_words(judgement)})"
     if kind == "tasks":
         # Lower-case the first letter only: the labels carry abbreviations such as "(IV, TPN, chemo)".
@@ -136,7 +130,7 @@ def _hours_here(question: Question, value: float) -> str:
     """'Night shifts are common here' or 'Very early starts … is rated 4/5 here (editorial)', for an hours answer."""
     kind, parts = parse_dimension(question.dimension)
     if kind == "schedule":
-        return _(_SCHEDULE_HERE[parts[0]]).format(frequency=frequency_word(value))
+        return _(_SCHEDULE_WORDS[parts[0]][1]).format(frequency=frequency_word(value))
     return _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
                                                                   score=round(1 + 4 * value))
 

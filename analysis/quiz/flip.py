@@ -164,19 +164,3 @@ def ranking_flip_change(
         return FlipChange(change.question_id, change.kind, change.size, change.answers, change.weights, text, moves)
     return None
 
-
-def ranking_flip(
-    quiz: Quiz,
-    values: pd.DataFrame,
-    names: Mapping[str, str],
-    answers: Answers,
-    weights: Weights | None,
-    dismissed: Iterable[str] = frozenset(),
-) -> str | None:
-    """In words, the smallest single change that puts the current #2 above #1; None if none does.
-
-    e.g. "If night shifts mattered less to you (weight 3 → 1), Retail would move above Hospital; no
-    other place would change." See `ranking_flip_change` for what "smallest" means.
-    """
-    change = ranking_flip_change(quiz, values, names, answers, weights, dismissed)
-    return change.description if change else None
