@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.i18n import _
-from analysis.loading.frames import FACT_LABELS, FREQUENCY_LABELS
+from analysis.loading.frames import FACT_LABELS, schedule_words
 from analysis.loading.schema import NOT_RATED, RATING_DIMENSIONS, RELEVANCE_ORDER, TASK_LABELS
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.periods import day_text, localize_period
@@ -74,13 +74,7 @@ st.markdown(
     _(
         "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** · On-call: **{on_call}** · "
         "Typical shifts: **{hours} hours**"
-    ).format(
-        nights=inert(_(FREQUENCY_LABELS[s.nights])),
-        weekends=inert(_(FREQUENCY_LABELS[s.weekends])),
-        holidays=inert(_(FREQUENCY_LABELS[s.holidays])),
-        on_call=inert(_(FREQUENCY_LABELS[s.on_call])),
-        hours=inert(", ".join(str(h) for h in s.shift_lengths_hours)),
-    )
+    ).format(**{kind: inert(words) for kind, words in schedule_words(s).items()})
     + "  \n"
     + _(":gray-badge[Editorial]")
     + " "

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.i18n import _
-from analysis.loading.frames import FREQUENCY_LABELS
+from analysis.loading.frames import schedule_words
 from analysis.periods import localize_period
 from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.safe_text import inert
@@ -87,11 +87,7 @@ for card, setting_id in zip(cards, ordered, strict=False):
                     _(
                         "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
                         ":gray-badge[Editorial]"
-                    ).format(
-                        nights=inert(_(FREQUENCY_LABELS[sched.nights])),
-                        weekends=inert(_(FREQUENCY_LABELS[sched.weekends])),
-                        holidays=inert(_(FREQUENCY_LABELS[sched.holidays])),
-                    ),
+                    ).format(**{kind: inert(words) for kind, words in schedule_words(sched).items()}),
                     _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
                         score=f"{barrier.score:d}", reason=inert(barrier.reason)
                     ),

@@ -19,13 +19,14 @@ from analysis.loading.loader import load_catalogs, load_profiles
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(fn, repeat: int) -> list[float]:
-    """Wall-clock milliseconds of each of `repeat` calls."""
+def timed(fn, repeat: int, clock=time.perf_counter) -> list[float]:
+    """Milliseconds of each of `repeat` calls: wall-clock, or with `clock=time.process_time` CPU time (this process,
+    every thread), which is what a rerun costs the server and far steadier on a machine shared with other work."""
     out = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        out.append((time.perf_counter() - start) * 1000)
+        out.append((clock() - start) * 1000)
     return out
 
 
@@ -259,17 +260,6 @@ def bench_load(repeat: int) -> list[dict]:
 HELLO = 'import streamlit as st\nst.title("Hello")\nst.write("A one-line page, the yardstick for rerun cost.")\n'
 
 
-def cpu_timed(fn, repeat: int) -> list[float]:
-    """CPU milliseconds (this process, every thread) of each of `repeat` calls: what a rerun costs the server,
-    and far steadier than wall-clock time on a machine shared with other work."""
-    out = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        out.append((time.process_time() - start) * 1000)
-    return out
-
-
 def bench_pages(repeat: int) -> list[dict]:
     """Server CPU per rerun of each page under AppTest, beside a hello-world page in the same run. The hello page
     is rerun in turns with each page (one rerun each, `repeat` times), so a change in the machine's load between
@@ -308,8 +298,8 @@ def bench_pages(repeat: int) -> list[dict]:
             started(at)
             page_ms, hello_ms = [], []
             for _ in range(repeat):
-                hello_ms += cpu_timed(hello.run, 1)
-                page_ms += cpu_timed(at.run, 1)
+                hello_ms += timed(hello.run, 1, time.process_time)
+                page_ms += timed(at.run, 1, time.process_time)
             hello_all += hello_ms
             ms = statistics.median(page_ms)
             rows.append(

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from analysis.i18n import set_language
 from analysis.links import registry
 from analysis.links.location import parse_area, parse_state, principal_state
 from analysis.loading.oews import load_oews
@@ -276,3 +277,13 @@ def test_range_chart_draws_published_percentiles():
 def test_pickers_can_show_names_because_names_are_unique():
     assert len({s.area_name for s in PLACES.states.values()}) == 54
     assert len({a.label for a in PLACES.areas.values()}) == 528
+
+
+def test_spanish_names_a_rank_by_its_position_number():
+    """«ocupa el puesto 151 (empatado) entre 528 áreas»: a position number after «puesto», not an ordinal «151.º»."""
+    set_language("es")
+    try:
+        words = rank_words(PLACES, PLACES.areas[CLEVELAND])
+    finally:
+        set_language("en")
+    assert "puesto " in words and ".º" not in words, words

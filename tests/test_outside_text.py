@@ -24,13 +24,13 @@ import pytest
 from analysis.paths import ROOT
 
 UI_FILES = sorted([ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
-SAFE_FUNCS = {"inert", "inert_rows", "link"}
+SAFE_FUNCS = {"inert", "inert_label", "inert_rows", "link"}
 NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 # Markdown built in analysis/ from bundled data and our own words only (no link, upload or profile text);
 # each says so in its docstring. Adding a name here needs that same guarantee.
 TRUSTED_BUILDERS = {"about_text"}
 # safe_text helpers that change no character of their argument's meaning: safe exactly when the argument is.
-PASS_THROUGH = {"no_maths"}
+PASS_THROUGH = {"no_maths", "_css_text"}  # _css_text: our words as a CSS string (ui/style.py)
 # The message catalog (analysis.i18n): its text is ours, so a translation of safe text is safe.
 CATALOG_FUNCS = {"_", "N_", "ngettext", "pgettext"}
 TEXT_SINKS = {
@@ -185,7 +185,7 @@ class Checker:
                 return (
                     self.safe(func.value)
                     and all(self.safe(a) for a in node.args)
-                    and all(self.safe(k.value) for k in node.keywords)
+                    and all(self._keyword_safe(k) for k in node.keywords)
                 )
             if name == "replace" and isinstance(func, ast.Attribute):  # safe text with a literal swapped in
                 return self.safe(func.value) and all(isinstance(a, ast.Constant) for a in node.args)
@@ -194,6 +194,13 @@ class Checker:
             if isinstance(func, ast.Name):
                 return self.func_safe(name)
         return False
+
+
+    def _keyword_safe(self, keyword: ast.keyword) -> bool:
+        """A format argument; `**{name: value for …}` fills fields by name, so only its values reach the text."""
+        if keyword.arg is None and isinstance(keyword.value, ast.DictComp):
+            return self.safe(keyword.value.value)
+        return self.safe(keyword.value)
 
 
 def _sink_args(call: ast.Call) -> list[tuple[str, ast.AST]]:

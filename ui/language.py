@@ -8,6 +8,10 @@ language through analysis.i18n.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+from collections.abc import Callable
+
 import streamlit as st
 
 from analysis.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, negotiate, set_language
@@ -65,6 +69,18 @@ def keep_language() -> None:
     set_language(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE))
 
 
+def in_session_language(callback: Callable[..., None]) -> Callable[..., None]:
+    """A widget callback that speaks the session's language. Streamlit runs callbacks before the page script, on a
+    fresh thread where app.py has not set the language yet: without this, `_()` in a callback reads English."""
+
+    @functools.wraps(callback)
+    def run(*args, **kwargs) -> None:
+        keep_language()
+        callback(*args, **kwargs)
+
+    return run
+
+
 def _write_link(lang: str) -> None:
     """Spanish is in the link, so a shared link opens in Spanish; English, the default, is left out."""
     if lang == DEFAULT_LANGUAGE:
@@ -76,8 +92,35 @@ def _write_link(lang: str) -> None:
         st.session_state[_LINK_SEEN] = lang
 
 
+_PLAIN = (str, int, float, dt.date)
+
+
+def _plain(value: object) -> bool:
+    """A value a choice widget holds (an option, or a list or range of them); never a button's or toggle's bool,
+    nor an upload (widgets whose value Streamlit does not let an app write)."""
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    return isinstance(value, _PLAIN) and not isinstance(value, bool)
+
+
+def _keep_choices_through_the_switch() -> None:
+    """Streamlit keeps a choice widget's value (radio, selectbox, multiselect, select slider, segmented control) as
+    the label it shows, and the browser sends that label back with the next run. A language switch changes every
+    label at once: in the new language's run the old label matches no option, so each widget on screen fell back
+    to its default (the quiz's answers to none, its weights to 0) and a weight's callback took that for the
+    person's own change. This runs in the switch's callback, before that run, while the old labels still read
+    back to values: writing each value back through session state stores the value itself, which the next run
+    shows under its new label. Widgets not on screen already keep their value, not its label."""
+    ss = st.session_state
+    for key in list(ss.keys()):
+        value = ss[key]
+        if _plain(value):
+            ss[key] = value
+
+
 def _remember_language() -> None:
     if st.session_state.get(LANG_KEY) in LANGUAGES:
+        _keep_choices_through_the_switch()
         st.session_state[LANGUAGE_ROOM_KEY] = st.session_state[LANG_KEY]
 
 

@@ -17,7 +17,7 @@ from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.local_pay import PERIOD, AreaPay, Places, PlaceSummary, place_summary, places_from_table
 from analysis.periods import localize_period
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, inert_label
 from ui.links import SharedLinks
 from ui.widgets import show_notices
 
@@ -112,6 +112,20 @@ def _show_pickers_the_place(state: str | None, area: str | None) -> None:
         ss[AREA_KEY] = area
 
 
+def _place_select(label: str, names: dict[str, str], key: str, on_change) -> None:
+    """A place picker whose options are codes shown by name. The first option is the wider place (the nation, the
+    whole state), and with nothing chosen the picker reads as that."""
+    st.selectbox(
+        inert_label(label),
+        tuple(names),
+        index=None,
+        placeholder=inert(next(iter(names.values()))),
+        key=key,
+        on_change=on_change,
+        format_func=names.__getitem__,
+    )
+
+
 def location_picker(container) -> None:
     """'Pay for: …' in the session bar: a searchable state list, then the areas within the chosen state."""
     pl = places()
@@ -130,26 +144,10 @@ def location_picker(container) -> None:
         icon=":material/location_on:",
         key="location_popover",
     ):
-        st.selectbox(
-            _("State or territory (type to search)"),
-            tuple(state_names),
-            index=None,
-            placeholder=_(NATION_WORDS),
-            key=STATE_KEY,
-            on_change=_state_chosen,
-            format_func=state_names.__getitem__,
-        )
+        _place_select(_("State or territory (type to search)"), state_names, STATE_KEY, _state_chosen)
         if state is not None:
             area_labels = {WHOLE_STATE: _(WHOLE_STATE_WORDS), **{a.area_code: a.label for a in pl.areas_in(state)}}
-            st.selectbox(
-                _("Metro or nonmetro area (optional)"),
-                tuple(area_labels),
-                index=None,
-                placeholder=_(WHOLE_STATE_WORDS),
-                key=AREA_KEY,
-                on_change=_area_chosen,
-                format_func=area_labels.__getitem__,
-            )
+            _place_select(_("Metro or nonmetro area (optional)"), area_labels, AREA_KEY, _area_chosen)
         st.caption(
             _(
                 "BLS publishes pay for pharmacy technicians in every state, metro and nonmetro area ({period}), "

@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from analysis.i18n import _
+from analysis.presentation.safe_text import inert, inert_label
 
 
 def pick_one(label: str, names: Mapping[str, str], *, key: str, default: str | None = None) -> Any:
@@ -19,11 +20,11 @@ def pick_one(label: str, names: Mapping[str, str], *, key: str, default: str | N
     ids = list(names)
     start = {} if default is None else {"index": ids.index(default) if default in ids else 0}
     return st.selectbox(
-        label,
+        inert_label(label),
         ids,
         format_func=names.__getitem__,
         key=key,
-        placeholder=_("Choose an option"),
+        placeholder=inert(_("Choose an option")),
         persist_state="session",
         **start,
     )
@@ -40,12 +41,12 @@ def pick_many(
 ) -> list[str]:
     """Any ids of `names` (id -> the name shown, in the order shown)."""
     return st.multiselect(
-        label,
+        inert_label(label),
         list(names),
         format_func=names.__getitem__,
         key=key,
-        placeholder=placeholder or _("Choose options"),
+        placeholder=inert(placeholder or _("Choose options")),
         max_selections=max_selections,
         persist_state="session",
-        help=help,
+        help=None if help is None else inert(help),
     )

@@ -2,6 +2,8 @@
 presentation view. Colours for text are chosen for WCAG AA (4.5:1 or more on their background);
 tests/test_browser_readability.py measures them in a real browser."""
 
+from analysis.i18n import _
+
 # Captions carry every figure's source and period, so they get a solid grey (8.4:1 on white), not Streamlit's
 # text at 60% opacity (3.9:1). Less space above the content so a 1280x720 projector shows more.
 # Metric labels, buttons and tabs wrap instead of cutting their text off with an ellipsis.
@@ -12,6 +14,14 @@ _LAYOUT_CSS = """
   [data-testid="stCaptionContainer"] p { color: #4a4d55; }
   [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] label {
     white-space: normal; overflow: visible; text-overflow: clip; }
+  /* A figure with its unit ("471,680 empleos") fits a card of four on a laptop, and wraps rather than losing its
+     end where it still does not. */
+  [data-testid="stMetricValue"] { font-size: clamp(1.6rem, 2.4vw, 2.25rem); }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] div, [data-testid="stMetricValue"] p {
+    white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+  /* Keyboard focus drawn plainly (WCAG 2.4.7): Streamlit shows a focused page link only as a faint tint, the same
+     as the page that is open. The app's blue, 5:1 on white. */
+  [data-testid="stApp"] a:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
   [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p,
   [data-testid="stDownloadButton"] p, [data-testid="stPageLink"] p {
     white-space: normal; overflow: visible; text-overflow: clip; }
@@ -24,11 +34,14 @@ _LAYOUT_CSS = """
   .stMarkdown table { display: block; max-width: 100%; }
   /* The script that sets the page language (ui/language.py) draws nothing: no gap for it either. */
   [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
-  /* A Vega-Lite chart's "Show data" lists its raw rows under internal column names ("Data behind this chart"
-     below each chart has them with translated headers, periods and sources); "Copy Vega-Lite spec" is a
-     developer's tool. Download as PNG and Fullscreen stay. */
-  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
-  [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite spec"]) { display: none; }
+  /* Streamlit's toolbar on charts and tables (Fullscreen, Download as PNG or CSV, Search, Show data, Copy Vega-Lite
+     spec) speaks English only and adds English-named stops to every Tab path. What it offers is on the page in
+     the reader's language: each chart's summary and "Data behind this chart", and the take-home downloads. */
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"], [data-testid="stVegaLiteChart"],
+    [data-testid="stPlotlyChart"]) [data-testid="stElementToolbar"] { display: none; }
+  /* Streamlit's upload box states Streamlit's size limit (the server's 1 MB), in English; the app's own limit is
+     in the box's label, in the page's language. */
+  [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
   @media (max-width: 640px) {
     [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }
   }
@@ -51,5 +64,23 @@ _PRESENTATION_CSS = """
 """
 
 
+def _css_text(text: str) -> str:
+    """Our own words as a CSS string: quotes and backslashes escaped, nothing that could end the stylesheet."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "")
+
+
+def _upload_button_css() -> str:
+    """The upload box's button says "Upload" in English whatever the page's language (Streamlit has no setting for
+    it): its word is swapped for ours. Text made by CSS is also the button's name for a screen reader."""
+    word = _css_text(_("Choose a file"))
+    return f"""
+<style>
+  [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
+  [data-testid="stFileUploaderDropzone"] button span[data-has-shortcut]::after {{ content: "{word}"; }}
+</style>
+"""
+
+
 def page_style(presentation: bool) -> str:
-    return _LAYOUT_CSS + (_PRESENTATION_CSS if presentation else "")
+    """The stylesheet for this run, in the current language (a few words are written by CSS)."""
+    return _LAYOUT_CSS + _upload_button_css() + (_PRESENTATION_CSS if presentation else "")

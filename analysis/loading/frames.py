@@ -22,6 +22,7 @@ from analysis.loading.schema import (
     TASK_LABELS,
     Fact,
     Profile,
+    Schedule,
     SettingFacts,
 )
 
@@ -54,6 +55,15 @@ FREQUENCY_LABELS = {
     "typical": N_("typical"),
 }
 # Labels are marked with N_ and translated where rows are built (build_frames runs in the page's language).
+
+
+def schedule_words(schedule: Schedule) -> dict[str, str]:
+    """A setting's hours in words of the current language, for the 'Nights: … · Weekends: …' lines: how often
+    each kind comes up (nights, weekends, holidays, on_call) and the typical shift lengths (hours)."""
+    kinds = ("nights", "weekends", "holidays", "on_call")
+    return {kind: _(FREQUENCY_LABELS[getattr(schedule, kind)]) for kind in kinds} | {
+        "hours": ", ".join(str(h) for h in schedule.shift_lengths_hours)
+    }
 
 
 @dataclass(frozen=True)
