@@ -252,12 +252,12 @@ def test_inert_text_renders_as_typed_in_every_sink(page: Page):
     """Every hostile text through `inert` into st.markdown, st.caption, st.info, st.table and a widget
     label reads exactly as typed (invisible characters aside) and makes no element or request."""
     from analysis.presentation.safe_text import visible
-    from bench.server import Server
     from tests.data import ARTIFACTS
     from tests.hostile_text import HOSTILE, PLAIN_LABEL
+    from tests.server_helpers import own_server
 
     watch = Watch(page)
-    with Server("tests/fixtures/inert_probe.py", log_path=ARTIFACTS / "inert-probe.log") as server:
+    with own_server("tests/fixtures/inert_probe.py", log_path=ARTIFACTS / "inert-probe.log") as server:
         page.goto(server.url)
         settle(page, f".st-key-probe_{len(HOSTILE) - 1}", app=False)  # a test page: no title, no stylesheet
         for i, text in enumerate(HOSTILE):
