@@ -5,11 +5,14 @@
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install --disable-pip-version-check --progress-bar on
-# The tests that need no browser run on every core; the browser and nginx tests share servers, one at a time.
+# Both groups run in parallel (pytest-xdist). The tests that need no browser spread test by test over every core;
+# the browser and nginx tests file by file (`--dist loadfile`) on at most BROWSER_WORKERS workers, each with its
+# own app server on its own port and its own Chromium (tests/conftest.py), so a file keeps its module fixtures.
 # `-m` replaces pyproject's "not soak", so each group says it again. pytest exits 5 when a group collects no
 # test, and make stops on it: a group that silently ran nothing cannot pass.
-UNIT   := -m "not browser and not deploy and not soak"
-SERIAL := -m "(browser or deploy) and not soak"
+BROWSER_WORKERS ?= 4
+UNIT    := -n auto -m "not browser and not deploy and not soak"
+BROWSER := -n auto --maxprocesses $(BROWSER_WORKERS) --dist loadfile -m "(browser or deploy) and not soak"
 RUN_STAMP  := $(VENV)/.run-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 DEV_STAMP  := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8501
@@ -47,21 +50,20 @@ test: lint
 	@echo "==> Validating the bundled data"
 	$(PY) -m analysis.validate
 	@echo "==> Tests without a browser, on every core"
-	$(PY) -m pytest -n auto $(UNIT)
-	@echo "==> Browser and deployment tests, one at a time"
-	$(PY) -m pytest $(SERIAL)
+	$(PY) -m pytest $(UNIT)
+	@echo "==> Browser and deployment tests, file by file on every core"
+	$(PY) -m pytest $(BROWSER)
 
-# Either group alone. The tests that need no browser run on every core (pytest-xdist); real Chromium and the
-# nginx deployment one test at a time (they share one app server and one browser).
+# Either group alone: the tests that need no browser, or real Chromium and the nginx deployment.
 test-unit: $(DEV_STAMP)
-	$(PY) -m pytest -n auto $(UNIT)
+	$(PY) -m pytest $(UNIT)
 
 test-browser: $(DEV_STAMP)
-	$(PY) -m pytest $(SERIAL)
+	$(PY) -m pytest $(BROWSER)
 
 # The property tests with ten times the everyday example budget and fresh examples (tests/conftest.py).
 nightly: $(DEV_STAMP)
-	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -n auto $(UNIT)
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest $(UNIT)
 
 soak: $(DEV_STAMP)
 	$(PY) -m pytest -m soak

@@ -223,9 +223,8 @@ def rank_of(value: float, others: Iterable[float]) -> tuple[int, bool, int]:
 def _rank_phrase(value: float, pool: Sequence[AreaPay]) -> tuple[str, int]:
     rank, tied, n = rank_of(value, [a.median for a in pool if a.median is not None])
     text = _("{rank} highest (tied) of {n}") if tied else _("{rank} highest of {n}")
-    # English ranks by ordinal ("151st highest"); Spanish names the position by its number ("puesto 151 entre 528").
-    shown = str(rank) if current_language() == "es" else ordinal(rank)
-    return text.format(rank=shown, n=n), n
+    # English ranks by ordinal ("151st highest"), Spanish by position number ("puesto 151 entre 528").
+    return text.format(rank=str(rank) if current_language() == "es" else ordinal(rank), n=n), n
 
 
 def rank_words(places: Places, pay: AreaPay) -> str:

@@ -14,7 +14,7 @@ from analysis.pathways.gaps import missing_credentials
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.presentation import charts
 from analysis.presentation.export import answers_csv, answers_json
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, inert_label
 from analysis.presentation.summary_pdf import answers_summary, build_summary_pdf
 from analysis.quiz import (
     WEIGHT_LABELS,
@@ -147,9 +147,9 @@ with questions_tab:
         )
         for i, q in enumerate(quiz.questions, start=1):
             st.radio(
-                _("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert(q.text)),
+                _("{i} of {total}. {question}").format(i=f"{i:d}", total=f"{total:d}", question=inert_label(q.text)),
                 list(range(len(q.options))),
-                format_func=lambda k, q=q: inert(q.options[k].label),
+                format_func=lambda k, q=q: inert_label(q.options[k].label),
                 index=None,
                 key=f"q_{q.id}",
                 help=inert(q.help) if q.help else None,
@@ -189,9 +189,9 @@ with results_tab:
         st.caption(_("Each weight starts where your answer puts it (“matters a lot” starts at 3) until you move it."))
         for q in answered:
             st.select_slider(
-                inert(q.text),
+                inert_label(q.text),
                 options=[0, 1, 2, 3],
-                format_func=lambda w: f"{w:d} – {inert(_(WEIGHT_LABELS[w]))}",
+                format_func=lambda w: f"{w:d} – {inert_label(_(WEIGHT_LABELS[w]))}",
                 key=f"w_{q.id}",
                 persist_state="session",
                 on_change=_weight_set,
@@ -444,7 +444,7 @@ with results_tab:
         (d3, _("My answers (JSON)"), "json", "application/json", answers_json),
     ):
         column.download_button(
-            inert(label),
+            inert_label(label),
             data=in_language(partial(build, quiz, answers, weights, outcome.ranking)),
             file_name=f"rx-settings-answers.{ext}",
             mime=mime,

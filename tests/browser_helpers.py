@@ -137,3 +137,35 @@ def quiz_to_pdf(page: Page, base_url: str, client_name: str, query: str = ""):
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name=re.compile("Download summary")).click()
     return info.value
+
+
+PRESENTATION_TYPE = (
+    "getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize === '24px'"
+)
+
+
+def open_view(page: Page, base_url: str, path: str, heading: str, viewport) -> None:
+    """Open one page at one size (bench/screens.py's views) and wait until it is at rest by its own state, its
+    heading shown and its web fonts in (they change text widths, so clipping is measured after them). In
+    presentation view the switch is turned on as a counselor would, and the room's larger type awaited."""
+    page.set_viewport_size({"width": viewport.width, "height": viewport.height})
+    page.goto(f"{base_url}/{path}")
+    settle(page)
+    page.get_by_role("heading", name=re.compile(re.escape(heading))).first.wait_for()
+    if viewport.presentation:
+        page.get_by_text("Presentation view", exact=True).first.click()
+        page.wait_for_function(PRESENTATION_TYPE)
+        settle(page)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    next_frame(page)
+
+
+def full_page_screenshot(page: Page, path, viewport) -> None:
+    """A PNG of the whole page: the window grown to the content's height first (Streamlit scrolls inside its own
+    container, so the browser's full-page capture would stop at the first screen), then put back."""
+    height = page.evaluate("Math.ceil(document.querySelector('[data-testid=\"stMain\"]').scrollHeight)")
+    page.set_viewport_size({"width": viewport.width, "height": max(viewport.height, min(height, 16000))})
+    next_frame(page)  # the charts have redrawn at the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": viewport.width, "height": viewport.height})
+    next_frame(page)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from bench.server import CHROMIUM_ARGS, Server
+from bench.server import CHROMIUM_ARGS
 from tests import data
 from tests.data import ARTIFACTS, ROOT  # noqa: F401  (kept importable from here)
 
@@ -72,8 +72,10 @@ def _watch_reruns(request):
 def app_server():
     """The app on a real server for the browser tests; its log is kept in test-artifacts/server.log (one log per
     worker, server-gw0.log ..., when pytest-xdist runs them in parallel: each worker has its own server and port)."""
+    from tests.server_helpers import own_server
+
     worker = os.environ.get("PYTEST_XDIST_WORKER")
-    with Server("app.py", log_path=ARTIFACTS / (f"server-{worker}.log" if worker else "server.log")) as server:
+    with own_server("app.py", log_path=ARTIFACTS / (f"server-{worker}.log" if worker else "server.log")) as server:
         yield server.url
 
 

@@ -36,6 +36,9 @@ HOSTILE = [
     "Footnote[^1]\n\n[^1]: http://203.0.113.9/f",
 ]
 
+# An ordinary question with the punctuation prose uses: as a widget label, its accessible name must read as typed.
+PLAIN_LABEL = "¿Trabaja con clientes? Sí, a veces; en turnos (de 8 o 10 horas), 50 % del día. Don't know."
+
 # Text a profile field can hold (one line, no invisible characters) that still tries every trick.
 ONE_LINE = [t for t in HOSTILE if "\n" not in t and t.isprintable()]
 SHORT = "![](//203.0.113.9)"  # 18 characters: the most a short_name may have

@@ -6,13 +6,43 @@ from __future__ import annotations
 import asyncio
 import base64
 import concurrent.futures
+import contextlib
 import os
 import socket
+import time
+from collections.abc import Iterator
 
 from bench.proxy import Visitor
+from bench.server import Server
 from tests.data import ROOT
 
 PROFILE = (ROOT / "settings_profiles" / "retail.yaml").read_bytes()  # an upload any session accepts
+
+
+@contextlib.contextmanager
+def own_server(script: str = "app.py", attempts: int = 3, **options) -> Iterator[Server]:
+    """`with Server(...)`, making sure the started server is really the one answering on its port. `free_port()`
+    lets the port go before Streamlit binds it, so a parallel test worker (or any program) can take it in between;
+    the health check would then be answered by that other server while ours fails to bind. Streamlit logs
+    "Uvicorn server started on ADDRESS:PORT" once it holds its port: without that line, ours lost the race and
+    starts again on another port."""
+    for _ in range(attempts):
+        server = Server(script, **options)
+        with server:
+            if _holds_its_port(server):
+                yield server
+                return
+    raise RuntimeError(f"no port of its own for {script} after {attempts} attempts:\n{server.log_tail()}")
+
+
+def _holds_its_port(server: Server, timeout: float = 15) -> bool:
+    started = f"server started on 127.0.0.1:{server.port}"
+    deadline = time.monotonic() + timeout
+    while server.proc.poll() is None and time.monotonic() < deadline:
+        if started in server.log_path.read_text(errors="replace"):
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def handshake(url: str, origin: str, host: str | None = None) -> bytes:

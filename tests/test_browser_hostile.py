@@ -252,12 +252,12 @@ def test_inert_text_renders_as_typed_in_every_sink(page: Page):
     """Every hostile text through `inert` into st.markdown, st.caption, st.info, st.table and a widget
     label reads exactly as typed (invisible characters aside) and makes no element or request."""
     from analysis.presentation.safe_text import visible
-    from bench.server import Server
     from tests.data import ARTIFACTS
-    from tests.hostile_text import HOSTILE
+    from tests.hostile_text import HOSTILE, PLAIN_LABEL
+    from tests.server_helpers import own_server
 
     watch = Watch(page)
-    with Server("tests/fixtures/inert_probe.py", log_path=ARTIFACTS / "inert-probe.log") as server:
+    with own_server("tests/fixtures/inert_probe.py", log_path=ARTIFACTS / "inert-probe.log") as server:
         page.goto(server.url)
         settle(page, f".st-key-probe_{len(HOSTILE) - 1}", app=False)  # a test page: no title, no stylesheet
         for i, text in enumerate(HOSTILE):
@@ -271,4 +271,7 @@ def test_inert_text_renders_as_typed_in_every_sink(page: Page):
                 "em, del, hr, [data-testid='stIconMaterial'], input[type='checkbox'] ~ * img"
             )
             assert made.count() == 0, (i, text, made.evaluate_all("els => els.map(e => e.outerHTML.slice(0, 80))"))
+        # A label's source is also the control's accessible name: an ordinary question reads with no backslash.
+        plain = page.locator(".st-key-plain_label").get_by_role("checkbox")
+        assert plain.get_attribute("aria-label") == PLAIN_LABEL, plain.get_attribute("aria-label")
         watch.assert_clean(page, "inert probe")

@@ -16,11 +16,27 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit, open_view, screenshot
-from tests.browser_helpers import settle
+from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit
+from tests.browser_helpers import full_page_screenshot, open_view, settle
 
 pytestmark = pytest.mark.browser
 BASE_FONT_PX = "parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)"
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, browser_context_args):
+    """One browser context for the module's views: Streamlit's scripts and Plotly's bundle are fetched and compiled
+    once, then come from its cache. Each test still opens a page of its own (a fresh tab, a fresh Streamlit session)."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context):
+    tab = shared_context.new_page()
+    yield tab
+    tab.close()
 
 
 # Known and owned elsewhere: the Credentials page's credential grid is a data grid about 1,500 px wide, so it
@@ -38,7 +54,7 @@ def test_page_is_readable(page: Page, app_server, artifacts, name, path, heading
     open_view(page, app_server, path, heading, viewport)
     problems = audit(page, viewport)
     (artifacts / "readability").mkdir(exist_ok=True)
-    screenshot(page, artifacts / "readability" / f"{name}-{viewport.name}.png", viewport)
+    full_page_screenshot(page, artifacts / "readability" / f"{name}-{viewport.name}.png", viewport)
     assert not problems, "\n".join(f"{p['kind']}: {p['text']!r} — {p['detail']}" for p in problems)
 
 

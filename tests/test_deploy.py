@@ -18,7 +18,7 @@ from bench.proxy import NGINX, ProxiedReplicas, Visitor, inline_script_hashes, r
 from tests.server_helpers import run_async, takeover
 
 pytestmark = [
-    pytest.mark.deploy,  # starts nginx and two replicas: run with the browser tests, serially
+    pytest.mark.deploy,  # starts nginx and two replicas: runs with the browser tests, its file on one worker
     pytest.mark.skipif(
         NGINX is None, reason="nginx is not installed (apt-get install nginx); deployment tests skipped"
     ),

@@ -169,3 +169,93 @@ def test_overview_offers_every_handout_for_a_class():
     at = open_page()
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download every handout for a class (PDF, one page per setting)" in labels
+
+
+def test_a_handout_that_fits_is_printed_whole():
+    """Nothing is shortened while the page has room: the day in the life and every entry line in full."""
+    for profile in ENGLISH.profiles:
+        _pages, text = read(build_handout_pdf(profile, ENGLISH.catalogs))
+        assert " ".join(profile.day_in_the_life.split()) in text, profile.id
+        assert "…" not in text, profile.id
+
+
+@pytest.mark.parametrize("lang, place", [("en", HOUSTON), ("es", None)], ids=["en-houston", "es-national"])
+def test_longer_pages_take_smaller_type_before_any_text_is_shortened(lang, place):
+    """The place's lines (in English) and the longer Spanish still print every setting whole."""
+    from ui.reality import _estimate
+
+    result = in_language(lang)
+    for profile in result.profiles:
+        estimate = _estimate(place, profile, result.catalogs)
+        pdf = build_handout_pdf(profile, result.catalogs, place=place, estimate=estimate, link="http://x/detail")
+        pages, text = read(pdf)
+        assert pages == 1, (lang, profile.id)
+        assert " ".join(profile.day_in_the_life.split()) in text, (lang, profile.id)
+
+
+def test_a_handouts_judgements_are_labelled_editorial_judgement_beside_what_they_label():
+    hospital = ENGLISH.by_id()["hospital"]
+    _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs))
+    assert "What the time goes on " in text and "Order entry and data 10% (Editorial judgement)" in text
+    reason = " ".join(hospital.schedule.reason.split())
+    assert "Hours Nights: common" in text and f"{reason} (Editorial judgement)" in text
+    assert "Editorial Where the time goes" not in text and "Editorial Nights" not in text
+    # An entry line is a sentence of its own, capitalised like the others.
+    assert "Entry Trained on the job:" in text
+
+
+def test_a_handout_with_a_place_carries_the_rough_figure_the_detail_page_shows():
+    from ui.reality import _estimate
+
+    hospital = ENGLISH.by_id()["hospital"]
+    estimate = _estimate(HOUSTON, hospital, ENGLISH.catalogs)
+    assert estimate is not None
+    _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs, place=HOUSTON, estimate=estimate))
+    assert f"Rough figure for Hospital in {HOUSTON.label}: about {money(estimate.value)} a year" in text
+    assert "(Estimate, not a BLS figure)" in text
+
+
+def test_compare_shows_the_facets_as_one_block_per_facet_on_a_phone():
+    """The wide facet table is hidden on a narrow screen and the same words are shown as blocks instead."""
+    from tests.apptest_helpers import open_page, shown
+
+    at = open_page("compare", settings="hospital,retail")
+    css = " ".join(h.proto.body for h in at.get("html"))
+    assert ".st-key-reality_table { display: none; }" in css and "@media (max-width: 640px)" in css
+    table = next(t for t in at.table if "Hospital" in t.value.columns)
+    blocks = shown(" ".join(m.value for m in at.markdown))
+    for _i, row in table.value.iterrows():
+        assert shown(row["Facet"]) in blocks
+        for name in ("Hospital", "Retail"):
+            assert " ".join(shown(row[name]).split())[:80] in " ".join(blocks.split()), (row["Facet"], name)
+
+
+@pytest.mark.browser
+def test_in_a_browser_a_phone_reads_compares_facets_as_blocks_and_the_spanish_handout_has_the_place(
+    page, app_server, artifacts
+):
+    """At 375 px the facet table gives way to one block per facet that fits the screen; the Spanish handout
+    downloaded from Detail with a place chosen carries that place's figures and the rough figure Detail shows."""
+    from playwright.sync_api import expect
+
+    from tests.browser_helpers import settle
+
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(f"{app_server}/compare?settings=hospital,retail,nuclear&lang=es")
+    settle(page)
+    blocks = page.locator(".st-key-reality_list")
+    expect(blocks).to_be_visible()
+    expect(page.locator(".st-key-reality_table")).to_be_hidden()
+    expect(blocks).to_contain_text("Metas de productividad y cuotas")
+    assert blocks.bounding_box()["width"] <= 375
+    page.goto(f"{app_server}/detail?setting=hospital&state=TX&lang=es")
+    settle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(".st-key-download_handout button").click()
+    pdf = info.value.path().read_bytes()
+    (artifacts / "handout-hospital-es-TX.pdf").write_bytes(pdf)
+    pages, text = read(pdf)
+    texas = PLACES.place("TX", None)
+    assert pages == 1
+    assert f"En {texas.label}, todos los entornos (mayo de 2025)" in text
+    assert f"Cifra aproximada para Hospital en {texas.label}" in text and "no es una cifra de la BLS" in text

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserType
 
-from bench.server import ROOT, Server
+from bench.server import ROOT
 from tests.browser_helpers import quiz_to_pdf, settle
+from tests.server_helpers import own_server
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +65,7 @@ def test_a_full_session_leaves_nothing_behind(browser_type: BrowserType, browser
     log = ROOT / "test-artifacts" / "nothing-kept-server.log"
     try:
         page = browser.new_context(**browser_context_args).new_page()
-        with Server("app.py", env={"PYTHONDONTWRITEBYTECODE": "1", **server_env}, log_path=log) as server:
+        with own_server("app.py", env={"PYTHONDONTWRITEBYTECODE": "1", **server_env}, log_path=log) as server:
             url = server.url
             page.goto(url)
             settle(page)

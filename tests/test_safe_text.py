@@ -6,12 +6,13 @@ is tests/test_browser_hostile.py::test_inert_text_renders_as_typed_in_every_sink
 from __future__ import annotations
 
 import html
+import re
 import string
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.presentation.safe_text import WORD_JOINER, inert, inert_rows, link, plotly_text, visible
+from analysis.presentation.safe_text import WORD_JOINER, inert, inert_label, inert_rows, link, plotly_text, visible
 from tests.apptest_helpers import unescape
 from tests.hostile_text import HOSTILE
 
@@ -34,6 +35,26 @@ def test_no_shortcode_or_autolink_can_form(text):
         assert all(p.startswith(WORD_JOINER) or p[:1].isspace() or not p for p in parts[1:]), result
     assert "www." not in result.lower().replace("\\", "")
     assert not any(line.startswith((" ", "\t")) for line in result.split("\n"))  # no indented code block
+
+
+@given(TEXT)
+def test_a_label_keeps_the_words_on_one_line_and_no_shortcode_or_autolink_can_form(text):
+    result = inert_label(text)
+    shown = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", result).replace(WORD_JOINER, "")  # CommonMark's escapes resolved
+    assert shown == " ".join(visible(text).split())
+    assert "\n" not in result
+    for mark in (":", "@"):
+        assert all(p.startswith(WORD_JOINER) or p[:1].isspace() or not p for p in result.split(mark)[1:]), result
+    assert "www." not in result.lower().replace("\\", "")
+
+
+def test_a_label_escapes_only_what_markdown_acts_on():
+    """Streamlit also reads a label's source out as the control's name: prose punctuation stays bare."""
+    assert inert_label("¿Trabaja con clientes? Sí, a veces (50 %).") == "¿Trabaja con clientes? Sí, a veces (50 %)."
+    assert inert_label("1. *x* `y` [z] $1$ <b> a|b ~c~ &amp;") == (
+        r"1\. \*x\* \`y\` \[z\] \$1\$ \<b\> a\|b \~c\~ \&amp;"
+    )
+    assert inert_label("# not a heading") == r"\# not a heading" and inert_label("- not a list") == r"\- not a list"
 
 
 @given(TEXT)

@@ -37,7 +37,7 @@ from ui.widgets import font_size, render_chart
 ESTIMATE_BADGE = N_(":orange-badge[Estimate, not a BLS figure]")
 
 
-def _national_medians(national=None) -> dict[str, float]:
+def national_medians(national=None) -> dict[str, float]:
     """All-industries national medians by period, for the rough estimate (same-period ratios only).
     `national` is the catalog's NationalFacts (or None); the OEWS table adds its own period."""
     pl = places()
@@ -82,7 +82,7 @@ def local_beside(profile: Profile | None = None, national=None, estimate: bool =
     st.markdown(_("In {place_line}").format(place_line=place_line(pay)))
     if not estimate or profile is None:
         return
-    est = rough_estimate(pay, profile, _national_medians(national))
+    est = rough_estimate(pay, profile, national_medians(national))
     if est is None:
         st.caption(
             _(
@@ -138,7 +138,7 @@ def local_pay_table(profiles: Sequence[Profile], national=None, hourly: bool = F
         [pl.national] + ([pl.states[pay.state]] if pay.area_type != "state" and pay.state in pl.states else []) + [pay]
     )
     render_chart(place_range_chart(rows, hourly=hourly, font_size=font_size()), key="local_range_chart")
-    medians = _national_medians(national)
+    medians = national_medians(national)
     table = []
     for p in profiles:
         fact = p.facts.median_wage_annual

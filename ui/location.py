@@ -17,7 +17,7 @@ from analysis.links.location import principal_state
 from analysis.loading.oews import load_oews, load_provenance
 from analysis.local_pay import PERIOD, AreaPay, Places, PlaceSummary, place_summary, places_from_table
 from analysis.periods import localize_period
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, inert_label
 from ui.links import SharedLinks
 from ui.widgets import show_notices
 
@@ -116,7 +116,7 @@ def _place_select(label: str, names: dict[str, str], key: str, on_change) -> Non
     """A place picker whose options are codes shown by name. The first option is the wider place (the nation, the
     whole state), and with nothing chosen the picker reads as that."""
     st.selectbox(
-        inert(label),
+        inert_label(label),
         tuple(names),
         index=None,
         placeholder=inert(next(iter(names.values()))),

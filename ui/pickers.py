@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from analysis.i18n import _
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, inert_label
 
 
 def pick_one(label: str, names: Mapping[str, str], *, key: str, default: str | None = None) -> Any:
@@ -20,7 +20,7 @@ def pick_one(label: str, names: Mapping[str, str], *, key: str, default: str | N
     ids = list(names)
     start = {} if default is None else {"index": ids.index(default) if default in ids else 0}
     return st.selectbox(
-        inert(label),
+        inert_label(label),
         ids,
         format_func=names.__getitem__,
         key=key,
@@ -41,7 +41,7 @@ def pick_many(
 ) -> list[str]:
     """Any ids of `names` (id -> the name shown, in the order shown)."""
     return st.multiselect(
-        inert(label),
+        inert_label(label),
         list(names),
         format_func=names.__getitem__,
         key=key,

@@ -14,16 +14,19 @@ from analysis.i18n import _, current_language, set_language
 from analysis.links.settings import detail_url
 from analysis.loading.loader import Catalogs
 from analysis.loading.schema import Profile
+from analysis.local_pay import AreaPay, Estimate
 from analysis.presentation.handout import build_handout_pdf, build_handouts_pdf
 from analysis.presentation.reality_view import (
     QUESTIONS_NOTE,
     QUESTIONS_TITLE,
     REALITY_TITLE,
+    compare_blocks,
     compare_rows,
     facet_lines,
     questions,
 )
 from analysis.presentation.safe_text import inert, inert_rows
+from ui.local_pay import national_medians, rough_estimate
 from ui.location import chosen_place
 from ui.state import bundled
 
@@ -62,12 +65,20 @@ def show_questions(profile: Profile) -> None:
     st.markdown("\n".join(f"{n:d}. **{inert(ask)}**  \n   {inert(why)}" for n, (ask, why) in enumerate(asked, 1)))
 
 
+def _estimate(place: AreaPay | None, profile: Profile, catalogs: Catalogs) -> Estimate | None:
+    """The rough figure for the setting in the chosen place, as Detail shows it under the national pay."""
+    if place is None:
+        return None
+    return rough_estimate(place, profile, national_medians(catalogs.national))
+
+
 def handout_button(profile: Profile, catalogs: Catalogs) -> None:
     """'Download a one-page handout' for this setting, with the chosen place's figures if one is chosen."""
     place, link = chosen_place(), detail_url(st.context.url, profile.id)
+    estimate = _estimate(place, profile, catalogs)
     st.download_button(
         _("Download a one-page handout"),
-        data=_later(lambda: build_handout_pdf(profile, catalogs, place=place, link=link)),
+        data=_later(lambda: build_handout_pdf(profile, catalogs, place=place, estimate=estimate, link=link)),
         file_name=f"rx-handout-{profile.id}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -80,9 +91,10 @@ def handouts_bundle_button(profiles: Sequence[Profile], catalogs: Catalogs) -> N
     """Every setting's handout in one PDF, one page each, for a class."""
     place, url = chosen_place(), st.context.url
     links = {p.id: detail_url(url, p.id) for p in profiles}
+    estimates = {p.id: _estimate(place, p, catalogs) for p in profiles}
     st.download_button(
         _("Download every handout for a class (PDF, one page per setting)"),
-        data=_later(lambda: build_handouts_pdf(profiles, catalogs, place=place, links=links)),
+        data=_later(lambda: build_handouts_pdf(profiles, catalogs, place=place, estimates=estimates, links=links)),
         file_name="rx-handouts.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -91,11 +103,28 @@ def handouts_bundle_button(profiles: Sequence[Profile], catalogs: Catalogs) -> N
     )
 
 
+# On a narrow screen the facet table (a column of long text per setting) becomes one block per facet with each
+# setting's text under it, and back on a wide one.
+NARROW_CSS = """<style>
+  .st-key-reality_list { display: none; }
+  @media (max-width: 640px) {
+    .st-key-reality_table { display: none; }
+    .st-key-reality_list { display: flex; }
+  }
+</style>"""
+
+
 def compare_reality(profiles: Sequence[Profile], sources) -> None:
-    """The facets as rows for the chosen settings, and each setting's questions in an expander."""
+    """The facets as rows for the chosen settings (as blocks on a phone), and each setting's questions."""
     st.subheader(inert(_(REALITY_TITLE)))
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
-    st.table(_reality_table(profiles, sources), hide_index=True)
+    st.html(NARROW_CSS)
+    table, blocks = _reality(profiles, sources)
+    with st.container(key="reality_table"):
+        st.table(table, hide_index=True)
+    with st.container(key="reality_list"):
+        for block in blocks:
+            st.markdown(block)
     with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
         # One Markdown block for every setting (name, then its numbered list): one element instead of two per
         # setting on every Compare rerun, and the same text.
@@ -122,23 +151,29 @@ def _questions_markdown(profile: Profile) -> str:
     return f"**{inert(profile.name)}**\n\n" + (numbered or _("This profile lists no questions to ask an employer."))
 
 
-def _reality_table(profiles: Sequence[Profile], sources):
-    """The facet rows as an Arrow table. Building the rows and converting them for st.table was half of a Compare
-    rerun; for bundled settings the table depends only on which ones and the language, so it is built once."""
+def _reality(profiles: Sequence[Profile], sources):
+    """The facets as an Arrow table (wide screens) and as Markdown blocks (narrow ones). Building the rows and
+    converting them for st.table was half of a Compare rerun; for bundled settings they depend only on which ones
+    and the language, so they are made once."""
     by_id = bundled()[0].by_id()
     if all(by_id.get(p.id) is p for p in profiles):  # an uploaded profile belongs to one session: never cached
-        return _bundled_reality_table(tuple(p.id for p in profiles), current_language())
-    return _arrow_rows(profiles, sources)
+        return _bundled_reality(tuple(p.id for p in profiles), current_language())
+    return _made_reality(profiles, sources)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _bundled_reality_table(ids: tuple[str, ...], lang: str):
+def _bundled_reality(ids: tuple[str, ...], lang: str):
     result, _frames = bundled()
     by_id = result.by_id()
-    return _arrow_rows([by_id[i] for i in ids], result.catalogs.sources)
+    return _made_reality([by_id[i] for i in ids], result.catalogs.sources)
 
 
-def _arrow_rows(profiles: Sequence[Profile], sources):
+def _made_reality(profiles: Sequence[Profile], sources):
     import pyarrow as pa  # already loaded by streamlit; a pyarrow table goes to the browser without pandas
 
-    return pa.Table.from_pylist(inert_rows(compare_rows(profiles, sources)))
+    table = pa.Table.from_pylist(inert_rows(compare_rows(profiles, sources)))
+    blocks = [
+        f"**{inert(label)}**\n\n" + "\n".join(f"- **{inert(name)}**: {inert(text)}" for name, text in entries)
+        for label, entries in compare_blocks(profiles, sources)
+    ]
+    return table, blocks

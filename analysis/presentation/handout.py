@@ -2,9 +2,10 @@
 
 One page says what the work is, the pay nationally and in the chosen place (labelled as the app labels them, with
 source and period), hours and environment, ways in and next credentials, the questions to ask an employer, the
-sources with their dates and the setting's link in the app. If a setting's page would run over, less detail is
-printed (shorter day-in-the-life, questions without their reasons) until it fits one page. Every text from a
-profile is drawn as plain text by pdf_layout: nothing in it is interpreted as markup.
+sources with their dates and the setting's link in the app. If a setting's page would run over, it is first set
+in smaller type, then less detail is printed (shorter day-in-the-life, questions without their reasons) until it
+fits one page. Every text from a profile is drawn as plain text by pdf_layout: nothing in it is interpreted as
+markup.
 
 Nothing here imports streamlit.
 """
@@ -28,6 +29,7 @@ from analysis.presentation.pdf_content import Citations, period
 from analysis.presentation.pdf_layout import GREY, LayoutPDF, Page, clip, new_page
 from analysis.presentation.reality_view import QUESTIONS_NOTE, QUESTIONS_TITLE, facet_lines, questions
 
+# The facets a page has room for; the others are on the setting's Detail page, which the handout links to.
 ENVIRONMENT_FACETS = ("breaks_and_sitting", "public_facing", "shift_differentials")
 
 
@@ -43,6 +45,8 @@ class HandoutDetail:
 
 
 DETAIL_LEVELS = (
+    HandoutDetail(day_chars=4000, facet_chars=2000, entry_chars=2000),  # nothing cut, where it fits
+    HandoutDetail(day_chars=4000, facet_chars=2000, entry_chars=2000, size=7.2),  # smaller type before any cut
     HandoutDetail(),
     HandoutDetail(day_chars=380, facet_chars=220, with_why=True, entry_chars=200, size=7.3),
     HandoutDetail(day_chars=300, facet_chars=180, with_why=False, entry_chars=160, size=7.2),
@@ -134,11 +138,17 @@ def _hours_section(profile: Profile, cites: Citations, detail: HandoutDetail) ->
         on_call=_(FREQUENCY_LABELS[s.on_call]),
         hours=", ".join(str(h) for h in s.shift_lengths_hours),
     )
-    rows = [(_("Editorial"), f"{words}. {s.reason}")]
-    for line in facet_lines(profile, cites.sources):
-        if line.key in ENVIRONMENT_FACETS:
-            rows.append((line.label, f"{clip(line.text, detail.facet_chars)} ({_evidence(line, profile, cites)})"))
-    return Section(_("Hours and environment"), rows=rows)
+    rows = [(_("Hours"), f"{words}. {s.reason} ({_('Editorial judgement')})")]
+    return Section(_("Hours and environment"), rows=rows + _facet_rows(profile, cites, detail, ENVIRONMENT_FACETS))
+
+
+def _facet_rows(profile: Profile, cites: Citations, detail: HandoutDetail, keys: tuple[str, ...]) -> list:
+    """(label, text with its evidence) for the profile's facets among `keys`, in the fixed facet order."""
+    return [
+        (line.label, f"{clip(line.text, detail.facet_chars)} ({_evidence(line, profile, cites)})")
+        for line in facet_lines(profile, cites.sources)
+        if line.key in keys
+    ]
 
 
 def _evidence(line, profile: Profile, cites: Citations) -> str:
@@ -158,7 +168,7 @@ def _ways_in(profile: Profile, catalogs: Catalogs, detail: HandoutDetail) -> Sec
         creds.append(f"{name} ({_(RELEVANCE_WORDS[use.relevance])})")
     rows = [(_("Credentials"), "; ".join(creds) or _("No credential is listed for this setting."))]
     for line in entry_lines(profile, None, set(), catalogs) if profile.entry else []:
-        rows.append((_("Entry"), clip(line, detail.entry_chars)))
+        rows.append((_("Entry"), clip(line[:1].upper() + line[1:], detail.entry_chars)))
     if profile.advancement:
         rows.append((_("Grow into"), "; ".join(r.role for r in profile.advancement)))
     return Section(
@@ -185,10 +195,8 @@ def handout_content(
         paragraphs=[clip(profile.day_in_the_life, detail.day_chars)],
         rows=[
             (
-                _("Editorial"),
-                _("Where the time goes: {tasks}.").format(
-                    tasks="; ".join(f"{_(TASK_LABELS[t.task])} {t.share}%" for t in tasks)
-                ),
+                _("What the time goes on"),
+                "; ".join(f"{_(TASK_LABELS[t.task])} {t.share}%" for t in tasks) + f" ({_('Editorial judgement')})",
             )
         ],
     )

@@ -23,6 +23,7 @@ __all__ = [
     "QUESTIONS_TITLE",
     "REALITY_TITLE",
     "FacetLine",
+    "compare_blocks",
     "compare_rows",
     "evidence_words",
     "facet_lines",
@@ -74,3 +75,12 @@ def compare_rows(profiles: Sequence[Profile], sources: Mapping[str, Source]) -> 
             row[p.short_name] = f"{line.text} ({line.evidence})" if line else _("Not described for this setting.")
         rows.append(row)
     return rows
+
+
+def compare_blocks(
+    profiles: Sequence[Profile], sources: Mapping[str, Source]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The same facets for a narrow screen: (facet label, [(setting's short name, its text with its evidence)])."""
+    rows = compare_rows(profiles, sources)
+    facet = _("Facet")
+    return [(row[facet], [(p.short_name, row[p.short_name]) for p in profiles]) for row in rows]

@@ -11,6 +11,10 @@ hover text and legend names. So:
   is followed by text, and splits `www.`, because shortcodes and autolinks are matched on the text after
   escapes are resolved.
   Leading spaces go (no code blocks), invisible and control characters go.
+- `inert_label(text)`: for a widget label (and a radio's option words). Labels take inline Markdown only, and
+  Streamlit also gives the label's source to assistive technology as the control's name, so a screen reader
+  would read every escaping backslash: only the marks inline Markdown acts on are escaped, a list or heading
+  mark only at the start; the same word joiners as `inert`; one line.
 - `plotly_text(text)`: for plotly labels, hover text and legend names: HTML-escaped, shortened.
 - `chart_text(text)`: for Vega-Lite data (labels and tooltips): one shortened line. Vega draws it as text
   and its tooltip escapes it, so it is not HTML-escaped (that would show "&amp;").
@@ -32,6 +36,10 @@ from typing import Any
 
 WORD_JOINER = "\u2060"
 _ESCAPE = {ord(ch): "\\" + ch for ch in string.punctuation}
+# Inline Markdown in a label: code, emphasis, strikethrough, links and images, HTML and autolinks, LaTeX, tables,
+# entities. A block mark (heading, list, quote) counts only at the start of the line.
+_ESCAPE_LABEL = {ord(ch): "\\" + ch for ch in "\\`*_~[]<>$|&"}
+_BLOCK_START = re.compile(r"^(?:[#+\-=]|\d+(?=[.)]))")
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
 _WWW = re.compile(r"(w)(w)(w)", re.IGNORECASE)
 _MARK_BEFORE_TEXT = re.compile(r"[:@](?=\S)")
@@ -55,6 +63,18 @@ def inert(text: Any) -> str:
     # non-space; a colon before a space ("file: field") is left alone, so messages stay searchable.
     escaped = _MARK_BEFORE_TEXT.sub(lambda m: m.group(0) + WORD_JOINER, escaped)
     return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, escaped)
+
+
+def inert_label(text: Any) -> str:
+    """A widget label that Streamlit shows exactly as `text` reads, on one line, whose accessible name reads
+    as the text does (no backslash before a comma, a question mark or a full stop)."""
+    line = " ".join(visible(text).split()).translate(_ESCAPE_LABEL)
+    start = _BLOCK_START.match(line)
+    if start:  # "# …", "- …", "1. …" would lose their first mark as a heading or a list
+        mark = len(start.group(0)) if start.group(0)[0].isdigit() else 0
+        line = line[:mark] + "\\" + line[mark:]
+    line = _MARK_BEFORE_TEXT.sub(lambda m: m.group(0) + WORD_JOINER, line)
+    return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, line)
 
 
 def no_maths(markdown: str) -> str:
