@@ -13,7 +13,7 @@ from ui.location import chosen_place
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.pages import page
 from ui.reality import handouts_bundle_button
-from ui.setting_cards import card_markdown
+from ui.setting_cards import card_markdowns
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, show_notices
 
@@ -67,11 +67,12 @@ ordered = list(frames.settings["id"])
 cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
 here = chosen_place()  # once for every card
 detail_page = page("detail")  # a page object: a path would be resolved on disk for each card's link
-for card, setting_id in zip(cards, ordered, strict=False):
+texts = card_markdowns([by_id[i] for i in ordered], sources, local_card_line(here))
+for card, setting_id, text in zip(cards, ordered, texts, strict=False):
     profile = by_id[setting_id]
     with card.container(border=True):
         # One Markdown block per card, paragraph by paragraph: one element instead of six on every run.
-        st.markdown(card_markdown(profile, sources, local_card_line(here)))
+        st.markdown(text)
         st.page_link(
             detail_page,
             label=_("Details"),

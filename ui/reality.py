@@ -123,8 +123,7 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
     with st.container(key="reality_table"):
         st.table(table, hide_index=True)
     with st.container(key="reality_list"):
-        for block in blocks:
-            st.markdown(block)
+        st.markdown("\n\n".join(blocks))  # one element, not one per facet: the same blocks, in the same order
     with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
         # One Markdown block for every setting (name, then its numbered list): one element instead of two per
         # setting on every Compare rerun, and the same text.

@@ -18,19 +18,23 @@ from ui.state import bundled
 from ui.widgets import fact_markdown
 
 
-def card_markdown(profile: Profile, sources: dict[str, Source], local_line: str) -> str:
-    """Name, tagline, national pay, the place's line, hours and entry barrier, paragraph by paragraph."""
-    if bundled()[0].by_id().get(profile.id) is profile:
-        top, bottom = _bundled_card(profile.id, current_language())
-    else:
-        top, bottom = _card(profile, sources)
-    return "\n\n".join([*top, local_line, *bottom])
+def card_markdowns(profiles: list[Profile], sources: dict[str, Source], local_line: str) -> list[str]:
+    """Each card's Markdown: name, tagline, national pay, the place's line, hours and entry barrier, paragraph by
+    paragraph."""
+    bundled_cards = _bundled_cards(current_language())  # one cache look-up per run (each costs ~0.1 ms)
+    texts = []
+    for profile in profiles:
+        known = bundled_cards.get(profile.id)
+        top, bottom = known[1] if known and known[0] is profile else _card(profile, sources)
+        texts.append("\n\n".join([*top, local_line, *bottom]))
+    return texts
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _bundled_card(setting_id: str, lang: str) -> tuple[list[str], list[str]]:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _bundled_cards(lang: str) -> dict[str, tuple[Profile, tuple[list[str], list[str]]]]:
+    """setting id -> (the bundled profile, its card's paragraphs); the profile is kept to tell an upload apart."""
     result, _frames = bundled()
-    return _card(result.by_id()[setting_id], result.catalogs.sources)
+    return {p.id: (p, _card(p, result.catalogs.sources)) for p in result.profiles}
 
 
 def _card(profile: Profile, sources: dict[str, Source]) -> tuple[list[str], list[str]]:
