@@ -73,10 +73,10 @@ def test_the_security_headers_are_the_nginx_templates():
     assert ",".join(expected) in MANIFEST.read_text(encoding="utf-8")  # the controller must allow each of them
 
 
-def test_every_placeholder_is_in_the_manifest_and_the_readme():
-    text, readme = MANIFEST.read_text(encoding="utf-8"), (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_placeholder_is_in_the_manifest_and_the_deploy_guide():
+    text, guide = MANIFEST.read_text(encoding="utf-8"), (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     for placeholder in PLACEHOLDERS:
-        assert placeholder in text and placeholder in readme, placeholder
+        assert placeholder in text and placeholder in guide, placeholder
     namespaces = {r["metadata"].get("namespace") for r in resources()}
-    assert namespaces == {"rx-settings-explorer"}  # one namespace, named once in the README
-    assert "`rx-settings-explorer` namespace" in readme
+    assert namespaces == {"rx-settings-explorer"}  # one namespace, named once in the deploy guide
+    assert "`rx-settings-explorer` namespace" in guide
