@@ -3,8 +3,9 @@
 import streamlit as st
 
 from analysis.i18n import _
+from analysis.loading.frames import schedule_words
 from analysis.periods import localize_period
-from analysis.presentation.facts import citation, format_value
+from analysis.presentation.facts import citation, format_value, pay_label
 from analysis.presentation.safe_text import inert
 from ui.chart_cache import national_trend
 from ui.links import PageLinks, link_to
@@ -13,7 +14,6 @@ from ui.location import chosen_place
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.pages import page
 from ui.reality import handouts_bundle_button
-from ui.setting_cards import card_markdowns
 from ui.state import CUSTOM_KEY, add_custom_profile, current, show_skipped
 from ui.widgets import fact_markdown, render_chart, show_notices
 
@@ -67,12 +67,35 @@ ordered = list(frames.settings["id"])
 cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
 here = chosen_place()  # once for every card
 detail_page = page("detail")  # a page object: a path would be resolved on disk for each card's link
-texts = card_markdowns([by_id[i] for i in ordered], sources, local_card_line(here))
-for card, setting_id, text in zip(cards, ordered, texts, strict=False):
+for card, setting_id in zip(cards, ordered, strict=False):
     profile = by_id[setting_id]
+    median = profile.facts.median_wage_annual
+    sched = profile.schedule
+    barrier = profile.ratings.entry_barrier
     with card.container(border=True):
         # One Markdown block per card, paragraph by paragraph: one element instead of six on every run.
-        st.markdown(text)
+        st.markdown(
+            "\n\n".join(
+                [
+                    f"#### {inert(profile.name)}",
+                    inert(profile.tagline),
+                    # the full note is on the detail page; a card only says so
+                    _("Median pay: **no published figure** (see details)")
+                    if median.value is None
+                    else fact_markdown(
+                        _("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources
+                    ),
+                    local_card_line(here),
+                    _(
+                        "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
+                        ":gray-badge[Editorial]"
+                    ).format(**{kind: inert(words) for kind, words in schedule_words(sched).items()}),
+                    _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
+                        score=f"{barrier.score:d}", reason=inert(barrier.reason)
+                    ),
+                ]
+            )
+        )
         st.page_link(
             detail_page,
             label=_("Details"),

@@ -30,7 +30,8 @@ NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 # each says so in its docstring. Adding a name here needs that same guarantee.
 TRUSTED_BUILDERS = {"about_text"}
 # safe_text helpers that change no character of their argument's meaning: safe exactly when the argument is.
-PASS_THROUGH = {"no_maths", "_css_text"}  # _css_text: our words as a CSS string (ui/style.py)
+# _css_text: our words as a CSS string (ui/style.py); _arrow_table: rows as a pyarrow table (ui/reality.py)
+PASS_THROUGH = {"no_maths", "_css_text", "_arrow_table"}
 # The message catalog (analysis.i18n): its text is ours, so a translation of safe text is safe.
 CATALOG_FUNCS = {"_", "N_", "ngettext", "pgettext"}
 TEXT_SINKS = {

@@ -119,11 +119,11 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
     st.subheader(inert(_(REALITY_TITLE)))
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
     st.html(NARROW_CSS)
-    table, blocks = _reality(profiles, sources)
     with st.container(key="reality_table"):
-        st.table(table, hide_index=True)
+        st.table(_reality_table(profiles, sources), hide_index=True)
     with st.container(key="reality_list"):
-        st.markdown("\n\n".join(blocks))  # one element, not one per facet: the same blocks, in the same order
+        # one element, not one per facet: the same blocks, in the same order
+        st.markdown("\n\n".join(_reality_blocks(profiles, sources)))
     with st.expander(inert(_(QUESTIONS_TITLE)) + " " + _("(editorial)")):
         # One Markdown block for every setting (name, then its numbered list): one element instead of two per
         # setting on every Compare rerun, and the same text.
@@ -150,29 +150,51 @@ def _questions_markdown(profile: Profile) -> str:
     return f"**{inert(profile.name)}**\n\n" + (numbered or _("This profile lists no questions to ask an employer."))
 
 
-def _reality(profiles: Sequence[Profile], sources):
-    """The facets as an Arrow table (wide screens) and as Markdown blocks (narrow ones). Building the rows and
-    converting them for st.table was half of a Compare rerun; for bundled settings they depend only on which ones
-    and the language, so they are made once."""
+# Building the facet rows and converting them for st.table was half of a Compare rerun. For bundled settings the
+# table and the phone blocks depend only on which settings and the language, so they are made once; an uploaded
+# profile belongs to one session and is never cached.
+
+
+def _all_bundled(profiles: Sequence[Profile]) -> bool:
     by_id = bundled()[0].by_id()
-    if all(by_id.get(p.id) is p for p in profiles):  # an uploaded profile belongs to one session: never cached
-        return _bundled_reality(tuple(p.id for p in profiles), current_language())
-    return _made_reality(profiles, sources)
+    return all(by_id.get(p.id) is p for p in profiles)
+
+
+def _reality_table(profiles: Sequence[Profile], sources):
+    """The facets as an Arrow table (wide screens)."""
+    if _all_bundled(profiles):
+        return _bundled_reality_table(tuple(p.id for p in profiles), current_language())
+    return _arrow_table(inert_rows(compare_rows(profiles, sources)))
+
+
+def _reality_blocks(profiles: Sequence[Profile], sources) -> list[str]:
+    """The facets as one Markdown block each (narrow screens)."""
+    if _all_bundled(profiles):
+        return _bundled_reality_blocks(tuple(p.id for p in profiles), current_language())
+    return _facet_blocks(profiles, sources)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _bundled_reality(ids: tuple[str, ...], lang: str):
+def _bundled_reality_table(ids: tuple[str, ...], lang: str):
     result, _frames = bundled()
-    by_id = result.by_id()
-    return _made_reality([by_id[i] for i in ids], result.catalogs.sources)
+    return _arrow_table(inert_rows(compare_rows([result.by_id()[i] for i in ids], result.catalogs.sources)))
 
 
-def _made_reality(profiles: Sequence[Profile], sources):
-    import pyarrow as pa  # already loaded by streamlit; a pyarrow table goes to the browser without pandas
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _bundled_reality_blocks(ids: tuple[str, ...], lang: str) -> list[str]:
+    result, _frames = bundled()
+    return _facet_blocks([result.by_id()[i] for i in ids], result.catalogs.sources)
 
-    table = pa.Table.from_pylist(inert_rows(compare_rows(profiles, sources)))
-    blocks = [
+
+def _facet_blocks(profiles: Sequence[Profile], sources) -> list[str]:
+    return [
         f"**{inert(label)}**\n\n" + "\n".join(f"- **{inert(name)}**: {inert(text)}" for name, text in entries)
         for label, entries in compare_blocks(profiles, sources)
     ]
-    return table, blocks
+
+
+def _arrow_table(rows: list[dict[str, str]]):
+    """Rows as a pyarrow table, which Streamlit sends without going through pandas (the same text)."""
+    import pyarrow as pa  # already loaded by streamlit
+
+    return pa.Table.from_pylist(rows)
