@@ -36,8 +36,11 @@ from bench.server import ROOT, Server, free_port
 from bench.ws_client import StreamlitTab
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
-NGINX = os.environ.get("NGINX") or shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
-                                                             else None)
+NGINX = (
+    os.environ.get("NGINX")
+    or shutil.which("nginx")
+    or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+)
 HEALTH = "/_stcore/health"
 
 
@@ -75,8 +78,9 @@ def served_origins(listen: str) -> list[str]:
     return [f"http://{name}:{port}" for name in names]
 
 
-def render_config(template: str, *, listen: str, replica_ports: list[int], prefix: Path,
-                  origins: list[str] | None = None) -> str:
+def render_config(
+    template: str, *, listen: str, replica_ports: list[int], prefix: Path, origins: list[str] | None = None
+) -> str:
     """The nginx configuration for these replicas (the template's @@FIELDS@@ filled in). `origins`: where the
     app is served (scheme://host:port); by default the listening address, as http."""
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
@@ -85,10 +89,15 @@ def render_config(template: str, *, listen: str, replica_ports: list[int], prefi
         if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+", origin):
             raise ValueError(f"an origin is scheme://host[:port] and nothing else, got {origin!r}")
         allowed.append(f'        "{origin}" 1;')
-    fields = {"@@PREFIX@@": str(prefix), "@@LISTEN@@": listen, "@@SERVERS@@": servers,
-              "@@ORIGINS@@": "\n".join(allowed),
-              "@@SCRIPT_HASHES@@": inline_script_hashes(),
-              "@@ERROR_LOG@@": str(prefix / "error.log"), "@@ACCESS_LOG@@": str(prefix / "access.log")}
+    fields = {
+        "@@PREFIX@@": str(prefix),
+        "@@LISTEN@@": listen,
+        "@@SERVERS@@": servers,
+        "@@ORIGINS@@": "\n".join(allowed),
+        "@@SCRIPT_HASHES@@": inline_script_hashes(),
+        "@@ERROR_LOG@@": str(prefix / "error.log"),
+        "@@ACCESS_LOG@@": str(prefix / "access.log"),
+    }
     lines = []
     for line in template.splitlines(keepends=True):
         if not line.lstrip().startswith("#"):  # the header comment names the fields; leave it as it is
@@ -111,8 +120,15 @@ class Visitor:
         self.base_url = base_url
         self.cookies: dict[str, str] = {}
 
-    def request(self, path: str, *, method: str = "GET", data: bytes | None = None,
-                headers: dict[str, str] | None = None, timeout: float = 30.0) -> tuple[int, dict[str, str], bytes]:
+    def request(
+        self,
+        path: str,
+        *,
+        method: str = "GET",
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 30.0,
+    ) -> tuple[int, dict[str, str], bytes]:
         """(status, headers, body); an HTTP error status is returned, not raised."""
         req = urllib.request.Request(self.base_url + path, data=data, method=method, headers=dict(headers or {}))
         if self.cookies:
@@ -143,20 +159,39 @@ class Visitor:
     def upload(self, session_id: str, name: str, data: bytes, file_id: str = "upload-1") -> tuple[int, bytes]:
         """PUT a file for `session_id` like st.file_uploader's frontend does; (status, body)."""
         boundary = "rxboundary" + hashlib.sha256(data).hexdigest()[:16]
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\n"
-                f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{name}"\r\n'
+                f"Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         status, _, text = self.request(
-            f"/_stcore/upload_file/{session_id}/{file_id}", method="PUT", data=body,
-            headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
-                     "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", "")})
+            f"/_stcore/upload_file/{session_id}/{file_id}",
+            method="PUT",
+            data=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", ""),
+            },
+        )
         return status, text
 
 
 class ProxiedReplicas:
     """A context manager: `n` replicas of the app, nginx in front on 127.0.0.1:`port` (0 = a free port)."""
 
-    def __init__(self, n: int = 2, *, port: int = 0, script: str = "app.py", cwd: Path = ROOT,
-                 env: dict | None = None, extra_args: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        n: int = 2,
+        *,
+        port: int = 0,
+        script: str = "app.py",
+        cwd: Path = ROOT,
+        env: dict | None = None,
+        extra_args: list[str] | None = None,
+    ) -> None:
         if not 1 <= n <= 16:
             raise ValueError("replicas must be 1..16")
         if NGINX is None:
@@ -181,8 +216,16 @@ class ProxiedReplicas:
     def _new_replica(self, port: int = 0, log_path: Path | None = None) -> Server:
         """A started replica; `port` to restart one on the port nginx's configuration names, writing on in the
         log it had (`log_path`: deleted with the others by cleanup())."""
-        return Server(self.script, cwd=self.cwd, env=self.env, extra_args=self.extra_args, port=port,
-                      log_path=log_path, keep_log=False, append_log=log_path is not None).start()
+        return Server(
+            self.script,
+            cwd=self.cwd,
+            env=self.env,
+            extra_args=self.extra_args,
+            port=port,
+            log_path=log_path,
+            keep_log=False,
+            append_log=log_path is not None,
+        ).start()
 
     def start(self) -> Self:
         try:
@@ -191,15 +234,28 @@ class ProxiedReplicas:
             os.chmod(self.prefix, 0o755)  # nginx's workers (user nobody when started as root) write temp files here
             self.port = self.port or free_port()
             conf = self.prefix / "nginx.conf"
-            conf.write_text(render_config(TEMPLATE.read_text(), listen=f"127.0.0.1:{self.port}",
-                                          replica_ports=[r.port for r in self.replicas], prefix=self.prefix))
-            check = subprocess.run([NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)],
-                                   capture_output=True, text=True, check=False)
+            conf.write_text(
+                render_config(
+                    TEMPLATE.read_text(),
+                    listen=f"127.0.0.1:{self.port}",
+                    replica_ports=[r.port for r in self.replicas],
+                    prefix=self.prefix,
+                )
+            )
+            check = subprocess.run(
+                [NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if check.returncode:
                 raise RuntimeError("nginx rejected the configuration:\n" + check.stderr)
-            self.nginx = subprocess.Popen([NGINX, "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"],
-                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                          stderr=(self.prefix / "nginx.stderr").open("w"))
+            self.nginx = subprocess.Popen(
+                [NGINX, "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=(self.prefix / "nginx.stderr").open("w"),
+            )
             deadline = time.monotonic() + 20
             while not healthy(self.url):
                 if self.nginx.poll() is not None or time.monotonic() > deadline:
@@ -243,8 +299,10 @@ class ProxiedReplicas:
             if until(addresses):
                 return addresses
             if time.monotonic() > deadline:
-                raise TimeoutError(f"nginx's access log never showed what was expected for route {route}: "
-                                   f"{sorted(addresses)} after {timeout:g} s")
+                raise TimeoutError(
+                    f"nginx's access log never showed what was expected for route {route}: "
+                    f"{sorted(addresses)} after {timeout:g} s"
+                )
             time.sleep(0.05)
 
     def wait_for_log(self, wanted, timeout: float = 20.0) -> list[str]:
@@ -305,8 +363,10 @@ class ProxiedReplicas:
 
 def serve(n: int, port: int, restart: bool, check_every: float = 5.0) -> int:
     """Run until interrupted, restarting a replica whose process exited."""
+
     def interrupt(*_):
         raise KeyboardInterrupt
+
     signal.signal(signal.SIGTERM, interrupt)
     farm = ProxiedReplicas(n, port=port)
     try:

@@ -283,8 +283,13 @@ def bench_pages(repeat: int) -> list[dict]:
 
     rows = []
     hello_all: list[float] = []
-    targets = {"compare": "<= 4x hello", "overview": "<= 8x hello", "detail": "<= 8x hello", "quiz": "<= 8x hello",
-               "about": "<= 8x hello"}
+    targets = {
+        "compare": "<= 4x hello",
+        "overview": "<= 8x hello",
+        "detail": "<= 8x hello",
+        "quiz": "<= 8x hello",
+        "about": "<= 8x hello",
+    }
     with tempfile.TemporaryDirectory() as tmp:
         hello_path = Path(tmp) / "hello.py"
         hello_path.write_text(HELLO)
@@ -310,8 +315,9 @@ def bench_pages(repeat: int) -> list[dict]:
                     "target": targets.get(page, "-"),
                 }
             )
-    return [{"name": "rerun CPU: hello-world page (yardstick)", "median_ms": statistics.median(hello_all),
-             "target": "-"}] + rows
+    return [
+        {"name": "rerun CPU: hello-world page (yardstick)", "median_ms": statistics.median(hello_all), "target": "-"}
+    ] + rows
 
 
 _MS_TARGET = re.compile(r"^(<=?)\s*([0-9.]+)\s*ms$")

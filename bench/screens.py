@@ -48,19 +48,25 @@ def settle(page, heading: str = "", timeout_ms: int = 60_000) -> None:
         page.get_by_role("heading", name=re.compile(re.escape(heading))).first.wait_for(timeout=timeout_ms)
     page.wait_for_timeout(500)
     # Finished: no running indicator, no placeholder, nothing faded as stale, and the page stopped changing.
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const busy = document.querySelector(
             '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
         const size = document.querySelectorAll('[data-testid="stMain"] *').length;
         const same = window.__lastSize === size;
         window.__lastSize = size;
         return !busy && same;
-    }""", timeout=timeout_ms, polling=700)
-    page.wait_for_function("[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-                           ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))"
-                           " && [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
-                           ".filter(c => c.offsetParent).every(c => c.querySelector('svg.marks text'))",
-                           timeout=timeout_ms)
+    }""",
+        timeout=timeout_ms,
+        polling=700,
+    )
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+        ".filter(c => c.offsetParent).every(c => c.querySelector('.main-svg'))"
+        " && [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+        ".filter(c => c.offsetParent).every(c => c.querySelector('svg.marks text'))",
+        timeout=timeout_ms,
+    )
     page.wait_for_timeout(800)
 
 

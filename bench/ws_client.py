@@ -55,9 +55,18 @@ class RunResult:
 class StreamlitTab:
     """One simulated browser tab: ``async with StreamlitTab(url, page) as tab: await tab.rerun()``."""
 
-    def __init__(self, base_url: str, page: str = "", *, timeout: float = 30.0, use_message_cache: bool = True,
-                 collect_text: bool = False, headers: dict[str, str] | None = None, resume: str = "",
-                 origin: str | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        page: str = "",
+        *,
+        timeout: float = 30.0,
+        use_message_cache: bool = True,
+        collect_text: bool = False,
+        headers: dict[str, str] | None = None,
+        resume: str = "",
+        origin: str | None = None,
+    ) -> None:
         parts = urlsplit(base_url)
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"loopback only, got {base_url!r}")
@@ -94,9 +103,17 @@ class StreamlitTab:
 
     async def connect(self) -> None:
         self._ws = await asyncio.wait_for(
-            connect(self.ws_url, origin=self.origin or None, subprotocols=self._subprotocols(), max_size=None,
-                    open_timeout=self.timeout, ping_interval=None, additional_headers=self.headers or None),
-            self.timeout)
+            connect(
+                self.ws_url,
+                origin=self.origin or None,
+                subprotocols=self._subprotocols(),
+                max_size=None,
+                open_timeout=self.timeout,
+                ping_interval=None,
+                additional_headers=self.headers or None,
+            ),
+            self.timeout,
+        )
         if self._ws.subprotocol != "streamlit":
             raise ConnectionError(f"server chose subprotocol {self._ws.subprotocol!r}")
 
@@ -211,8 +228,10 @@ async def _demo(url: str, page: str, runs: int) -> None:
     async with StreamlitTab(url, page, collect_text=True) as tab:
         for _ in range(runs):
             r = await tab.rerun()
-            print(f"{r.status or '-':<24} {r.seconds * 1000:7.1f} ms  {r.messages:3d} msgs {r.bytes:8d} B"
-                  f"  errors={r.errors} warnings={r.warnings}")
+            print(
+                f"{r.status or '-':<24} {r.seconds * 1000:7.1f} ms  {r.messages:3d} msgs {r.bytes:8d} B"
+                f"  errors={r.errors} warnings={r.warnings}"
+            )
 
 
 if __name__ == "__main__":

@@ -43,10 +43,15 @@ def shrink(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="every page at every size, with the readability check")
-    parser.add_argument("--out", type=Path,
-                        help="folder for the PNGs (default docs/, or test-artifacts/screens/ with --all)")
-    parser.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=True,
-                        help="the whole page (default) or only the first screen")
+    parser.add_argument(
+        "--out", type=Path, help="folder for the PNGs (default docs/, or test-artifacts/screens/ with --all)"
+    )
+    parser.add_argument(
+        "--full-page",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the whole page (default) or only the first screen",
+    )
     args = parser.parse_args(argv)
     views = {name: (path, heading) for name, path, heading in PAGES}
     if args.all:

@@ -27,7 +27,7 @@ HOSTILE = [
     "`code` **bold** _em_ ~~strike~~",
     "| a | b |\n|---|---|\n| 1 | 2 |",
     "&lt;b&gt;entity&lt;/b&gt; &amp; &#60;",
-    f"<a href=\"http://{EVIL_HOST}/\">click</a>",
+    f'<a href="http://{EVIL_HOST}/">click</a>',
     f"[ref]\n\n[ref]: http://{EVIL_HOST}/r",
     f"<http://{EVIL_HOST}/angle>",
     "back\\slash \\* \\$",
@@ -44,8 +44,23 @@ ONE_LINE = [t for t in HOSTILE if "\n" not in t and t.isprintable()]
 SHORT = "![](//203.0.113.9)"  # 18 characters: the most a short_name may have
 HOSTILE_PERIOD = f'<a href="//{EVIL_HOST}/p">May</a> <span style="cursor:url(//{EVIL_HOST}/c),auto">2024</span>'
 # Fields whose text a reader sees; everything else (ids, enums, sources) must stay valid.
-_TEXT_KEYS = {"name", "tagline", "summary", "note", "title", "label", "reason", "examples", "role", "requires",
-              "day_in_the_life", "text", "judgement", "ask", "why"}
+_TEXT_KEYS = {
+    "name",
+    "tagline",
+    "summary",
+    "note",
+    "title",
+    "label",
+    "reason",
+    "examples",
+    "role",
+    "requires",
+    "day_in_the_life",
+    "text",
+    "judgement",
+    "ask",
+    "why",
+}
 _TEXT_LISTS = {"also_called", "pros", "cons"}
 
 
@@ -77,6 +92,11 @@ def hostile_profile_doc(base: dict, profile_id: str = "markdown-everywhere") -> 
 
     doc = copy.deepcopy(base)
     walk(doc)
-    doc.update({"id": profile_id, "short_name": SHORT,
-                "name": f"[Session expired: log in](//{EVIL_HOST}/login) $\\rule{{3000px}}{{3000px}}$"})
+    doc.update(
+        {
+            "id": profile_id,
+            "short_name": SHORT,
+            "name": f"[Session expired: log in](//{EVIL_HOST}/login) $\\rule{{3000px}}{{3000px}}$",
+        }
+    )
     return doc

@@ -52,6 +52,7 @@ def page(shared_context):
     yield tab
     tab.close()
 
+
 # Each page as its navigation names it, in the order a counselor would go through them.
 PAGES = ["Overview", "Compare", "Setting detail", "Fit quiz", "Credentials", "About the data"]
 PLACE = "state=FL"  # a chosen place: its pay is beside the national figures on every page
@@ -64,7 +65,8 @@ def upload_a_setting(runs: Runs, lang: str, folder: Path) -> None:
     page = runs.page
     profile = folder / "local-clinic.yaml"  # the file is named after its id; the names are its own
     profile.write_bytes(
-        (ROOT / "settings_profiles" / "retail.yaml").read_bytes()
+        (ROOT / "settings_profiles" / "retail.yaml")
+        .read_bytes()
         .replace(b"id: retail\n", b"id: local-clinic\n", 1)
         .replace(b"name: Retail / community pharmacy", b"name: Local clinic pharmacy", 1)
         .replace(b"short_name: Retail\n", b"short_name: Local clinic\n", 1)

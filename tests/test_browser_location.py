@@ -103,8 +103,9 @@ def download_pdf_text(page: Page, artifacts) -> str:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (375, 812)])
-def test_pick_a_state_and_a_metro_and_every_page_follows(page: Page, app_server, artifacts, browser: Browser,
-                                                         width, height):
+def test_pick_a_state_and_a_metro_and_every_page_follows(
+    page: Page, app_server, artifacts, browser: Browser, width, height
+):
     page.set_viewport_size({"width": width, "height": height})
     page.goto(app_server)
     settle(page)

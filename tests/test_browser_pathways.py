@@ -18,7 +18,8 @@ def test_retail_cpht_link_shows_what_is_within_reach(page: Page, app_server, art
     settle(page)
     # The first tab: every other setting, closest first, one card each.
     expect(page.get_by_text("From Retail / community pharmacy: every other setting, closest first")).to_be_visible(
-        timeout=20_000)
+        timeout=20_000
+    )
     hospital = page.get_by_text("Within reach: not yet").first
     expect(hospital).to_be_visible()
     expect(page.get_by_text("Missing: CSPT").first).to_be_visible()
@@ -26,7 +27,8 @@ def test_retail_cpht_link_shows_what_is_within_reach(page: Page, app_server, art
     page.get_by_role("tab", name="Plan toward a setting").click()
     settle(page)
     expect(page.get_by_text("Step 1: PTCB Certified Compounded Sterile Preparation Technician")).to_be_visible(
-        timeout=20_000)
+        timeout=20_000
+    )
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 

@@ -57,7 +57,7 @@ def shown_ranking(page: Page) -> list[str]:
 
 def shown_shortlist(page: Page) -> list[str]:
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Shortlist for the summary")
-    tags = box.locator('.react-aria-ComboBox [data-tag-index]')  # the chips (a hidden <template> copy is skipped)
+    tags = box.locator(".react-aria-ComboBox [data-tag-index]")  # the chips (a hidden <template> copy is skipped)
     return [tags.nth(i).get_attribute("aria-label") for i in range(tags.count())]
 
 

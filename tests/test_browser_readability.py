@@ -43,10 +43,20 @@ def page(shared_context):
 # scrolls sideways at 1280 px and on a phone until its list view lands. Strict: this fails once it is fixed,
 # so the mark is taken off then.
 KNOWN: set[tuple[str, str]] = set()  # (page, viewport) pairs known to fail, each with a reason
-VIEWS = [pytest.param(name, path, heading, vp, id=f"{name}-{vp.name}",
-                      marks=[pytest.mark.xfail(strict=True, reason="credential grid wider than the window")]
-                      if (name, vp.name) in KNOWN else [])
-         for name, path, heading in PAGES for vp in VIEWPORTS]
+VIEWS = [
+    pytest.param(
+        name,
+        path,
+        heading,
+        vp,
+        id=f"{name}-{vp.name}",
+        marks=[pytest.mark.xfail(strict=True, reason="credential grid wider than the window")]
+        if (name, vp.name) in KNOWN
+        else [],
+    )
+    for name, path, heading in PAGES
+    for vp in VIEWPORTS
+]
 
 
 @pytest.mark.parametrize("name,path,heading,viewport", VIEWS)
@@ -78,8 +88,10 @@ def test_the_check_catches_what_it_is_for(page: Page, app_server):
 def test_presentation_view_keeps_navigation_and_survives_new_client(page: Page, app_server):
     open_view(page, app_server, "quiz", "fit", ROOM.__class__("narrow room", 700, 900, presentation=True))
     # Below 768 px Streamlit moves the page links into its menu; the menu button must still be there.
-    menu = page.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], '
-                        '[data-testid="stNavigation"], header [data-testid="stTopNavLinkContainer"]')
+    menu = page.locator(
+        '[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"], '
+        '[data-testid="stNavigation"], header [data-testid="stTopNavLinkContainer"]'
+    )
     assert menu.count() > 0 and menu.first.is_visible()
     size = page.evaluate(BASE_FONT_PX)
     assert size >= 22
@@ -93,8 +105,13 @@ def test_presentation_view_keeps_navigation_and_survives_new_client(page: Page, 
 
 
 def test_tracking_tags_are_dropped_silently_and_the_compare_tab_is_in_the_link(page: Page, app_server):
-    open_view(page, app_server, "compare?utm_source=newsletter&utm_medium=email&fbclid=abc&tab=ratings",
-              "Compare settings", LAPTOP)
+    open_view(
+        page,
+        app_server,
+        "compare?utm_source=newsletter&utm_medium=email&fbclid=abc&tab=ratings",
+        "Compare settings",
+        LAPTOP,
+    )
     assert page.locator('[data-testid="stAlert"]').count() == 0  # no notice box for tracking tags
     assert page.get_by_role("tab", name="Ratings (editorial)").get_attribute("aria-selected") == "true"
     assert "utm_source" not in page.url and "tab=ratings" in page.url

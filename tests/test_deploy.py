@@ -51,10 +51,18 @@ def test_the_configuration_names_every_replica_and_no_field_is_left(tmp_path):
     assert re.findall(r"server 127\.0\.0\.1:(\d+) ", conf) == ["9001", "9002", "9003"]
     assert "listen 127.0.0.1:9000;" in conf
     assert "@@" not in "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
-    assert re.findall(r'^ +"(http[^"]*)" 1;', conf, flags=re.MULTILINE) == ["http://127.0.0.1:9000", "http://localhost:9000"]
+    assert re.findall(r'^ +"(http[^"]*)" 1;', conf, flags=re.MULTILINE) == [
+        "http://127.0.0.1:9000",
+        "http://localhost:9000",
+    ]
     with pytest.raises(ValueError, match="scheme://host"):
-        render_config((ROOT / "deploy" / "nginx.conf.template").read_text(), listen="127.0.0.1:9000",
-                      replica_ports=[9001], prefix=tmp_path, origins=['http://x" 1; default 1; "'])
+        render_config(
+            (ROOT / "deploy" / "nginx.conf.template").read_text(),
+            listen="127.0.0.1:9000",
+            replica_ports=[9001],
+            prefix=tmp_path,
+            origins=['http://x" 1; default 1; "'],
+        )
 
 
 def test_websocket_runs_through_the_proxy_and_each_browser_stays_on_one_replica(farm):
@@ -292,8 +300,14 @@ def test_websockets_only_from_the_apps_own_origin(farm):
     port = farm.url.rsplit(":", 1)[1]
     assert handshake(farm.url, farm.url) == switching
     assert handshake(farm.url, f"http://localhost:{port}", host=f"localhost:{port}") == switching
-    for origin in ("http://127.0.0.1:9999", f"https://127.0.0.1:{port}", f"http://localhost:{port}",
-                   "http://evil.example", "null", ""):
+    for origin in (
+        "http://127.0.0.1:9999",
+        f"https://127.0.0.1:{port}",
+        f"http://localhost:{port}",
+        "http://evil.example",
+        "null",
+        "",
+    ):
         assert handshake(farm.url, origin) == forbidden, origin
     replica = farm.replica_url(0)
     assert handshake(replica, replica) == switching
@@ -341,8 +355,19 @@ def test_a_session_through_the_proxy_leaves_no_personal_data_in_any_log(farm, pa
     assert "state=OH" in query and "answers=" in query, query
 
     answers = unquote(query.split("answers=", 1)[1].split("&")[0])
-    secrets = [name, "Privatperson", query, "0017410", *query.split("&"), answers, quote(answers), *answers.split(","),
-               *session_ids, urlparse(media_url).path, *media]
+    secrets = [
+        name,
+        "Privatperson",
+        query,
+        "0017410",
+        *query.split("&"),
+        answers,
+        quote(answers),
+        *answers.split(","),
+        *session_ids,
+        urlparse(media_url).path,
+        *media,
+    ]
     logs = {p.name: p.read_text(errors="replace") for p in farm.prefix.glob("*.log")}
     logs["nginx.stderr"] = (farm.prefix / "nginx.stderr").read_text(errors="replace")
     logs.update({f"replica {i}": r.log_path.read_text(errors="replace") for i, r in enumerate(farm.replicas)})

@@ -43,7 +43,7 @@ def effective_weight(q) -> int:
 def csv_sections(data: bytes) -> tuple[list[list[str]], list[list[str]]]:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     blank = rows.index([])
-    return rows[:blank], rows[blank + 1:]
+    return rows[:blank], rows[blank + 1 :]
 
 
 def test_csv_has_answers_then_ranking():
@@ -78,7 +78,7 @@ def test_csv_has_no_name_unless_passed():
 
 
 def test_csv_neutralises_formulas():
-    named = answers_csv(QUIZ, ANSWERS, WEIGHTS, RESULT.ranking, client_name="=HYPERLINK(\"x\")").decode("utf-8-sig")
+    named = answers_csv(QUIZ, ANSWERS, WEIGHTS, RESULT.ranking, client_name='=HYPERLINK("x")').decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(named, newline="")))
     assert rows[0][1].startswith("'=")
 
@@ -142,8 +142,14 @@ def test_import_rejects_bad_files():
         answers, weights, notices = answers_from_json(bad, QUIZ)
         assert answers == {} and weights == {} and notices
     q = QUIZ.questions[0]
-    doc = {"format": FORMAT, "answers": [{"question_id": q.id, "option_index": 99, "weight": 7},
-                                         {"question_id": "nope", "option_index": 0}, "junk"]}
+    doc = {
+        "format": FORMAT,
+        "answers": [
+            {"question_id": q.id, "option_index": 99, "weight": 7},
+            {"question_id": "nope", "option_index": 0},
+            "junk",
+        ],
+    }
     answers, weights, notices = answers_from_json(json.dumps(doc).encode(), QUIZ)
     assert answers == {} and weights == {} and len(notices) == 4
 

@@ -250,7 +250,7 @@ def test_an_upload_named_like_a_bundled_setting_is_refused():
     ],
 )
 def test_an_upload_in_look_alike_letters_is_refused(name, short_name):
-    """"Ноѕріtаl" in Cyrillic letters reads as the bundled "Hospital": it is refused, saying why."""
+    """ "Ноѕріtаl" in Cyrillic letters reads as the bundled "Hospital": it is refused, saying why."""
     doc = yaml.safe_load((PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8"))
     doc.update({"id": "county-hospital", "name": name, "short_name": short_name})
     data = yaml.safe_dump(doc, allow_unicode=True).encode()

@@ -14,8 +14,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "deploy" / "kubernetes.yaml"
-PLACEHOLDERS = ("rx.example.org", "registry.example.org/rx-settings-explorer:VERSION",
-                "'sha256-REPLACE_WITH_SCRIPT_HASH'", "rx-tls", "global-allowed-response-headers")
+PLACEHOLDERS = (
+    "rx.example.org",
+    "registry.example.org/rx-settings-explorer:VERSION",
+    "'sha256-REPLACE_WITH_SCRIPT_HASH'",
+    "rx-tls",
+    "global-allowed-response-headers",
+)
 KUBERNETES = kubernetes_validate.utils.latest_version()
 
 
@@ -60,10 +65,11 @@ def test_the_ingress_names_its_class_and_uses_no_snippets():
 
 def test_the_security_headers_are_the_nginx_templates():
     template = (ROOT / "deploy" / "nginx.conf.template").read_text(encoding="utf-8")
-    server = template[template.index("    server {"):template.index("        location /")]
+    server = template[template.index("    server {") : template.index("        location /")]
     expected = dict(re.findall(r'^\s*add_header (\S+) "(.*)" always;$', server, flags=re.MULTILINE))
     expected["Content-Security-Policy"] = expected["Content-Security-Policy"].replace(
-        "@@SCRIPT_HASHES@@", "'sha256-REPLACE_WITH_SCRIPT_HASH'")
+        "@@SCRIPT_HASHES@@", "'sha256-REPLACE_WITH_SCRIPT_HASH'"
+    )
     assert set(expected) >= {"Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"}
     (ingress,) = of_kind("Ingress")
     namespace, name = ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/custom-headers"].split("/")

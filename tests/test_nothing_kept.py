@@ -42,8 +42,13 @@ def snapshot(*roots: Path) -> dict[str, float]:
 
 def own_folders(base: Path) -> dict[str, str]:
     """Environment giving a process its own home, temporary and XDG folders under `base`."""
-    env = {"HOME": base / "home", "TMPDIR": base / "tmp", "XDG_CONFIG_HOME": base / "home" / ".config",
-           "XDG_CACHE_HOME": base / "home" / ".cache", "XDG_DATA_HOME": base / "home" / ".local" / "share"}
+    env = {
+        "HOME": base / "home",
+        "TMPDIR": base / "tmp",
+        "XDG_CONFIG_HOME": base / "home" / ".config",
+        "XDG_CACHE_HOME": base / "home" / ".cache",
+        "XDG_DATA_HOME": base / "home" / ".local" / "share",
+    }
     for folder in env.values():
         folder.mkdir(parents=True, exist_ok=True)
     return {k: str(v) for k, v in env.items()}
@@ -56,8 +61,9 @@ def short_tmp():
         yield Path(folder)
 
 
-def test_a_full_session_leaves_nothing_behind(browser_type: BrowserType, browser_type_launch_args,
-                                               browser_context_args, short_tmp):
+def test_a_full_session_leaves_nothing_behind(
+    browser_type: BrowserType, browser_type_launch_args, browser_context_args, short_tmp
+):
     server_env = own_folders(short_tmp / "server")
     browser_env = own_folders(short_tmp / "browser")
     browser = browser_type.launch(**browser_type_launch_args, env={**os.environ, **browser_env})

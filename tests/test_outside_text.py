@@ -196,7 +196,6 @@ class Checker:
                 return self.func_safe(name)
         return False
 
-
     def _keyword_safe(self, keyword: ast.keyword) -> bool:
         """A format argument; `**{name: value for …}` fills fields by name, so only its values reach the text."""
         if keyword.arg is None and isinstance(keyword.value, ast.DictComp):

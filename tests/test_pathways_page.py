@@ -234,9 +234,10 @@ def test_experience_changes_what_is_within_reach_and_each_entry_condition_has_it
         for line in needs.split(" | "):
             assert "Source: " in line or "Judgement: " in line, line
     federal = new[new["Setting"] == "Federal / VA pharmacy"].iloc[0]
-    assert "citizenship: " in federal["Entry usually needs"] and "a condition to check yourself" in federal[
-        "Entry usually needs"
-    ]
+    assert (
+        "citizenship: " in federal["Entry usually needs"]
+        and "a condition to check yourself" in federal["Entry usually needs"]
+    )
     at.number_input(key="plan_years").set_value(3.0).run()
     seasoned = cards(at, "Setting", "Within reach")
     assert reachable < set(seasoned[seasoned["Within reach"] != "not yet"]["Setting"])

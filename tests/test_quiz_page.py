@@ -301,9 +301,15 @@ def test_the_results_say_which_reasons_of_the_top_three_rest_on_judgement():
     # Wholesale distribution's ratings all rest on judgement (no source describes the work), so its reasons are
     # marked as judgement, counted at half weight, and the points table shows the reduced weight.
     at = open_quiz()
-    for qid, label in [("patient_contact", "As little"), ("physical_work", "I like to be on my feet"),
-                       ("computer_work", "Very little"), ("sterile_work", "No."), ("teamwork", "A mix"),
-                       ("pace", "Somewhere"), ("autonomy", "Some")]:
+    for qid, label in [
+        ("patient_contact", "As little"),
+        ("physical_work", "I like to be on my feet"),
+        ("computer_work", "Very little"),
+        ("sterile_work", "No."),
+        ("teamwork", "A mix"),
+        ("pace", "Somewhere"),
+        ("autonomy", "Some"),
+    ]:
         answer(at, qid, label)
     view(at, RESULTS)
     first = ranked_expanders(at)[0]
@@ -325,16 +331,21 @@ def test_hours_the_person_cannot_work_that_come_up_sometimes_are_named():
     flagged = [e for e in ranked_expanders(at) if any(s in shown(e.label) for s in sometimes)]
     assert flagged
     for e in flagged:
-        assert any(shown(m.value).startswith("**Check:**") and "Night shifts are sometimes here" in shown(m.value)
-                   for m in e.markdown), shown(e.label)
+        assert any(
+            shown(m.value).startswith("**Check:**") and "Night shifts are sometimes here" in shown(m.value)
+            for m in e.markdown
+        ), shown(e.label)
         assert "⚠" not in shown(e.label), "sometimes is a caution, not a deal-breaker"
 
 
 def test_a_setting_whose_pay_is_borrowed_is_not_scored_on_pay_and_says_so():
     at = view(answer(answer(open_quiz(), "pay", "I want the highest"), "patient_contact", "As little"), RESULTS)
     nuclear = next(e for e in ranked_expanders(at) if "Nuclear" in shown(e.label))
-    assert any("Pay not counted: BLS publishes no pay figure for" in shown(m.value)
-               and "loosely fitting industry" in shown(m.value) for m in nuclear.markdown)
+    assert any(
+        "Pay not counted: BLS publishes no pay figure for" in shown(m.value)
+        and "loosely fitting industry" in shown(m.value)
+        for m in nuclear.markdown
+    )
     hospital = next(e for e in ranked_expanders(at) if shown(e.label).split(". ", 1)[1].startswith("Hospital"))
     assert "Pay: I want the highest pay I can get." in points_table(hospital)
 

@@ -47,8 +47,16 @@ def test_iv_room_hopeful_who_does_not_mind_nights(quiz_data):
     # and is 5/5 for patient contact. The hospital's 24/7 schedule does not count against it: this
     # person said nights are fine.
     quiz = quiz_data[0]
-    a = answer(quiz, sterile_work="Yes", teamwork="With a team", advancement="Yes", pace="Fast",
-               patient_contact="As little", nights="Nights are fine", weekends="Weekends are fine")
+    a = answer(
+        quiz,
+        sterile_work="Yes",
+        teamwork="With a team",
+        advancement="Yes",
+        pace="Fast",
+        patient_contact="As little",
+        nights="Nights are fine",
+        weekends="Weekends are fine",
+    )
     order = ranked(quiz_data, a)
     assert above(order, "hospital", "retail")
     assert above(order, "hospital", "mail-order")
@@ -65,8 +73,16 @@ def test_quiet_back_office_without_nights_or_weekends(quiz_data):
     # 4/5 predictability with nights rare. Hospital is 4/5 physical, 2/5 predictability, nights
     # common and weekends typical. This holds on the scores alone (soft answers, no deal-breakers).
     quiz = quiz_data[0]
-    a = answer(quiz, patient_contact="As little", pace="Calm", computer_work="Most", physical_work="I want to sit",
-               predictable_hours="Yes", nights="I'd rather not", weekends="I'd rather not")
+    a = answer(
+        quiz,
+        patient_contact="As little",
+        pace="Calm",
+        computer_work="Most",
+        physical_work="I want to sit",
+        predictable_hours="Yes",
+        nights="I'd rather not",
+        weekends="I'd rather not",
+    )
     order = ranked(quiz_data, a)
     assert above(order, "industry-pbm", "hospital")
     assert above(order, "mail-order", "hospital")
@@ -85,8 +101,14 @@ def test_people_person_who_wants_to_start_right_away(quiz_data):
     # (stores hire trainees), with 4/5 pace and 4/5 teamwork. Nuclear and wholesale are 1/5 for
     # patient contact; hospital wants CPhT (4/5 entry barrier).
     quiz = quiz_data[0]
-    a = answer(quiz, patient_contact="A lot", start_soon="Right away", pace="Fast", teamwork="With a team",
-               weekends="Weekends are fine")
+    a = answer(
+        quiz,
+        patient_contact="A lot",
+        start_soon="Right away",
+        pace="Fast",
+        teamwork="With a team",
+        weekends="Weekends are fine",
+    )
     order = ranked(quiz_data, a)
     assert "retail" in order[:3]
     assert above(order, "retail", "hospital")
@@ -112,8 +134,14 @@ def test_parent_who_needs_weekday_daytime_hours_and_likes_patients(quiz_data):
     # with nights and holidays rare and weekends only sometimes. Retail has weekends typical and
     # holidays common; hospital has nights common and weekends and holidays typical.
     quiz = quiz_data[0]
-    a = answer(quiz, patient_contact="A lot", predictable_hours="Yes", nights="I'd rather not",
-               weekends="I'd rather not", holidays="I'd rather not")
+    a = answer(
+        quiz,
+        patient_contact="A lot",
+        predictable_hours="Yes",
+        nights="I'd rather not",
+        weekends="I'd rather not",
+        holidays="I'd rather not",
+    )
     order = ranked(quiz_data, a)
     assert above(order, "ambulatory-clinic", "retail")
     assert above(order, "ambulatory-clinic", "hospital")
@@ -127,8 +155,15 @@ def test_hands_on_stock_handler_who_avoids_screens_and_customers(quiz_data):
     # physical-demand desk job with 60% of the day on order entry and billing; retail is 5/5 for
     # patient contact.
     quiz = quiz_data[0]
-    a = answer(quiz, patient_contact="As little", physical_work="I like to be on my feet", computer_work="Very little",
-               sterile_work="No.", teamwork="A mix", pace="Somewhere in between")
+    a = answer(
+        quiz,
+        patient_contact="As little",
+        physical_work="I like to be on my feet",
+        computer_work="Very little",
+        sterile_work="No.",
+        teamwork="A mix",
+        pace="Somewhere in between",
+    )
     order = ranked(quiz_data, a)
     assert above(order, "industry-wholesale", "industry-pbm")
     assert above(order, "industry-wholesale", "retail")
@@ -163,8 +198,7 @@ def test_sterile_compounder_who_cannot_start_before_dawn(quiz_data):
     # morning scans, so it is rated 5/5 for very early starts and is moved to the end with the reason
     # shown. The hospital (a quarter of the day sterile, 5/5 teamwork, early starts 2/5) stays ahead.
     quiz = quiz_data[0]
-    a = answer(quiz, sterile_work="Yes", teamwork="With a team", nights="Nights are fine",
-               early_starts="No. I can't")
+    a = answer(quiz, sterile_work="Yes", teamwork="With a team", nights="Nights are fine", early_starts="No. I can't")
     result = score(*quiz_data, a)
     order = [r.setting_id for r in result.ranking]
     assert order[-1] == "nuclear"

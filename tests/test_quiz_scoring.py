@@ -509,8 +509,9 @@ def test_pay_gaps_are_left_out_of_that_settings_score_and_say_so():
         for r in result.ranking:
             pay = [c for c in r.contributions if c.dimension == "pay:median"]
             if math.isnan(GAP_VALUES.at[r.setting_id, "pay:median"]):
-                assert any(s.startswith("Pay not counted: BLS publishes no pay figure") and r.name in s
-                           for s in r.skipped)
+                assert any(
+                    s.startswith("Pay not counted: BLS publishes no pay figure") and r.name in s for s in r.skipped
+                )
                 assert pay == []
                 assert r.score == next(a.score for a in alone.ranking if a.setting_id == r.setting_id)
             else:

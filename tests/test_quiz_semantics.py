@@ -265,8 +265,11 @@ def test_places_are_what_the_evidence_can_tell_apart(raw, data):
             above = rows[n - 1]
             assert bool(above.deal_breakers) == bool(r.deal_breakers)
             assert above.score - r.score < result.tolerance or shown[n] == shown[n - 1]
-        elif n and r.score is not None and rows[n - 1].score is not None and (
-            bool(rows[n - 1].deal_breakers) == bool(r.deal_breakers)
+        elif (
+            n
+            and r.score is not None
+            and rows[n - 1].score is not None
+            and (bool(rows[n - 1].deal_breakers) == bool(r.deal_breakers))
         ):  # a place of its own: at least the tolerance below the setting just above, and shown differently
             assert rows[n - 1].score - r.score >= result.tolerance - 1e-9 and shown[n] != shown[n - 1]
 

@@ -28,11 +28,13 @@ def serve_and_probe(tmp_path: Path, *launcher: str) -> tuple[list[str], list[byt
             assert page.status == 200
         # Another site's page in the same browser, before any page of the app has run (app.py also
         # switches the look-up off, but only once it runs).
-        statuses = [handshake(url, "http://evil.example"),
-                    handshake(url, "http://evil.example"),
-                    handshake(url, url),  # the app itself
-                    # DNS rebinding: evil.example resolved to 127.0.0.1, so Origin and Host agree
-                    handshake(url, "http://evil.example:8501", host="evil.example:8501")]
+        statuses = [
+            handshake(url, "http://evil.example"),
+            handshake(url, "http://evil.example"),
+            handshake(url, url),  # the app itself
+            # DNS rebinding: evil.example resolved to 127.0.0.1, so Origin and Host agree
+            handshake(url, "http://evil.example:8501", host="evil.example:8501"),
+        ]
     return (log.read_text().splitlines() if log.exists() else []), statuses
 
 

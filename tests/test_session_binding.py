@@ -61,6 +61,7 @@ def test_the_browser_that_opened_a_session_reconnects_to_it(server):
 
 def test_a_session_is_not_resumed_without_the_browsers_cookie(server):
     """A client without the XSRF cookie cannot resume anything, not even a session it opened itself."""
+
     async def cookieless():
         async with Visitor(server.url).tab("", timeout=20) as tab:
             await tab.rerun()
@@ -115,6 +116,7 @@ def test_a_websocket_from_another_port_on_this_machine_is_refused(server):
     port = server.url.rsplit(":", 1)[1]
     assert handshake(server.url, server.url) == b"HTTP/1.1 101 Switching Protocols"
     assert handshake(server.url, f"http://localhost:{port}", host=f"localhost:{port}") == (
-        b"HTTP/1.1 101 Switching Protocols")
+        b"HTTP/1.1 101 Switching Protocols"
+    )
     for origin in ("http://127.0.0.1:9999", f"http://localhost:{port}", f"ftp://127.0.0.1:{port}", "null", ""):
         assert handshake(server.url, origin) == b"HTTP/1.1 403 Forbidden", origin

@@ -27,7 +27,7 @@ SOAK_SECONDS = 20
 SESSIONS = 20
 MEMORY_MARGIN_MB = 100
 
-THREE_PAGES = '''
+THREE_PAGES = """
 import streamlit as st
 
 def home():
@@ -43,7 +43,7 @@ def broken():
 
 st.navigation([st.Page(home, title="Home", default=True), st.Page(fine, title="Fine", url_path="fine"),
                st.Page(broken, title="Broken", url_path="broken")]).run()
-'''
+"""
 
 
 def in_own_thread(fn, *args, **kwargs):
@@ -55,9 +55,11 @@ def in_own_thread(fn, *args, **kwargs):
 
 def test_twenty_sessions_on_compare_stay_healthy():
     r = in_own_thread(run_soak, SOAK_SECONDS, "compare", sessions=SESSIONS, sample_every=5, probe=False)
-    summary = (f"runs={r['runs']} min/session={r['min_runs_per_session']} errors={r['errors']} "
-               f"{r['error_examples']} rss start={r['rss_mb_start']:.0f} end={r['rss_mb_end']:.0f} MB "
-               f"samples={[round(s['rss_mb']) for s in r['samples']]}")
+    summary = (
+        f"runs={r['runs']} min/session={r['min_runs_per_session']} errors={r['errors']} "
+        f"{r['error_examples']} rss start={r['rss_mb_start']:.0f} end={r['rss_mb_end']:.0f} MB "
+        f"samples={[round(s['rss_mb']) for s in r['samples']]}"
+    )
     assert r["errors"] == 0, summary
     assert r["min_runs_per_session"] >= 1, "a session got no run done in the window: " + summary
     assert r["runs"] >= SESSIONS, summary

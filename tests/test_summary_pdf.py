@@ -408,8 +408,16 @@ def test_a_summary_that_would_leave_a_few_lines_on_page_2_is_rebalanced():
         shortlist = [r.setting_id for r in RANKING[:size]]
         for name in ("Jordan Lee", "A" * 200):
             first_try = summary_pdf._render(
-                RANKING, PROFILES, CATALOGS, shortlist, [], set(), name, SESSION,
-                answers_summary(QUIZ, ANSWERS, WEIGHTS), summary_pdf._DETAIL_LEVELS[0],
+                RANKING,
+                PROFILES,
+                CATALOGS,
+                shortlist,
+                [],
+                set(),
+                name,
+                SESSION,
+                answers_summary(QUIZ, ANSWERS, WEIGHTS),
+                summary_pdf._DETAIL_LEVELS[0],
             )
             if first_try.page_no() == 2 and summary_pdf._last_page_fill(first_try) < summary_pdf.MIN_LAST_PAGE_FILL:
                 sparse.append((size, name))

@@ -23,7 +23,6 @@ LANGUAGE_ROOM_KEY = "language_room"  # session state: the language, kept apart f
 _LINK_SEEN = "_lang_link_seen"  # session state: the last `lang` link value already applied
 
 
-
 def document_language_script(lang: str) -> str:
     """The script that makes the page's `<html lang>` `lang` (Spanish or else English): our own constant text,
     never anything from outside. Streamlit's page always says lang="en"; screen readers pick their voice and
@@ -134,7 +133,13 @@ def declare_document_language() -> None:
 def language_picker() -> None:
     """English / Español, in each language's own name. Changing it reruns the page in the new language."""
     st.segmented_control(
-        _("Language"), options=list(LANGUAGES), format_func=lambda code: inert(LANGUAGES[code][0]), key=LANG_KEY,
-        required=True, label_visibility="collapsed", on_change=_remember_language, width="content",
+        _("Language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: inert(LANGUAGES[code][0]),
+        key=LANG_KEY,
+        required=True,
+        label_visibility="collapsed",
+        on_change=_remember_language,
+        width="content",
         help=_("The language of every page, chart and download. Kept when you start a new client."),
     )

@@ -91,8 +91,14 @@ def _bind_sessions() -> None:
             info = self.get_session_info(existing_session_id)
             if info is None or not owned_by(info.session, key):
                 existing_session_id = None  # not this browser's session (or gone): a fresh one
-        session_id = original(self, client, script_data, user_info, existing_session_id=existing_session_id,
-                              session_id_override=session_id_override)
+        session_id = original(
+            self,
+            client,
+            script_data,
+            user_info,
+            existing_session_id=existing_session_id,
+            session_id_override=session_id_override,
+        )
         info = self.get_session_info(session_id)
         if info is not None:
             if getattr(info.session, OWNER_ATTR, None) is None:
@@ -116,8 +122,13 @@ def origin_matches_host(origin: str | None, host: str | None) -> bool:
         parts.port  # noqa: B018 - raises on a malformed port
     except ValueError:
         return False
-    return (parts.scheme in ("http", "https") and not parts.path.strip("/") and not parts.query
-            and parts.username is None and parts.netloc.lower() == host.strip().lower())
+    return (
+        parts.scheme in ("http", "https")
+        and not parts.path.strip("/")
+        and not parts.query
+        and parts.username is None
+        and parts.netloc.lower() == host.strip().lower()
+    )
 
 
 def _strict_origin() -> None:
@@ -228,8 +239,10 @@ def harden() -> None:
         _strict_origin()
         _guard_http()
     except (ImportError, AttributeError) as exc:
-        raise SystemExit(f"ui.serve: this Streamlit version cannot be hardened as expected ({exc}); "
-                         "refusing to serve without session binding. Install the version in requirements.txt.") from exc
+        raise SystemExit(
+            f"ui.serve: this Streamlit version cannot be hardened as expected ({exc}); "
+            "refusing to serve without session binding. Install the version in requirements.txt."
+        ) from exc
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -122,9 +122,13 @@ def show_skipped(result: LoadResult) -> None:
     if not result.problems:
         return
     files = ", ".join(result.skipped) if result.skipped else _("a catalog")
-    with st.expander(ngettext("{n} profile file skipped because of errors: {files}",
-                              "{n} profile files skipped because of errors: {files}",
-                              len(result.skipped)).format(n=len(result.skipped), files=inert(files)),
-                     icon=":material/warning:"):
+    with st.expander(
+        ngettext(
+            "{n} profile file skipped because of errors: {files}",
+            "{n} profile files skipped because of errors: {files}",
+            len(result.skipped),
+        ).format(n=len(result.skipped), files=inert(files)),
+        icon=":material/warning:",
+    ):
         for problem in result.problems:
             st.text(str(problem))

@@ -31,5 +31,6 @@ def cap(notices: list[str]) -> list[str]:
     """At most MAX_NOTICES notices, then one line saying how many more were ignored."""
     if len(notices) <= MAX_NOTICES:
         return notices
-    return notices[:MAX_NOTICES] + [_("…and {n} more problems in the link were ignored.").format(
-        n=len(notices) - MAX_NOTICES)]
+    return notices[:MAX_NOTICES] + [
+        _("…and {n} more problems in the link were ignored.").format(n=len(notices) - MAX_NOTICES)
+    ]

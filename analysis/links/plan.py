@@ -29,14 +29,20 @@ def encode_plan(state: dict) -> str:
     for key, name in (("programs", "prog"), ("enrolled", "enr"), ("goals", "goal")):
         if state.get(key):
             parts.append(f"{name}." + "+".join(sorted(state[key])))
-    parts += [f"yrs.{state.get('years', 0):g}", f"csp.{state.get('sterile', 0):g}",
-              f"hpw.{state.get('hours_per_week', 40):g}", f"gap.{state.get('gap', 0):g}",
-              f"dip.{int(state.get('diploma', True))}", f"help.{int(state.get('helpful', False))}"]
+    parts += [
+        f"yrs.{state.get('years', 0):g}",
+        f"csp.{state.get('sterile', 0):g}",
+        f"hpw.{state.get('hours_per_week', 40):g}",
+        f"gap.{state.get('gap', 0):g}",
+        f"dip.{int(state.get('diploma', True))}",
+        f"help.{int(state.get('helpful', False))}",
+    ]
     return "~".join(parts)
 
 
-def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], programs: Sequence[str],
-                max_years: float = 50) -> tuple[dict, list[str]]:
+def decode_plan(
+    text: str, settings: Sequence[str], credentials: Sequence[str], programs: Sequence[str], max_years: float = 50
+) -> tuple[dict, list[str]]:
     """Compact text -> planner state with only valid values, and notices for what was ignored."""
     notices: list[str] = []
     state: dict = {}
@@ -73,9 +79,13 @@ def decode_plan(text: str, settings: Sequence[str], credentials: Sequence[str], 
         state["lapsed"] &= state.get("held", set())
     if bad:
         shown = ", ".join(bad[:6])
-        notices.append(_("Ignored parts of the planner link it could not use: {parts} and {n} more.").format(
-            parts=shown, n=len(bad) - 6) if len(bad) > 6 else
-            _("Ignored parts of the planner link it could not use: {parts}.").format(parts=shown))
+        notices.append(
+            _("Ignored parts of the planner link it could not use: {parts} and {n} more.").format(
+                parts=shown, n=len(bad) - 6
+            )
+            if len(bad) > 6
+            else _("Ignored parts of the planner link it could not use: {parts}.").format(parts=shown)
+        )
     return state, notices
 
 

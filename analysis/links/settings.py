@@ -8,8 +8,14 @@ from analysis.i18n import _
 from analysis.links.common import MAX_PARAM_CHARS, clip
 
 
-def parse_setting_list(values: Sequence[str], known: Sequence[str], *, max_items: int = 4,
-                       param: str = "settings", say_overflow: bool = True) -> tuple[list[str], list[str]]:
+def parse_setting_list(
+    values: Sequence[str],
+    known: Sequence[str],
+    *,
+    max_items: int = 4,
+    param: str = "settings",
+    say_overflow: bool = True,
+) -> tuple[list[str], list[str]]:
     """`?settings=a,b,c` -> known ids in order, de-duplicated, at most `max_items`."""
     notices: list[str] = []
     if not values:
@@ -33,8 +39,11 @@ def parse_setting_list(values: Sequence[str], known: Sequence[str], *, max_items
         notices.append(_("Ignored unknown setting(s) in the link: {ids}.").format(ids=", ".join(unknown)))
     if len(chosen) > max_items:
         if say_overflow:
-            notices.append(_("A comparison shows at most {max} settings; the link named {n}, so the first {max} are "
-                             "shown.").format(max=max_items, n=len(chosen)))
+            notices.append(
+                _(
+                    "A comparison shows at most {max} settings; the link named {n}, so the first {max} are shown."
+                ).format(max=max_items, n=len(chosen))
+            )
         chosen = chosen[:max_items]
     return chosen, notices
 

@@ -35,28 +35,56 @@ from analysis.paths import DATA_DIR, PROFILES_DIR
 # Which fields are prose. A pattern is a dotted path; `*` is any key of a mapping, `[]` any item of a list.
 # Figures, units, periods, ids and source ids are not prose: they stay as in the English file.
 PROFILE_PROSE: tuple[str, ...] = (
-    "name", "short_name", "tagline", "summary", "also_called[]", "bls_industry.title", "bls_industry.note",
-    "facts.*.note", "other_facts[].label", "other_facts[].note", "ratings.*.reason", "schedule.reason",
-    "tasks[].examples", "credentials[].note", "advancement[].role", "advancement[].requires", "pros[]", "cons[]",
-    "day_in_the_life", "entry.experience[].judgement", "entry.experience[].note", "entry.trained_on_job[].text",
-    "entry.trained_on_job[].judgement", "entry.conditions[].text", "entry.conditions[].judgement", "entry.note",
-    "reality.*.text", "employer_questions[].ask", "employer_questions[].why",
+    "name",
+    "short_name",
+    "tagline",
+    "summary",
+    "also_called[]",
+    "bls_industry.title",
+    "bls_industry.note",
+    "facts.*.note",
+    "other_facts[].label",
+    "other_facts[].note",
+    "ratings.*.reason",
+    "schedule.reason",
+    "tasks[].examples",
+    "credentials[].note",
+    "advancement[].role",
+    "advancement[].requires",
+    "pros[]",
+    "cons[]",
+    "day_in_the_life",
+    "entry.experience[].judgement",
+    "entry.experience[].note",
+    "entry.trained_on_job[].text",
+    "entry.trained_on_job[].judgement",
+    "entry.conditions[].text",
+    "entry.conditions[].judgement",
+    "entry.note",
+    "reality.*.text",
+    "employer_questions[].ask",
+    "employer_questions[].why",
 )
 _FACT_PROSE = ("label", "note", "value")  # `value` only where it is text (a number is never a string here)
 CATALOG_PROSE: dict[str, tuple[str, ...]] = {
     "quiz": ("questions[].topic", "questions[].text", "questions[].help", "questions[].options[].label"),
     "credentials": (
-        "credentials[].summary", "credentials[].eligibility.value", "credentials[].eligibility.note",
-        "credentials[].requires.any_of[].label", "credentials[].requires.note",
+        "credentials[].summary",
+        "credentials[].eligibility.value",
+        "credentials[].eligibility.note",
+        "credentials[].requires.any_of[].label",
+        "credentials[].requires.note",
         *(f"credentials[].requires.any_of[].all_of[].{k}" for k in ("note", "part_time_note", "unpublished")),
         *(f"credentials[].facts.*.{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_requirements[].{k}" for k in _FACT_PROSE),
         *(f"credentials[].renewal_rules[].{k}" for k in _FACT_PROSE),
         *(f"credentials[].reinstatement[].{k}" for k in _FACT_PROSE),
-        "programs[].label", "programs[].note",
+        "programs[].label",
+        "programs[].note",
         *(f"equivalences[].{k}" for k in _FACT_PROSE),
         *(f"program_lengths[].{k}" for k in _FACT_PROSE),
-        "state_regulation.summary", *(f"state_regulation.facts[].{k}" for k in _FACT_PROSE),
+        "state_regulation.summary",
+        *(f"state_regulation.facts[].{k}" for k in _FACT_PROSE),
     ),
     "national": tuple(f"*.{k}" for k in _FACT_PROSE),
     "sources": ("sources[].title",),
@@ -173,13 +201,19 @@ def read_translation(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
         return {}, [Problem(name, "(document)", "expected a mapping of field paths to {text, en_hash}")]
     entries: dict[str, Entry] = {}
     for key, value in doc.items():
-        if (not isinstance(value, dict) or set(value) != {"text", "en_hash"}
-                or not isinstance(value["text"], str) or not value["text"].strip()
-                or not isinstance(value["en_hash"], str)):
+        if (
+            not isinstance(value, dict)
+            or set(value) != {"text", "en_hash"}
+            or not isinstance(value["text"], str)
+            or not value["text"].strip()
+            or not isinstance(value["en_hash"], str)
+        ):
             problems.append(Problem(name, str(key), "expected {text: <translation>, en_hash: <hash of the English>}"))
             continue
-        entries[str(key)] = Entry(" ".join(value["text"].split()) if "\n" not in value["text"].strip()
-                                  else value["text"].strip(), value["en_hash"])
+        entries[str(key)] = Entry(
+            " ".join(value["text"].split()) if "\n" not in value["text"].strip() else value["text"].strip(),
+            value["en_hash"],
+        )
     return entries, problems
 
 
@@ -202,14 +236,22 @@ class Coverage:
     def problems(self, file: str, english_file: str) -> list[Problem]:
         """Warnings naming the translation file and field."""
         out = [Problem(file, p, f"no translation yet; the English from {english_file} is shown") for p in self.missing]
-        out += [Problem(file, p, f"stale: the English in {english_file} changed after this was translated "
-                                 "(update the text, then its en_hash)") for p in self.stale]
+        out += [
+            Problem(
+                file,
+                p,
+                f"stale: the English in {english_file} changed after this was translated "
+                "(update the text, then its en_hash)",
+            )
+            for p in self.stale
+        ]
         out += [Problem(file, p, f"{english_file} has no such prose field; remove this entry") for p in self.orphans]
         return out
 
 
-def coverage(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
-             accepted: tuple[str, ...] = ()) -> Coverage:
+def coverage(
+    doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry], accepted: tuple[str, ...] = ()
+) -> Coverage:
     result = Coverage()
     english = prose_fields(doc, patterns)
     for path, text in english.items():
@@ -230,8 +272,9 @@ def coverage(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
 UNMARKED: tuple[str, ...] = ("short_name",)
 
 
-def overlay_doc(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
-                mark: Callable[[str], str] | None = None) -> tuple[Any, Coverage]:
+def overlay_doc(
+    doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry], mark: Callable[[str], str] | None = None
+) -> tuple[Any, Coverage]:
     """A copy of `doc` with each prose field in the translation; fallbacks stay English, passed through `mark`."""
     out = copy.deepcopy(doc)
     result = Coverage()
@@ -247,8 +290,9 @@ def overlay_doc(doc: Any, patterns: tuple[str, ...], entries: dict[str, Entry],
     return out, result
 
 
-def overlay_model(model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry],
-                  mark: Callable[[str], str] | None = None) -> tuple[BaseModel, Coverage]:
+def overlay_model(
+    model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry], mark: Callable[[str], str] | None = None
+) -> tuple[BaseModel, Coverage]:
     """The model with its prose translated. If the text breaks a rule of the schema (a one-line field grown
     too long by its mark, a translation with a line break), the marks are dropped; if it still breaks one,
     the English model is returned and every field counts as missing."""
@@ -262,8 +306,9 @@ def overlay_model(model: BaseModel, patterns: tuple[str, ...], entries: dict[str
     return model, Coverage(missing=list(prose_fields(dump, patterns)))
 
 
-def translation_rule_problems(model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry],
-                              file: str) -> list[Problem]:
+def translation_rule_problems(
+    model: BaseModel, patterns: tuple[str, ...], entries: dict[str, Entry], file: str
+) -> list[Problem]:
     """Translations that the schema would refuse in place of the English (too long, a line break …)."""
     doc = model.model_dump(mode="python")
     out: list[Problem] = []
@@ -275,7 +320,8 @@ def translation_rule_problems(model: BaseModel, patterns: tuple[str, ...], entri
         try:
             type(model).model_validate(doc)
         except ValidationError as exc:
-            out.append(Problem(file, path, f"the translation breaks a rule of the English field: "
-                                           f"{exc.errors()[0]['msg']}"))
+            out.append(
+                Problem(file, path, f"the translation breaks a rule of the English field: {exc.errors()[0]['msg']}")
+            )
         parent[key] = text
     return out

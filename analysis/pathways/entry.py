@@ -65,9 +65,9 @@ def experience_months(person: Person, kind: str) -> float:
 
 def _experience_check(item: EntryExperience, person: Person, catalogs: Catalogs, evidence: str) -> EntryCheck:
     kind = _(EXPERIENCE_LABELS[item.kind])
-    text = ngettext(
-        "{n} month of full-time {kind}", "{n} months of full-time {kind}", item.months
-    ).format(n=count(item.months), kind=kind)
+    text = ngettext("{n} month of full-time {kind}", "{n} months of full-time {kind}", item.months).format(
+        n=count(item.months), kind=kind
+    )
     if item.instead:
         text += _(", or {program} instead").format(program=program_label(item.instead, catalogs))
     if item.note:
@@ -80,9 +80,9 @@ def _experience_check(item: EntryExperience, person: Person, catalogs: Catalogs,
     per_week = person.hours_per_week if person.hours_per_week > 0 else FULL_TIME_HOURS
     calendar = need * FULL_TIME_HOURS / min(per_week, FULL_TIME_HOURS)
     n, months = math.ceil(need - 1e-9), math.ceil(calendar - 1e-9)
-    missing = ngettext(
-        "{n} more month of full-time {kind}", "{n} more months of full-time {kind}", n
-    ).format(n=count(n), kind=kind)
+    missing = ngettext("{n} more month of full-time {kind}", "{n} more months of full-time {kind}", n).format(
+        n=count(n), kind=kind
+    )
     time = ngettext(
         "about {n} month at {hours} hours a week", "about {n} months at {hours} hours a week", months
     ).format(n=count(months), hours=f"{per_week:g}")
@@ -131,8 +131,11 @@ def entry_lines(profile: Profile, person: Person | None, held: set[str], catalog
     lines = []
     for check in entry_checks(person or Person(held=set(held)), profile, catalogs):
         if person is None and check.status in ("met", "missing"):
-            lines.append(_("{need} — not checked: no experience was given. {evidence}").format(
-                need=check.text, evidence=check.evidence))
+            lines.append(
+                _("{need} — not checked: no experience was given. {evidence}").format(
+                    need=check.text, evidence=check.evidence
+                )
+            )
         else:
             lines.append(entry_line(check))
     return lines

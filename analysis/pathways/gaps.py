@@ -19,6 +19,9 @@ def missing_credentials(profile: Profile, held: Iterable[str], catalogs: Catalog
     """Credentials the setting requires, commonly requires or prefers that the person lacks, most needed first."""
     held = set(held)
     wanted = RELEVANCE_ORDER[:3]
-    out = [(catalogs.credentials[c.id], c.relevance) for c in profile.credentials
-           if c.relevance in wanted and c.id in catalogs.credentials and not is_covered(c.id, held, catalogs)]
+    out = [
+        (catalogs.credentials[c.id], c.relevance)
+        for c in profile.credentials
+        if c.relevance in wanted and c.id in catalogs.credentials and not is_covered(c.id, held, catalogs)
+    ]
     return sorted(out, key=lambda pair: RELEVANCE_ORDER.index(pair[1]))

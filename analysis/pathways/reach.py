@@ -110,8 +110,11 @@ class Reach:
         if self.within_reach:
             return _("Eligible now for every step: exam fees and exams only.")
         months = math.ceil(self.months)
-        out = ngettext("Roughly {n} month", "Roughly {n} months", months).format(n=months) if self.months >= 1 \
+        out = (
+            ngettext("Roughly {n} month", "Roughly {n} months", months).format(n=months)
+            if self.months >= 1
             else _("Under a month")
+        )
         longest = max(self.plan.steps, key=lambda s: s.months, default=None)
         gap = longest.longest_gap if longest else None
         slowest_entry = max(self.plan.entry_missing, key=lambda c: c.months, default=None)
@@ -121,7 +124,8 @@ class Reach:
             out += f" ({longest.credential.short_name}: {gap.time})"
         if self.unknown_length:
             out += _("; plus, for {credentials}, a program or work period of unpublished length").format(
-                credentials=", ".join(self.unknown_length))
+                credentials=", ".join(self.unknown_length)
+            )
         return out
 
 
@@ -131,8 +135,13 @@ def _difference(there: Pay | None, here: Pay | None) -> float | None:
     return there.value - here.value
 
 
-def where_next(person: Person, profiles: Iterable[Profile], catalogs: Catalogs, pay: Mapping[str, Pay],
-               local_pay: Mapping[str, Pay] | None = None) -> list[Reach]:
+def where_next(
+    person: Person,
+    profiles: Iterable[Profile],
+    catalogs: Catalogs,
+    pay: Mapping[str, Pay],
+    local_pay: Mapping[str, Pay] | None = None,
+) -> list[Reach]:
     """Every setting except the person's own, closest first: nothing missing, then all steps open now, then
     shortest rough time, fewest steps, lowest fees.
 
@@ -148,20 +157,31 @@ def where_next(person: Person, profiles: Iterable[Profile], catalogs: Catalogs, 
         asked = [u.id for u in profile.credentials if u.relevance in ("required", "commonly-required", "preferred")]
         met = [catalogs.credentials[c].short_name for c in asked if c in person.held or c in p.covered]
         local = local_pay.get(profile.id) if local_pay else None
-        out.append(Reach(
-            setting_id=profile.id,
-            name=profile.name,
-            short_name=profile.short_name,
-            plan=p,
-            met=tuple(met),
-            missing=tuple(s.title for s in p.steps),
-            months=max([s.months for s in p.steps] + [p.entry_months]),
-            unknown_length=tuple(s.credential.short_name for s in p.steps if s.unknown_length),
-            pay=pay.get(profile.id, Pay(None)),
-            pay_difference=_difference(pay.get(profile.id), pay.get(person.setting_id or "")),
-            local_pay=local,
-            local_difference=_difference(local, local_pay.get(person.setting_id or "")) if local_pay else None,
-        ))
-    return sorted(out, key=lambda r: (not r.already_met, not r.within_reach, r.months,
-                                      len(r.plan.steps) + len(r.plan.entry_missing), r.cost.amount,
-                                      len(r.cost.unpublished), r.name))
+        out.append(
+            Reach(
+                setting_id=profile.id,
+                name=profile.name,
+                short_name=profile.short_name,
+                plan=p,
+                met=tuple(met),
+                missing=tuple(s.title for s in p.steps),
+                months=max([s.months for s in p.steps] + [p.entry_months]),
+                unknown_length=tuple(s.credential.short_name for s in p.steps if s.unknown_length),
+                pay=pay.get(profile.id, Pay(None)),
+                pay_difference=_difference(pay.get(profile.id), pay.get(person.setting_id or "")),
+                local_pay=local,
+                local_difference=_difference(local, local_pay.get(person.setting_id or "")) if local_pay else None,
+            )
+        )
+    return sorted(
+        out,
+        key=lambda r: (
+            not r.already_met,
+            not r.within_reach,
+            r.months,
+            len(r.plan.steps) + len(r.plan.entry_missing),
+            r.cost.amount,
+            len(r.cost.unpublished),
+            r.name,
+        ),
+    )

@@ -32,14 +32,24 @@ ANSWER_COLUMNS = ("question_id", "question", "answer", "weight", "counted")
 RANKING_COLUMNS = ("rank", "setting_id", "setting", "score", "deal_breakers")
 # The CSV is for people (a spreadsheet), so its headers follow the language; the JSON export is a data format
 # that the app reads back, so its keys never change.
-CSV_HEADERS = {"question_id": N_("question_id"), "question": N_("question"), "answer": N_("answer"),
-               "weight": N_("weight"), "counted": N_("counted"), "rank": N_("rank"), "setting_id": N_("setting_id"),
-               "setting": N_("setting"), "score": N_("score"), "deal_breakers": N_("deal_breakers"),
-               "client": N_("client")}
+CSV_HEADERS = {
+    "question_id": N_("question_id"),
+    "question": N_("question"),
+    "answer": N_("answer"),
+    "weight": N_("weight"),
+    "counted": N_("counted"),
+    "rank": N_("rank"),
+    "setting_id": N_("setting_id"),
+    "setting": N_("setting"),
+    "score": N_("score"),
+    "deal_breakers": N_("deal_breakers"),
+    "client": N_("client"),
+}
 
 
 def _headers(columns: Sequence[str]) -> list[str]:
     return [_(CSV_HEADERS[c]) for c in columns]
+
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,8 +84,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def answers_csv(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: Sequence[SettingResult],
-                *, client_name: str | None = None) -> bytes:
+def answers_csv(
+    quiz: Quiz,
+    answers: Answers,
+    weights: Weights | None,
+    ranking: Sequence[SettingResult],
+    *,
+    client_name: str | None = None,
+) -> bytes:
     """CSV in two sections separated by a blank line: the answers, then the ranking.
 
     Section 1 columns: question_id, question, answer, weight, counted (yes/no).
@@ -92,19 +108,39 @@ def answers_csv(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: 
         writer.writerow([])
     writer.writerow(_headers(ANSWER_COLUMNS))
     for item in answered_items(quiz, answers, weights):
-        writer.writerow([item["question_id"], _cell(item["question"]), _cell(item["answer"]), item["weight"],
-                         _("yes") if item["counted"] else _("no")])
+        writer.writerow(
+            [
+                item["question_id"],
+                _cell(item["question"]),
+                _cell(item["answer"]),
+                item["weight"],
+                _("yes") if item["counted"] else _("no"),
+            ]
+        )
     writer.writerow([])
     writer.writerow(_headers(RANKING_COLUMNS))
     for r in ranking:
         s = _score(r.score)
-        writer.writerow([r.rank_label, r.setting_id, _cell(r.name), "" if s is None else f"{s:.1f}",
-                         _cell("; ".join(r.deal_breakers))])
+        writer.writerow(
+            [
+                r.rank_label,
+                r.setting_id,
+                _cell(r.name),
+                "" if s is None else f"{s:.1f}",
+                _cell("; ".join(r.deal_breakers)),
+            ]
+        )
     return buf.getvalue().encode("utf-8-sig")
 
 
-def results_dict(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: Sequence[SettingResult],
-                 *, client_name: str | None = None) -> dict[str, Any]:
+def results_dict(
+    quiz: Quiz,
+    answers: Answers,
+    weights: Weights | None,
+    ranking: Sequence[SettingResult],
+    *,
+    client_name: str | None = None,
+) -> dict[str, Any]:
     """The JSON export as a plain dict (see `answers_json`)."""
     doc: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION}
     if client_name:
@@ -139,8 +175,14 @@ def results_dict(quiz: Quiz, answers: Answers, weights: Weights | None, ranking:
     return doc
 
 
-def answers_json(quiz: Quiz, answers: Answers, weights: Weights | None, ranking: Sequence[SettingResult],
-                 *, client_name: str | None = None) -> bytes:
+def answers_json(
+    quiz: Quiz,
+    answers: Answers,
+    weights: Weights | None,
+    ranking: Sequence[SettingResult],
+    *,
+    client_name: str | None = None,
+) -> bytes:
     """UTF-8 JSON (non-ASCII kept as is, no timestamps). Keys:
 
     format, version; client_name (only when passed); answers: [{question_id, question, option_index,

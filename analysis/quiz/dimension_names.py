@@ -13,7 +13,10 @@ from analysis.loading.schema import RATING_DIMENSIONS, TASK_LABELS
 SCHEDULE_KINDS: tuple[str, ...] = ("nights", "weekends", "holidays", "on_call")
 # Dimensions about hours, where "I can't" is a real limit and may be a deal-breaker.
 DEAL_BREAKER_DIMENSIONS: tuple[tuple[str, str], ...] = (
-    *(("schedule", k) for k in SCHEDULE_KINDS), ("rating", "early_starts"), ("rating", "night_weekend_exposure"))
+    *(("schedule", k) for k in SCHEDULE_KINDS),
+    ("rating", "early_starts"),
+    ("rating", "night_weekend_exposure"),
+)
 
 
 @lru_cache(maxsize=256)
@@ -24,8 +27,10 @@ def parse_dimension(dimension: str) -> tuple[str, tuple[str, ...]]:
     """
     kind, sep, rest = dimension.partition(":")
     if not sep or not rest:
-        raise ValueError(f"dimension '{dimension}' should look like 'rating:<dimension>', 'schedule:<kind>', "
-                         "'tasks:<category>[+<category>...]' or 'pay:median'")
+        raise ValueError(
+            f"dimension '{dimension}' should look like 'rating:<dimension>', 'schedule:<kind>', "
+            "'tasks:<category>[+<category>...]' or 'pay:median'"
+        )
     if kind == "rating":
         if rest not in RATING_DIMENSIONS:
             raise ValueError(f"unknown rating dimension '{rest}'; expected one of {', '.join(RATING_DIMENSIONS)}")

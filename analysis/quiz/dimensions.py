@@ -28,13 +28,19 @@ JUDGEMENT = "judgement:"  # prefix of the columns that say where a value rests o
 # How well a setting's BLS industry must stand for it before its median pay is scored as the setting's own.
 SCORED_PAY_FIT: tuple[str, ...] = ("high", "medium")
 TASK_FULL_SHARE = 50  # percent of the day that counts as "fully that kind of work"
+
+
 def standard_dimensions() -> list[str]:
     """Every single-part dimension: each rating, schedule kind and task category, and pay.
 
     A combined task dimension ('tasks:a+b') is derived from its parts when scoring.
     """
-    return ([f"rating:{d}" for d in RATING_DIMENSIONS] + [f"schedule:{k}" for k in SCHEDULE_KINDS]
-            + [f"tasks:{c}" for c in TASK_LABELS] + ["pay:median"])
+    return (
+        [f"rating:{d}" for d in RATING_DIMENSIONS]
+        + [f"schedule:{k}" for k in SCHEDULE_KINDS]
+        + [f"tasks:{c}" for c in TASK_LABELS]
+        + ["pay:median"]
+    )
 
 
 def profile_value(profile: Profile, dimension: str, national: NationalFacts | None) -> float:
@@ -77,8 +83,9 @@ def judgement_dimensions(dims: Iterable[str]) -> list[str]:
     return [d for d in dims if parse_dimension(d)[0] in ("rating", "schedule")]
 
 
-def dimension_values(profiles: Iterable[Profile], national: NationalFacts | None,
-                     quiz: Quiz | None = None) -> pd.DataFrame:
+def dimension_values(
+    profiles: Iterable[Profile], national: NationalFacts | None, quiz: Quiz | None = None
+) -> pd.DataFrame:
     """Index setting id, a column per dimension, values in [0, 1], NaN where none; then a `judgement:` column
     per rating and schedule dimension (1 = judgement alone). Pure: reads no file.
 

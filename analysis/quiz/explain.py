@@ -19,10 +19,13 @@ STRAIGHT_LINE_MIN = 8  # answers at one option position before it looks like cli
 
 NO_ANSWERS = N_("Answer at least one question (other than “No preference”) to see how the settings fit you.")
 ALL_WEIGHT_ZERO = N_("Every question you answered is set to “doesn't matter”, so there is nothing to score yet.")
-ALL_ALIKE = N_("You chose the same place in the list on every question, so this ranking may say little about what "
-               "fits you. Try to answer each question on its own.")
-ONLY_ONE = N_("Only one answer counts so far, so the ranking rests on it alone. A few more answers will make it "
-              "more useful.")
+ALL_ALIKE = N_(
+    "You chose the same place in the list on every question, so this ranking may say little about what "
+    "fits you. Try to answer each question on its own."
+)
+ONLY_ONE = N_(
+    "Only one answer counts so far, so the ranking rests on it alone. A few more answers will make it more useful."
+)
 
 # How a schedule kind reads, with `{frequency}` one of FREQUENCY_WORDS: (about a named setting, on the page of one).
 _SCHEDULE_WORDS = {
@@ -37,8 +40,13 @@ JUDGED = N_("editorial judgement, no source; counted at half weight")
 
 
 # The frequency words, marked for the message catalog (context "how often"; calling pgettext here only marks them).
-_FREQUENCY_WORDS = (pgettext("how often", "never"), pgettext("how often", "rare"), pgettext("how often", "sometimes"),
-                    pgettext("how often", "common"), pgettext("how often", "typical"))
+_FREQUENCY_WORDS = (
+    pgettext("how often", "never"),
+    pgettext("how often", "rare"),
+    pgettext("how often", "sometimes"),
+    pgettext("how often", "common"),
+    pgettext("how often", "typical"),
+)
 
 
 def frequency_word(value: float) -> str:
@@ -65,7 +73,8 @@ def describe(dimension: str, value: float, name: str, judgement: bool = False) -
     if kind == "rating":
         label = _(RATING_DIMENSIONS[parts[0]][0]).lower()
         return _("{name} is rated {score}/5 for {label} ({basis})").format(
-            name=name, score=round(1 + 4 * value), label=label, basis=basis_words(judgement))
+            name=name, score=round(1 + 4 * value), label=label, basis=basis_words(judgement)
+        )
     if kind == "schedule":
         text = _(_SCHEDULE_WORDS[parts[0]][0]).format(name=name, frequency=frequency_word(value))
         return f"{text} ({basis_words(judgement)})"
@@ -76,29 +85,42 @@ def describe(dimension: str, value: float, name: str, judgement: bool = False) -
             return _("at {name}, half the day or more goes to {what} (editorial estimate)").format(name=name, what=what)
         if value <= 0:
             return _("at {name}, no part of the usual day goes to {what} (editorial estimate)").format(
-                name=name, what=what)
+                name=name, what=what
+            )
         return _("at {name}, about {percent}% of the day goes to {what} (editorial estimate)").format(
-            name=name, percent=round(TASK_FULL_SHARE * value), what=what)
+            name=name, percent=round(TASK_FULL_SHARE * value), what=what
+        )
     # Words, not a figure rebuilt from the clipped 0-1 value; the pay figures themselves are on the detail page.
     if value >= 0.75:
-        text = N_("median pay at {name} is near the top of the national range for pharmacy techs "
-                  "(BLS figures; each setting's median and its period are on its detail page)")
+        text = N_(
+            "median pay at {name} is near the top of the national range for pharmacy techs "
+            "(BLS figures; each setting's median and its period are on its detail page)"
+        )
     elif value >= 0.5:
-        text = N_("median pay at {name} is in the upper middle of the national range for pharmacy techs "
-                  "(BLS figures; each setting's median and its period are on its detail page)")
+        text = N_(
+            "median pay at {name} is in the upper middle of the national range for pharmacy techs "
+            "(BLS figures; each setting's median and its period are on its detail page)"
+        )
     elif value >= 0.25:
-        text = N_("median pay at {name} is in the lower middle of the national range for pharmacy techs "
-                  "(BLS figures; each setting's median and its period are on its detail page)")
+        text = N_(
+            "median pay at {name} is in the lower middle of the national range for pharmacy techs "
+            "(BLS figures; each setting's median and its period are on its detail page)"
+        )
     else:
-        text = N_("median pay at {name} is near the bottom of the national range for pharmacy techs "
-                  "(BLS figures; each setting's median and its period are on its detail page)")
+        text = N_(
+            "median pay at {name} is near the bottom of the national range for pharmacy techs "
+            "(BLS figures; each setting's median and its period are on its detail page)"
+        )
     return _(text).format(name=name)
 
 
 def match_words(option: Option, closeness: float) -> str:
     if closeness >= 1 - 1e-9:
-        return {"about": _("exact match"), "at_least": _("full match: at least what you asked for"),
-                "at_most": _("full match: no more than you said is OK")}[option.match]
+        return {
+            "about": _("exact match"),
+            "at_least": _("full match: at least what you asked for"),
+            "at_most": _("full match: no more than you said is OK"),
+        }[option.match]
     if closeness >= FOR_CLOSENESS:
         return _("close match")
     if closeness >= AGAINST_CLOSENESS:  # one step short on a rating, hours or task share
@@ -106,24 +128,31 @@ def match_words(option: Option, closeness: float) -> str:
     return _("poor match")
 
 
-def reason(question: Question, option: Option, value: float, closeness: float, name: str,
-           judgement: bool = False) -> str:
+def reason(
+    question: Question, option: Option, value: float, closeness: float, name: str, judgement: bool = False
+) -> str:
     desc = describe(question.dimension, value, name, judgement)
     return _("You chose “{answer}” for {subject}. {description} — {match}.").format(
-        answer=option.label, subject=question.subject, description=_cap(desc), match=match_words(option, closeness))
+        answer=option.label, subject=question.subject, description=_cap(desc), match=match_words(option, closeness)
+    )
 
 
 def not_counted(question: Question, name: str) -> str:
     """For a setting with no figure on the question's dimension: it is scored on the other answers."""
     if parse_dimension(question.dimension)[0] == "pay":
-        return _("{subject} not counted: BLS publishes no pay figure for {name} itself, and we do not score a "
-                 "figure borrowed from a loosely fitting industry as its pay, so it is scored on your other "
-                 "answers.").format(subject=_cap(question.subject), name=name)
+        return _(
+            "{subject} not counted: BLS publishes no pay figure for {name} itself, and we do not score a "
+            "figure borrowed from a loosely fitting industry as its pay, so it is scored on your other "
+            "answers."
+        ).format(subject=_cap(question.subject), name=name)
     if parse_dimension(question.dimension)[0] == "rating":  # an optional rating a profile does not carry
-        return _("{subject} not counted: {name} is not rated for it (its profile has no such rating), so it is scored "
-                 "on your other answers.").format(subject=_cap(question.subject), name=name)
+        return _(
+            "{subject} not counted: {name} is not rated for it (its profile has no such rating), so it is scored "
+            "on your other answers."
+        ).format(subject=_cap(question.subject), name=name)
     return _("{subject} not counted: no published figure for {name}, so it is scored on your other answers.").format(
-        subject=_cap(question.subject), name=name)
+        subject=_cap(question.subject), name=name
+    )
 
 
 def _hours_here(question: Question, value: float) -> str:
@@ -131,8 +160,9 @@ def _hours_here(question: Question, value: float) -> str:
     kind, parts = parse_dimension(question.dimension)
     if kind == "schedule":
         return _(_SCHEDULE_WORDS[parts[0]][1]).format(frequency=frequency_word(value))
-    return _("{label} is rated {score}/5 here (editorial)").format(label=_(RATING_DIMENSIONS[parts[0]][0]),
-                                                                  score=round(1 + 4 * value))
+    return _("{label} is rated {score}/5 here (editorial)").format(
+        label=_(RATING_DIMENSIONS[parts[0]][0]), score=round(1 + 4 * value)
+    )
 
 
 def deal_breaker_reason(question: Question, option: Option, value: float) -> str:
@@ -154,13 +184,15 @@ def weight_shown(contribution: Contribution) -> str:
 def caution_reason(question: Question, option: Option, value: float) -> str:
     """An "I can't" answer met by hours that come up sometimes here: not a deal-breaker, but never left unsaid."""
     return _("{said}, and you answered “{answer}”: ask whether the job you apply for has them.").format(
-        said=_hours_here(question, value), answer=option.label)
+        said=_hours_here(question, value), answer=option.label
+    )
 
 
 def caution_headline(name: str, cautions: Sequence[str]) -> str:
     """Said up front when a setting in first place has hours the person said they can't work, now and then."""
     return _("Check before you rely on {name} in first place: {cautions}").format(
-        name=name, cautions=" ".join(cautions))
+        name=name, cautions=" ".join(cautions)
+    )
 
 
 def reasons_for_against(result: SettingResult, n: int = 3) -> tuple[list[Contribution], list[Contribution]]:
@@ -199,14 +231,21 @@ def missing_figure_headline(question: Question, weight: int, lacking: Sequence[s
     who = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + _(" and ") + lacking[-1]
     n = len(lacking)
     if tied:
-        text = ngettext("{who}, tied for your top fit, has no figure of its own for {subject}, which you said "
-                        "{weight} to you. {Subject} was not counted for it; check before relying on this ranking.",
-                        "{who}, tied for your top fit, have no figure of their own for {subject}, which you said "
-                        "{weight} to you. {Subject} was not counted for them; check before relying on this ranking.", n)
+        text = ngettext(
+            "{who}, tied for your top fit, has no figure of its own for {subject}, which you said "
+            "{weight} to you. {Subject} was not counted for it; check before relying on this ranking.",
+            "{who}, tied for your top fit, have no figure of their own for {subject}, which you said "
+            "{weight} to you. {Subject} was not counted for them; check before relying on this ranking.",
+            n,
+        )
     else:
-        text = ngettext("Your top fit, {who}, has no figure of its own for {subject}, which you said {weight} to "
-                        "you. {Subject} was not counted for it; check before relying on this ranking.",
-                        "Your top fit, {who}, have no figure of their own for {subject}, which you said {weight} to "
-                        "you. {Subject} was not counted for them; check before relying on this ranking.", n)
-    return text.format(who=who, subject=question.subject, Subject=_cap(question.subject),
-                       weight=_(WEIGHT_LABELS[weight]))
+        text = ngettext(
+            "Your top fit, {who}, has no figure of its own for {subject}, which you said {weight} to "
+            "you. {Subject} was not counted for it; check before relying on this ranking.",
+            "Your top fit, {who}, have no figure of their own for {subject}, which you said {weight} to "
+            "you. {Subject} was not counted for them; check before relying on this ranking.",
+            n,
+        )
+    return text.format(
+        who=who, subject=question.subject, Subject=_cap(question.subject), weight=_(WEIGHT_LABELS[weight])
+    )

@@ -60,13 +60,18 @@ def describe_moves(moves: Iterable[tuple[str, str, str]], names: Mapping[str, st
 
 
 def flip_sentence(
-    change: str, first: str, second: str, moves: tuple[tuple[str, str, str], ...], names: Mapping[str, str],
+    change: str,
+    first: str,
+    second: str,
+    moves: tuple[tuple[str, str, str], ...],
+    names: Mapping[str, str],
     shared: bool = False,
 ) -> str:
     """The change, what it does to first place, and every other place it would move, so nothing is left unsaid."""
     if shared:
         text = _("{change}, {second} would hold first place alone").format(
-            change=change, second=names.get(second, second))
+            change=change, second=names.get(second, second)
+        )
     else:
         text = _("{change}, {second} would move above {first}").format(
             change=change, second=names.get(second, second), first=names.get(first, first)
@@ -163,4 +168,3 @@ def ranking_flip_change(
         text = flip_sentence(change.description, first, winner, moves, names, shared)
         return FlipChange(change.question_id, change.kind, change.size, change.answers, change.weights, text, moves)
     return None
-

@@ -218,8 +218,10 @@ def places(table: Table, ev: Evaluation, names: Mapping[str, str]) -> tuple[list
         if pos:
             prev = ranked[pos - 1]
             p = float(ev.scores[prev])
-            if not np.isnan(p) and bool(ev.flagged[prev]) == bool(ev.flagged[i]) and (
-                p - s < ev.tolerance - 1e-9 or displayed_score(p) == displayed_score(s)
+            if (
+                not np.isnan(p)
+                and bool(ev.flagged[prev]) == bool(ev.flagged[i])
+                and (p - s < ev.tolerance - 1e-9 or displayed_score(p) == displayed_score(s))
             ):
                 keys.append(keys[-1])
                 continue
@@ -298,8 +300,15 @@ def score(
         s = float(ev.scores[i])
         ranking.append(
             SettingResult(
-                sid, name, None if math.isnan(s) else s, contributions, skipped, flags,
-                rank=rank, rank_label=label, cautions=cautions,
+                sid,
+                name,
+                None if math.isnan(s) else s,
+                contributions,
+                skipped,
+                flags,
+                rank=rank,
+                rank_label=label,
+                cautions=cautions,
             )
         )
     return QuizResult(

@@ -40,5 +40,5 @@ def follow_shortlist(
 
 
 def follow_again(shown: list[str], written: list[list[str]]) -> list[list[str]]:
-    """"Use my top three again": the list on screen becomes one the page wrote, so its echo is not an edit."""
+    """ "Use my top three again": the list on screen becomes one the page wrote, so its echo is not an edit."""
     return (written + [list(shown)])[-REMEMBERED:]
