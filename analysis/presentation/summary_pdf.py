@@ -64,28 +64,21 @@ __all__ = [
 
 MIN_LAST_PAGE_FILL = 0.35  # a second page must carry at least this share of a page, or it is rebalanced
 _Detail = Detail
+# Each level prints less than the one before, until the summary fits two pages.
+_SHORTER = Detail(
+    top_for=3,
+    top_against=2,
+    other_for=1,
+    other_against=1,
+    skipped_notes=False,
+    answers=10,
+    eligibility_chars=160,
+    questions=3,
+)
 _DETAIL_LEVELS = (
     Detail(),
-    Detail(
-        top_for=3,
-        top_against=2,
-        other_for=1,
-        other_against=1,
-        skipped_notes=False,
-        answers=10,
-        eligibility_chars=160,
-        questions=3,
-    ),
-    Detail(
-        top_for=1,
-        top_against=1,
-        other_for=1,
-        other_against=1,
-        skipped_notes=False,
-        answers=6,
-        eligibility_chars=110,
-        questions=2,
-    ),
+    _SHORTER,
+    replace(_SHORTER, top_for=1, top_against=1, answers=6, eligibility_chars=110, questions=2),
 )
 _last_page_fill = last_page_fill
 
