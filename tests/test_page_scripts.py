@@ -1,6 +1,7 @@
 """What the app adds to every page besides its content: the stylesheet, the script that declares the page's
 language, and the keyboard help (ui/style.py, ui/language.py, ui/keyboard.py). In a real browser they are
-tested by tests/test_browser_accessibility.py and tests/test_browser_keyboard.py; here, what they are made of."""
+tested by tests/test_browser_accessibility.py and tests/test_browser_keyboard.py; here, what they are made of
+(ui/session_bar.py draws both scripts in one element)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def test_the_stylesheet_survives_the_sanitiser(presentation):
 
 
 def page_scripts(at) -> list[str]:
-    return [el.proto.body for el in at.get("html") if "<script>" in el.proto.body]
+    """Every <script> the page holds (the language and keyboard scripts share one element)."""
+    return [s for el in at.get("html") for s in re.findall(r"<script>.*?</script>", el.proto.body, flags=re.S)]
 
 
 @pytest.mark.parametrize("lang,page_name", [("es", None), ("es", "compare"), ("en", "about")])

@@ -12,8 +12,6 @@ its on-screen keyboard up. tests/test_browser_keyboard.py walks the whole app th
 
 from __future__ import annotations
 
-import streamlit as st
-
 # No "<" anywhere in it: the HTML sanitiser would drop the script. The deployment's Content-Security-Policy
 # allows it by its hash (bench/proxy.py inline_script_hashes), so any change to it changes the hash.
 KEYBOARD_SCRIPT = """(() => {
@@ -48,8 +46,3 @@ KEYBOARD_SCRIPT = """(() => {
     setTimeout(() => first.focus(), 50);
   }).observe(document.body, {childList: true, subtree: true});
 })();"""
-
-
-def keyboard_help() -> None:
-    """Install the script (once per page; later runs draw the same element, which does not run it again)."""
-    st.html("<script>" + KEYBOARD_SCRIPT + "</script>", unsafe_allow_javascript=True, width="content")

@@ -123,13 +123,6 @@ def _remember_language() -> None:
         st.session_state[LANGUAGE_ROOM_KEY] = st.session_state[LANG_KEY]
 
 
-def declare_document_language() -> None:
-    """Make the page's `<html lang>` the session's language (drawn once per run, in the session bar)."""
-    lang = st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE)
-    # Runs again whenever the language changes (its text changes), on every page.
-    st.html("<script>" + document_language_script(lang) + "</script>", unsafe_allow_javascript=True, width="content")
-
-
 def language_picker() -> None:
     """English / Español, in each language's own name. Changing it reruns the page in the new language."""
     st.segmented_control(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
-from analysis.i18n import _
-from ui.keyboard import keyboard_help
-from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, declare_document_language, language_picker
+from analysis.i18n import DEFAULT_LANGUAGE, _
+from ui.keyboard import KEYBOARD_SCRIPT
+from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, document_language_script, language_picker
 from ui.location import location_picker
 from ui.style import page_style
 
@@ -56,6 +58,20 @@ def _rerun_when_reconnected() -> None:
     that fragment. tests/test_deploy.py checks both through nginx."""
 
 
+@functools.cache
+def _scripts_html(lang: str) -> str:
+    return "<script>" + document_language_script(lang) + "</script><script>" + KEYBOARD_SCRIPT + "</script>"
+
+
+def page_scripts(lang: str) -> None:
+    """The page's own scripts, in one element (each element costs a rerun about the same, whatever it holds):
+    `<html lang>` made the session's language, and the keyboard help (ui/keyboard.py). The element is drawn
+    again when the language changes (its text changes), which runs both again: the language script sets the new
+    language, the keyboard script sees it is installed already and does nothing. Each stays its own `<script>`,
+    as the Content-Security-Policy allows them by their hashes (bench/proxy.py inline_script_hashes)."""
+    st.html(_scripts_html(lang), unsafe_allow_javascript=True, width="content")
+
+
 def clear_session() -> None:
     """Forget everything about the current person: every session key and every link parameter."""
     for key in list(st.session_state.keys()):
@@ -94,8 +110,7 @@ def session_bar(page: str) -> None:
     say_if_the_session_was_replaced(page)
     _rerun_when_reconnected()
     st.html(page_style(presentation=st.session_state[ROOM_KEY]))
-    declare_document_language()
-    keyboard_help()
+    page_scripts(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE))
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning(

@@ -6,6 +6,7 @@ import copy
 import weakref
 
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
@@ -21,13 +22,25 @@ def font_size() -> int:
     return 20 if st.session_state.get("presentation", False) else 14
 
 
-def _prepared(fig):
+class _ReadyFigure(go.Figure):
+    """A prepared figure as the dict Streamlit makes of it. Streamlit calls a figure's `to_dict()` on every run (a
+    deep copy: ~0.5 ms for the Overview's map) and only reads the result, so the dict is made once and handed over
+    as it is. Nothing but `to_dict` is used, so plotly's own set-up is skipped."""
+
+    def __init__(self, as_dict: dict) -> None:  # no super().__init__(): see above
+        self._as_dict = as_dict  # plotly figures accept attributes that start with "_"
+
+    def to_dict(self) -> dict:
+        return self._as_dict
+
+
+def _prepared(fig) -> _ReadyFigure:
     """`for_streamlit` once per figure: a cached figure is drawn on many runs, and preparing it again changes
     nothing but costs about as much as a small page."""
-    if not getattr(fig, "_rx_prepared", False):
-        fig = for_streamlit(fig)
-        fig._rx_prepared = True  # plotly figures accept attributes that start with "_"
-    return fig
+    ready = getattr(fig, "_rx_ready", None)
+    if ready is None:
+        ready = fig._rx_ready = _ReadyFigure(for_streamlit(fig).to_dict())  # "_" attributes are allowed on figures
+    return ready
 
 
 _ARROW: dict[int, tuple[weakref.ref, object]] = {}  # id of a chart's rows -> (the rows, them as an Arrow table)
