@@ -28,7 +28,6 @@ Pure: no Streamlit import, so the rules are testable and usable by every page an
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import string
@@ -58,12 +57,6 @@ def visible(text: Any) -> str:
 def inert(text: Any) -> str:
     """Markdown source that Streamlit shows exactly as `text` reads, with no formatting, link,
     image, maths, colour, icon or emoji. Paragraph breaks are kept; other line breaks read as spaces."""
-    return _inert(text if type(text) is str else ("" if text is None else str(text)))
-
-
-# A page escapes the same few hundred strings on every rerun (~3 µs each); the result depends on the text alone.
-@functools.lru_cache(maxsize=8192)
-def _inert(text: str) -> str:
     lines = [" ".join(line.split()) for line in visible(text).replace("\t", " ").split("\n")]
     escaped = "\n".join(line.translate(_ESCAPE) for line in lines)
     # Shortcodes (:smile:, :material/x:) and autolinks (http://, a@b) need the mark right before a
