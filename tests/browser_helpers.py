@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, TimeoutError
+import pytest
+from playwright.sync_api import Page, TimeoutError, expect
 
 # A drawn chart: Plotly's, or Vega-Lite's (the pay chart); and the element holding either, with its text.
 CHART = '.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] svg.marks'
@@ -169,3 +170,32 @@ def full_page_screenshot(page: Page, path, viewport) -> None:
     page.screenshot(path=str(path))
     page.set_viewport_size({"width": viewport.width, "height": viewport.height})
     next_frame(page)
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, browser_context_args):
+    """One browser context for a module's pages (import this fixture with `page` below): Streamlit's scripts and
+    Plotly's bundle are fetched and compiled once, then come from its cache."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture(name="page")
+def page_in_shared_context(shared_context):
+    """Each test still opens a page of its own: a fresh tab, a fresh Streamlit session."""
+    tab = shared_context.new_page()
+    yield tab
+    tab.close()
+
+
+def texts_of_every_tab(page: Page, text_js: str) -> list[str]:
+    """The page's texts by `text_js`, opening each tab in turn (a closed tab draws nothing)."""
+    texts = page.evaluate(text_js)
+    tabs = page.get_by_role("tab")
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+        settle(page)
+        texts += page.evaluate(text_js)
+    return texts

@@ -31,26 +31,11 @@ from tests.a11y_helpers import (
     settle,
     text,
 )
+from tests.browser_helpers import page_in_shared_context, shared_context  # noqa: F401 - fixtures
 from tests.conftest import ROOT
 from tests.script_runs import Runs
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def shared_context(browser, browser_context_args):
-    """One browser context for the module's pages: Streamlit's scripts and Plotly's bundle are fetched once and
-    then come from its cache. Each test still opens a page of its own (a fresh tab, a fresh Streamlit session)."""
-    context = browser.new_context(**browser_context_args)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(shared_context):
-    tab = shared_context.new_page()
-    yield tab
-    tab.close()
 
 
 # Each page as its navigation names it, in the order a counselor would go through them.

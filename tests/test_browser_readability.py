@@ -17,26 +17,10 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.screens import LAPTOP, PAGES, PHONE, ROOM, VIEWPORTS, audit
-from tests.browser_helpers import full_page_screenshot, open_view, settle
+from tests.browser_helpers import full_page_screenshot, open_view, page_in_shared_context, settle, shared_context  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 BASE_FONT_PX = "parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize)"
-
-
-@pytest.fixture(scope="module")
-def shared_context(browser, browser_context_args):
-    """One browser context for the module's views: Streamlit's scripts and Plotly's bundle are fetched and compiled
-    once, then come from its cache. Each test still opens a page of its own (a fresh tab, a fresh Streamlit session)."""
-    context = browser.new_context(**browser_context_args)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(shared_context):
-    tab = shared_context.new_page()
-    yield tab
-    tab.close()
 
 
 # Known and owned elsewhere: the Credentials page's credential grid is a data grid about 1,500 px wide, so it

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from analysis.loading.loader import load_catalogs
 from analysis.local_pay import SOURCE
-from tests.browser_helpers import settle
+from tests.browser_helpers import settle, texts_of_every_tab
 
 pytestmark = pytest.mark.browser
 
@@ -136,14 +136,7 @@ def english_left(texts: list[str], names: list[str]) -> list[str]:
 
 
 def page_texts(page: Page) -> list[str]:
-    """All text of the page, opening each tab in turn (a closed tab draws nothing)."""
-    texts = page.evaluate(TEXT_JS)
-    tabs = page.get_by_role("tab")
-    for i in range(tabs.count()):
-        tabs.nth(i).click()
-        settle(page)
-        texts += page.evaluate(TEXT_JS)
-    return texts
+    return texts_of_every_tab(page, TEXT_JS)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from analysis.i18n import translator
-from tests.a11y_helpers import open_page, settle
+from tests.a11y_helpers import open_page
+from tests.browser_helpers import texts_of_every_tab
 
 pytestmark = pytest.mark.browser
 
@@ -71,15 +72,7 @@ def problems_in(texts: list[str]) -> list[str]:
 
 
 def page_texts(page: Page) -> list[str]:
-    """All text of the page, opening each tab in turn (a closed tab draws nothing)."""
-    texts = page.evaluate(TEXT_JS)
-    tabs = page.get_by_role("tab")
-    for i in range(tabs.count()):
-        tabs.nth(i).click()
-        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
-        settle(page)
-        texts += page.evaluate(TEXT_JS)
-    return texts
+    return texts_of_every_tab(page, TEXT_JS)
 
 
 def test_spanish_pages_show_no_english_notes_periods_or_iso_dates(page: Page, app_server, artifacts):
