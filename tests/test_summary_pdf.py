@@ -566,3 +566,17 @@ def test_in_spanish_places_are_words_and_one_more_answer_is_singular():
         set_language("en")
     assert "#" not in text and "(1.º de 13)" in text
     assert one_more.startswith("…y 1 respuesta más") and two_more.startswith("…y 2 respuestas más")
+
+
+def test_only_a_scored_setting_is_called_the_best_fit_and_a_shared_first_place_says_so():
+    """Next steps name the top setting 'your best fit' only when the quiz scored it, and not alone in first place."""
+    first = RANKING[0]
+    alone = [replace(first, rank_label="1"), *RANKING[1:]]
+    assert "your best fit on the shortlist" in squash(read(build(ranking=alone))[1])
+    shared = [replace(first, rank_label="=1"), *RANKING[1:]]
+    text = squash(read(build(ranking=shared))[1])
+    assert "one of your equal best fits on the shortlist" in text and "your best fit on the" not in text
+    # A shortlist of settings the quiz did not score: the first of them is not called a fit at all.
+    unscored = [replace(r, score=None) if r.setting_id == first.setting_id else r for r in RANKING]
+    text = squash(read(build(ranking=unscored, shortlist=[first.setting_id]))[1])
+    assert "best fit" not in text and "the first setting on your shortlist" in text

@@ -315,13 +315,13 @@ def next_steps_content(
     profile: Profile,
     held: Collection[str],
     catalogs: Catalogs,
-    from_quiz: bool,
+    why: str,
     detail: Detail,
     person: Person | None,
     cites: Citations,
 ) -> NextSteps:
-    """The credentials the top setting wants that the person lacks, and what else entry usually needs."""
-    why = _("your best fit on the shortlist") if from_quiz else _("the first setting on your shortlist")
+    """The credentials the top setting wants that the person lacks, and what else entry usually needs; `why` says
+    why this setting ('your best fit on the shortlist')."""
     missing = missing_credentials(profile, set(held), catalogs)
     held_names = [catalogs.credentials[c].short_name for c in sorted(held) if c in catalogs.credentials]
     if not missing:
@@ -376,11 +376,17 @@ def summary_content(
     rows = _comparison_rows(settings, catalogs, fit, cites)
     steps = None
     if settings:
-        top = next(
-            (profiles[r.setting_id] for r in ranking if r.setting_id in kept and r.score is not None), settings[0]
+        best = next((r for r in ranking if r.setting_id in kept and r.score is not None), None) if scored else None
+        top = profiles[best.setting_id] if best else settings[0]
+        # Only a scored setting is called a fit, and one that shares its place is said to share it.
+        why = (
+            _("the first setting on your shortlist")
+            if best is None
+            else _("one of your equal best fits on the shortlist")
+            if best.rank_label.startswith("=")
+            else _("your best fit on the shortlist")
         )
-        from_quiz = scored and top.id in {r.setting_id for r in ranking}
-        steps = next_steps_content(top, held, catalogs, from_quiz, detail, person, cites)
+        steps = next_steps_content(top, held, catalogs, why, detail, person, cites)
     return Summary(
         title=_("Pharmacy technician settings: take-home summary"),
         footer=_(
