@@ -78,16 +78,8 @@ def go_to(runs: Runs, lang: str, title: str) -> None:
 
 
 def keep_a_place(runs: Runs, lang: str) -> None:
-    """Florida's pay on screen. The link chose it; a page change sometimes drops it (issue #26, tested in
-    tests/test_browser_location.py): then it is chosen again with the picker, as a counselor would."""
-    page = runs.page
-    place = page.get_by_role("button", name=re.compile(r"^(Pay for|Pago en): "))
-    if "Florida" in place.inner_text():
-        return
-    place.click()
-    page.get_by_role("combobox", name=text(lang, "State or territory (type to search)")).fill("Florida")
-    runs.after(lambda: page.keyboard.press("Enter"))
-    page.keyboard.press("Escape")
+    """Florida's pay on screen: the link chose it, and every page change keeps it (issue #26)."""
+    place = runs.page.get_by_role("button", name=re.compile(r"^(Pay for|Pago en): "))
     expect(place).to_contain_text("Florida")
 
 

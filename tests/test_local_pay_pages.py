@@ -257,3 +257,12 @@ def test_sortable_tables_open_with_the_published_figures():
     areas = next(t for t in tables if "Cleveland, OH" in set(t["Area"]))
     assert len(areas) == len(PLACES.areas_in("OH"))
     assert areas.set_index("Area").loc["Cleveland, OH", "Median a year"] == 39310
+    # Each table says where its figures come from and for when.
+    sources = [c.value for c in at.caption if "Source: May 2025, U.S. Bureau of Labor Statistics, OEWS" in c.value]
+    assert len(sources) == 2, [c.value for c in at.caption]
+
+
+def test_the_national_line_names_the_united_states_once():
+    text = text_of(open_page("overview", state="OH"))
+    assert "**United States**, all settings (May 2025)" in text
+    assert "United States: **United States**" not in text

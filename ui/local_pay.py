@@ -19,6 +19,7 @@ from analysis.loading.schema import Profile
 from analysis.local_pay import (
     AreaPay,
     Estimate,
+    Places,
     about_text,
     error_words,
     money,
@@ -219,7 +220,7 @@ def overview_local_pay() -> None:
         if pay.area_type != "state" and pay.state in pl.states:
             st.markdown(_("Whole state: {place_line}").format(place_line=place_line(pl.states[pay.state])))
             st.markdown(inert(rank_words(pl, pl.states[pay.state])))
-    st.markdown(_("United States: {place_line}").format(place_line=place_line(pl.national)))
+    st.markdown(place_line(pl.national))  # it names the United States itself
     render_chart(state_map(chosen_codes()[0], font_size()), key="state_map")
     box = st.expander(
         _("All states and territories, sortable (click a column heading)"), key="state_table", on_change="rerun"
@@ -227,6 +228,7 @@ def overview_local_pay() -> None:
     with box:
         if box.open:
             st.dataframe(place_table(pl, "state"), hide_index=True, width="stretch")
+            st.caption(_table_source(pl))
     if pay is not None:
         box = st.expander(
             _("Metro and nonmetro areas in {state}, sortable").format(state=inert(pl.states[pay.state].area_name)),
@@ -238,6 +240,14 @@ def overview_local_pay() -> None:
                 areas = place_table(pl, "area")
                 inside = areas[areas[_("Code")].isin([a.area_code for a in pl.areas_in(pay.state)])]
                 st.dataframe(inside, hide_index=True, width="stretch")
+                st.caption(_table_source(pl))
+
+
+def _table_source(pl: Places) -> str:
+    """The source and period under a sortable table of places."""
+    return _(
+        "Source: {period}, U.S. Bureau of Labor Statistics, OEWS, pharmacy technicians (SOC 29-2052), all industries."
+    ).format(period=inert(localize_period(pl.national.period)))
 
 
 def about_local_pay() -> None:

@@ -119,7 +119,7 @@ def _place_select(label: str, names: dict[str, str], key: str, on_change) -> Non
         inert_label(label),
         tuple(names),
         index=None,
-        placeholder=inert(next(iter(names.values()))),
+        placeholder=inert_label(next(iter(names.values()))),
         key=key,
         on_change=on_change,
         format_func=names.__getitem__,

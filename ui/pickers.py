@@ -24,7 +24,7 @@ def pick_one(label: str, names: Mapping[str, str], *, key: str, default: str | N
         ids,
         format_func=names.__getitem__,
         key=key,
-        placeholder=inert(_("Choose an option")),
+        placeholder=inert_label(_("Choose an option")),
         persist_state="session",
         **start,
     )
@@ -45,7 +45,7 @@ def pick_many(
         list(names),
         format_func=names.__getitem__,
         key=key,
-        placeholder=inert(placeholder or _("Choose options")),
+        placeholder=inert_label(placeholder or _("Choose options")),
         max_selections=max_selections,
         persist_state="session",
         help=None if help is None else inert(help),
