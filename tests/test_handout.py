@@ -213,6 +213,10 @@ def test_a_handout_with_a_place_carries_the_rough_figure_the_detail_page_shows()
     _pages, text = read(build_handout_pdf(hospital, ENGLISH.catalogs, place=HOUSTON, estimate=estimate))
     assert f"Rough figure for Hospital in {HOUSTON.label}: about {money(estimate.value)} a year" in text
     assert "(Estimate, not a BLS figure)" in text
+    # The method names the periods of the figures it combines.
+    national = hospital.facts.median_wage_annual.period
+    assert f"scales the place's median ({HOUSTON.period})" in " ".join(text.split()), text
+    assert f"for all technicians ({national})" in " ".join(text.split())
 
 
 def test_compare_shows_the_facets_as_one_block_per_facet_on_a_phone():

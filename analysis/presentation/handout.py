@@ -118,8 +118,12 @@ def _pay_section(profile: Profile, cites: Citations, place: AreaPay | None, esti
                 + _("Estimate, not a BLS figure")
                 + "). "
                 + _(
-                    "BLS publishes no pay for one setting within a state or area; this scales the place's median by "
-                    "how far the setting's national median sits from the national median for all technicians."
+                    "BLS publishes no pay for one setting within a state or area; this scales the place's median "
+                    "({local_period}) by how far the setting's national median sits from the national median for "
+                    "all technicians ({period})."
+                ).format(
+                    local_period=localize_period(place.period),
+                    period=localize_period(profile.facts.median_wage_annual.period or ""),
                 )
             )
     note = _("Pay figures are for the BLS industry nearest this setting: {mapping}.")

@@ -17,7 +17,7 @@ from analysis.loading.schema import NO_FIGURE, Credential, Fact, Profile, Source
 from analysis.local_pay import INDUSTRY_WORDS, SOURCE, PlaceSummary
 from analysis.local_pay import money as local_money
 from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
-from analysis.periods import localize_period
+from analysis.periods import localize_period, read_period
 from analysis.presentation.facts import format_value, oews_citation, plain_period
 from analysis.presentation.pdf_layout import clip
 
@@ -39,9 +39,9 @@ def period(fact: Fact, sources: Mapping[str, Source] | None = None) -> str:
 def source_period(src: Source) -> str:
     """A source's period as a date.
 
-    'current fee table (c. 2024-26)' -> 'fee table (c. 2024-26), as read in Mar 2026'.
+    'current fee table (c. 2024-26)' -> 'fee table (c. 2024-26), as read on November 24, 2026'.
     """
-    return plain_period(Fact(value=0, unit="-", period=src.period, source=src.id, evidence="primary"), {src.id: src})
+    return read_period(src.period, src.accessed)
 
 
 def gap_reason(fact: Fact) -> str:
