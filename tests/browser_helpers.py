@@ -158,7 +158,18 @@ def open_view(page: Page, base_url: str, path: str, heading: str, viewport) -> N
         page.wait_for_function(PRESENTATION_TYPE)
         settle(page)
     page.evaluate("document.fonts.ready.then(() => true)")
-    next_frame(page)
+    page.wait_for_function(CHARTS_AT_REST)
+
+
+# Charts draw after the page settles (Vega-Lite renders asynchronously, and again at the room's larger type): at
+# rest when every chart's size and text are the same two frames apart.
+CHARTS_AT_REST = """() => new Promise(done => {
+  const shape = () => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg, .js-plotly-plot .main-svg')]
+    .map(svg => { const box = svg.getBoundingClientRect(); return `${box.width}x${box.height}:${svg.textContent}`; })
+    .join('|');
+  const before = shape();
+  requestAnimationFrame(() => requestAnimationFrame(() => done(before === shape())));
+})"""
 
 
 def full_page_screenshot(page: Page, path, viewport) -> None:
