@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.i18n import N_, _
 from analysis.presentation.charts import HIGHER_IS_MORE
+from analysis.presentation.reality_view import REALITY_TITLE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks
@@ -22,6 +23,7 @@ TABS = {
     "hours": N_("Hours"),
     "tasks": N_("Tasks"),
     "credentials": N_("Credentials"),
+    "realities": REALITY_TITLE,
 }
 SHOWN_FIRST = 5  # pay and the four widest other differences; the rest behind "All … dimensions"
 
@@ -73,33 +75,25 @@ def comparison() -> None:
     # The pay unit is chosen below the list but needed now: read the widget's state (default annual).
     unit = st.session_state["pay_unit"]
     view = compare_view(tuple(chosen), unit == "hourly", font_size())
-    diff = view.differences
-    setting_columns = [c for c in diff.columns if c not in ("dimension", "difference", "spread")]
+    blocks = view.difference_blocks
 
     with st.container(border=True):
-        st.markdown("\n\n".join(difference_block(row, setting_columns) for row in rows_of(diff, 0, SHOWN_FIRST)))
+        st.markdown("\n\n".join(blocks[:SHOWN_FIRST]))
     all_rows = st.expander(
-        _("The other {n} dimensions").format(n=len(diff) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
+        _("The other {n} dimensions").format(n=len(blocks) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
     )
     with all_rows:
         if all_rows.open:
-            rest = rows_of(diff, SHOWN_FIRST, len(diff))
-            st.markdown("\n\n".join(difference_block(row, setting_columns) for row in rest))
+            st.markdown("\n\n".join(blocks[SHOWN_FIRST:]))
 
-    # Only the open tab's chart is built and sent (lazy tabs), which keeps reruns cheap; the pay chart, the page's
+    # Only the open tab's content is built and sent (lazy tabs), which keeps reruns cheap; the pay chart, the page's
     # first view, is the exception: it stays drawn behind the other tabs. It is updated in place when a setting is
     # added, and coming back to it does not build it again (a new Vega-Lite view costs ~100 ms in Chromium).
-    tab_labels = dict(
-        zip(TABS, [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")], strict=False)
-    )
+    tab_labels = {slug: _(label) for slug, label in TABS.items()}  # tab labels are Markdown: our own words only
     if st.session_state.get("compare_tab") not in tab_labels.values():  # e.g. the language just changed
         st.session_state.pop("compare_tab", None)
-    tabs = st.tabs(  # the labels in TABS, written out: tab labels are Markdown
-        [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials")],
-        key="compare_tab",
-        on_change="rerun",
-    )
-    pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab = tabs
+    tabs = st.tabs(list(tab_labels.values()), key="compare_tab", on_change="rerun")
+    pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab, realities_tab = tabs
     with pay_tab:
         st.segmented_control(
             _("Show pay as"),
@@ -124,20 +118,9 @@ def comparison() -> None:
         with tab:
             if tab.open:
                 render_chart(chart, key=key)
-    compare_reality([by_id[i] for i in chosen], result.catalogs.sources)
-
-
-def rows_of(frame, start: int, stop: int) -> list[dict]:
-    """Rows start..stop as dicts of plain Python values. Built from whole columns: pandas' to_dict("records")
-    took ~0.5 ms for five rows (iterrows, a Series per row, more)."""
-    columns = {c: frame[c].tolist()[start:stop] for c in frame.columns}
-    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
-def difference_block(row, columns: list[str]) -> str:
-    """One dimension as text that wraps at any width: name and difference, then each setting's value."""
-    per_setting = " · ".join(f"{inert(c)} **{inert(row[c])}**" for c in columns)
-    return f"**{inert(row['dimension'])}** — {inert(row['difference'])}  \n{per_setting}"
+    with realities_tab:
+        if realities_tab.open:
+            compare_reality([by_id[i] for i in chosen], result.catalogs.sources)
 
 
 comparison()

@@ -235,12 +235,12 @@ def test_a_broken_profile_is_reported_and_the_rest_still_show(tmp_path, monkeypa
     (folder / "broken.yaml").write_text("id: broken\nname: [oops\n", encoding="utf-8")
     monkeypatch.setattr(paths, "PROFILES_DIR", folder)
     monkeypatch.setattr("analysis.loading.loader.PROFILES_DIR", folder)
-    import streamlit as st
+    from ui.memo import clear_shared
 
-    st.cache_resource.clear()  # the bundled profiles are cached per process
+    clear_shared()  # the bundled profiles are cached per process
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    st.cache_resource.clear()
+    clear_shared()
     assert not at.exception
     skipped = [e for e in at.expander if "skipped" in e.label]
     assert skipped and "broken.yaml" in shown(skipped[0].label)

@@ -154,7 +154,7 @@ def test_detail_shows_the_facets_and_at_least_five_questions(lang):
 def test_compare_shows_the_facets_as_rows_and_the_questions_for_the_chosen_settings():
     from tests.apptest_helpers import open_page, shown
 
-    at = open_page("compare", settings="hospital,retail")
+    at = open_page("compare", settings="hospital,retail", tab="realities")
     table = next(t for t in at.table if "Hospital" in t.value.columns)
     assert len(table.value) == 7 and list(table.value.columns)[1:] == ["Hospital", "Retail"]
     asks = shown(" ".join(m.value for e in at.expander for m in e.markdown))
@@ -219,11 +219,23 @@ def test_a_handout_with_a_place_carries_the_rough_figure_the_detail_page_shows()
     assert f"for all technicians ({national})" in " ".join(text.split())
 
 
+def test_compare_builds_the_realities_only_while_their_tab_is_open():
+    """The realities are a tab of their own: a Compare rerun on another tab sends none of their elements."""
+    from tests.apptest_helpers import open_page
+
+    at = open_page("compare", settings="hospital,retail")
+    assert not [t for t in at.table if "Hospital" in t.value.columns]
+    assert "Day-to-day realities" in [t.label for t in at.tabs]
+    at.session_state["compare_tab"] = "Day-to-day realities"
+    at.run()
+    assert [t for t in at.table if "Hospital" in t.value.columns]
+
+
 def test_compare_shows_the_facets_as_one_block_per_facet_on_a_phone():
     """The wide facet table is hidden on a narrow screen and the same words are shown as blocks instead."""
     from tests.apptest_helpers import open_page, shown
 
-    at = open_page("compare", settings="hospital,retail")
+    at = open_page("compare", settings="hospital,retail", tab="realities")
     css = " ".join(h.proto.body for h in at.get("html"))
     assert ".st-key-reality_table { display: none; }" in css and "@media (max-width: 640px)" in css
     table = next(t for t in at.table if "Hospital" in t.value.columns)
@@ -245,7 +257,7 @@ def test_in_a_browser_a_phone_reads_compares_facets_as_blocks_and_the_spanish_ha
     from tests.browser_helpers import settle
 
     page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(f"{app_server}/compare?settings=hospital,retail,nuclear&lang=es")
+    page.goto(f"{app_server}/compare?settings=hospital,retail,nuclear&tab=realities&lang=es")
     settle(page)
     blocks = page.locator(".st-key-reality_list")
     expect(blocks).to_be_visible()

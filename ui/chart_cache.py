@@ -13,6 +13,7 @@ from analysis.i18n import current_language
 from analysis.loading.oews import load_national_trend
 from analysis.presentation.charts import Chart, pay_chart, pay_trend_chart, tile_grid_chart
 from ui.location import places
+from ui.memo import shared
 from ui.state import CUSTOM_KEY, bundled, current
 
 
@@ -21,7 +22,7 @@ def state_map(chosen_state: str | None, font_size: int) -> Chart | None:
     return _state_map(chosen_state, font_size, current_language())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def _state_map(chosen_state: str | None, font_size: int, lang: str) -> Chart | None:
     pl = places()
     return tile_grid_chart(pl, chosen_state, font_size) if pl is not None else None
@@ -32,7 +33,7 @@ def national_trend() -> Chart:
     return _national_trend(current_language())
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@shared(max_entries=4)
 def _national_trend(lang: str) -> Chart:
     result, _frames = bundled()
     return pay_trend_chart(load_national_trend(), result.catalogs.sources)
@@ -46,7 +47,7 @@ def setting_pay(setting_id: str, font_size: int) -> Chart | None:
     return _bundled_pay(setting_id, font_size, current_language())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def _bundled_pay(setting_id: str, font_size: int, lang: str) -> Chart | None:
     return _pay(bundled(), setting_id, font_size)
 

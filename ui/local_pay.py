@@ -33,6 +33,7 @@ from analysis.presentation.charts import place_range_chart
 from analysis.presentation.safe_text import inert, no_maths
 from ui.chart_cache import state_map
 from ui.location import chosen_codes, chosen_place, places
+from ui.memo import shared
 from ui.widgets import font_size, render_chart
 
 ESTIMATE_BADGE = N_(":orange-badge[Estimate, not a BLS figure]")
@@ -260,7 +261,7 @@ def about_local_pay() -> None:
     st.markdown(no_maths(about_text(pl, str(oews_provenance().get("bls_published") or ""))))
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def oews_provenance() -> dict:
     """The OEWS table's provenance record, read once per server process (read-only)."""
     return load_provenance()

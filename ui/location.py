@@ -19,6 +19,7 @@ from analysis.local_pay import PERIOD, AreaPay, Places, PlaceSummary, place_summ
 from analysis.periods import localize_period
 from analysis.presentation.safe_text import inert, inert_label
 from ui.links import SharedLinks
+from ui.memo import shared
 from ui.widgets import show_notices
 
 LOGGER = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ NATION_WORDS = N_("United States (national figures only)")
 WHOLE_STATE_WORDS = N_("The whole state (no metro area)")
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def places() -> Places | None:
     """Every area's all-industries figures, read once per server process (read-only); None if unreadable."""
     try:

@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analysis.i18n import _, current_language
 from analysis.links import registry
+from ui.memo import shared
 
 
 def navigation_pages() -> list[st.Page]:
@@ -31,7 +32,7 @@ def _app_folder() -> str:
     return str(ctx.pages_manager.main_script_parent) if ctx else ""
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@shared(max_entries=8)
 def _made(lang: str, app_folder: str) -> dict[str, st.Page]:
     return {
         p.stem: st.Page(f"app_pages/{p.stem}.py", title=_(p.title), icon=p.icon, default=p.default, help=_(p.help))

@@ -28,6 +28,7 @@ from analysis.presentation.reality_view import (
 from analysis.presentation.safe_text import inert, inert_rows
 from ui.local_pay import national_medians, rough_estimate
 from ui.location import chosen_place
+from ui.memo import shared
 from ui.state import bundled
 
 
@@ -103,22 +104,10 @@ def handouts_bundle_button(profiles: Sequence[Profile], catalogs: Catalogs) -> N
     )
 
 
-# On a narrow screen the facet table (a column of long text per setting) becomes one block per facet with each
-# setting's text under it, and back on a wide one.
-NARROW_CSS = """<style>
-  .st-key-reality_list { display: none; }
-  @media (max-width: 640px) {
-    .st-key-reality_table { display: none; }
-    .st-key-reality_list { display: flex; }
-  }
-</style>"""
-
-
 def compare_reality(profiles: Sequence[Profile], sources) -> None:
-    """The facets as rows for the chosen settings (as blocks on a phone), and each setting's questions."""
-    st.subheader(inert(_(REALITY_TITLE)))
+    """The facets as rows for the chosen settings (as blocks on a phone: ui/style.py swaps them), and each setting's
+    questions. Drawn in Compare's tab of the same name, which carries the heading."""
     st.caption(_("Each entry names its sources and their periods, or says it is editorial judgement."))
-    st.html(NARROW_CSS)
     with st.container(key="reality_table"):
         st.table(_reality_table(profiles, sources), hide_index=True)
     with st.container(key="reality_list"):
@@ -138,7 +127,7 @@ def _facet_lines(profile: Profile, sources) -> list:
     return facet_lines(profile, sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def _bundled_facet_lines(setting_id: str, lang: str) -> list:
     result, _frames = bundled()
     return facet_lines(result.by_id()[setting_id], result.catalogs.sources)
@@ -174,13 +163,13 @@ def _reality_blocks(profiles: Sequence[Profile], sources) -> list[str]:
     return _facet_blocks(profiles, sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared(max_entries=256)
 def _bundled_reality_table(ids: tuple[str, ...], lang: str):
     result, _frames = bundled()
     return _arrow_table(inert_rows(compare_rows([result.by_id()[i] for i in ids], result.catalogs.sources)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared(max_entries=256)
 def _bundled_reality_blocks(ids: tuple[str, ...], lang: str) -> list[str]:
     result, _frames = bundled()
     return _facet_blocks([result.by_id()[i] for i in ids], result.catalogs.sources)

@@ -24,11 +24,12 @@ from analysis.loading.yaml_io import Problem
 from analysis.presentation import charts
 from analysis.presentation.safe_text import inert
 from analysis.quiz import Quiz, dimension_values, load_quiz
+from ui.memo import shared
 
 
-# cache_resource, not cache_data: one shared copy for every session instead of unpickling ~0.5 MB
+# One shared copy for every session (ui/memo.py), not a copy per session or per run (unpickling ~0.5 MB)
 # on every rerun. Everything returned here is read-only by convention: pages filter, never modify.
-@st.cache_resource(show_spinner=False)
+@shared()
 def english() -> LoadResult:
     """Load and validate the bundled profiles once per server process, as written (English; read-only)."""
     return load_profiles()
@@ -39,7 +40,7 @@ def bundled() -> tuple[LoadResult, Frames]:
     return _bundled_in(current_language())
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def _bundled_in(lang: str) -> tuple[LoadResult, Frames]:
     result = translate_result(english(), lang)
     frames = build_frames(result.profiles, result.catalogs)
@@ -56,7 +57,7 @@ def quiz_data() -> tuple[Quiz, pd.DataFrame]:
     return _quiz_in(current_language())
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def _quiz_in(lang: str) -> tuple[Quiz, pd.DataFrame]:
     result, _frames = bundled()
     quiz, _cover = translate_model(load_quiz(), "quiz", lang)
@@ -111,7 +112,7 @@ def compare_view(ids: tuple[str, ...], hourly: bool, font_size: int) -> charts.C
     return _bundled_compare_view(ids, hourly, font_size, current_language())
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@shared(max_entries=512)
 def _bundled_compare_view(ids: tuple[str, ...], hourly: bool, font_size: int, lang: str) -> charts.CompareView:
     result, frames = _bundled_in(lang)
     return charts.compare_view(result, frames, ids, hourly, font_size)

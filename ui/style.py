@@ -45,8 +45,13 @@ _LAYOUT_CSS = """
   /* Streamlit's upload box states Streamlit's size limit (the server's 1 MB), in English; the app's own limit is
      in the box's label, in the page's language. */
   [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+  /* Compare's realities (ui/reality.py): on a narrow screen the facet table (a column of long text per setting)
+     becomes one block per facet with each setting's text under it, and back on a wide one. */
+  .st-key-reality_list { display: none; }
   @media (max-width: 640px) {
     [data-testid='stMainBlockContainer'] { padding-left: 0.75rem; padding-right: 0.75rem; }
+    .st-key-reality_table { display: none; }
+    .st-key-reality_list { display: flex; }
   }
 </style>
 """

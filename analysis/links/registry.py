@@ -139,9 +139,9 @@ PARAMS: tuple[LinkParam, ...] = (
         "tab",
         ("compare",),
         "which Compare tab is open",
-        N_("pay, ratings, hours, tasks or credentials"),
+        N_("pay, ratings, hours, tasks, credentials or realities"),
         "tab=ratings",
-        choice("pay", "ratings", "hours", "tasks", "credentials"),
+        choice("pay", "ratings", "hours", "tasks", "credentials", "realities"),
     ),
     LinkParam("setting", ("detail",), "the setting shown", N_("one setting id"), "setting=federal-va", _setting),
     LinkParam(

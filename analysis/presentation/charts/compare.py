@@ -15,6 +15,7 @@ from analysis.presentation.charts.base import Chart, frequency_word, unique_labe
 from analysis.presentation.charts.heatmaps import credential_chart, schedule_chart
 from analysis.presentation.charts.pay import pay_chart
 from analysis.presentation.facts import money
+from analysis.presentation.safe_text import inert
 
 PAY_ROW = N_("Median pay")
 
@@ -57,6 +58,18 @@ def differences(
     return pd.DataFrame(rows).sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def difference_blocks(table: pd.DataFrame) -> tuple[str, ...]:
+    """Each row of `differences` as text that wraps at any width: the dimension and its difference, then each
+    setting's value. Read from whole columns: pandas' per-row access cost more than the rest of the block."""
+    settings = [c for c in table.columns if c not in ("dimension", "difference", "spread")]
+    columns = {c: table[c].tolist() for c in ["dimension", "difference", *settings]}
+    return tuple(
+        f"**{inert(dimension)}** — {inert(difference)}  \n"
+        + " · ".join(f"{inert(name)} **{inert(columns[name][i])}**" for name in settings)
+        for i, (dimension, difference) in enumerate(zip(columns["dimension"], columns["difference"], strict=True))
+    )
+
+
 def _steps(n: int) -> str:
     return _("the same") if n == 0 else ngettext("{n} of 4 steps apart", "{n} of 4 steps apart", n).format(n=n)
 
@@ -64,6 +77,7 @@ def _steps(n: int) -> str:
 @dataclass(frozen=True)
 class CompareView:
     differences: pd.DataFrame
+    difference_blocks: tuple[str, ...]  # one Markdown block per row of `differences`, in its order (inert text)
     pay: Chart
     ratings: Chart
     schedule: Chart
@@ -76,8 +90,10 @@ def compare_view(result, frames, ids: tuple[str, ...], hourly: bool = False, fon
     by_id = result.by_id()
     names = unique_labels({i: by_id[i].short_name for i in ids})
     chosen = list(ids)
+    table = differences(frames.settings, frames.ratings, frames.schedule, names)
     return CompareView(
-        differences=differences(frames.settings, frames.ratings, frames.schedule, names),
+        differences=table,
+        difference_blocks=difference_blocks(table),
         pay=pay_chart(
             frames.wages[frames.wages["setting_id"].isin(chosen)],
             names,
