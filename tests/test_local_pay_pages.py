@@ -36,10 +36,16 @@ def notices(at: AppTest) -> list[str]:
 
 
 def location(at: AppTest) -> tuple[str, str | None]:
-    """(postal code or "US", area code or None) from what the pickers hold (codes; they show names)."""
-    state = at.session_state["loc_state"] or "US"
-    area = at.session_state["loc_area"] if "loc_area" in at.session_state else None
-    return state, None if area == "state" else area
+    """(postal code or "US", area code or None): the place every page reads."""
+    state, area = at.session_state["loc_place"] if "loc_place" in at.session_state else (None, None)
+    return state or "US", area
+
+
+def place_picker(at: AppTest, key: str):
+    """The "Pay for" popover opened (its pickers are built only while it is open), and one picker in it."""
+    at.session_state["location_popover"] = True
+    at.run()
+    return at.selectbox(key=key)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -123,7 +129,8 @@ def test_overview_with_a_small_area_shows_its_employment_and_flag():
 
 def test_without_a_place_pages_show_national_figures_only():
     at = open_page("overview")
-    assert at.session_state["loc_state"] is None and "state" not in at.query_params  # a fresh session holds nothing
+    assert location(at) == ("US", None) and "state" not in at.query_params  # a fresh session holds nothing
+    assert not at.selectbox, "the place pickers are built only while their popover is open"
     assert "all settings (May 2025): **" not in text_of(at)  # no local line on the cards
     assert "Choose a state" in text_of(at)
     detail = open_page("detail", setting="retail")
@@ -196,16 +203,16 @@ def test_quiz_shows_local_pay_but_its_ranking_ignores_the_place():
 
 def test_picking_a_state_then_an_area_updates_the_link_and_a_new_state_clears_the_area():
     at = open_page("overview")
-    at.selectbox(key="loc_state").set_value("OH").run()
+    place_picker(at, "loc_state").set_value("OH").run()
     assert at.query_params["state"] == "OH" and "area" not in at.query_params
-    at.selectbox(key="loc_area").set_value(CLEVELAND).run()
+    place_picker(at, "loc_area").set_value(CLEVELAND).run()
     assert at.query_params["area"] == CLEVELAND
     assert "**Cleveland, OH metro area**, all settings" in text_of(at)
     at.switch_page("app_pages/detail.py").run()  # the place follows to another page
     assert location(at) == ("OH", CLEVELAND) and "In **Cleveland, OH metro area**" in text_of(at)
-    at.selectbox(key="loc_state").set_value("CA").run()
+    place_picker(at, "loc_state").set_value("CA").run()
     assert at.query_params["state"] == "CA" and "area" not in at.query_params
-    at.selectbox(key="loc_state").set_value("US").run()  # the first option: national figures only
+    place_picker(at, "loc_state").set_value("US").run()  # the first option: national figures only
     assert "state" not in at.query_params and "all settings (May 2025)" not in text_of(at)
 
 

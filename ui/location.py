@@ -138,13 +138,32 @@ def location_picker(container) -> None:
     state, area = chosen_codes()
     _show_pickers_the_place(state, area)
     here = chosen_place()
-    # Names for the options, made once per run (the state names are BLS's; an area's label is in the language).
-    state_names = {NATION: _(NATION_WORDS), **{code: p.area_name for code, p in pl.states.items()}}
-    with container.popover(
+    # Lazy: the pickers are built and sent only while the popover is open (it reruns the page when opened), not on
+    # every run of every page.
+    popover = container.popover(
         _("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
         icon=":material/location_on:",
         key="location_popover",
-    ):
+        on_change="rerun",
+    )
+    if popover.open:
+        _pickers(pl, state, popover)
+    if state is None:
+        links.forget("state")
+    else:
+        links.write("state", state)
+    if area is None:
+        links.forget("area")
+    else:
+        links.write("area", area)
+    show_notices(links.notices)
+
+
+def _pickers(pl: Places, state: str | None, popover) -> None:
+    """The state picker, the area picker once a state is chosen, and what the figures are."""
+    # Names for the options (the state names are BLS's; an area's label is in the language).
+    state_names = {NATION: _(NATION_WORDS), **{code: p.area_name for code, p in pl.states.items()}}
+    with popover:
         _place_select(_("State or territory (type to search)"), state_names, STATE_KEY, _state_chosen)
         if state is not None:
             area_labels = {WHOLE_STATE: _(WHOLE_STATE_WORDS), **{a.area_code: a.label for a in pl.areas_in(state)}}
@@ -155,12 +174,3 @@ def location_picker(container) -> None:
                 "for all settings together. Every page shows it beside the national figures."
             ).format(period=inert(localize_period(pl.national.period)))
         )
-    if state is None:
-        links.forget("state")
-    else:
-        links.write("state", state)
-    if area is None:
-        links.forget("area")
-    else:
-        links.write("area", area)
-    show_notices(links.notices)

@@ -10,7 +10,7 @@ from analysis.i18n import DEFAULT_LANGUAGE, _
 from ui.keyboard import KEYBOARD_SCRIPT
 from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, document_language_script, language_picker
 from ui.location import location_picker
-from ui.style import page_style
+from ui.style import page_style_in
 
 # Presentation view and the language are room settings, not something about the person. Each is kept in a plain
 # session key as well as its widget's own: Streamlit forgets a widget's key on a page switch that does not draw it
@@ -58,18 +58,20 @@ def _rerun_when_reconnected() -> None:
     that fragment. tests/test_deploy.py checks both through nginx."""
 
 
-@functools.cache
-def _scripts_html(lang: str) -> str:
-    return "<script>" + document_language_script(lang) + "</script><script>" + KEYBOARD_SCRIPT + "</script>"
+@functools.cache  # two languages x two modes
+def _head_html(lang: str, presentation: bool) -> str:
+    scripts = "<script>" + document_language_script(lang) + "</script><script>" + KEYBOARD_SCRIPT + "</script>"
+    return page_style_in(lang, presentation) + scripts
 
 
-def page_scripts(lang: str) -> None:
-    """The page's own scripts, in one element (each element costs a rerun about the same, whatever it holds):
-    `<html lang>` made the session's language, and the keyboard help (ui/keyboard.py). The element is drawn
-    again when the language changes (its text changes), which runs both again: the language script sets the new
-    language, the keyboard script sees it is installed already and does nothing. Each stays its own `<script>`,
-    as the Content-Security-Policy allows them by their hashes (bench/proxy.py inline_script_hashes)."""
-    st.html(_scripts_html(lang), unsafe_allow_javascript=True, width="content")
+def page_head(lang: str, presentation: bool) -> None:
+    """The page's stylesheet and its own scripts, in one element (each element costs a rerun about the same,
+    whatever it holds): `<html lang>` made the session's language, and the keyboard help (ui/keyboard.py). The
+    element is drawn again when the language or presentation view changes (its text changes), which runs both
+    scripts again: the language script sets the language, the keyboard script sees it is installed already and
+    does nothing. Each script stays its own `<script>`, as the Content-Security-Policy allows them by their hashes
+    (bench/proxy.py inline_script_hashes); the stylesheet needs no hash (inline styles are allowed)."""
+    st.html(_head_html(lang, presentation), unsafe_allow_javascript=True, width="content")
 
 
 def clear_session() -> None:
@@ -109,8 +111,7 @@ def session_bar(page: str) -> None:
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
     say_if_the_session_was_replaced(page)
     _rerun_when_reconnected()
-    st.html(page_style(presentation=st.session_state[ROOM_KEY]))
-    page_scripts(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE))
+    page_head(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE), st.session_state[ROOM_KEY])
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning(

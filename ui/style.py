@@ -2,8 +2,6 @@
 presentation view. Colours for text are chosen for WCAG AA (4.5:1 or more on their background);
 tests/test_browser_readability.py measures them in a real browser."""
 
-import functools
-
 from analysis.i18n import _, current_language
 
 # Captions carry every figure's source and period, so they get a solid grey (8.4:1 on white), not Streamlit's
@@ -34,9 +32,10 @@ _LAYOUT_CSS = """
   [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {
     white-space: normal; overflow: visible; text-overflow: clip; }
   .stMarkdown table { display: block; max-width: 100%; }
-  /* The page's scripts (language and keyboard help, ui/session_bar.py) draw nothing: no gap for them either. */
+  /* The page's stylesheet and scripts (language and keyboard help, ui/session_bar.py) draw nothing: no gap for
+     them either. */
   [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script)
-    :not(:has(> [data-testid="stHtml"] > :not(script))) { display: none; }
+    :not(:has(> [data-testid="stHtml"] > :not(script, style))) { display: none; }
   /* Streamlit's toolbar on charts and tables (Fullscreen, Download as PNG or CSV, Search, Show data, Copy Vega-Lite
      spec) speaks English only and adds English-named stops to every Tab path. What it offers is on the page in
      the reader's language: each chart's summary and "Data behind this chart", and the take-home downloads. */
@@ -91,9 +90,10 @@ def _upload_button_css() -> str:
 
 def page_style(presentation: bool) -> str:
     """The stylesheet for this run, in the current language (a few words are written by CSS)."""
-    return _page_style_in(current_language(), presentation)
+    return page_style_in(current_language(), presentation)
 
 
-@functools.cache  # two languages x two modes: made once, not on every run of every page
-def _page_style_in(lang: str, presentation: bool) -> str:
+def page_style_in(lang: str, presentation: bool) -> str:
+    """The stylesheet in `lang` (drawn with the page's scripts by ui/session_bar.py, made once per language and
+    mode)."""
     return _LAYOUT_CSS + _upload_button_css() + (_PRESENTATION_CSS if presentation else "")
