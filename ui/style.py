@@ -34,8 +34,8 @@ _LAYOUT_CSS = """
   .stMarkdown table { display: block; max-width: 100%; }
   /* The page's stylesheet and scripts (language and keyboard help, ui/session_bar.py) draw nothing: no gap for
      them either. */
-  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script)
-    :not(:has(> [data-testid="stHtml"] > :not(script, style))) { display: none; }
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script):not(
+    :has(> [data-testid="stHtml"] > :not(script, style))) { display: none; }
   /* Streamlit's toolbar on charts and tables (Fullscreen, Download as PNG or CSV, Search, Show data, Copy Vega-Lite
      spec) speaks English only and adds English-named stops to every Tab path. What it offers is on the page in
      the reader's language: each chart's summary and "Data behind this chart", and the take-home downloads. */
