@@ -120,11 +120,13 @@ rest = [
     for key, label in FACT_LABELS.items()
     if key not in HEADLINE_PAY and getattr(p.facts, key) is not None
 ]
-with st.expander(_("Every published figure for this industry")):
-    st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in rest))
-    if p.other_facts:
-        st.markdown(_("**Other published figures** (each for the scope its label names)"))
-        st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
+every_figure = st.expander(_("Every published figure for this industry"), key="every_figure_box", on_change="rerun")
+with every_figure:
+    if every_figure.open:  # built only while open: keeps reruns cheap
+        st.markdown("\n".join(f"- {fact_markdown(label, fact, sources)}" for label, fact in rest))
+        if p.other_facts:
+            st.markdown(_("**Other published figures** (each for the scope its label names)"))
+            st.markdown("\n".join(f"- {fact_markdown(f.label, f, sources)}" for f in p.other_facts))
 
 # --- How to get in and grow ------------------------------------------------------------------------
 st.header(_("How to get in and grow"), anchor="grow", divider="gray")

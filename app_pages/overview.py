@@ -34,9 +34,12 @@ show_skipped(result)
 
 # One line on the first screen; the full orientation one click away (it filled most of a laptop screen).
 st.markdown(_("**An exploration aid, not a test.** Figures are national, each dated.") + " " + _(NOTHING_KEPT))
-with st.expander(_("Before you start"), expanded=False):
-    st.markdown(before_you_start(national))
-    st.caption(_(NOTHING_KEPT))
+# The expanders below are built only while open (they rerun the page when opened), not on every run.
+orientation = st.expander(_("Before you start"), key="orientation_box", on_change="rerun")
+with orientation:
+    if orientation.open:
+        st.markdown(before_you_start(national))
+        st.caption(_(NOTHING_KEPT))
 st.session_state["seen_orientation"] = True
 
 if national is not None:
@@ -106,23 +109,29 @@ for card, setting_id in zip(cards, ordered, strict=False):
 handouts_bundle_button([by_id[i] for i in ordered], result.catalogs)
 
 st.divider()
-with st.expander(_("Add a local setting for this session (for counselors)")):
-    st.markdown(
-        _(
-            "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "
-            "It is checked exactly like the bundled profiles, appears on every page for this session only, "
-            "and is forgotten on **New client** or when you close the tab. Its text is shown as written."
+adding = st.expander(
+    _("Add a local setting for this session (for counselors)"), key="custom_upload_box", on_change="rerun"
+)
+with adding:
+    if adding.open:
+        st.markdown(
+            _(
+                "Describe a local employer or program as a profile file (copy a bundled one from `settings_profiles/`). "  # noqa: E501
+                "It is checked exactly like the bundled profiles, appears on every page for this session only, "
+                "and is forgotten on **New client** or when you close the tab. Its text is shown as written."
+            )
         )
-    )
-    upload = st.file_uploader(_("Profile file (.yaml, up to 256 KB)"), type=["yaml", "yml"], key="custom_upload")
-    if upload is not None and st.session_state.get("_custom_seen") != upload.file_id:
-        st.session_state["_custom_seen"] = upload.file_id
-        problems = add_custom_profile(upload.getvalue(), upload.name)
-        st.session_state["_custom_problems"] = [str(p) for p in problems]
-        if not problems:
-            st.rerun()  # show the new setting everywhere on this page too
-    for problem in st.session_state.get("_custom_problems", []):
-        st.error(inert(problem))
-    custom = st.session_state.get(CUSTOM_KEY) or {}
-    if custom:
-        st.success(_("Added for this session: {names}").format(names=inert(", ".join(p.name for p in custom.values()))))
+        upload = st.file_uploader(_("Profile file (.yaml, up to 256 KB)"), type=["yaml", "yml"], key="custom_upload")
+        if upload is not None and st.session_state.get("_custom_seen") != upload.file_id:
+            st.session_state["_custom_seen"] = upload.file_id
+            problems = add_custom_profile(upload.getvalue(), upload.name)
+            st.session_state["_custom_problems"] = [str(p) for p in problems]
+            if not problems:
+                st.rerun()  # show the new setting everywhere on this page too
+        for problem in st.session_state.get("_custom_problems", []):
+            st.error(inert(problem))
+        custom = st.session_state.get(CUSTOM_KEY) or {}
+        if custom:
+            st.success(
+                _("Added for this session: {names}").format(names=inert(", ".join(p.name for p in custom.values())))
+            )

@@ -9,6 +9,13 @@ from analysis.paths import ROOT
 APP = str(ROOT / "app.py")
 
 
+def upload_box(at: AppTest):
+    """The Overview's profile upload, with its box opened first (its content is built only while open)."""
+    at.session_state["custom_upload_box"] = True
+    at.run()
+    return at.file_uploader(key="custom_upload")
+
+
 def open_page(page: str | None = None, **params: str) -> AppTest:
     """Run the app, switch to `page` (e.g. "compare"), and give that page's first run the URL `params`."""
     at = AppTest.from_file(APP, default_timeout=60)

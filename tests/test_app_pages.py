@@ -12,7 +12,7 @@ from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import ROOT
 from analysis.presentation.facts import format_value
 from analysis.presentation.safe_text import inert
-from tests.apptest_helpers import legend_keys, open_page, shown, vega_charts
+from tests.apptest_helpers import legend_keys, open_page, shown, upload_box, vega_charts
 from tests.data import LOADED, NATIONAL, PROFILES
 
 APP = str(ROOT / "app.py")
@@ -254,7 +254,7 @@ def test_an_upload_may_not_reuse_a_bundled_setting_id():
 
     text = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
     at = run_page()
-    at.file_uploader(key="custom_upload").upload("hospital.yaml", text.encode(), "application/x-yaml").run()
+    upload_box(at).upload("hospital.yaml", text.encode(), "application/x-yaml").run()
     assert not at.exception
     assert any("hospital" in shown(e.value) and "already" in shown(e.value) for e in at.error), [
         e.value for e in at.error
@@ -267,6 +267,6 @@ def test_an_upload_may_not_reuse_a_bundled_setting_id():
         .replace(f"name: {PROFILES['hospital'].name}\n", "name: Riverside Hospital\n", 1)
         .replace(f"short_name: {PROFILES['hospital'].short_name}\n", "short_name: Riverside\n", 1)
     )
-    at.file_uploader(key="custom_upload").upload("riverside-hospital.yaml", fresh.encode(), "application/x-yaml").run()
+    upload_box(at).upload("riverside-hospital.yaml", fresh.encode(), "application/x-yaml").run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Riverside Hospital" in markdown_text(at)

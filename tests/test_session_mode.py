@@ -80,6 +80,9 @@ UI_KEYS = {
     "download_pdf",
     "download_csv",
     "download_json",  # buttons: nothing about the person
+    "location_popover",
+    "orientation_box",
+    "custom_upload_box",  # whether a box is open: nothing about the person
     "lang",
     "language_room",
     "_lang_link_seen",
@@ -170,6 +173,8 @@ def test_presentation_view_enlarges_chart_fonts():
 
 def test_orientation_panel_says_what_the_tool_can_and_cannot_do():
     at = start()
+    at.session_state["orientation_box"] = True  # built only while open
+    at.run()
     panel = next(e for e in at.expander if e.label == "Before you start")
     text = "\n".join(m.value for m in panel.markdown) + "\n".join(c.value for c in panel.caption)
     period = load_catalogs().national.median_wage_annual.period

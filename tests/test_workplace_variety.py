@@ -12,7 +12,7 @@ from analysis.loading.loader import load_profiles
 from analysis.loading.schema import RATING_DIMENSIONS
 from analysis.paths import PROFILES_DIR
 from analysis.presentation import charts
-from tests.apptest_helpers import open_page, shown
+from tests.apptest_helpers import open_page, shown, upload_box
 from tests.data import LOADED, PROFILES
 
 HOSPITAL_TEXT = (PROFILES_DIR / "hospital.yaml").read_text(encoding="utf-8")
@@ -72,7 +72,7 @@ def test_charts_and_differences_leave_an_unrated_setting_empty_and_say_so(tmp_pa
 
 def upload_older(at):
     text = yaml.safe_dump(older_hospital("riverside-hospital", "Riverside Hospital"), sort_keys=False)
-    at.file_uploader(key="custom_upload").upload("riverside-hospital.yaml", text.encode(), "application/x-yaml").run()
+    upload_box(at).upload("riverside-hospital.yaml", text.encode(), "application/x-yaml").run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     return at
 
