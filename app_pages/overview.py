@@ -66,16 +66,17 @@ overview_local_pay()
 st.subheader(_("{n} settings").format(n=len(result.profiles)))
 by_id = result.by_id()
 ordered = list(frames.settings["id"])
-# One row of three at a time, so cards read across then down (and stack in the same order on a phone).
-cards = [col for start in range(0, len(ordered), 3) for col in st.columns(3)[: len(ordered[start : start + 3])]]
+# The cards wrap in one row container, three across on a laptop and one on a phone (ui/style.py sizes them), so
+# they read across then down and stack in the same order; a grid of columns was twenty more elements a run.
 here = chosen_place()  # once for every card
 detail_page = page("detail")  # a page object: a path would be resolved on disk for each card's link
-for card, setting_id in zip(cards, ordered, strict=False):
+cards = st.container(horizontal=True, key="setting_cards", gap="small")
+for setting_id in ordered:
     profile = by_id[setting_id]
     median = profile.facts.median_wage_annual
     sched = profile.schedule
     barrier = profile.ratings.entry_barrier
-    with card.container(border=True):
+    with cards.container(border=True, width="stretch"):
         # One Markdown block per card, paragraph by paragraph: one element instead of six on every run.
         st.markdown(
             "\n\n".join(
