@@ -4,7 +4,6 @@ import streamlit as st
 
 from analysis.i18n import N_, _
 from analysis.presentation.charts import HIGHER_IS_MORE
-from analysis.presentation.reality_view import REALITY_TITLE
 from analysis.presentation.safe_text import inert
 from ui.language import keep_language
 from ui.links import PageLinks
@@ -23,7 +22,7 @@ TABS = {
     "hours": N_("Hours"),
     "tasks": N_("Tasks"),
     "credentials": N_("Credentials"),
-    "realities": REALITY_TITLE,
+    "realities": N_("Day-to-day realities"),  # the section's title (analysis/loading/reality.py)
 }
 SHOWN_FIRST = 5  # pay and the four widest other differences; the rest behind "All … dimensions"
 
@@ -75,24 +74,25 @@ def comparison() -> None:
     # The pay unit is chosen below the list but needed now: read the widget's state (default annual).
     unit = st.session_state["pay_unit"]
     view = compare_view(tuple(chosen), unit == "hourly", font_size())
-    blocks = view.difference_blocks
-
     with st.container(border=True):
-        st.markdown("\n\n".join(blocks[:SHOWN_FIRST]))
+        st.markdown("\n\n".join(view.difference_blocks[:SHOWN_FIRST]))
     all_rows = st.expander(
-        _("The other {n} dimensions").format(n=len(blocks) - SHOWN_FIRST), key="compare_all_rows", on_change="rerun"
+        _("The other {n} dimensions").format(n=len(view.difference_blocks) - SHOWN_FIRST),
+        key="compare_all_rows",
+        on_change="rerun",
     )
     with all_rows:
         if all_rows.open:
-            st.markdown("\n\n".join(blocks[SHOWN_FIRST:]))
+            st.markdown("\n\n".join(view.difference_blocks[SHOWN_FIRST:]))
 
     # Only the open tab's content is built and sent (lazy tabs), which keeps reruns cheap; the pay chart, the page's
     # first view, is the exception: it stays drawn behind the other tabs. It is updated in place when a setting is
     # added, and coming back to it does not build it again (a new Vega-Lite view costs ~100 ms in Chromium).
-    tab_labels = {slug: _(label) for slug, label in TABS.items()}  # tab labels are Markdown: our own words only
-    if st.session_state.get("compare_tab") not in tab_labels.values():  # e.g. the language just changed
+    labels = [_("Pay"), _("Ratings (editorial)"), _("Hours"), _("Tasks"), _("Credentials"), _("Day-to-day realities")]
+    tab_labels = dict(zip(TABS, labels, strict=True))  # TABS' labels, written out: tab labels are Markdown
+    if st.session_state.get("compare_tab") not in labels:  # e.g. the language just changed
         st.session_state.pop("compare_tab", None)
-    tabs = st.tabs(list(tab_labels.values()), key="compare_tab", on_change="rerun")
+    tabs = st.tabs(labels, key="compare_tab", on_change="rerun")
     pay_tab, ratings_tab, hours_tab, tasks_tab, creds_tab, realities_tab = tabs
     with pay_tab:
         st.segmented_control(

@@ -66,10 +66,10 @@ def vega_charts(at: AppTest) -> list[dict]:
 
     from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-    return [
-        {**json.loads(c.proto.spec), "rows": convert_arrow_bytes_to_pandas_df(c.proto.data.data)}
-        for c in at.get("vega_lite_chart")
-    ]
+    def rows(proto):  # the rows travel as the chart's data or as its one named dataset (ui/widgets.py)
+        return convert_arrow_bytes_to_pandas_df(proto.datasets[0].data.data if proto.datasets else proto.data.data)
+
+    return [{**json.loads(c.proto.spec), "rows": rows(c.proto)} for c in at.get("vega_lite_chart")]
 
 
 def legend_keys(vega: dict) -> list[str]:

@@ -211,6 +211,20 @@ def test_differences_lead_with_pay_in_dollars_and_percent_even_when_small():
     assert steps == sorted(steps, reverse=True) and max(steps) > 0
 
 
+def test_difference_blocks_show_each_row_as_inert_text():
+    """Compare shows the differences as these blocks, unescaped: a setting's name from an uploaded profile must
+    reach the page as typed, never as Markdown or a link."""
+    from analysis.presentation.safe_text import inert
+
+    hostile = "**Bold** [x](http://evil.example) $x$"
+    chosen = {"hospital": hostile, "retail": "Retail"}
+    diff = charts.differences(FRAMES.settings, FRAMES.ratings, FRAMES.schedule, chosen)
+    blocks = charts.compare.difference_blocks(diff)
+    assert len(blocks) == len(diff)
+    assert inert(hostile) in blocks[0] and hostile not in blocks[0]
+    assert blocks[0].startswith(f"**{inert(diff.iloc[0]['dimension'])}** — ")
+
+
 def test_every_reason_is_written_out_and_the_scale_reads_one_way():
     chosen = names("hospital", "retail")
     chart = charts.ratings_chart(FRAMES.ratings[FRAMES.ratings.setting_id.isin(chosen)], chosen)

@@ -68,7 +68,7 @@ def test_the_compare_tab_is_a_link_parameter():
     assert "tab" in registry.page_params("compare")
     assert registry.read("tab", ["ratings"]) == ("ratings", [])
     value, notices = registry.read("tab", ["charts"])
-    assert value is None and "pay, ratings, hours, tasks or credentials" in notices[0]
+    assert value is None and "pay, ratings, hours, tasks, credentials or realities" in notices[0]
 
 
 def test_a_bad_choice_gets_the_registry_notice():

@@ -29,6 +29,9 @@ NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 # Markdown built in analysis/ from bundled data and our own words only (no link, upload or profile text);
 # each says so in its docstring. Adding a name here needs that same guarantee.
 TRUSTED_BUILDERS = {"about_text"}
+# Fields of analysis/ objects that hold Markdown with every outside piece already through safe_text (each says so
+# where it is defined, and a test in tests/test_figures.py feeds it hostile text).
+INERT_FIELDS = {"difference_blocks"}
 # safe_text helpers that change no character of their argument's meaning: safe exactly when the argument is.
 # _css_text: our words as a CSS string (ui/style.py); _arrow_table: rows as a pyarrow table (ui/reality.py)
 PASS_THROUGH = {"no_maths", "_css_text", "_arrow_table"}
@@ -175,6 +178,10 @@ class Checker:
             return self.safe(node.body)
         if isinstance(node, ast.Name):
             return self.name_safe(node.id)
+        if isinstance(node, ast.Attribute) and node.attr in INERT_FIELDS:
+            return True
+        if isinstance(node, ast.Subscript):  # an item or a slice of safe text is safe
+            return self.safe(node.value)
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

@@ -43,21 +43,28 @@ def _prepared(fig) -> _ReadyFigure:
     return ready
 
 
-_ARROW: dict[int, tuple[weakref.ref, object]] = {}  # id of a chart's rows -> (the rows, them as an Arrow table)
+_ARROW: dict[int, tuple[weakref.ref, bytes | None]] = {}  # id of a chart's rows -> (the rows, their Arrow IPC bytes)
+ROWS = "rows"  # the name the Vega-Lite specs' rows travel under
 
 
-def _arrow(rows: pd.DataFrame):
-    """A chart's rows as the Arrow table Streamlit makes of them, converted once per (cached, shared) frame."""
+def _arrow_bytes(rows: pd.DataFrame) -> bytes | None:
+    """A chart's rows as the Arrow IPC bytes Streamlit makes of them, converted once per (cached, shared) frame:
+    Streamlit serialises a chart's rows again on every run, about a tenth of a Compare run on the server.
+    None when they do not convert as they are (Streamlit's own conversion fixes column types first)."""
     key = id(rows)
     known = _ARROW.get(key)
     if known is not None and known[0]() is rows:
         return known[1]
     try:
-        table = pa.Table.from_pandas(rows)  # what Streamlit does with a frame, on every run
+        table = pa.Table.from_pandas(rows)  # what Streamlit does with a frame
+        sink = pa.BufferOutputStream()
+        with pa.RecordBatchStreamWriter(sink, table.schema) as writer:  # Arrow IPC, the format Streamlit sends
+            writer.write_table(table)
+        data = sink.getvalue().to_pybytes()
     except (pa.ArrowException, TypeError, ValueError):
-        return rows  # Streamlit's own conversion fixes column types first
-    _ARROW[key] = (weakref.ref(rows, lambda _ref: _ARROW.pop(key, None)), table)
-    return table
+        data = None
+    _ARROW[key] = (weakref.ref(rows, lambda _ref: _ARROW.pop(key, None)), data)
+    return data
 
 
 def render_chart(chart: Chart, key: str) -> None:
@@ -69,7 +76,12 @@ def render_chart(chart: Chart, key: str) -> None:
         # stack trace on every run.
         spec = {k: v for k, v in chart.figure.spec.items() if k != "description"}
         spec = copy.deepcopy(spec) if "encoding" in spec else spec
-        st.vega_lite_chart(_arrow(chart.figure.data), spec, key=key, alt=chart.alt, width="stretch")
+        ready = _arrow_bytes(chart.figure.data)
+        if ready is None:
+            st.vega_lite_chart(chart.figure.data, spec, key=key, alt=chart.alt, width="stretch")
+        else:  # a named dataset given as bytes is sent as it is
+            spec |= {"data": {"name": ROWS}, "datasets": {ROWS: ready}}
+            st.vega_lite_chart(spec=spec, key=key, alt=chart.alt, width="stretch")
     else:
         st.plotly_chart(
             _prepared(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}

@@ -60,7 +60,8 @@ def differences(
 
 def difference_blocks(table: pd.DataFrame) -> tuple[str, ...]:
     """Each row of `differences` as text that wraps at any width: the dimension and its difference, then each
-    setting's value. Read from whole columns: pandas' per-row access cost more than the rest of the block."""
+    setting's value, every piece through safe_text.inert. Read from whole columns: pandas' per-row access cost more
+    than the rest of the block."""
     settings = [c for c in table.columns if c not in ("dimension", "difference", "spread")]
     columns = {c: table[c].tolist() for c in ["dimension", "difference", *settings]}
     return tuple(
