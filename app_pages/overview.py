@@ -3,13 +3,13 @@
 import streamlit as st
 
 from analysis.i18n import _
-from analysis.loading.frames import schedule_words
 from analysis.periods import localize_period
-from analysis.presentation.facts import citation, format_value, pay_label
+from analysis.presentation.facts import citation, format_value
 from analysis.presentation.safe_text import inert
+from ui.cards import card_markdown
 from ui.chart_cache import national_trend
 from ui.links import PageLinks, link_to
-from ui.local_pay import local_card_line, overview_local_pay
+from ui.local_pay import overview_local_pay
 from ui.location import chosen_place
 from ui.orientation import NOTHING_KEPT, before_you_start
 from ui.pages import page
@@ -73,33 +73,8 @@ detail_page = page("detail")  # a page object: a path would be resolved on disk 
 cards = st.container(horizontal=True, key="setting_cards", gap="small")
 for setting_id in ordered:
     profile = by_id[setting_id]
-    median = profile.facts.median_wage_annual
-    sched = profile.schedule
-    barrier = profile.ratings.entry_barrier
-    with cards.container(border=True, width="stretch"):
-        # One Markdown block per card, paragraph by paragraph: one element instead of six on every run.
-        st.markdown(
-            "\n\n".join(
-                [
-                    f"#### {inert(profile.name)}",
-                    inert(profile.tagline),
-                    # the full note is on the detail page; a card only says so
-                    _("Median pay: **no published figure** (see details)")
-                    if median.value is None
-                    else fact_markdown(
-                        _("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources
-                    ),
-                    local_card_line(here),
-                    _(
-                        "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** "
-                        ":gray-badge[Editorial]"
-                    ).format(**{kind: inert(words) for kind, words in schedule_words(sched).items()}),
-                    _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
-                        score=f"{barrier.score:d}", reason=inert(barrier.reason)
-                    ),
-                ]
-            )
-        )
+    with cards.container(border=True):
+        st.markdown(card_markdown(profile, sources, here))  # one Markdown block per card: one element, not six
         st.page_link(
             detail_page,
             label=_("Details"),
