@@ -50,9 +50,11 @@ def show_reality(profile: Profile, sources) -> None:
     if not lines:
         st.caption(_("This profile does not describe its day-to-day realities."))
         return
-    for line in lines:
-        st.markdown(f"**{inert(line.label)}** — {inert(line.text)}")
-        st.caption(inert(line.evidence))
+    # One Markdown block for every facet (one element, not two per facet on every run), each facet's evidence on
+    # its own line in small type, as a caption reads.
+    st.markdown(
+        "\n\n".join(f"**{inert(line.label)}** — {inert(line.text)}  \n:small[{inert(line.evidence)}]" for line in lines)
+    )
 
 
 def show_questions(profile: Profile) -> None:
