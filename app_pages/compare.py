@@ -5,7 +5,6 @@ import streamlit as st
 from analysis.i18n import N_, _
 from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.safe_text import inert
-from ui.language import keep_language
 from ui.links import PageLinks
 from ui.local_pay import local_pay_table
 from ui.pickers import pick_many
@@ -50,11 +49,10 @@ show_notices(links.notices)
 show_skipped(result)
 
 
-# Everything below the title reruns on its own when one of its widgets changes (adding a setting, a tab, the pay
-# unit): the session bar and title above are not redrawn. A place or language change still reruns the page.
-@st.fragment
+# Not a fragment: the page's own widgets rerun the whole page, which is now cheap. A fragment made each interaction
+# skip the session bar, but cost every full run more than the session bar does (bench/load.py: 83 -> 88 runs/s at
+# 20 sessions without it; bench/interaction.py keeps clicks within 1.5x a one-widget page).
 def comparison() -> None:
-    keep_language()  # a fragment rerun skips app.py, where the language is set
     names = {i: by_id[i].name for i in ids}
     chosen = pick_many(_("Settings to compare (2 to 4)"), names, key="compare_ids", max_selections=MAX_CHOICES)
     links.write("settings", chosen)

@@ -64,7 +64,7 @@ def use_language() -> list[str]:
 
 
 def keep_language() -> None:
-    """For a fragment's own reruns, which skip app.py: make this session's language current again."""
+    """For code that runs outside app.py's run (a widget callback): make this session's language current again."""
     set_language(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE))
 
 

@@ -54,8 +54,7 @@ def say_if_the_session_was_replaced(page: str) -> None:
 def _rerun_when_reconnected() -> None:
     """Draws nothing, and reruns itself once an hour. Its timer is what makes Streamlit's page ask for a full run
     as soon as its websocket reconnects; without one, an idle page that lost its replica waits for the person's
-    next action, and an action inside a fragment (Compare's) is dropped by the new session, which does not know
-    that fragment. tests/test_deploy.py checks both through nginx."""
+    next action before it says that this is a fresh start. tests/test_deploy.py checks it through nginx."""
 
 
 @functools.cache  # two languages x two modes
