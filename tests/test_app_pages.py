@@ -112,9 +112,9 @@ def test_compare_defaults_to_the_core_four_with_five_charts():
     assert all(len(t["customdata"]) == len(RATING_DIMENSIONS) for t in ratings)  # a reason for every bar
     assert specs[2]["data"][0]["type"] == "heatmap"
     assert at.query_params["settings"] == "hospital,retail,long-term-care,industry-pbm"
-    # Every chart travels with a summary, a sources caption and its data table (built when opened).
+    # Every chart travels with a summary, its sources (in small type) and its data table (built when opened).
     assert sum("In short:" in m.value for m in at.markdown) == 1
-    assert any("May 2025" in c.value for c in at.caption)
+    assert any(":small[" in m.value and "May 2025" in m.value for m in at.markdown)
     assert len(at.dataframe) == 0  # differences are text that wraps; chart data tables wait until opened
     differences = next(m.value for m in at.markdown if "steps apart" in m.value)
     assert differences.startswith(f"**{inert('Median pay (BLS OEWS, May 2025)')}**")  # pay leads

@@ -89,11 +89,10 @@ def session_bar(page: str) -> None:
     """Top-of-page controls on `page` (its URL path). New client asks for confirmation before it clears anything."""
     if "presentation" not in st.session_state:
         st.session_state["presentation"] = bool(st.session_state.get(ROOM_KEY, False))
-    # One row (wrapping on a phone): the place on the left, the room's controls pushed to the right by a space.
+    # One row (wrapping on a phone): the place on the left, the room's controls pushed to the right (ui/style.py).
     # Two columns holding two rows drew the same with three more elements on every run of every page.
     with st.container(horizontal=True, vertical_alignment="center", key="session_bar"):
         location_picker(st)
-        st.space("stretch")
         language_picker()
         st.toggle(
             _("Presentation view"),

@@ -47,6 +47,8 @@ _LAYOUT_CSS = """
   /* Compare's realities (ui/reality.py): on a narrow screen the facet table (a column of long text per setting)
      becomes one block per facet with each setting's text under it, and back on a wide one. */
   .st-key-reality_list { display: none; }
+  /* The session bar (ui/session_bar.py): the language, presentation view and New client sit on the right. */
+  .st-key-session_bar > .st-key-lang { margin-left: auto; }
   /* The Overview's setting cards (app_pages/overview.py): three across, one across on a phone, as columns were. */
   .st-key-setting_cards > [data-testid="stLayoutWrapper"] { flex: 0 0 calc((100% - 2rem) / 3); min-width: 0; }
   @media (max-width: 640px) {

@@ -86,15 +86,18 @@ def render_chart(chart: Chart, key: str) -> None:
         st.plotly_chart(
             _prepared(chart.figure), key=key, alt=chart.alt, config={"displaylogo": False, "displayModeBar": False}
         )
-    st.markdown(_("**In short:** {summary}").format(summary=inert(chart.summary)))
-    if chart.details:  # e.g. every rating's reason: written out, since touch screens and projectors cannot hover
-        st.markdown(
+    # One Markdown block (one element on every run, not three): the summary, every detail written out (e.g. every
+    # rating's reason, since touch screens and projectors cannot hover), and the sources in small type.
+    chart_text = [_("**In short:** {summary}").format(summary=inert(chart.summary))]
+    if chart.details:
+        chart_text.append(
             "\n".join(
                 f"- **{inert(heading)}**\n" + "\n".join(f"  - {inert(line)}" for line in lines)
                 for heading, lines in chart.details
             )
         )
-    st.caption(inert(chart.caption))
+    chart_text.append(":small[" + inert(chart.caption).replace("\n", " ") + "]")
+    st.markdown("\n\n".join(chart_text))
     data = st.expander(_("Data behind this chart"), key=f"{key}_data", on_change="rerun")
     with data:
         if data.open:  # built only when opened: keeps reruns cheap
