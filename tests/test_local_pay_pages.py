@@ -205,6 +205,7 @@ def test_picking_a_state_then_an_area_updates_the_link_and_a_new_state_clears_th
     at = open_page("overview")
     place_picker(at, "loc_state").set_value("OH").run()
     assert at.query_params["state"] == "OH" and "area" not in at.query_params
+    assert any(s.key == "loc_area" for s in at.selectbox), "Pay for stays open: the area is the next choice"
     place_picker(at, "loc_area").set_value(CLEVELAND).run()
     assert at.query_params["area"] == CLEVELAND
     assert "**Cleveland, OH metro area**, all settings" in text_of(at)

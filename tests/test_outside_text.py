@@ -24,7 +24,7 @@ import pytest
 from analysis.paths import ROOT
 
 UI_FILES = sorted([ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
-SAFE_FUNCS = {"inert", "inert_label", "inert_rows", "link"}
+SAFE_FUNCS = {"inert", "inert_label", "inert_rows", "link", "small"}
 NUMERIC_FUNCS = {"len", "round", "int", "float", "sum", "min", "max"}
 # Markdown built in analysis/ from bundled data and our own words only (no link, upload or profile text);
 # each says so in its docstring. Adding a name here needs that same guarantee.
@@ -180,8 +180,8 @@ class Checker:
             return self.name_safe(node.id)
         if isinstance(node, ast.Attribute) and node.attr in INERT_FIELDS:
             return True
-        if isinstance(node, ast.Subscript):  # an item or a slice of safe text is safe
-            return self.safe(node.value)
+        if isinstance(node, ast.Subscript):  # items or a slice of a sequence of inert blocks (not of one string)
+            return isinstance(node.value, ast.Attribute) and node.value.attr in INERT_FIELDS
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""

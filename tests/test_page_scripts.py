@@ -10,14 +10,14 @@ import re
 import pytest
 
 from tests.apptest_helpers import open_page
-from ui.style import page_style
+from ui.style import page_style_in
 
 
 @pytest.mark.parametrize("presentation", [False, True])
 def test_the_stylesheet_survives_the_sanitiser(presentation):
     """Streamlit's HTML sanitiser drops a whole <style> block whose text holds a '<' (e.g. "<html lang>" in a
     comment), and every rule in it with it."""
-    blocks = re.findall(r"<style>(.*?)</style>", page_style(presentation), flags=re.S)
+    blocks = re.findall(r"<style>(.*?)</style>", page_style_in("en", presentation), flags=re.S)
     assert blocks and all("<" not in block for block in blocks)
 
 

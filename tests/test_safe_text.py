@@ -81,3 +81,14 @@ def test_links_only_for_web_addresses_and_cannot_be_broken_out_of():
     assert link("x", "https://a.example/)(<evil>") == "[x](<https://a.example/%29%28%3Cevil%3E>)"
     assert link("x", "javascript:alert(1)") == "x"
     assert link("[x](y)", "https://a.example/") == "[\\[x\\]\\(y\\)](<https://a.example/>)"
+
+
+def test_small_text_stays_inside_its_directive_on_one_line():
+    from analysis.presentation.safe_text import small
+
+    out = small("Source: a] :red[x] \\ [link](http://e.example)\n\nsecond paragraph")
+    assert out.startswith(":small[") and out.endswith("]") and "\n" not in out
+    body = out[len(":small[") : -1]
+    # every bracket and backslash inside is escaped, so none can close the directive early
+    unescaped = [i for i, ch in enumerate(body) if ch in "[]" and (i == 0 or body[i - 1] != "\\")]
+    assert not unescaped, body

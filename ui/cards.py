@@ -17,45 +17,53 @@ from ui.widgets import fact_markdown
 
 def card_markdown(profile: Profile, sources, here: AreaPay | None) -> str:
     """One card, paragraph by paragraph: name, tagline, national pay, the chosen place's line, hours, entry."""
-    card_parts = (
-        _bundled_card_parts(profile.id, current_language())
-        if bundled()[0].by_id().get(profile.id) is profile
-        else _card_parts(profile, sources)
+    shared_one = bundled()[0].by_id().get(profile.id) is profile  # an uploaded setting's card is never kept
+    lang = current_language()
+    return "\n\n".join(
+        [
+            _bundled_card_head(profile.id, lang) if shared_one else _card_head(profile, sources),
+            local_card_line(here),
+            _bundled_card_tail(profile.id, lang) if shared_one else _card_tail(profile),
+        ]
     )
-    return "\n\n".join([card_parts[0], local_card_line(here), card_parts[1]])
 
 
 @shared(max_entries=64)
-def _bundled_card_parts(setting_id: str, lang: str) -> tuple[str, str]:
+def _bundled_card_head(setting_id: str, lang: str) -> str:
     result, _frames = bundled()
-    return _card_parts(result.by_id()[setting_id], result.catalogs.sources)
+    return _card_head(result.by_id()[setting_id], result.catalogs.sources)
 
 
-def _card_parts(profile: Profile, sources) -> tuple[str, str]:
-    """The card's text before and after the place's line."""
+@shared(max_entries=64)
+def _bundled_card_tail(setting_id: str, lang: str) -> str:
+    return _card_tail(bundled()[0].by_id()[setting_id])
+
+
+def _card_head(profile: Profile, sources) -> str:
+    """Name, tagline and national pay: the card's text before the place's line."""
     median = profile.facts.median_wage_annual
+    return "\n\n".join(
+        [
+            f"#### {inert(profile.name)}",
+            inert(profile.tagline),
+            # the full note is on the detail page; a card only says so
+            _("Median pay: **no published figure** (see details)")
+            if median.value is None
+            else fact_markdown(_("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources),
+        ]
+    )
+
+
+def _card_tail(profile: Profile) -> str:
+    """Hours and the entry barrier, both editorial: the card's text after the place's line."""
     barrier = profile.ratings.entry_barrier
-    return (
-        "\n\n".join(
-            [
-                f"#### {inert(profile.name)}",
-                inert(profile.tagline),
-                # the full note is on the detail page; a card only says so
-                _("Median pay: **no published figure** (see details)")
-                if median.value is None
-                else fact_markdown(
-                    _("{label}, national").format(label=pay_label(profile.bls_industry)), median, sources
-                ),
-            ]
-        ),
-        "\n\n".join(
-            [
-                _(
-                    "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** :gray-badge[Editorial]"
-                ).format(**{kind: inert(words) for kind, words in schedule_words(profile.schedule).items()}),
-                _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
-                    score=f"{barrier.score:d}", reason=inert(barrier.reason)
-                ),
-            ]
-        ),
+    return "\n\n".join(
+        [
+            _(
+                "Nights: **{nights}** · Weekends: **{weekends}** · Holidays: **{holidays}** :gray-badge[Editorial]"
+            ).format(**{kind: inert(words) for kind, words in schedule_words(profile.schedule).items()}),
+            _("Entry barrier: **{score}/5** :gray-badge[Editorial] — {reason}").format(
+                score=f"{barrier.score:d}", reason=inert(barrier.reason)
+            ),
+        ]
     )

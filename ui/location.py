@@ -20,11 +20,11 @@ from analysis.periods import localize_period
 from analysis.presentation.safe_text import inert, inert_label
 from ui.links import SharedLinks
 from ui.memo import shared
-from ui.widgets import show_notices
 
 LOGGER = logging.getLogger(__name__)
 PLACE_KEY = "loc_place"  # session state: (postal code or None, area code or None), the chosen place
 STATE_KEY = "loc_state"  # the state picker's value: a postal code, NATION, or None (nothing chosen)
+POPOVER_KEY = "location_popover"  # session state: whether "Pay for" is open
 AREA_KEY = "loc_area"  # the area picker's value: an area code, WHOLE_STATE, or None (nothing chosen)
 NATION = "US"  # the state picker's first option: national figures only (no state has this postal code)
 WHOLE_STATE = "state"  # the area picker's first option: the whole state (no BLS area has this code)
@@ -96,12 +96,20 @@ def _state_chosen() -> None:
     code = st.session_state.get(STATE_KEY)
     st.session_state[PLACE_KEY] = (None if code in (None, NATION) else code, None)
     st.session_state[AREA_KEY] = None
+    _keep_open()
 
 
 def _area_chosen() -> None:
     state = chosen_codes()[0]
     code = st.session_state.get(AREA_KEY)
     st.session_state[PLACE_KEY] = (state, None if code in (None, WHOLE_STATE) else code)
+    _keep_open()
+
+
+def _keep_open() -> None:
+    """Keep "Pay for" open after a pick, so the area can be chosen next and keyboard focus stays in it: the popover's
+    label names the place, and Streamlit takes a lazy popover with a new label for a new one, closed."""
+    st.session_state[POPOVER_KEY] = True
 
 
 def _show_pickers_the_place(state: str | None, area: str | None) -> None:
@@ -127,12 +135,13 @@ def _place_select(label: str, names: dict[str, str], key: str, on_change) -> Non
     )
 
 
-def location_picker(container) -> None:
-    """'Pay for: …' in the session bar: a searchable state list, then the areas within the chosen state."""
+def location_picker() -> list[str]:
+    """'Pay for: …' in the session bar: a searchable state list, then the areas within the chosen state. Returns the
+    notices about the link's place, for the caller to show below the bar rather than inside its row."""
     pl = places()
     if pl is None:
-        container.caption(_("Local pay is unavailable: the BLS table could not be read."))
-        return
+        st.caption(_("Local pay is unavailable: the BLS table could not be read."))
+        return []
     links = SharedLinks()
     _read_link(pl, links)
     state, area = chosen_codes()
@@ -140,10 +149,10 @@ def location_picker(container) -> None:
     here = chosen_place()
     # Lazy: the pickers are built and sent only while the popover is open (it reruns the page when opened), not on
     # every run of every page.
-    popover = container.popover(
+    popover = st.popover(
         _("Pay for: {place}").format(place=inert(here.label if here else _("United States"))),
         icon=":material/location_on:",
-        key="location_popover",
+        key=POPOVER_KEY,
         on_change="rerun",
     )
     if popover.open:
@@ -156,7 +165,7 @@ def location_picker(container) -> None:
         links.forget("area")
     else:
         links.write("area", area)
-    show_notices(links.notices)
+    return links.notices
 
 
 def _pickers(pl: Places, state: str | None, popover) -> None:

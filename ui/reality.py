@@ -25,7 +25,7 @@ from analysis.presentation.reality_view import (
     facet_lines,
     questions,
 )
-from analysis.presentation.safe_text import inert, inert_rows
+from analysis.presentation.safe_text import inert, inert_rows, small
 from ui.local_pay import national_medians, rough_estimate
 from ui.location import chosen_place
 from ui.memo import shared
@@ -53,7 +53,7 @@ def show_reality(profile: Profile, sources) -> None:
     # One Markdown block for every facet (one element, not two per facet on every run), each facet's evidence on
     # its own line in small type, as a caption reads.
     st.markdown(
-        "\n\n".join(f"**{inert(line.label)}** — {inert(line.text)}  \n:small[{inert(line.evidence)}]" for line in lines)
+        "\n\n".join(f"**{inert(line.label)}** — {inert(line.text)}  \n{small(line.evidence)}" for line in lines)
     )
 
 

@@ -6,11 +6,12 @@ import functools
 
 import streamlit as st
 
-from analysis.i18n import DEFAULT_LANGUAGE, _
+from analysis.i18n import _, current_language
 from ui.keyboard import KEYBOARD_SCRIPT
 from ui.language import LANG_KEY, LANGUAGE_ROOM_KEY, document_language_script, language_picker
 from ui.location import location_picker
 from ui.style import page_style_in
+from ui.widgets import show_notices
 
 # Presentation view and the language are room settings, not something about the person. Each is kept in a plain
 # session key as well as its widget's own: Streamlit forgets a widget's key on a page switch that does not draw it
@@ -92,7 +93,7 @@ def session_bar(page: str) -> None:
     # One row (wrapping on a phone): the place on the left, the room's controls pushed to the right (ui/style.py).
     # Two columns holding two rows drew the same with three more elements on every run of every page.
     with st.container(horizontal=True, vertical_alignment="center", key="session_bar"):
-        location_picker(st)
+        place_notices = location_picker()
         language_picker()
         st.toggle(
             _("Presentation view"),
@@ -109,9 +110,10 @@ def session_bar(page: str) -> None:
         ):
             st.session_state["confirm_reset"] = True
     st.session_state[ROOM_KEY] = bool(st.session_state.get("presentation"))
+    show_notices(place_notices)
     say_if_the_session_was_replaced(page)
     _rerun_when_reconnected()
-    page_head(st.session_state.get(LANGUAGE_ROOM_KEY, DEFAULT_LANGUAGE), st.session_state[ROOM_KEY])
+    page_head(current_language(), st.session_state[ROOM_KEY])
     if st.session_state.get("confirm_reset"):
         with st.container(border=True):
             st.warning(

@@ -2,7 +2,7 @@
 presentation view. Colours for text are chosen for WCAG AA (4.5:1 or more on their background);
 tests/test_browser_readability.py measures them in a real browser."""
 
-from analysis.i18n import _, current_language
+from analysis.i18n import _
 
 # Captions carry every figure's source and period, so they get a solid grey (8.4:1 on white), not Streamlit's
 # text at 60% opacity (3.9:1). Less space above the content so a 1280x720 projector shows more.
@@ -93,12 +93,7 @@ def _upload_button_css() -> str:
 """
 
 
-def page_style(presentation: bool) -> str:
-    """The stylesheet for this run, in the current language (a few words are written by CSS)."""
-    return page_style_in(current_language(), presentation)
-
-
 def page_style_in(lang: str, presentation: bool) -> str:
-    """The stylesheet in `lang` (drawn with the page's scripts by ui/session_bar.py, made once per language and
-    mode)."""
+    """The stylesheet in `lang`, the current language (a few words are written by CSS); drawn with the page's
+    scripts by ui/session_bar.py, which makes it once per language and mode."""
     return _LAYOUT_CSS + _upload_button_css() + (_PRESENTATION_CSS if presentation else "")

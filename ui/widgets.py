@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import copy
-import weakref
 
-import pandas as pd
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 
 from analysis.i18n import _
 from analysis.loading.schema import Fact, Source
 from analysis.presentation.charts import Chart, VegaLite, for_streamlit
 from analysis.presentation.facts import citation, format_value
-from analysis.presentation.safe_text import inert
+from analysis.presentation.safe_text import inert, small
 
 
 def font_size() -> int:
@@ -43,28 +40,7 @@ def _prepared(fig) -> _ReadyFigure:
     return ready
 
 
-_ARROW: dict[int, tuple[weakref.ref, bytes | None]] = {}  # id of a chart's rows -> (the rows, their Arrow IPC bytes)
 ROWS = "rows"  # the name the Vega-Lite specs' rows travel under
-
-
-def _arrow_bytes(rows: pd.DataFrame) -> bytes | None:
-    """A chart's rows as the Arrow IPC bytes Streamlit makes of them, converted once per (cached, shared) frame:
-    Streamlit serialises a chart's rows again on every run, about a tenth of a Compare run on the server.
-    None when they do not convert as they are (Streamlit's own conversion fixes column types first)."""
-    key = id(rows)
-    known = _ARROW.get(key)
-    if known is not None and known[0]() is rows:
-        return known[1]
-    try:
-        table = pa.Table.from_pandas(rows)  # what Streamlit does with a frame
-        sink = pa.BufferOutputStream()
-        with pa.RecordBatchStreamWriter(sink, table.schema) as writer:  # Arrow IPC, the format Streamlit sends
-            writer.write_table(table)
-        data = sink.getvalue().to_pybytes()
-    except (pa.ArrowException, TypeError, ValueError):
-        data = None
-    _ARROW[key] = (weakref.ref(rows, lambda _ref: _ARROW.pop(key, None)), data)
-    return data
 
 
 def render_chart(chart: Chart, key: str) -> None:
@@ -76,7 +52,7 @@ def render_chart(chart: Chart, key: str) -> None:
         # stack trace on every run.
         spec = {k: v for k, v in chart.figure.spec.items() if k != "description"}
         spec = copy.deepcopy(spec) if "encoding" in spec else spec
-        ready = _arrow_bytes(chart.figure.data)
+        ready = chart.figure.rows_ipc
         if ready is None:
             st.vega_lite_chart(chart.figure.data, spec, key=key, alt=chart.alt, width="stretch")
         else:  # a named dataset given as bytes is sent as it is
@@ -96,7 +72,7 @@ def render_chart(chart: Chart, key: str) -> None:
                 for heading, lines in chart.details
             )
         )
-    chart_text.append(":small[" + inert(chart.caption).replace("\n", " ") + "]")
+    chart_text.append(small(chart.caption))
     st.markdown("\n\n".join(chart_text))
     data = st.expander(_("Data behind this chart"), key=f"{key}_data", on_change="rerun")
     with data:

@@ -65,6 +65,12 @@ def inert(text: Any) -> str:
     return _WWW.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + WORD_JOINER, escaped)
 
 
+def small(text: Any) -> str:
+    """`text` inert, in small type (`:small[…]`), on one line: a paragraph break would end the directive early and
+    leave its mark on the page. `inert` escapes the brackets and backslashes that could close it."""
+    return ":small[" + " ".join(inert(text).split("\n")) + "]"
+
+
 def inert_label(text: Any) -> str:
     """A widget label that Streamlit shows exactly as `text` reads, on one line, whose accessible name reads
     as the text does (no backslash before a comma, a question mark or a full stop)."""

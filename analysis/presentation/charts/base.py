@@ -15,6 +15,7 @@ spliced into a hovertemplate; it reaches the Vega-Lite spec never, only its rows
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -105,6 +106,23 @@ class VegaLite:
 
     spec: dict
     data: pd.DataFrame
+
+    @functools.cached_property
+    def rows_ipc(self) -> bytes | None:
+        """The rows as Arrow IPC bytes, the form Streamlit sends them in, made once per chart: Streamlit would
+        serialise them again on every run of a page that shows a shared chart. None when they do not convert as
+        they are (Streamlit's own conversion fixes column types first). Kept on the chart, so it lives exactly as
+        long as the chart does."""
+        import pyarrow as pa  # loaded by Streamlit anyway; analysis/ imports it only here
+
+        try:
+            table = pa.Table.from_pandas(self.data)  # what Streamlit does with a frame
+            sink = pa.BufferOutputStream()
+            with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+                writer.write_table(table)
+            return sink.getvalue().to_pybytes()
+        except (pa.ArrowException, TypeError, ValueError):
+            return None
 
 
 @dataclass(frozen=True)
