@@ -200,7 +200,7 @@ def test_a_browser_whose_replica_stops_reconnects_and_is_told(farm, page, artifa
         page.get_by_role("link", name="About the data").click()  # leaving the page: said once
         settle(page)
         expect(notice).to_have_count(0)
-        page.get_by_role("link", name="Compare").click()  # widgets, in fragments or not, work on the new replica
+        page.get_by_role("link", name="Compare").click()  # the page's widgets work on the new replica
         settle(page)
         page.get_by_role("tab", name="Hours").click()
         settle(page)

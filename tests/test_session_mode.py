@@ -82,7 +82,8 @@ UI_KEYS = {
     "download_json",  # buttons: nothing about the person
     "location_popover",
     "orientation_box",
-    "custom_upload_box",  # whether a box is open: nothing about the person
+    "custom_upload_box",
+    "every_figure_box",  # whether a box is open: nothing about the person
     "lang",
     "language_room",
     "_lang_link_seen",

@@ -5,6 +5,10 @@ every call, about 0.1 ms a call; a page makes ten such calls on every run. What 
 arguments (ids, a language, a type size), so a hit is one dict lookup. A miss is computed once, under a lock, so
 that many sessions arriving together (a server restart) do not each build the same data.
 
+One lock per function: misses are computed one at a time (Python computes one at a time anyway), hits never wait.
+The results live until the process ends (Streamlit's "Clear cache" does not reach them): new bundled data takes a
+restart, as docs/data-refresh.md says.
+
 Only bundled data belongs here: an uploaded setting or a client's answers belong to one session and are never
 cached (see ui/state.py)."""
 

@@ -4,8 +4,9 @@ tests/test_browser_readability.py measures them in a real browser."""
 
 from analysis.i18n import _
 
-# Captions carry every figure's source and period, so they get a solid grey (8.4:1 on white), not Streamlit's
-# text at 60% opacity (3.9:1). Less space above the content so a 1280x720 projector shows more.
+# Captions carry many figures' sources and periods, so they get a solid grey (8.4:1 on white), not Streamlit's
+# text at 60% opacity (3.9:1); a chart's sources are in small type (`safe_text.small`) in the text's own colour.
+# Less space above the content so a 1280x720 projector shows more.
 # Metric labels, buttons and tabs wrap instead of cutting their text off with an ellipsis.
 _LAYOUT_CSS = """
 <style>

@@ -1,4 +1,4 @@
-"""Small UI building blocks shared by the pages: charts with their captions, cited figures, notices."""
+"""Small UI building blocks shared by the pages: charts with their summaries and sources, cited figures, notices."""
 
 from __future__ import annotations
 
