@@ -9,7 +9,7 @@ from analysis.pathways.plan import LABELS as RELEVANCE_WORDS
 from analysis.periods import day_text, localize_period
 from analysis.presentation.charts import HIGHER_IS_MORE
 from analysis.presentation.facts import citation, format_value, industry_mapping
-from analysis.presentation.safe_text import inert, link
+from analysis.presentation.safe_text import inert, link, small
 from ui.chart_cache import setting_pay
 from ui.links import PageLinks
 from ui.local_pay import local_beside
@@ -53,12 +53,16 @@ st.markdown(
 
 # --- What the work is --------------------------------------------------------------------------------
 st.header(_("What the work is"), anchor="work", divider="gray")
-st.subheader(_("A day in the life"))
-st.markdown(inert(p.day_in_the_life))
-st.subheader(_("What the time goes on :gray-badge[Editorial]"))
-st.caption(_("Editorial estimates of the share of working time, from the duties the sources describe."))
+# Each subsection is one Markdown block, its heading included (one element on every run, not two or three); a
+# note that would be a caption is in small type.
+st.markdown("### " + _("A day in the life") + "\n\n" + inert(p.day_in_the_life))
 st.markdown(
-    "\n".join(
+    "### "
+    + _("What the time goes on :gray-badge[Editorial]")
+    + "\n\n"
+    + small(_("Editorial estimates of the share of working time, from the duties the sources describe."))
+    + "\n\n"
+    + "\n".join(
         f"- **{inert(_(TASK_LABELS[t.task]))} — {t.share:d}%**: {inert(t.examples)}"
         for t in sorted(p.tasks, key=lambda t: -t.share)
     )
@@ -80,13 +84,9 @@ st.markdown(
     + " "
     + inert(s.reason)
 )
-st.subheader(_("Ratings :gray-badge[Editorial]"))
-st.caption(
-    _(
-        "Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. "
-        "The reason is beside each score."
-    ).format(higher=inert(_(HIGHER_IS_MORE)))
-)
+ratings_note = _(
+    "Our judgement on a 1–5 scale, the same dimensions for every setting; {higher}. The reason is beside each score."
+).format(higher=_(HIGHER_IS_MORE))
 
 
 def _rating_line(rating, label: str, low: str, high: str) -> str:
@@ -98,7 +98,12 @@ def _rating_line(rating, label: str, low: str, high: str) -> str:
 
 
 st.markdown(
-    "\n".join(
+    "### "
+    + _("Ratings :gray-badge[Editorial]")
+    + "\n\n"
+    + small(ratings_note)
+    + "\n\n"
+    + "\n".join(
         _rating_line(getattr(p.ratings, dim), label, low, high) for dim, (label, low, high) in RATING_DIMENSIONS.items()
     )
 )
@@ -130,24 +135,33 @@ with every_figure:
 
 # --- How to get in and grow ------------------------------------------------------------------------
 st.header(_("How to get in and grow"), anchor="grow", divider="gray")
-st.subheader(_("Credentials :gray-badge[Editorial]"))
 credential_lines = []
 for use in sorted(p.credentials, key=lambda c: RELEVANCE_ORDER.index(c.relevance)):
     cred = credentials[use.id]
     use_note = f" — {inert(use.note)}" if use.note else ""
     relevance_here = _("{relevance} here").format(relevance=inert(_(RELEVANCE_WORDS[use.relevance])))
     credential_lines.append(f"- **{inert(cred.name)}**: {relevance_here}{use_note} *({inert(cred.issuer)})*")
-st.markdown("\n".join(credential_lines) or _("No credential is listed for this setting."))
-st.caption(
-    _(
-        "Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
-        "check your state board of pharmacy."
+st.markdown(
+    "### "
+    + _("Credentials :gray-badge[Editorial]")
+    + "\n\n"
+    + ("\n".join(credential_lines) or _("No credential is listed for this setting."))
+    + "\n\n"
+    + small(
+        _(
+            "Relevance is an editorial reading of employer practice. Most states also regulate technicians; "
+            "check your state board of pharmacy."
+        )
     )
 )
-st.subheader(_("Where you can grow"))
 st.markdown(
-    "\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
-    or _("No steps up are described in the sources.")
+    "### "
+    + _("Where you can grow")
+    + "\n\n"
+    + (
+        "\n".join(f"- **{inert(r.role)}**: {inert(r.requires)}" for r in p.advancement)
+        or _("No steps up are described in the sources.")
+    )
 )
 
 # --- Day-to-day realities and questions to ask an employer -------------------------------------------

@@ -44,28 +44,37 @@ def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
 
 
 def show_reality(profile: Profile, sources) -> None:
-    """Each facet with what it rests on: its sources and their periods, or 'Editorial judgement'."""
-    st.subheader(inert(_(REALITY_TITLE)))
+    """Each facet with what it rests on: its sources and their periods, or 'Editorial judgement'. One Markdown block
+    with its heading (one element on every run, not one or two per facet), each facet's evidence on its own line in
+    small type, as a caption reads."""
     lines = _facet_lines(profile, sources)
-    if not lines:
-        st.caption(_("This profile does not describe its day-to-day realities."))
-        return
-    # One Markdown block for every facet (one element, not two per facet on every run), each facet's evidence on
-    # its own line in small type, as a caption reads.
     st.markdown(
-        "\n\n".join(f"**{inert(line.label)}** — {inert(line.text)}  \n{small(line.evidence)}" for line in lines)
+        "### "
+        + inert(_(REALITY_TITLE))
+        + "\n\n"
+        + (
+            "\n\n".join(f"**{inert(line.label)}** — {inert(line.text)}  \n{small(line.evidence)}" for line in lines)
+            or small(_("This profile does not describe its day-to-day realities."))
+        )
     )
 
 
 def show_questions(profile: Profile) -> None:
-    """The setting's questions to ask an employer, said to be editorial, each with why it matters."""
-    st.subheader(inert(_(QUESTIONS_TITLE)) + " " + _(":gray-badge[Editorial]"))
-    st.caption(inert(_(QUESTIONS_NOTE)))
+    """The setting's questions to ask an employer, said to be editorial, each with why it matters (one block)."""
     asked = questions(profile)
-    if not asked:
-        st.caption(_("This profile lists no questions to ask an employer."))
-        return
-    st.markdown("\n".join(f"{n:d}. **{inert(ask)}**  \n   {inert(why)}" for n, (ask, why) in enumerate(asked, 1)))
+    st.markdown(
+        "### "
+        + inert(_(QUESTIONS_TITLE))
+        + " "
+        + _(":gray-badge[Editorial]")
+        + "\n\n"
+        + small(_(QUESTIONS_NOTE))
+        + "\n\n"
+        + (
+            "\n".join(f"{n:d}. **{inert(ask)}**  \n   {inert(why)}" for n, (ask, why) in enumerate(asked, 1))
+            or small(_("This profile lists no questions to ask an employer."))
+        )
+    )
 
 
 def _estimate(place: AreaPay | None, profile: Profile, catalogs: Catalogs) -> Estimate | None:
