@@ -198,6 +198,26 @@ def test_detail_shows_the_whole_profile_with_sources():
     assert at.query_params["setting"] == "federal-va"
 
 
+def test_detail_lists_every_published_figure_with_its_period_once_its_box_is_opened():
+    """The box is built only when opened (it reruns the page); then every figure is there with its period."""
+    from analysis.loading.frames import FACT_LABELS
+
+    at = run_page("detail", setting="hospital")
+    closed = markdown_text(at)
+    assert "Other published figures" not in closed
+    at.session_state["every_figure_box"] = True
+    at.run()
+    opened = markdown_text(at)
+    hospital = PROFILES["hospital"]
+    for key, label in FACT_LABELS.items():
+        fact = getattr(hospital.facts, key)
+        if fact is not None and key not in ("median_wage_annual", "median_wage_hourly", "employment"):
+            assert f"{label}: **{format_value(fact)}**" in opened, label
+    assert hospital.other_facts and "Other published figures" in opened
+    for fact in hospital.other_facts:
+        assert fact.label in opened and str(fact.period) in opened, fact.label
+
+
 def test_detail_bad_link_falls_back_with_a_notice():
     at = run_page("detail", setting="../../etc/passwd")
     box = at.selectbox(key="detail_id")

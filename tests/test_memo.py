@@ -57,3 +57,14 @@ def test_only_positional_arguments_and_clearing_forgets_everything():
     clear_shared()
     echo("a")
     assert calls == ["a", "a"]
+
+
+def test_only_a_bundled_setting_as_loaded_counts_as_bundled():
+    """The shared caches keep bundled settings only: an uploaded copy, even one equal to a bundled profile, is not."""
+    from ui.state import bundled, is_bundled
+
+    hospital = bundled()[0].by_id()["hospital"]
+    retail = bundled()[0].by_id()["retail"]
+    assert is_bundled(hospital) and is_bundled(hospital, retail)
+    upload = hospital.model_copy()
+    assert upload == hospital and not is_bundled(upload) and not is_bundled(retail, upload)

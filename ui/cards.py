@@ -11,13 +11,13 @@ from analysis.presentation.facts import pay_label
 from analysis.presentation.safe_text import inert
 from ui.local_pay import local_card_line
 from ui.memo import shared
-from ui.state import bundled
+from ui.state import bundled, is_bundled
 from ui.widgets import fact_markdown
 
 
 def card_markdown(profile: Profile, sources, here: AreaPay | None) -> str:
     """One card, paragraph by paragraph: name, tagline, national pay, the chosen place's line, hours, entry."""
-    shared_one = bundled()[0].by_id().get(profile.id) is profile  # an uploaded setting's card is never kept
+    shared_one = is_bundled(profile)  # an uploaded setting's card is never kept
     lang = current_language()
     return "\n\n".join(
         [

@@ -29,7 +29,7 @@ from analysis.presentation.safe_text import inert, inert_rows, small
 from ui.local_pay import national_medians, rough_estimate
 from ui.location import chosen_place
 from ui.memo import shared
-from ui.state import bundled
+from ui.state import bundled, is_bundled
 
 
 def _later(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -133,7 +133,7 @@ def compare_reality(profiles: Sequence[Profile], sources) -> None:
 def _facet_lines(profile: Profile, sources) -> list:
     """facet_lines, made once per language for a bundled setting: dating every source took most of a Detail rerun's
     time in this section."""
-    if bundled()[0].by_id().get(profile.id) is profile:  # an uploaded profile belongs to one session: never cached
+    if is_bundled(profile):  # an uploaded profile belongs to one session: never cached
         return _bundled_facet_lines(profile.id, current_language())
     return facet_lines(profile, sources)
 
@@ -155,21 +155,16 @@ def _questions_markdown(profile: Profile) -> str:
 # profile belongs to one session and is never cached.
 
 
-def _all_bundled(profiles: Sequence[Profile]) -> bool:
-    by_id = bundled()[0].by_id()
-    return all(by_id.get(p.id) is p for p in profiles)
-
-
 def _reality_table(profiles: Sequence[Profile], sources):
     """The facets as an Arrow table (wide screens)."""
-    if _all_bundled(profiles):
+    if is_bundled(*profiles):
         return _bundled_reality_table(tuple(p.id for p in profiles), current_language())
     return _arrow_table(inert_rows(compare_rows(profiles, sources)))
 
 
 def _reality_blocks(profiles: Sequence[Profile], sources) -> list[str]:
     """The facets as one Markdown block each (narrow screens)."""
-    if _all_bundled(profiles):
+    if is_bundled(*profiles):
         return _bundled_reality_blocks(tuple(p.id for p in profiles), current_language())
     return _facet_blocks(profiles, sources)
 

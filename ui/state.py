@@ -52,6 +52,13 @@ def _bundled_in(lang: str) -> tuple[LoadResult, Frames]:
     return result, frames
 
 
+def is_bundled(*profiles: Profile) -> bool:
+    """Whether every one of `profiles` is a bundled setting as loaded, the only kind a shared cache may keep: an
+    uploaded profile belongs to one session (its id may even match a bundled one's in a test)."""
+    by_id = bundled()[0].by_id()
+    return all(by_id.get(p.id) is p for p in profiles)
+
+
 def quiz_data() -> tuple[Quiz, pd.DataFrame]:
     """The quiz questions in the current language and every setting's value on each quiz dimension (read-only)."""
     return _quiz_in(current_language())
